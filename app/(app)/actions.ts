@@ -1,0 +1,37 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { runAction } from "@/lib/server/action-result";
+import { requireIdentity } from "@/lib/server/auth/current-actor";
+import { selectTeam } from "@/lib/server/auth/team-cookie";
+import { AppError, parseInput } from "@/lib/server/errors";
+import { createTeam, teamsOf } from "@/lib/server/services/teams";
+import { switchTeamInput } from "@/lib/schemas/team";
+import type { FormState } from "@/app/(auth)/actions";
+
+export async function switchTeam(teamId: string) {
+  const identity = await requireIdentity();
+  const result = await runAction(async () => {
+    const input = parseInput(switchTeamInput, { teamId });
+    const teams = await teamsOf(identity.userId);
+    if (!teams.some((team) => team.teamId === input.teamId)) throw new AppError("FORBIDDEN", "You are not a member of that team.");
+    await selectTeam(input.teamId);
+    return undefined;
+  });
+  if (result.ok) redirect("/");
+  return result;
+}
+
+export async function createTeamAction(_: FormState | null, form: FormData): Promise<FormState> {
+  const identity = await requireIdentity();
+  let teamId: string | undefined;
+  const result = await runAction(async () => {
+    ({ teamId } = await createTeam(identity, { name: form.get("name") }));
+    return undefined;
+  });
+  if (result.ok && teamId) {
+    await selectTeam(teamId);
+    redirect("/");
+  }
+  return { ...result, values: { name: String(form.get("name") ?? "") } };
+}

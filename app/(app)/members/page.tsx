@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { InviteForm } from "@/components/team/invite-form";
+import { MemberList } from "@/components/team/member-list";
+import { PendingInvitations } from "@/components/team/pending-invitations";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/domain/permissions";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { config } from "@/lib/server/config";
+import { listPendingInvitations } from "@/lib/server/services/invitations";
+import { listMembers } from "@/lib/server/services/members";
+
+export const metadata: Metadata = { title: "Members" };
+
+export default async function MembersPage() {
+  const actor = await requireActor("member.list");
+  const manage = can(actor.role, "member.invite");
+  const [members, invitations] = await Promise.all([listMembers(actor), manage ? listPendingInvitations(actor) : []]);
+  return (
+    <>
+      <PageHeader title="Members" description="Who is in this team and what each person may do." />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Team members" description={`${members.length} ${members.length === 1 ? "person" : "people"}`}>
+            <MemberList members={members} currentUserId={actor.userId} manage={manage} />
+          </Card>
+          {manage && invitations.length > 0 && (
+            <Card title="Pending invitations">
+              <PendingInvitations invitations={invitations} />
+            </Card>
+          )}
+        </div>
+        {manage && (
+          <Card
+            title="Invite someone"
+            description={config().mailEnabled ? "They get an email with a link; you can also copy it." : "Copy the link and send it to them; it is valid for 7 days."}
+          >
+            <InviteForm />
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

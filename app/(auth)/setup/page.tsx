@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SetupForm } from "@/components/auth/setup-form";
+import { currentIdentity } from "@/lib/server/auth/identity";
+import { config } from "@/lib/server/config";
+import { isSetupOpen } from "@/lib/server/services/setup";
+
+export const metadata: Metadata = { title: "Set up Shipshape" };
+
+export default async function SetupPage() {
+  if (!(await isSetupOpen())) redirect("/sign-in");
+  const clerk = config().clerkEnabled;
+  if (clerk && !(await currentIdentity())) redirect("/sign-in?next=/setup");
+  return (
+    <AuthCard
+      title="Welcome to Shipshape"
+      subtitle="Create the first account and its team. This account becomes the team's admin; everyone else joins by invitation."
+    >
+      <SetupForm withAccount={!clerk} />
+    </AuthCard>
+  );
+}

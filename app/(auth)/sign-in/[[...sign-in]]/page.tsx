@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeNextPath } from "@/lib/domain/next-path";
+import { currentIdentity } from "@/lib/server/auth/identity";
+import { config } from "@/lib/server/config";
+import { isSetupOpen } from "@/lib/server/services/setup";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type Props = { searchParams: Promise<{ next?: string; email?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { next, email } = await searchParams;
+  const target = safeNextPath(next);
+  if (config().clerkEnabled) {
+    const { SignIn } = await import("@clerk/nextjs");
+    return (
+      <main className="flex min-h-dvh items-center justify-center bg-slate-50 px-4 py-12">
+        <SignIn forceRedirectUrl={target} />
+      </main>
+    );
+  }
+  if (await isSetupOpen()) redirect("/setup");
+  if (await currentIdentity()) redirect(target);
+  return (
+    <AuthCard title="Sign in to Shipshape" subtitle="Track what stands between your team and launch.">
+      <SignInForm next={target} email={email} />
+      <p className="mt-6 text-center text-xs text-slate-500">
+        New here? Accounts are created from an invitation link sent by your team&apos;s admin.{" "}
+        <Link className="font-medium text-indigo-600 hover:underline" href="/">
+          Back to Shipshape
+        </Link>
+      </p>
+    </AuthCard>
+  );
+}

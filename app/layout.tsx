@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import localFont from "next/font/local";
+import { headers } from "next/headers";
+import type { ReactNode } from "react";
+import { config } from "@/lib/server/config";
+import "./globals.css";
+
+// Served from the npm package, so the app needs no font CDN at build or run time.
+const inter = localFont({
+  src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
+  variable: "--font-inter",
+  display: "swap",
+});
+
+export const metadata: Metadata = {
+  title: { default: "Shipshape", template: "%s · Shipshape" },
+  description: "Production readiness, tracked live.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Reading the request first makes every page render per request: the CSP
+  // nonce differs each time, and settings are read at run time, not build time.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const { clerkEnabled, NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY, SENTRY_DSN, SENTRY_ENVIRONMENT } = config();
+  const page = (
+    <html lang="en" className={inter.variable}>
+      <head>
+        {/* Read by instrumentation-client.ts: the DSN is a run-time setting. */}
+        {SENTRY_DSN && <meta name="sentry-dsn" content={SENTRY_DSN} data-environment={SENTRY_ENVIRONMENT ?? ""} />}
+      </head>
+      <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
+    </html>
+  );
+  if (!clerkEnabled) return page;
+  const { ClerkProvider } = await import("@clerk/nextjs");
+  return (
+    <ClerkProvider publishableKey={NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY} nonce={nonce} signInUrl="/sign-in" dynamic>
+      {page}
+    </ClerkProvider>
+  );
+}

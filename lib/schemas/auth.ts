@@ -1,0 +1,40 @@
+// Inputs of sign-in, first-run setup and accepting an invitation: one schema
+// each, used by the form (client-side hints) and the server action alike.
+import { z } from "zod";
+
+export const emailField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter an email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address."));
+
+export const newPasswordField = z
+  .string()
+  .min(12, "Use at least 12 characters.")
+  .max(128, "Use at most 128 characters.");
+
+export const personNameField = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
+export const teamNameField = z.string().trim().min(2, "Use at least 2 characters.").max(80, "Use at most 80 characters.");
+
+export const signInInput = z.object({
+  email: emailField,
+  password: z.string().min(1, "Enter your password.").max(128, "Use at most 128 characters."),
+});
+
+export const setupInput = z.object({
+  name: personNameField,
+  email: emailField,
+  password: newPasswordField,
+  teamName: teamNameField,
+});
+
+export const acceptInvitationSignUpInput = z.object({
+  token: z.string().min(20).max(200),
+  name: personNameField,
+  password: newPasswordField,
+});
+
+export type SignInInput = z.infer<typeof signInInput>;
+export type SetupInput = z.infer<typeof setupInput>;

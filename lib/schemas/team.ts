@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/domain/roles";
+import { emailField, teamNameField } from "./auth";
+
+export const roleField = z.enum(ROLES, { error: "Choose a role." });
+
+export const createTeamInput = z.object({ name: teamNameField });
+export const renameTeamInput = z.object({ name: teamNameField });
+export const inviteMemberInput = z.object({ email: emailField, role: roleField });
+export const changeRoleInput = z.object({ membershipId: z.string().min(1), role: roleField });
+export const removeMemberInput = z.object({ membershipId: z.string().min(1) });
+export const revokeInvitationInput = z.object({ invitationId: z.string().min(1) });
+export const switchTeamInput = z.object({ teamId: z.string().min(1) });

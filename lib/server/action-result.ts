@@ -1,0 +1,24 @@
+import "server-only";
+import * as Sentry from "@sentry/nextjs";
+import { unstable_rethrow } from "next/navigation";
+import { headers } from "next/headers";
+import { AppError, toErrorBody, type ErrorBody } from "./errors";
+import { requestLogger } from "./logger";
+
+export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+// Wraps a server action body: expected failures (validation, permission,
+// conflict …) come back as the one error shape; anything else is logged,
+// reported to Sentry (when configured) and hidden behind a generic message.
+export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await body() };
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof AppError) return { ok: false, error: error.toBody() };
+    const requestId = (await headers()).get("x-request-id");
+    requestLogger(requestId).error({ err: error }, "server action failed");
+    Sentry.captureException(error);
+    return { ok: false, error: toErrorBody(error) };
+  }
+}

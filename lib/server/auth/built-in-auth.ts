@@ -1,0 +1,60 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { config } from "@/lib/server/config";
+import { db } from "@/lib/server/db";
+import { mayCreateAccount } from "@/lib/server/services/account-creation";
+
+// Built-in email + password accounts (used when Clerk is not configured).
+// Passwords are hashed with scrypt (memory-hard) by better-auth. Its HTTP
+// router is not mounted: sign-up, sign-in and sign-out go through Shipshape's
+// server actions, which validate, throttle and enforce invitation-only sign-up.
+function createBuiltInAuth() {
+  const { APP_URL, AUTH_SECRET, NODE_ENV } = config();
+  return betterAuth({
+    appName: "Shipshape",
+    baseURL: APP_URL,
+    secret: AUTH_SECRET,
+    database: prismaAdapter(db, { provider: "postgresql" }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 12,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 30,
+      updateAge: 60 * 60 * 24,
+    },
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    advanced: {
+      cookiePrefix: "shipshape",
+      useSecureCookies: NODE_ENV === "production",
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          // The only ways in: the first-run setup, or an invitation.
+          before: async (user) => {
+            if (!(await mayCreateAccount(user.email))) {
+              throw new APIError("FORBIDDEN", { message: "Accounts are created by invitation only." });
+            }
+          },
+        },
+      },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+type BuiltInAuth = ReturnType<typeof createBuiltInAuth>;
+let instance: BuiltInAuth | undefined;
+
+export function builtInAuth(): BuiltInAuth {
+  instance ??= createBuiltInAuth();
+  return instance;
+}

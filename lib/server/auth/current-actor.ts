@@ -1,0 +1,40 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { can, type Action } from "@/lib/domain/permissions";
+import type { Actor } from "@/lib/server/actor";
+import { teamsOf } from "@/lib/server/services/teams";
+import { isSetupOpen } from "@/lib/server/services/setup";
+import { currentIdentity, type Identity } from "./identity";
+
+export const TEAM_COOKIE = "shipshape_team";
+
+// The signed-in person acting in their selected team (the team cookie when
+// they are a member of it, otherwise their first team).
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const identity = await currentIdentity();
+  if (!identity) return null;
+  const teams = await teamsOf(identity.userId);
+  if (teams.length === 0) return null;
+  const selected = (await cookies()).get(TEAM_COOKIE)?.value;
+  const team = teams.find((t) => t.teamId === selected) ?? teams[0];
+  return { kind: "user", ...identity, teamId: team.teamId, role: team.role };
+});
+
+export async function requireIdentity(): Promise<Identity> {
+  const identity = await currentIdentity();
+  if (identity) return identity;
+  redirect((await isSetupOpen()) ? "/setup" : "/sign-in");
+}
+
+// For pages: sends visitors to sign in (or to setup on a fresh install) and
+// people without a team to the welcome page; answers 403 when the role does
+// not allow the page's action.
+export async function requireActor(action?: Action): Promise<Actor> {
+  await requireIdentity();
+  const actor = await currentActor();
+  if (!actor) redirect("/welcome");
+  if (action && !can(actor.role, action)) forbidden();
+  return actor;
+}

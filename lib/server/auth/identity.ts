@@ -1,0 +1,19 @@
+import "server-only";
+import { headers } from "next/headers";
+import { cache } from "react";
+import { config } from "@/lib/server/config";
+import { builtInAuth } from "./built-in-auth";
+
+// Who is signed in, whatever the provider. The rest of Shipshape never asks
+// which provider produced it.
+export type Identity = { userId: string; name: string; email: string };
+
+export const currentIdentity = cache(async (): Promise<Identity | null> => {
+  if (config().clerkEnabled) {
+    const { clerkIdentity } = await import("./clerk-identity");
+    return clerkIdentity();
+  }
+  const session = await builtInAuth().api.getSession({ headers: await headers() });
+  if (!session) return null;
+  return { userId: session.user.id, name: session.user.name, email: session.user.email };
+});

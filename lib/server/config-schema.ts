@@ -1,0 +1,68 @@
+// The one schema for Shipshape's environment. Every variable is documented in
+// .env.example and the README; keep the three in step.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const optionalUrl = optionalString.pipe(z.url().optional());
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "is required (a postgresql:// connection URL)" })
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL"),
+    APP_URL: z.url({ error: "must be an absolute http(s) URL" }).default("http://localhost:3000"),
+    AUTH_SECRET: z
+      .string({ error: "is required (at least 32 random characters; `openssl rand -base64 32`)" })
+      .min(32, "must be at least 32 characters long"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: optionalString,
+    CLERK_SECRET_KEY: optionalString,
+    SENTRY_DSN: optionalUrl,
+    SENTRY_ENVIRONMENT: optionalString,
+    SMTP_URL: optionalString.pipe(
+      z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+    ),
+    MAIL_FROM: optionalString.pipe(z.string().min(3).optional()),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  })
+  .superRefine((env, ctx) => {
+    const clerkKeys = [env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY, env.CLERK_SECRET_KEY].filter(Boolean).length;
+    if (clerkKeys === 1) {
+      const missing = env.CLERK_SECRET_KEY ? "NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY" : "CLERK_SECRET_KEY";
+      ctx.addIssue({ code: "custom", path: [missing], message: "is required when the other Clerk key is set" });
+    }
+    if (env.SMTP_URL && !env.MAIL_FROM) {
+      ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when SMTP_URL is set" });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema> & {
+  clerkEnabled: boolean;
+  mailEnabled: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`));
+  }
+  const parsed = result.data;
+  return {
+    ...parsed,
+    clerkEnabled: Boolean(parsed.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY && parsed.CLERK_SECRET_KEY),
+    mailEnabled: Boolean(parsed.SMTP_URL),
+  };
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { actorLabel, type Actor } from "@/lib/server/actor";
+
+export type ActivityEntry = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: Prisma.InputJsonValue;
+  after?: Prisma.InputJsonValue;
+};
+
+// Every mutation calls this inside its own transaction, so a change and its
+// audit record are committed (or rolled back) together.
+export async function recordActivity(tx: Prisma.TransactionClient, actor: Actor, entry: ActivityEntry) {
+  await tx.activity.create({
+    data: {
+      teamId: actor.teamId,
+      actorUserId: actor.userId,
+      actorLabel: actorLabel(actor),
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: entry.before,
+      after: entry.after,
+    },
+  });
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import type { Role } from "@/lib/domain/roles";
+import { authorize, type Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { AppError, notFound, parseInput } from "@/lib/server/errors";
+import { changeRoleInput, removeMemberInput } from "@/lib/schemas/team";
+import type { Prisma } from "@/generated/prisma/client";
+import { recordActivity } from "./activity";
+
+export type MemberView = { membershipId: string; userId: string; name: string; email: string; role: Role; joinedAt: string };
+
+export async function listMembers(actor: Actor): Promise<MemberView[]> {
+  authorize(actor, "member.list");
+  const rows = await db.membership.findMany({
+    where: { teamId: actor.teamId },
+    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    orderBy: [{ createdAt: "asc" }],
+  });
+  return rows.map((m) => ({
+    membershipId: m.id,
+    userId: m.user.id,
+    name: m.user.name,
+    email: m.user.email,
+    role: m.role,
+    joinedAt: m.createdAt.toISOString(),
+  }));
+}
+
+// Locks the team's admin rows so that two admins demoting or removing each
+// other at the same moment cannot leave the team without one.
+async function lockAdmins(tx: Prisma.TransactionClient, teamId: string): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM membership WHERE "teamId" = ${teamId} AND role = 'ADMIN' FOR UPDATE`;
+  return rows.map((row) => row.id);
+}
+
+const lastAdmin = () => new AppError("CONFLICT", "A team needs at least one admin. Make someone else an admin first.");
+
+export async function changeMemberRole(actor: Actor, input: unknown): Promise<MemberView["role"]> {
+  authorize(actor, "member.changeRole");
+  const { membershipId, role } = parseInput(changeRoleInput, input);
+  return db.$transaction(async (tx) => {
+    const admins = await lockAdmins(tx, actor.teamId);
+    const membership = await tx.membership.findFirst({
+      where: { id: membershipId, teamId: actor.teamId },
+      select: { id: true, role: true, userId: true },
+    });
+    if (!membership) throw notFound("Member");
+    if (membership.role === role) return role;
+    if (membership.role === "ADMIN" && admins.length <= 1) throw lastAdmin();
+    await tx.membership.update({ where: { id: membership.id }, data: { role } });
+    await recordActivity(tx, actor, {
+      action: "member.roleChanged",
+      entityType: "membership",
+      entityId: membership.id,
+      before: { userId: membership.userId, role: membership.role },
+      after: { userId: membership.userId, role },
+    });
+    return role;
+  });
+}
+
+export async function removeMember(actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "member.remove");
+  const { membershipId } = parseInput(removeMemberInput, input);
+  await db.$transaction(async (tx) => {
+    const admins = await lockAdmins(tx, actor.teamId);
+    const membership = await tx.membership.findFirst({
+      where: { id: membershipId, teamId: actor.teamId },
+      select: { id: true, role: true, userId: true, user: { select: { email: true } } },
+    });
+    if (!membership) throw notFound("Member");
+    if (membership.role === "ADMIN" && admins.length <= 1) throw lastAdmin();
+    await tx.membership.delete({ where: { id: membership.id } });
+    await recordActivity(tx, actor, {
+      action: "member.removed",
+      entityType: "membership",
+      entityId: membership.id,
+      before: { userId: membership.userId, email: membership.user.email, role: membership.role },
+    });
+  });
+}

