@@ -5,7 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIsStale } from "./lib/build-freshness.mjs";
-import { migrate, provideDatabase, run, superviseChild } from "./lib/database.mjs";
+import { migrate, provideDatabase, run, stopOnSignal, superviseChild } from "./lib/database.mjs";
 import { localSecrets } from "./lib/local-state.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -20,6 +20,7 @@ const stopDatabase = async () => {
   if (database.embedded) say("Stopping the embedded PostgreSQL…");
   await database.stop();
 };
+stopOnSignal(stopDatabase);
 process.on("uncaughtException", async (error) => {
   console.error(error);
   await stopDatabase();

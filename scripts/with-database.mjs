@@ -2,7 +2,7 @@
 // Usage: node scripts/with-database.mjs [--migrate] -- <command> [args…]
 // Runs a command with DATABASE_URL pointing at the configured server, or at an
 // embedded PostgreSQL that is started before and stopped after the command.
-import { migrate, provideDatabase, superviseChild } from "./lib/database.mjs";
+import { migrate, provideDatabase, stopOnSignal, superviseChild } from "./lib/database.mjs";
 
 const separator = process.argv.indexOf("--");
 const flags = process.argv.slice(2, separator === -1 ? undefined : separator);
@@ -13,6 +13,7 @@ if (!command) {
 }
 
 const database = await provideDatabase();
+stopOnSignal(database.stop);
 if (flags.includes("--migrate")) await migrate(database.url);
 const code = await superviseChild(command, args, {
   env: { ...process.env, DATABASE_URL: database.url, PATH: `${process.cwd()}/node_modules/.bin:${process.env.PATH}` },

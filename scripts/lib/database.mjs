@@ -33,25 +33,34 @@ export async function provideDatabase({ log = console.error } = {}) {
     createPostgresUser: typeof process.getuid === "function" && process.getuid() === 0,
     postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
     onLog: () => {},
-    onError: (message) => log(`[postgres] ${String(message).trim()}`),
+    // Connections cut by our own shutdown are not worth reporting.
+    onError: (message) => stopping || log(`[postgres] ${String(message).trim()}`),
   });
+  let stopping = false;
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
     log(`Initialising embedded PostgreSQL in ${path.relative(process.cwd(), databaseDir) || databaseDir}`);
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL did not start (port ${port}, data in ${databaseDir}). ` +
+        "Is another Shipshape using the same data directory or port? Set SHIPSHAPE_PG_PORT or SHIPSHAPE_DATA_DIR, or DATABASE_URL to use your own server." +
+        (error ? ` Cause: ${error.message ?? error}` : ""),
+    );
+  }
   try {
     await server.createDatabase("shipshape");
   } catch (error) {
     if (!/already exists/.test(String(error?.message ?? error))) throw error;
   }
-  let stopped = false;
   return {
     url: `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${port}/shipshape`,
     embedded: true,
     async stop() {
-      if (stopped) return;
-      stopped = true;
+      if (stopping) return;
+      stopping = true;
       await server.stop();
     },
   };
@@ -116,6 +125,8 @@ export function superviseChild(command, args, { env, cleanup }) {
       signalled = true;
       if (child.exitCode === null) child.kill(signal);
     };
+    process.removeAllListeners("SIGINT");
+    process.removeAllListeners("SIGTERM");
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);
     child.on("exit", async (code, signal) => {
@@ -123,4 +134,14 @@ export function superviseChild(command, args, { env, cleanup }) {
       resolve(signalled && (signal || code === 130 || code === 143) ? 0 : code ?? 1);
     });
   });
+}
+
+// Until a supervised child takes over, a signal stops the database and exits.
+export function stopOnSignal(cleanup) {
+  const stop = async () => {
+    await cleanup();
+    process.exit(130);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
 }

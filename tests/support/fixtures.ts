@@ -1,0 +1,28 @@
+// Builds people and teams straight in the database for integration tests.
+import { randomUUID } from "node:crypto";
+import type { Role } from "@/lib/domain/roles";
+import type { Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+
+export async function person(name = "Person") {
+  const id = randomUUID();
+  const user = await db.user.create({ data: { name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${id.slice(0, 8)}@example.com` } });
+  return { userId: user.id, name: user.name, email: user.email };
+}
+
+export async function teamWith(roles: Role[], teamName = "Team") {
+  const team = await db.team.create({ data: { name: `${teamName} ${randomUUID().slice(0, 6)}` } });
+  const actors: Actor[] = [];
+  for (const role of roles) {
+    const identity = await person(`${role} of ${team.name}`);
+    await db.membership.create({ data: { teamId: team.id, userId: identity.userId, role } });
+    actors.push({ kind: "user", ...identity, teamId: team.id, role });
+  }
+  return { teamId: team.id, actors };
+}
+
+export const activitiesOf = (teamId: string, action: string) =>
+  db.activity.findMany({ where: { teamId, action }, orderBy: { createdAt: "asc" } });
+
+export const membershipOf = (actor: Actor) =>
+  db.membership.findUniqueOrThrow({ where: { teamId_userId: { teamId: actor.teamId, userId: actor.userId } } });
