@@ -12,6 +12,13 @@ import { dataDirectory, localSecrets } from "./local-state.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DEFAULT_EMBEDDED_PORT = 54329;
 
+// Tests use an embedded cluster of their own, so they never touch the data of
+// a Shipshape started with `npm start` on the same machine.
+export function useTestCluster() {
+  process.env.SHIPSHAPE_DATA_DIR ||= path.join(dataDirectory(), "test-cluster");
+  process.env.SHIPSHAPE_PG_PORT ||= "54339";
+}
+
 export async function provideDatabase({ log = console.error } = {}) {
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
@@ -95,6 +102,19 @@ export async function createScratchDatabase(url, prefix) {
     url: scratch.toString(),
     drop: () => adminQuery(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
+}
+
+// Scratch databases left behind by runs that were stopped before cleaning up
+// (a signal to the whole process group also stops the embedded server).
+export async function dropLeftoverScratchDatabases(url, prefix) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}\\_%`]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function adminQuery(url, sql) {

@@ -33,8 +33,8 @@ describe("teams", () => {
 
   it("rejects a bad name with a field error and creates nothing", async () => {
     const identity = await person("Hasty");
-    const error = await createTeam(identity, { name: " " }).catch((e: AppError) => e);
-    expect(error.fields?.name?.[0]).toMatch(/at least 2/);
+    const error = await createTeam(identity, { name: " " }).then(() => undefined, (e: AppError) => e);
+    expect(error?.fields?.name?.[0]).toMatch(/at least 2/);
     expect(await teamsOf(identity.userId)).toEqual([]);
   });
 

@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "@playwright/test";
+
+// A second production server whose database is unreachable and whose Sentry
+// DSN points at a local receiver: readiness must fail politely, liveness must
+// hold, and a failing page must reach Sentry.
+const PORT = 3199;
+const base = `http://localhost:${PORT}`;
+const nextBin = "node_modules/next/dist/bin/next";
+let receiver: Server;
+let server: ChildProcess;
+const envelopes: string[] = [];
+
+function startNext(env: Record<string, string | undefined>, port: number) {
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "error", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  return { child, output: () => output };
+}
+
+test.beforeAll(async () => {
+  receiver = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => (body += chunk));
+    request.on("end", () => {
+      if (request.url?.startsWith("/api/1/envelope")) envelopes.push(body);
+      response.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+  }).listen(0, "127.0.0.1");
+  await once(receiver, "listening");
+  const sentryPort = (receiver.address() as AddressInfo).port;
+  server = startNext(
+    {
+      DATABASE_URL: "postgresql://postgres@127.0.0.1:1/unreachable",
+      AUTH_SECRET: "failure-mode-secret-0123456789abcdefghij",
+      APP_URL: base,
+      SENTRY_DSN: `http://public@127.0.0.1:${sentryPort}/1`,
+    },
+    PORT,
+  ).child;
+  await expect.poll(() => fetch(`${base}/api/health`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
+});
+
+test.afterAll(async () => {
+  server?.kill("SIGTERM");
+  receiver?.close();
+});
+
+test("readiness answers 503 with a reason while the database is down, and the process keeps serving", async () => {
+  const ready = await fetch(`${base}/api/ready`);
+  expect(ready.status).toBe(503);
+  expect(await ready.json()).toEqual({ status: "unavailable", database: "unreachable", reason: "The database did not answer." });
+  const health = await fetch(`${base}/api/health`);
+  expect(health.status).toBe(200);
+  expect(server.exitCode).toBeNull();
+});
+
+test("an error while rendering a page is reported to Sentry", async () => {
+  const page = await fetch(`${base}/sign-in`);
+  expect(page.status).toBe(500);
+  await expect.poll(() => envelopes.some((body) => body.includes('"type":"event"') || body.includes('"exception"')), { timeout: 15_000 }).toBe(true);
+  const event = envelopes.find((body) => body.includes('"exception"'))!;
+  expect(event).toContain("/sign-in");
+});
+
+test("a missing setting stops start-up with a message that names it", async () => {
+  const { child, output } = startNext({ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/x", AUTH_SECRET: "" }, PORT + 1);
+  const [code] = await once(child, "exit");
+  expect(code).toBe(1);
+  expect(output()).toContain("Shipshape cannot start");
+  expect(output()).toContain("AUTH_SECRET");
+});

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// The server Playwright tests against: the production build, on a database of
+// its own (created on DATABASE_URL's server or an embedded PostgreSQL, and
+// dropped afterwards), so every e2e run starts from a fresh install.
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  createScratchDatabase,
+  dropLeftoverScratchDatabases,
+  migrate,
+  provideDatabase,
+  stopOnSignal,
+  superviseChild,
+  useTestCluster,
+} from "./lib/database.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const port = process.env.E2E_PORT || "3100";
+
+useTestCluster();
+const server = await provideDatabase();
+if (server.embedded) await dropLeftoverScratchDatabases(server.url, "shipshape_e2e");
+const scratch = await createScratchDatabase(server.url, "shipshape_e2e");
+const cleanup = async () => {
+  // When the embedded server is already stopping, the next run drops it.
+  await scratch.drop().catch(() => {});
+  await server.stop();
+};
+stopOnSignal(cleanup);
+await migrate(scratch.url);
+
+const code = await superviseChild(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: scratch.url,
+    APP_URL: `http://localhost:${port}`,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+  },
+  cleanup,
+});
+process.exit(code);
