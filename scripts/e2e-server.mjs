@@ -12,13 +12,13 @@ import {
   provideDatabase,
   stopOnSignal,
   superviseChild,
-  useTestCluster,
+  selectTestCluster,
 } from "./lib/database.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = process.env.E2E_PORT || "3100";
 
-useTestCluster();
+selectTestCluster();
 const server = await provideDatabase();
 if (server.embedded) await dropLeftoverScratchDatabases(server.url, "shipshape_e2e");
 const scratch = await createScratchDatabase(server.url, "shipshape_e2e");

@@ -2,7 +2,7 @@
 // Usage: node scripts/with-database.mjs [--migrate] [--test-cluster] -- <command> [args…]
 // Runs a command with DATABASE_URL pointing at the configured server, or at an
 // embedded PostgreSQL that is started before and stopped after the command.
-import { migrate, provideDatabase, stopOnSignal, superviseChild, useTestCluster } from "./lib/database.mjs";
+import { migrate, provideDatabase, stopOnSignal, superviseChild, selectTestCluster } from "./lib/database.mjs";
 
 const separator = process.argv.indexOf("--");
 const flags = process.argv.slice(2, separator === -1 ? undefined : separator);
@@ -12,7 +12,7 @@ if (!command) {
   process.exit(2);
 }
 
-if (flags.includes("--test-cluster")) useTestCluster();
+if (flags.includes("--test-cluster")) selectTestCluster();
 const database = await provideDatabase();
 stopOnSignal(database.stop);
 if (flags.includes("--migrate")) await migrate(database.url);

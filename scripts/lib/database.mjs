@@ -14,7 +14,7 @@ const DEFAULT_EMBEDDED_PORT = 54329;
 
 // Tests use an embedded cluster of their own, so they never touch the data of
 // a Shipshape started with `npm start` on the same machine.
-export function useTestCluster() {
+export function selectTestCluster() {
   process.env.SHIPSHAPE_DATA_DIR ||= path.join(dataDirectory(), "test-cluster");
   process.env.SHIPSHAPE_PG_PORT ||= "54339";
 }
