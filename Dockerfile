@@ -1,0 +1,35 @@
+# syntax=docker/dockerfile:1
+# Shipshape container image: Next's standalone output, run as a non-root user.
+# At start it applies pending migrations, then serves (see docker-compose.yml).
+
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY package.json package-lock.json ./
+COPY prisma ./prisma
+COPY prisma.config.ts ./
+RUN npm install --no-audit --no-fund
+
+FROM deps AS build
+COPY . .
+ENV NEXT_OUTPUT=standalone NODE_ENV=production
+RUN npx prisma generate && npx next build
+
+FROM node:20-bookworm-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
+RUN groupadd --system shipshape && useradd --system --gid shipshape --home /app shipshape
+COPY --from=build --chown=shipshape:shipshape /app/.next/standalone ./
+COPY --from=build --chown=shipshape:shipshape /app/.next/static ./.next/static
+COPY --from=build --chown=shipshape:shipshape /app/public ./public
+# What `prisma migrate deploy` needs at start-up.
+COPY --from=build --chown=shipshape:shipshape /app/prisma ./prisma
+COPY --from=build --chown=shipshape:shipshape /app/prisma.config.ts ./
+COPY --from=build --chown=shipshape:shipshape /app/scripts/prisma-unref-timers.cjs ./scripts/
+COPY --from=build --chown=shipshape:shipshape /app/scripts/docker-entrypoint.sh ./scripts/
+COPY --from=deps --chown=shipshape:shipshape /app/node_modules ./node_modules
+USER shipshape
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+ENTRYPOINT ["sh", "scripts/docker-entrypoint.sh"]
