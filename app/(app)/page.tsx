@@ -4,16 +4,16 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/domain/permissions";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { db } from "@/lib/server/db";
+import { currentTeamName } from "@/lib/server/services/teams";
 
 export const metadata: Metadata = { title: "Projects" };
 
 export default async function TeamHomePage() {
   const actor = await requireActor("project.read");
-  const team = await db.team.findUniqueOrThrow({ where: { id: actor.teamId }, select: { name: true } });
+  const teamName = await currentTeamName(actor);
   return (
     <>
-      <PageHeader title="Projects" description={`What ${team.name} is getting ready to launch.`} />
+      <PageHeader title="Projects" description={`What ${teamName} is getting ready to launch.`} />
       <Card>
         <div className="flex flex-col items-center px-4 py-12 text-center">
           <div aria-hidden className="mb-4 grid size-12 place-items-center rounded-full bg-indigo-50 text-2xl text-indigo-600">◐</div>

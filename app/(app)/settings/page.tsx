@@ -3,18 +3,18 @@ import { RenameTeamForm } from "@/components/team/rename-team-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { db } from "@/lib/server/db";
+import { currentTeamName } from "@/lib/server/services/teams";
 
 export const metadata: Metadata = { title: "Team settings" };
 
 export default async function TeamSettingsPage() {
   const actor = await requireActor("team.rename");
-  const team = await db.team.findUniqueOrThrow({ where: { id: actor.teamId }, select: { name: true } });
+  const teamName = await currentTeamName(actor);
   return (
     <>
       <PageHeader title="Team settings" description="Only admins see this page." />
       <Card title="Team name" className="max-w-xl">
-        <RenameTeamForm name={team.name} />
+        <RenameTeamForm name={teamName} />
       </Card>
     </>
   );

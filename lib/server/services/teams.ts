@@ -40,3 +40,9 @@ export async function renameTeam(actor: Actor, input: unknown): Promise<{ name: 
     return { name };
   });
 }
+
+export async function currentTeamName(actor: Actor): Promise<string> {
+  authorize(actor, "team.read");
+  const team = await db.team.findUniqueOrThrow({ where: { id: actor.teamId }, select: { name: true } });
+  return team.name;
+}
