@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { selectTeam } from "@/lib/server/auth/team-cookie";
 import { redirect } from "next/navigation";
-import { acceptInvitationSignUpInput, setupInput, signInInput } from "@/lib/schemas/auth";
+import { acceptInvitationSignUpInput, clerkSetupInput, setupInput, signInInput } from "@/lib/schemas/auth";
 import { runAction, type ActionResult } from "@/lib/server/action-result";
 import { signInWithPassword, signOutBuiltIn, signUpWithPassword } from "@/lib/server/auth/built-in-session";
 import { currentIdentity } from "@/lib/server/auth/identity";
@@ -12,9 +12,8 @@ import { clientAddress } from "@/lib/server/client-address";
 import { config } from "@/lib/server/config";
 import { AppError, parseInput } from "@/lib/server/errors";
 import { acceptInvitation, previewInvitation } from "@/lib/server/services/invitations";
-import { claimInstallation, createFirstTeam, releaseInstallation } from "@/lib/server/services/setup";
-import { teamNameField } from "@/lib/schemas/auth";
-import { z } from "zod";
+import { claimInstallation, releaseInstallation } from "@/lib/server/services/setup";
+import { createTeam } from "@/lib/server/services/teams";
 import { safeNextPath } from "@/lib/domain/next-path";
 
 export type FormState = ActionResult<undefined> & { values?: Record<string, string> };
@@ -29,9 +28,9 @@ export async function completeSetup(_: FormState | null, form: FormData): Promis
     if (config().clerkEnabled) {
       const identity = await currentIdentity();
       if (!identity) throw new AppError("UNAUTHENTICATED", "Sign in first.");
-      const { teamName } = parseInput(z.object({ teamName: teamNameField }), { teamName: form.get("teamName") });
+      const { teamName } = parseInput(clerkSetupInput, { teamName: form.get("teamName") });
       await claimInstallation(identity.email);
-      await createFirstTeam(identity, teamName);
+      await createTeam(identity, { name: teamName });
       return undefined;
     }
     const input = parseInput(setupInput, Object.fromEntries(form));
@@ -43,7 +42,7 @@ export async function completeSetup(_: FormState | null, form: FormData): Promis
       await releaseInstallation(input.email);
       throw error;
     }
-    await createFirstTeam(identity, input.teamName);
+    await createTeam(identity, { name: input.teamName });
     return undefined;
   });
   if (result.ok) redirect("/");

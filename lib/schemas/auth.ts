@@ -30,6 +30,9 @@ export const setupInput = z.object({
   teamName: teamNameField,
 });
 
+// With Clerk the person is already signed in; setup only names the team.
+export const clerkSetupInput = z.object({ teamName: teamNameField });
+
 export const acceptInvitationSignUpInput = z.object({
   token: z.string().min(20).max(200),
   name: personNameField,

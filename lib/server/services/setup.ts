@@ -1,9 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import type { Identity } from "@/lib/server/auth/identity";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { createTeam } from "./teams";
 
 export async function isSetupOpen(): Promise<boolean> {
   return (await db.installation.count({ where: { id: 1 } })) === 0;
@@ -28,7 +26,3 @@ export async function releaseInstallation(adminEmail: string): Promise<void> {
 
 export const setupClosed = () => new AppError("CONFLICT", "Shipshape is already set up. Sign in instead.");
 
-// The first account's team; the account becomes its admin.
-export async function createFirstTeam(identity: Identity, teamName: string) {
-  return createTeam(identity, { name: teamName });
-}
