@@ -12,6 +12,7 @@ process.env.DATABASE_URL ??= "postgresql://placeholder@127.0.0.1:5432/placeholde
 export default {
   schema: path.join("prisma", "schema.prisma"),
   engine: "js",
+  migrations: { seed: "node prisma/seed.mjs" },
   experimental: { adapter: true },
   async adapter() {
     return createCliAdapter(process.env.DATABASE_URL as string);

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Container start-up: apply pending migrations, then serve. The same order as
-# `npm start` (scripts/start.mjs), which the test suite exercises.
+# Container start-up: apply pending migrations, load the built-in catalogue,
+# then serve. The same order as `npm start` (scripts/start.mjs), which the test suite exercises.
 set -e
 NODE_OPTIONS="--require ./scripts/prisma-unref-timers.cjs" node node_modules/prisma/build/index.js migrate deploy
+node prisma/seed.mjs
 exec node server.js

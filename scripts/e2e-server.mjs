@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import {
   createScratchDatabase,
   dropLeftoverScratchDatabases,
-  migrate,
+  prepareDatabase,
   provideDatabase,
   stopOnSignal,
   superviseChild,
@@ -28,7 +28,7 @@ const cleanup = async () => {
   await server.stop();
 };
 stopOnSignal(cleanup);
-await migrate(scratch.url);
+await prepareDatabase(scratch.url);
 
 const code = await superviseChild(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
   env: {

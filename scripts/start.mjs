@@ -5,7 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIsStale } from "./lib/build-freshness.mjs";
-import { migrate, provideDatabase, run, stopOnSignal, superviseChild } from "./lib/database.mjs";
+import { prepareDatabase, provideDatabase, run, stopOnSignal, superviseChild } from "./lib/database.mjs";
 import { localSecrets } from "./lib/local-state.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,7 +28,7 @@ process.on("uncaughtException", async (error) => {
 });
 
 say(database.embedded ? "Embedded PostgreSQL is running." : "Using the database at DATABASE_URL.");
-await migrate(database.url);
+await prepareDatabase(database.url, { log: say });
 say("Migrations applied.");
 
 const env = {

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { seedCatalogue } from "../../prisma/seed.mjs";
 import { dataDirectory, localSecrets } from "./local-state.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -92,6 +93,12 @@ export async function migrate(url) {
   if (code !== 0) throw new Error(`prisma migrate deploy failed with exit code ${code}`);
 }
 
+// Migrations, then the built-in catalogue: what every start needs.
+export async function prepareDatabase(url, options) {
+  await migrate(url);
+  await seedCatalogue(url, options);
+}
+
 // A database of its own on the same server, for one isolated test run.
 export async function createScratchDatabase(url, prefix) {
   const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
@@ -127,9 +134,10 @@ async function adminQuery(url, sql) {
   }
 }
 
-export function run(command, args, options = {}) {
+export function run(command, args, { onStdout, ...options } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit", ...options });
+    if (onStdout) child.stdout.on("data", (chunk) => onStdout(chunk.toString()));
     child.on("error", reject);
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
