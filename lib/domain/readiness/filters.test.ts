@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { daysUntil } from "./dates";
+import { filterItems, isFiltering, parseItemFilter, type FilterableItem } from "./filters";
+
+const item = (overrides: Partial<FilterableItem>): FilterableItem => ({
+  categoryId: "c1",
+  key: "security.rate-limiting",
+  title: "Rate limiting",
+  notes: "",
+  priority: "HIGH",
+  standing: "MISSING",
+  ownerId: null,
+  dueDate: null,
+  ...overrides,
+});
+
+const context = { userId: "me-id", today: "2026-06-10" };
+
+describe("item filters", () => {
+  it("parses known parameters and drops malformed ones", () => {
+    expect(parseItemFilter({ status: "DONE", priority: "URGENT", overdue: "1", stale: "yes", q: "  rate ", extra: "x" })).toEqual({
+      status: "DONE",
+      overdue: "1",
+      q: "rate",
+    });
+    expect(isFiltering(parseItemFilter({}))).toBe(false);
+  });
+
+  const items = [
+    item({ key: "a.one", title: "Backups", standing: "DONE", ownerId: "me-id", dueDate: "2026-06-01" }),
+    item({ key: "a.two", title: "Rate limiting", standing: "MISSING", ownerId: "other", dueDate: "2026-06-01", priority: "CRITICAL" }),
+    item({ key: "a.three", title: "Alerts", standing: "STALE", ownerId: null, dueDate: "2026-07-01", categoryId: "c2", notes: "Pager rota" }),
+    item({ key: "a.four", title: "Docs", standing: "NOT_APPLICABLE", dueDate: "2026-01-01" }),
+  ];
+  const keys = (filter: Record<string, string>) => filterItems(items, parseItemFilter(filter), context).map((i) => i.key);
+
+  it.each([
+    [{ status: "DONE" }, ["a.one"]],
+    [{ priority: "CRITICAL" }, ["a.two"]],
+    [{ owner: "me" }, ["a.one"]],
+    [{ owner: "none" }, ["a.three", "a.four"]],
+    [{ owner: "other" }, ["a.two"]],
+    [{ overdue: "1" }, ["a.two"]],
+    [{ stale: "1" }, ["a.three"]],
+    [{ category: "c2" }, ["a.three"]],
+    [{ q: "pager" }, ["a.three"]],
+    [{ q: "A.TWO" }, ["a.two"]],
+    [{ owner: "me", status: "MISSING" }, []],
+  ])("%j", (filter, expected) => {
+    expect(keys(filter)).toEqual(expected);
+  });
+});
+
+describe("days until a date", () => {
+  it("counts calendar days in UTC", () => {
+    expect(daysUntil("2026-06-10", new Date("2026-06-01T23:59:00Z"))).toBe(9);
+    expect(daysUntil("2026-06-01", new Date("2026-06-01T01:00:00Z"))).toBe(0);
+    expect(daysUntil("2026-05-30", new Date("2026-06-01T01:00:00Z"))).toBe(-2);
+  });
+});

@@ -1,0 +1,65 @@
+// The item list's filters, as they travel in the project page's URL.
+import { z } from "zod";
+import { isApplicable, isSatisfied } from "./standing";
+import { PRIORITIES, STANDINGS, type Priority, type Standing } from "./vocabulary";
+
+const optionalParam = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (Array.isArray(value) ? value[0] : value === "" ? undefined : value), schema.optional());
+
+export const itemFilterSchema = z.object({
+  status: optionalParam(z.enum(STANDINGS)),
+  priority: optionalParam(z.enum(PRIORITIES)),
+  // "me", "none" or a user id.
+  owner: optionalParam(z.string().max(64)),
+  category: optionalParam(z.string().max(64)),
+  overdue: optionalParam(z.literal("1")),
+  stale: optionalParam(z.literal("1")),
+  q: optionalParam(z.string().trim().max(200)),
+});
+
+export type ItemFilter = z.infer<typeof itemFilterSchema>;
+
+// Unknown or malformed parameters are dropped rather than failing the page.
+export function parseItemFilter(params: Record<string, string | string[] | undefined>): ItemFilter {
+  const filter: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(itemFilterSchema.shape)) {
+    const result = schema.safeParse(params[key]);
+    if (result.success && result.data !== undefined) filter[key] = result.data;
+  }
+  return filter as ItemFilter;
+}
+
+export const isFiltering = (filter: ItemFilter) => Object.values(filter).some((value) => value !== undefined);
+
+export type FilterableItem = {
+  categoryId: string;
+  key: string;
+  title: string;
+  notes: string;
+  priority: Priority;
+  standing: Standing;
+  ownerId: string | null;
+  // Calendar date as YYYY-MM-DD.
+  dueDate: string | null;
+};
+
+export function isOverdue(item: Pick<FilterableItem, "dueDate" | "standing">, today: string): boolean {
+  return item.dueDate !== null && item.dueDate < today && isApplicable(item.standing) && !isSatisfied(item.standing);
+}
+
+export function filterItems<I extends FilterableItem>(items: readonly I[], filter: ItemFilter, context: { userId: string; today: string }): I[] {
+  const needle = filter.q?.toLowerCase();
+  return items.filter((item) => {
+    if (filter.status && item.standing !== filter.status) return false;
+    if (filter.priority && item.priority !== filter.priority) return false;
+    if (filter.category && item.categoryId !== filter.category) return false;
+    if (filter.owner) {
+      const wanted = filter.owner === "me" ? context.userId : filter.owner === "none" ? null : filter.owner;
+      if (item.ownerId !== wanted) return false;
+    }
+    if (filter.overdue && !isOverdue(item, context.today)) return false;
+    if (filter.stale && item.standing !== "STALE") return false;
+    if (needle && ![item.title, item.key, item.notes].some((text) => text.toLowerCase().includes(needle))) return false;
+    return true;
+  });
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { isEvidenceStale, standingOf, type ScorableItem } from "./standing";
+import { evidenceRequired } from "./vocabulary";
+
+const now = new Date("2026-06-01T12:00:00Z");
+const past = new Date("2026-06-01T11:59:59Z");
+const future = new Date("2026-06-02T00:00:00Z");
+const base: ScorableItem = { status: "MISSING", priority: "HIGH", effortHours: null, evidenceExpiries: [], waiverExpiresAt: null };
+
+describe("standing", () => {
+  it.each([
+    ["N/A stays N/A, even when waived", { status: "NOT_APPLICABLE", waiverExpiresAt: future }, "NOT_APPLICABLE"],
+    ["done without evidence", { status: "DONE" }, "DONE"],
+    ["done with current evidence", { status: "DONE", evidenceExpiries: [future] }, "DONE"],
+    ["done with all evidence expired", { status: "DONE", evidenceExpiries: [past, past] }, "STALE"],
+    ["done, stale, but validly waived", { status: "DONE", evidenceExpiries: [past], waiverExpiresAt: future }, "WAIVED"],
+    ["missing with a valid waiver", { status: "MISSING", waiverExpiresAt: future }, "WAIVED"],
+    ["partial with an expired waiver", { status: "PARTIAL", waiverExpiresAt: past }, "PARTIAL"],
+    ["partial with expired evidence is just partial", { status: "PARTIAL", evidenceExpiries: [past] }, "PARTIAL"],
+    ["missing", {}, "MISSING"],
+  ] as const)("%s", (_, overrides, expected) => {
+    expect(standingOf({ ...base, ...overrides }, now)).toBe(expected);
+  });
+
+  it("treats evidence expiring exactly now as expired", () => {
+    expect(isEvidenceStale([now], now)).toBe(true);
+    expect(isEvidenceStale([], now)).toBe(false);
+  });
+});
+
+describe("evidence policy", () => {
+  it.each([
+    ["NONE", "CRITICAL", false],
+    ["CRITICAL", "CRITICAL", true],
+    ["CRITICAL", "HIGH", false],
+    ["CRITICAL_AND_HIGH", "HIGH", true],
+    ["CRITICAL_AND_HIGH", "MEDIUM", false],
+    ["ALL", "LOW", true],
+  ] as const)("%s policy, %s item → %s", (policy, priority, expected) => {
+    expect(evidenceRequired(policy, priority)).toBe(expected);
+  });
+});
