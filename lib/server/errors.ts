@@ -20,6 +20,8 @@ export type ErrorBody = {
   code: ErrorCode;
   message: string;
   fields?: Record<string, string[]>;
+  // Machine-readable context, e.g. the current state of a record on CONFLICT.
+  details?: Record<string, unknown>;
 };
 
 export class AppError extends Error {
@@ -27,6 +29,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string[]>,
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "AppError";
@@ -37,13 +40,21 @@ export class AppError extends Error {
   }
 
   toBody(): ErrorBody {
-    return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 }
 
 export const forbidden = (message = "You do not have permission to do that.") => new AppError("FORBIDDEN", message);
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found.`);
-export const conflict = (message: string) => new AppError("CONFLICT", message);
+export const conflict = (message: string, details?: Record<string, unknown>) =>
+  new AppError("CONFLICT", message, undefined, details);
+export const invalidField = (field: string, message: string, details?: Record<string, unknown>) =>
+  new AppError("VALIDATION", message, { [field]: [message] }, details);
 
 export function validationError(error: z.ZodError): AppError {
   const fields: Record<string, string[]> = {};

@@ -58,7 +58,6 @@ export type Readiness = {
   remainingEffortHours: number;
 };
 
-const outstandingStandings: readonly Standing[] = ["MISSING", "PARTIAL", "STALE"];
 
 export function scoreTally(tally: Tally, weights: Weights): Readiness {
   let weightTotal = 0;

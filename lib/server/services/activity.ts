@@ -6,6 +6,8 @@ export type ActivityEntry = {
   action: string;
   entityType: string;
   entityId: string;
+  projectId?: string;
+  itemId?: string;
   before?: Prisma.InputJsonValue;
   after?: Prisma.InputJsonValue;
 };
@@ -21,6 +23,8 @@ export async function recordActivity(tx: Prisma.TransactionClient, actor: Actor,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
+      projectId: entry.projectId,
+      itemId: entry.itemId,
       before: entry.before,
       after: entry.after,
     },

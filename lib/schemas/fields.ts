@@ -1,0 +1,50 @@
+// Field schemas shared by the readiness inputs. Forms send strings; an empty
+// optional field means "no value" (null), never an error.
+import { z } from "zod";
+
+const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+
+export const id = z.string().min(1).max(64);
+
+export const requiredText = (label: string, max: number) =>
+  z.string({ error: `Enter ${label}.` }).trim().min(1, `Enter ${label}.`).max(max, `Use at most ${max} characters.`);
+
+export const optionalText = (max: number) =>
+  z.preprocess((value) => value ?? "", z.string().trim().max(max, `Use at most ${max} characters.`));
+
+// Only http(s) URLs are ever stored as links (no javascript:, data: …).
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(2000, "Use at most 2000 characters.")
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }, "Enter a full http:// or https:// address.");
+
+export const optionalHttpUrl = z.preprocess(blankToNull, httpUrl.nullable());
+
+// A calendar day, YYYY-MM-DD.
+export const calendarDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "That date does not exist.");
+
+export const optionalCalendarDay = z.preprocess(blankToNull, calendarDay.nullable());
+
+export const optionalHours = z.preprocess(
+  (value) => (blankToNull(value) === null ? null : typeof value === "string" ? Number(value) : value),
+  z
+    .number({ error: "Enter a number of hours." })
+    .min(0, "Effort cannot be negative.")
+    .max(10_000, "Use at most 10 000 hours.")
+    .multipleOf(0.25, "Use steps of a quarter hour.")
+    .nullable(),
+);
+
+export const optionalId = z.preprocess(blankToNull, id.nullable());

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { ITEM_STATUSES, PRIORITIES } from "@/lib/domain/readiness/vocabulary";
+import { id, optionalCalendarDay, optionalHours, optionalId, optionalText, requiredText } from "./fields";
+
+export const itemKey = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "Use lower-case letters, digits, dots and dashes, e.g. security.rate-limiting.")
+  .max(120, "Use at most 120 characters.");
+
+export const priorityField = z.enum(PRIORITIES, { error: "Choose a priority." });
+export const statusField = z.enum(ITEM_STATUSES, { error: "Choose a status." });
+
+export const createItemInput = z.object({
+  categoryId: id,
+  title: requiredText("a title", 200),
+  key: z.preprocess((value) => (value === "" ? undefined : value), itemKey.optional()),
+  priority: priorityField.default("MEDIUM"),
+  why: optionalText(4000),
+  howToVerify: optionalText(4000),
+  effortHours: optionalHours.default(null),
+});
+
+// Every field an update may touch. Which role may touch which field is
+// decided in the service (ENGINEERs: status, notes, owner; LEADs: the rest).
+export const itemChanges = z
+  .object({
+    status: statusField,
+    notApplicableReason: optionalText(1000),
+    priority: priorityField,
+    ownerId: optionalId,
+    dueDate: optionalCalendarDay,
+    effortHours: optionalHours,
+    notes: optionalText(20_000),
+    title: requiredText("a title", 200),
+    why: optionalText(4000),
+    howToVerify: optionalText(4000),
+    categoryId: id,
+  })
+  .partial()
+  .refine((changes) => Object.keys(changes).length > 0, { message: "Nothing to change." });
+
+export type ItemChanges = z.infer<typeof itemChanges>;
+
+export const updateItemInput = z.object({
+  itemId: id,
+  // The version the change is based on (optimistic concurrency).
+  version: z.coerce.number().int().min(1),
+  changes: itemChanges,
+});
+
+export const itemRefInput = z.object({ itemId: id });
+export const reorderItemInput = z.object({ itemId: id, direction: z.enum(["up", "down"]) });

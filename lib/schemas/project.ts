@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { EVIDENCE_POLICIES } from "@/lib/domain/readiness/vocabulary";
+import { id, optionalCalendarDay, optionalHttpUrl, optionalText, requiredText } from "./fields";
+
+const projectDetails = {
+  name: requiredText("a project name", 120),
+  description: optionalText(2000),
+  productionUrl: optionalHttpUrl,
+  repositoryUrl: optionalHttpUrl,
+  targetDate: optionalCalendarDay,
+};
+
+export const createProjectInput = z
+  .object({
+    ...projectDetails,
+    source: z.enum(["catalogue", "blank"], { error: "Choose how to start." }),
+    categoryKeys: z.array(z.string().max(64)).max(100).default([]),
+  })
+  .refine((input) => input.source === "blank" || input.categoryKeys.length > 0, {
+    message: "Choose at least one category, or start blank.",
+    path: ["categoryKeys"],
+  });
+
+export const updateProjectInput = z.object({ projectId: id, ...projectDetails });
+
+const weight = z.coerce
+  .number({ error: "Enter a weight." })
+  .int("Use a whole number.")
+  .min(1, "Use at least 1.")
+  .max(100, "Use at most 100.");
+
+export const projectSettingsInput = z.object({
+  projectId: id,
+  evidencePolicy: z.enum(EVIDENCE_POLICIES, { error: "Choose when evidence is required." }),
+  weightCritical: weight,
+  weightHigh: weight,
+  weightMedium: weight,
+  weightLow: weight,
+});
+
+export const projectRefInput = z.object({ projectId: id });
+
+export const deleteProjectInput = z.object({
+  projectId: id,
+  confirmName: z.string({ error: "Type the project name to confirm." }).trim(),
+});
+
+export const portfolioQuery = z.object({
+  sort: z.enum(["name", "readiness", "blockers", "effort", "target", "activity"]).catch("readiness"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  archived: z.enum(["only", "include", "hide"]).catch("hide"),
+  q: z.string().trim().max(120).catch(""),
+  level: z.enum(["0", "1", "2", "3", "any"]).catch("any"),
+});
+export type PortfolioQuery = z.infer<typeof portfolioQuery>;

@@ -1,0 +1,30 @@
+import "server-only";
+import { authorize, type Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+import { activityViewSelect, toActivityView, type ActivityView } from "./activity-view";
+
+export type ProjectFeed = { projectName: string; entries: ActivityView[]; nextCursor: string | null };
+
+const PAGE = 50;
+
+// The project's activity, newest first, a page at a time (cursor = last id seen).
+export async function loadProjectFeed(actor: Actor, projectId: string, cursor?: string): Promise<ProjectFeed> {
+  authorize(actor, "activity.read");
+  const [project, rows] = await Promise.all([
+    db.project.findFirst({ where: { id: projectId, teamId: actor.teamId }, select: { name: true } }),
+    db.activity.findMany({
+      where: { teamId: actor.teamId, projectId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: PAGE + 1,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      select: activityViewSelect,
+    }),
+  ]);
+  if (!project) throw notFound("Project");
+  return {
+    projectName: project.name,
+    entries: rows.slice(0, PAGE).map(toActivityView),
+    nextCursor: rows.length > PAGE ? rows[PAGE - 1].id : null,
+  };
+}

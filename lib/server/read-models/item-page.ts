@@ -1,0 +1,129 @@
+import "server-only";
+import { isEvidenceStale } from "@/lib/domain/readiness/standing";
+import type { EvidenceKind } from "@/lib/domain/readiness/vocabulary";
+import { authorize, type Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+import { activityViewSelect, toActivityView, type ActivityView } from "./activity-view";
+import { itemViewSelect, toItemView, type ItemView } from "./item-view";
+import { projectViewSelect, toProjectView, type ProjectView } from "./project-view";
+import type { MemberOption } from "./project-page";
+
+export type EvidenceView = {
+  id: string;
+  kind: EvidenceKind;
+  url: string | null;
+  path: string | null;
+  label: string;
+  expiresAt: string | null;
+  expired: boolean;
+  addedByName: string | null;
+  createdAt: string;
+};
+
+export type WaiverView = {
+  id: string;
+  status: "PENDING" | "APPROVED" | "REJECTED" | "WITHDRAWN";
+  reason: string;
+  expiresAt: string;
+  expired: boolean;
+  requestedById: string | null;
+  requestedByName: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  createdAt: string;
+};
+
+export type ItemPage = {
+  project: ProjectView;
+  categories: { id: string; name: string }[];
+  categoryName: string;
+  item: ItemView;
+  evidence: EvidenceView[];
+  waivers: WaiverView[];
+  history: ActivityView[];
+  members: MemberOption[];
+  // Nothing current vouches for the item (all evidence expired).
+  evidenceStale: boolean;
+};
+
+export async function loadItemPage(actor: Actor, projectId: string, itemId: string, now = new Date()): Promise<ItemPage> {
+  authorize(actor, "project.read");
+  // Four statements, all at once: the item (with project, categories and
+  // evidence, joined), the team's members, its history and its waivers.
+  const [row, memberships, history, waivers] = await Promise.all([
+    db.item.findFirst({
+      where: { id: itemId, projectId, teamId: actor.teamId },
+      relationLoadStrategy: "join",
+      select: {
+        ...itemViewSelect,
+        category: { select: { name: true } },
+        project: { select: { ...projectViewSelect, categories: { orderBy: { position: "asc" }, select: { id: true, name: true } } } },
+        evidence: {
+          orderBy: { createdAt: "desc" },
+          select: { id: true, kind: true, url: true, path: true, label: true, expiresAt: true, createdAt: true, addedBy: { select: { name: true } } },
+        },
+      },
+    }),
+    db.membership.findMany({
+      where: { teamId: actor.teamId },
+      relationLoadStrategy: "join",
+      select: { user: { select: { id: true, name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
+    db.activity.findMany({ where: { teamId: actor.teamId, itemId }, orderBy: { createdAt: "desc" }, take: 100, select: activityViewSelect }),
+    db.waiver.findMany({
+      where: { itemId, teamId: actor.teamId, item: { projectId } },
+      orderBy: { createdAt: "desc" },
+      relationLoadStrategy: "join",
+      select: {
+        id: true,
+        status: true,
+        reason: true,
+        expiresAt: true,
+        requestedById: true,
+        decidedAt: true,
+        decisionNote: true,
+        createdAt: true,
+        requestedBy: { select: { name: true } },
+        decidedBy: { select: { name: true } },
+      },
+    }),
+  ]);
+  if (!row) throw notFound("Item");
+
+  return {
+    project: toProjectView(row.project, now),
+    categories: row.project.categories,
+    categoryName: row.category.name,
+    item: toItemView(row, now),
+    evidence: row.evidence.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      url: e.url,
+      path: e.path,
+      label: e.label,
+      expiresAt: e.expiresAt?.toISOString() ?? null,
+      expired: e.expiresAt !== null && e.expiresAt <= now,
+      addedByName: e.addedBy?.name ?? null,
+      createdAt: e.createdAt.toISOString(),
+    })),
+    waivers: waivers.map((w) => ({
+      id: w.id,
+      status: w.status,
+      reason: w.reason,
+      expiresAt: w.expiresAt.toISOString(),
+      expired: w.expiresAt <= now,
+      requestedById: w.requestedById,
+      requestedByName: w.requestedBy?.name ?? null,
+      decidedByName: w.decidedBy?.name ?? null,
+      decidedAt: w.decidedAt?.toISOString() ?? null,
+      decisionNote: w.decisionNote,
+      createdAt: w.createdAt.toISOString(),
+    })),
+    history: history.map(toActivityView),
+    members: memberships.map((m) => ({ userId: m.user.id, name: m.user.name })),
+    evidenceStale: isEvidenceStale(row.evidence.map((e) => e.expiresAt), now),
+  };
+}

@@ -1,0 +1,124 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { isOverdue } from "@/lib/domain/readiness/filters";
+import { isoDay } from "@/lib/domain/readiness/dates";
+import { standingOf, type ScorableItem } from "@/lib/domain/readiness/standing";
+import type { ItemStatus, Priority, Standing } from "@/lib/domain/readiness/vocabulary";
+
+// What the client sees of an item. Built from itemViewSelect; never a raw row.
+export type ItemView = {
+  id: string;
+  key: string;
+  categoryId: string;
+  title: string;
+  why: string;
+  howToVerify: string;
+  status: ItemStatus;
+  standing: Standing;
+  notApplicableReason: string | null;
+  priority: Priority;
+  ownerId: string | null;
+  ownerName: string | null;
+  dueDate: string | null;
+  overdue: boolean;
+  effortHours: number | null;
+  notes: string;
+  version: number;
+  evidenceCount: number;
+  waiver: WaiverSummary | null;
+  updatedAt: string;
+  updatedByName: string | null;
+};
+
+export type WaiverSummary = {
+  id: string;
+  status: "PENDING" | "APPROVED";
+  valid: boolean;
+  reason: string;
+  expiresAt: string;
+  requestedById: string | null;
+  requestedByName: string | null;
+};
+
+export const itemViewSelect = {
+  id: true,
+  key: true,
+  categoryId: true,
+  title: true,
+  why: true,
+  howToVerify: true,
+  status: true,
+  notApplicableReason: true,
+  priority: true,
+  ownerId: true,
+  dueDate: true,
+  effortHours: true,
+  notes: true,
+  position: true,
+  version: true,
+  updatedAt: true,
+  owner: { select: { name: true } },
+  updatedBy: { select: { name: true } },
+  evidence: { select: { expiresAt: true } },
+  // Open waivers only: pending, or approved (valid until its expiry).
+  waivers: {
+    where: { status: { in: ["PENDING", "APPROVED"] } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, status: true, reason: true, expiresAt: true, requestedById: true, requestedBy: { select: { name: true } } },
+  },
+} satisfies Prisma.ItemSelect;
+
+export type ItemRow = Prisma.ItemGetPayload<{ select: typeof itemViewSelect }>;
+
+function openWaiver(row: ItemRow, now: Date): WaiverSummary | null {
+  const waiver = row.waivers.find((w) => w.status === "PENDING" || w.expiresAt > now);
+  if (!waiver) return null;
+  return {
+    id: waiver.id,
+    status: waiver.status as WaiverSummary["status"],
+    valid: waiver.status === "APPROVED" && waiver.expiresAt > now,
+    reason: waiver.reason,
+    expiresAt: waiver.expiresAt.toISOString(),
+    requestedById: waiver.requestedById,
+    requestedByName: waiver.requestedBy?.name ?? null,
+  };
+}
+
+export function scorableOf(row: ItemRow, now: Date): ScorableItem {
+  const approved = row.waivers.find((w) => w.status === "APPROVED" && w.expiresAt > now);
+  return {
+    status: row.status,
+    priority: row.priority,
+    effortHours: row.effortHours,
+    evidenceExpiries: row.evidence.map((e) => e.expiresAt),
+    waiverExpiresAt: approved?.expiresAt ?? null,
+  };
+}
+
+export function toItemView(row: ItemRow, now: Date): ItemView {
+  const standing = standingOf(scorableOf(row, now), now);
+  const dueDate = row.dueDate ? isoDay(row.dueDate) : null;
+  return {
+    id: row.id,
+    key: row.key,
+    categoryId: row.categoryId,
+    title: row.title,
+    why: row.why,
+    howToVerify: row.howToVerify,
+    status: row.status,
+    standing,
+    notApplicableReason: row.notApplicableReason,
+    priority: row.priority,
+    ownerId: row.ownerId,
+    ownerName: row.owner?.name ?? null,
+    dueDate,
+    overdue: isOverdue({ dueDate, standing }, isoDay(now)),
+    effortHours: row.effortHours,
+    notes: row.notes,
+    version: row.version,
+    evidenceCount: row.evidence.length,
+    waiver: openWaiver(row, now),
+    updatedAt: row.updatedAt.toISOString(),
+    updatedByName: row.updatedBy?.name ?? null,
+  };
+}

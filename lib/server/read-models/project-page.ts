@@ -1,0 +1,79 @@
+import "server-only";
+import { readinessMatrix, type MatrixRow } from "@/lib/domain/readiness/matrix";
+import { readinessOf, type Readiness } from "@/lib/domain/readiness/score";
+import { isApplicable, isSatisfied } from "@/lib/domain/readiness/standing";
+import { authorize, type Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+import { activityViewSelect, toActivityView, type ActivityView } from "./activity-view";
+import { itemViewSelect, scorableOf, toItemView, type ItemView } from "./item-view";
+import { projectViewSelect, toProjectView, weightsOf, type ProjectView } from "./project-view";
+
+export type MemberOption = { userId: string; name: string };
+
+export type ProjectPage = {
+  project: ProjectView;
+  categories: { id: string; name: string }[];
+  items: ItemView[];
+  readiness: Readiness;
+  matrix: MatrixRow[];
+  // Items standing between the project and its next level, most important first.
+  nextLevelItems: ItemView[];
+  blockers: ItemView[];
+  members: MemberOption[];
+  recentActivity: ActivityView[];
+};
+
+const PRIORITY_ORDER = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 } as const;
+
+// Three queries whatever the size of the project: the project with its
+// categories and items (one joined statement), the team's members, and the
+// latest activity.
+export async function loadProjectPage(actor: Actor, projectId: string, now = new Date()): Promise<ProjectPage> {
+  authorize(actor, "project.read");
+  const [row, memberships, activity] = await Promise.all([
+    db.project.findFirst({
+      where: { id: projectId, teamId: actor.teamId },
+      relationLoadStrategy: "join",
+      select: {
+        ...projectViewSelect,
+        categories: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+        items: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: itemViewSelect },
+      },
+    }),
+    db.membership.findMany({
+      where: { teamId: actor.teamId },
+      relationLoadStrategy: "join",
+      select: { user: { select: { id: true, name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
+    db.activity.findMany({
+      where: { teamId: actor.teamId, projectId },
+      orderBy: { createdAt: "desc" },
+      take: 6,
+      select: activityViewSelect,
+    }),
+  ]);
+  if (!row) throw notFound("Project");
+
+  const weights = weightsOf(row);
+  const scorable = row.items.map((item) => ({ ...scorableOf(item, now), categoryId: item.categoryId }));
+  const items = row.items.map((item) => toItemView(item, now));
+  const outstanding = items
+    .filter((item) => isApplicable(item.standing) && !isSatisfied(item.standing))
+    .sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority]);
+  const readiness = readinessOf(scorable, weights, now);
+  const gate: readonly string[] = readiness.nextLevel?.priorities ?? [];
+
+  return {
+    project: toProjectView(row, now),
+    categories: row.categories,
+    items,
+    readiness,
+    matrix: readinessMatrix(row.categories, scorable, weights, now),
+    nextLevelItems: outstanding.filter((item) => gate.includes(item.priority)),
+    blockers: outstanding.filter((item) => item.priority === "CRITICAL"),
+    members: memberships.map((m) => ({ userId: m.user.id, name: m.user.name })),
+    recentActivity: activity.map(toActivityView),
+  };
+}

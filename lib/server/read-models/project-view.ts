@@ -1,0 +1,64 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { daysUntil, isoDay } from "@/lib/domain/readiness/dates";
+import type { EvidencePolicy, Weights } from "@/lib/domain/readiness/vocabulary";
+
+export type ProjectView = {
+  id: string;
+  name: string;
+  description: string;
+  productionUrl: string | null;
+  repositoryUrl: string | null;
+  targetDate: string | null;
+  daysToTarget: number | null;
+  archived: boolean;
+  evidencePolicy: EvidencePolicy;
+  weights: Weights;
+  template: string | null;
+  createdAt: string;
+};
+
+export const projectViewSelect = {
+  id: true,
+  name: true,
+  description: true,
+  productionUrl: true,
+  repositoryUrl: true,
+  targetDate: true,
+  archivedAt: true,
+  evidencePolicy: true,
+  weightCritical: true,
+  weightHigh: true,
+  weightMedium: true,
+  weightLow: true,
+  templateKey: true,
+  templateVersion: true,
+  createdAt: true,
+} satisfies Prisma.ProjectSelect;
+
+type ProjectRow = Prisma.ProjectGetPayload<{ select: typeof projectViewSelect }>;
+
+export const weightsOf = (row: Pick<ProjectRow, "weightCritical" | "weightHigh" | "weightMedium" | "weightLow">): Weights => ({
+  CRITICAL: row.weightCritical,
+  HIGH: row.weightHigh,
+  MEDIUM: row.weightMedium,
+  LOW: row.weightLow,
+});
+
+export function toProjectView(row: ProjectRow, now: Date): ProjectView {
+  const targetDate = row.targetDate ? isoDay(row.targetDate) : null;
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    productionUrl: row.productionUrl,
+    repositoryUrl: row.repositoryUrl,
+    targetDate,
+    daysToTarget: targetDate ? daysUntil(targetDate, now) : null,
+    archived: row.archivedAt !== null,
+    evidencePolicy: row.evidencePolicy,
+    weights: weightsOf(row),
+    template: row.templateKey ? `${row.templateKey} v${row.templateVersion}` : null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { authorize, type Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import type { Priority } from "@/lib/domain/readiness/vocabulary";
+
+// The key of prisma/catalogue/catalogue.yaml, loaded by the seed.
+export const BUILT_IN_TEMPLATE_KEY = "shipshape-standard";
+
+export type CatalogueCategoryView = {
+  key: string;
+  name: string;
+  description: string;
+  enabledByDefault: boolean;
+  items: { key: string; title: string; priority: Priority; effortHours: number }[];
+};
+
+export type CatalogueView = { name: string; version: number; categories: CatalogueCategoryView[] } | null;
+
+export async function builtInCatalogue(actor: Actor): Promise<CatalogueView> {
+  authorize(actor, "project.create");
+  const template = await db.template.findFirst({
+    where: { teamId: null, key: BUILT_IN_TEMPLATE_KEY },
+    relationLoadStrategy: "join",
+    select: {
+      name: true,
+      version: true,
+      categories: {
+        orderBy: { position: "asc" },
+        select: {
+          key: true,
+          name: true,
+          description: true,
+          enabledByDefault: true,
+          items: { orderBy: { position: "asc" }, select: { key: true, title: true, priority: true, effortHours: true } },
+        },
+      },
+    },
+  });
+  return template;
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { authorize, type Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { parseInput } from "@/lib/server/errors";
+import { addCategoryInput, deleteCategoryInput, moveCategoryInput, renameCategoryInput } from "@/lib/schemas/category";
+import { recordActivity } from "./activity";
+import { categoryInTeam, projectInTeam } from "./scope";
+
+export async function addCategory(actor: Actor, input: unknown): Promise<{ categoryId: string }> {
+  authorize(actor, "category.manage");
+  const { projectId, name } = parseInput(addCategoryInput, input);
+  return db.$transaction(async (tx) => {
+    const project = await projectInTeam(tx, actor, projectId);
+    const last = await tx.category.aggregate({ where: { projectId: project.id, teamId: actor.teamId }, _max: { position: true } });
+    const category = await tx.category.create({
+      data: { teamId: actor.teamId, projectId: project.id, name, position: (last._max.position ?? -1) + 1 },
+    });
+    await recordActivity(tx, actor, { action: "category.added", entityType: "category", entityId: category.id, projectId, after: { name } });
+    return { categoryId: category.id };
+  });
+}
+
+export async function renameCategory(actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "category.manage");
+  const { categoryId, name } = parseInput(renameCategoryInput, input);
+  await db.$transaction(async (tx) => {
+    const category = await categoryInTeam(tx, actor, categoryId);
+    if (category.name === name) return;
+    await tx.category.update({ where: { id: category.id }, data: { name } });
+    await recordActivity(tx, actor, {
+      action: "category.renamed",
+      entityType: "category",
+      entityId: category.id,
+      projectId: category.projectId,
+      before: { name: category.name },
+      after: { name },
+    });
+  });
+}
+
+// Swaps the category with its neighbour above or below.
+export async function moveCategory(actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "category.manage");
+  const { categoryId, direction } = parseInput(moveCategoryInput, input);
+  await db.$transaction(async (tx) => {
+    const category = await categoryInTeam(tx, actor, categoryId);
+    const neighbour = await tx.category.findFirst({
+      where: {
+        projectId: category.projectId,
+        teamId: actor.teamId,
+        position: direction === "up" ? { lt: category.position } : { gt: category.position },
+      },
+      orderBy: { position: direction === "up" ? "desc" : "asc" },
+    });
+    if (!neighbour) return;
+    await tx.category.update({ where: { id: category.id }, data: { position: neighbour.position } });
+    await tx.category.update({ where: { id: neighbour.id }, data: { position: category.position } });
+    await recordActivity(tx, actor, {
+      action: "category.moved",
+      entityType: "category",
+      entityId: category.id,
+      projectId: category.projectId,
+      before: { name: category.name, position: category.position },
+      after: { name: category.name, position: neighbour.position },
+    });
+  });
+}
+
+// Deleting a category deletes its items (the confirmation says so).
+export async function deleteCategory(actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "category.manage");
+  const { categoryId } = parseInput(deleteCategoryInput, input);
+  await db.$transaction(async (tx) => {
+    const category = await categoryInTeam(tx, actor, categoryId);
+    const items = await tx.item.findMany({ where: { categoryId: category.id, teamId: actor.teamId }, select: { key: true } });
+    await tx.category.delete({ where: { id: category.id } });
+    await recordActivity(tx, actor, {
+      action: "category.deleted",
+      entityType: "category",
+      entityId: category.id,
+      projectId: category.projectId,
+      before: { name: category.name, items: items.map((item) => item.key) },
+    });
+  });
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { authorize, type Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { conflict, notFound, parseInput } from "@/lib/server/errors";
+import { addEvidenceInput, removeEvidenceInput } from "@/lib/schemas/evidence";
+import { recordActivity } from "./activity";
+import { itemInTeam, toDay } from "./scope";
+
+function defaultLabel(kind: string, target: string): string {
+  if (kind === "FILE_PATH" || kind === "NOTE") return target;
+  const url = new URL(target);
+  const path = url.pathname === "/" ? "" : url.pathname;
+  return `${url.hostname}${path}`.slice(0, 200);
+}
+
+export async function addEvidence(actor: Actor, input: unknown): Promise<{ evidenceId: string }> {
+  authorize(actor, "evidence.add");
+  const { itemId, kind, target, label, expiresAt } = parseInput(addEvidenceInput, input);
+  return db.$transaction(async (tx) => {
+    const item = await itemInTeam(tx, actor, itemId);
+    const isLink = kind !== "FILE_PATH" && kind !== "NOTE";
+    const evidence = await tx.evidence.create({
+      data: {
+        teamId: actor.teamId,
+        itemId: item.id,
+        kind,
+        url: isLink ? target : null,
+        path: kind === "FILE_PATH" ? target : null,
+        label: label || defaultLabel(kind, target),
+        expiresAt: toDay(expiresAt),
+        addedById: actor.userId,
+      },
+    });
+    await recordActivity(tx, actor, {
+      action: "evidence.added",
+      entityType: "evidence",
+      entityId: evidence.id,
+      projectId: item.projectId,
+      itemId: item.id,
+      after: { kind, label: evidence.label, url: evidence.url, path: evidence.path, expiresAt: expiresAt ?? null },
+    });
+    return { evidenceId: evidence.id };
+  });
+}
+
+export async function removeEvidence(actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "evidence.remove");
+  const { evidenceId } = parseInput(removeEvidenceInput, input);
+  await db.$transaction(async (tx) => {
+    const evidence = await tx.evidence.findFirst({
+      where: { id: evidenceId, teamId: actor.teamId },
+      include: { item: { select: { projectId: true, project: { select: { archivedAt: true } } } } },
+    });
+    if (!evidence) throw notFound("Evidence");
+    if (evidence.item.project.archivedAt) throw conflict("This project is archived. Restore it to make changes.");
+    await tx.evidence.delete({ where: { id: evidence.id } });
+    await recordActivity(tx, actor, {
+      action: "evidence.removed",
+      entityType: "evidence",
+      entityId: evidence.id,
+      projectId: evidence.item.projectId,
+      itemId: evidence.itemId,
+      before: { kind: evidence.kind, label: evidence.label, url: evidence.url, path: evidence.path },
+    });
+  });
+}

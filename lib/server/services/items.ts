@@ -1,0 +1,194 @@
+import "server-only";
+import type { Action } from "@/lib/domain/permissions";
+import { evidenceRequired, PRIORITY_LABEL } from "@/lib/domain/readiness/vocabulary";
+import { authorize, type Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { AppError, conflict, invalidField, notFound, parseInput } from "@/lib/server/errors";
+import { itemViewSelect, toItemView, type ItemView } from "@/lib/server/read-models/item-view";
+import { createItemInput, itemRefInput, reorderItemInput, updateItemInput, type ItemChanges } from "@/lib/schemas/item";
+import type { Prisma } from "@/generated/prisma/client";
+import { recordActivity } from "./activity";
+import { categoryInTeam, changedFields, itemInTeam, slugify, toDay } from "./scope";
+
+// Which permission each field of an item needs: engineers work the item
+// (status, notes, owner), leads shape it (everything else).
+const FIELD_PERMISSION: Record<keyof ItemChanges, Action> = {
+  status: "item.updateStatus",
+  notApplicableReason: "item.updateStatus",
+  notes: "item.updateNotes",
+  ownerId: "item.assignOwner",
+  priority: "item.edit",
+  dueDate: "item.edit",
+  effortHours: "item.edit",
+  title: "item.edit",
+  why: "item.edit",
+  howToVerify: "item.edit",
+  categoryId: "item.edit",
+};
+
+type Tx = Prisma.TransactionClient;
+
+async function uniqueKey(tx: Tx, actor: Actor, projectId: string, base: string): Promise<string> {
+  const taken = await tx.item.findMany({ where: { projectId, teamId: actor.teamId, key: { startsWith: base } }, select: { key: true } });
+  const keys = new Set(taken.map((item) => item.key));
+  if (!keys.has(base)) return base;
+  for (let n = 2; ; n += 1) if (!keys.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export async function createItem(actor: Actor, input: unknown): Promise<{ itemId: string; key: string }> {
+  authorize(actor, "item.create");
+  const { categoryId, key, ...fields } = parseInput(createItemInput, input);
+  return db.$transaction(async (tx) => {
+    const category = await categoryInTeam(tx, actor, categoryId);
+    let itemKey: string;
+    if (key) {
+      const existing = await tx.item.findFirst({ where: { projectId: category.projectId, teamId: actor.teamId, key }, select: { id: true } });
+      if (existing) throw invalidField("key", "Another item in this project already uses that key.");
+      itemKey = key;
+    } else {
+      itemKey = await uniqueKey(tx, actor, category.projectId, `${slugify(category.name)}.${slugify(fields.title)}`);
+    }
+    const last = await tx.item.aggregate({ where: { categoryId: category.id, teamId: actor.teamId }, _max: { position: true } });
+    const item = await tx.item.create({
+      data: {
+        ...fields,
+        key: itemKey,
+        teamId: actor.teamId,
+        projectId: category.projectId,
+        categoryId: category.id,
+        position: (last._max.position ?? -1) + 1,
+        updatedById: actor.userId,
+      },
+    });
+    await recordActivity(tx, actor, {
+      action: "item.created",
+      entityType: "item",
+      entityId: item.id,
+      projectId: item.projectId,
+      itemId: item.id,
+      after: { key: item.key, title: item.title, category: category.name, priority: item.priority },
+    });
+    return { itemId: item.id, key: item.key };
+  });
+}
+
+async function staleVersion(tx: Tx, actor: Actor, itemId: string): Promise<AppError> {
+  const row = await tx.item.findFirst({ where: { id: itemId, teamId: actor.teamId }, select: itemViewSelect });
+  if (!row) return notFound("Item");
+  const current = toItemView(row, new Date());
+  const who = current.updatedByName ?? "Someone";
+  return conflict(`${who} changed this item at ${current.updatedAt}. Review the current values and apply your change again.`, {
+    current,
+    changedBy: who,
+    changedAt: current.updatedAt,
+  });
+}
+
+// Applies a partial change to an item, based on the version the user saw.
+export async function updateItem(actor: Actor, input: unknown): Promise<ItemView> {
+  const { itemId, version, changes } = parseInput(updateItemInput, input);
+  for (const field of Object.keys(changes) as (keyof ItemChanges)[]) authorize(actor, FIELD_PERMISSION[field]);
+
+  return db.$transaction(async (tx) => {
+    const item = await itemInTeam(tx, actor, itemId);
+    if (item.version !== version) throw await staleVersion(tx, actor, itemId);
+
+    const next: Record<string, unknown> = {
+      ...changes,
+      dueDate: toDay(changes.dueDate),
+    };
+    const status = changes.status ?? item.status;
+    if (status === "NOT_APPLICABLE") {
+      const reason = changes.notApplicableReason ?? item.notApplicableReason;
+      if (!reason) throw invalidField("notApplicableReason", "Say why this item does not apply.");
+    } else if (changes.status) {
+      next.notApplicableReason = null;
+    }
+    if (changes.ownerId) {
+      const member = await tx.membership.findFirst({ where: { teamId: actor.teamId, userId: changes.ownerId }, select: { id: true } });
+      if (!member) throw invalidField("ownerId", "The owner must be a member of this team.");
+    }
+    if (changes.categoryId && changes.categoryId !== item.categoryId) {
+      const target = await tx.category.findFirst({ where: { id: changes.categoryId, teamId: actor.teamId, projectId: item.projectId } });
+      if (!target) throw invalidField("categoryId", "Choose a category of this project.");
+      const last = await tx.item.aggregate({ where: { categoryId: target.id, teamId: actor.teamId }, _max: { position: true } });
+      next.position = (last._max.position ?? -1) + 1;
+    }
+    if (changes.status === "DONE" && item.status !== "DONE") {
+      const priority = changes.priority ?? item.priority;
+      if (evidenceRequired(item.project.evidencePolicy, priority)) {
+        const current = await tx.evidence.count({
+          where: { itemId: item.id, teamId: actor.teamId, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+        });
+        if (current === 0) {
+          throw invalidField("status", `This project asks for evidence before a ${PRIORITY_LABEL[priority].toLowerCase()} item is marked done. Add a link or path first.`, {
+            evidenceRequired: true,
+          });
+        }
+      }
+    }
+
+    const diff = changedFields(item, next);
+    if (!diff.changed) return toItemView(await tx.item.findFirstOrThrow({ where: { id: item.id, teamId: actor.teamId }, select: itemViewSelect }), new Date());
+    // The version in the WHERE makes a concurrent writer that read the same
+    // version wait for the row lock, then match nothing: it gets a conflict,
+    // never a silent overwrite.
+    const updated = await tx.item.updateMany({
+      where: { id: item.id, teamId: actor.teamId, version },
+      data: { ...(next as Prisma.ItemUncheckedUpdateManyInput), version: { increment: 1 }, updatedById: actor.userId },
+    });
+    if (updated.count === 0) throw await staleVersion(tx, actor, itemId);
+    await recordActivity(tx, actor, {
+      action: "item.updated",
+      entityType: "item",
+      entityId: item.id,
+      projectId: item.projectId,
+      itemId: item.id,
+      before: { ...diff.before, version },
+      after: { ...diff.after, version: version + 1 },
+    });
+    const row = await tx.item.findFirstOrThrow({ where: { id: item.id, teamId: actor.teamId }, select: itemViewSelect });
+    return toItemView(row, new Date());
+  });
+}
+
+export async function reorderItem(actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "item.edit");
+  const { itemId, direction } = parseInput(reorderItemInput, input);
+  await db.$transaction(async (tx) => {
+    const item = await itemInTeam(tx, actor, itemId);
+    const neighbour = await tx.item.findFirst({
+      where: { categoryId: item.categoryId, teamId: actor.teamId, position: direction === "up" ? { lt: item.position } : { gt: item.position } },
+      orderBy: { position: direction === "up" ? "desc" : "asc" },
+    });
+    if (!neighbour) return;
+    await tx.item.update({ where: { id: item.id }, data: { position: neighbour.position } });
+    await tx.item.update({ where: { id: neighbour.id }, data: { position: item.position } });
+    await recordActivity(tx, actor, {
+      action: "item.moved",
+      entityType: "item",
+      entityId: item.id,
+      projectId: item.projectId,
+      itemId: item.id,
+      before: { position: item.position },
+      after: { position: neighbour.position },
+    });
+  });
+}
+
+export async function deleteItem(actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "item.delete");
+  const { itemId } = parseInput(itemRefInput, input);
+  await db.$transaction(async (tx) => {
+    const item = await itemInTeam(tx, actor, itemId);
+    await tx.item.delete({ where: { id: item.id } });
+    await recordActivity(tx, actor, {
+      action: "item.deleted",
+      entityType: "item",
+      entityId: item.id,
+      projectId: item.projectId,
+      itemId: item.id,
+      before: { key: item.key, title: item.title, status: item.status, priority: item.priority },
+    });
+  });
+}

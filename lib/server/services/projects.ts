@@ -1,0 +1,152 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { authorize, type Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { AppError, parseInput } from "@/lib/server/errors";
+import {
+  createProjectInput,
+  deleteProjectInput,
+  projectRefInput,
+  projectSettingsInput,
+  updateProjectInput,
+} from "@/lib/schemas/project";
+import { recordActivity } from "./activity";
+import { BUILT_IN_TEMPLATE_KEY } from "./catalogue";
+import { changedFields, projectInTeam, toDay } from "./scope";
+
+export async function createProject(actor: Actor, input: unknown): Promise<{ projectId: string }> {
+  authorize(actor, "project.create");
+  const { source, categoryKeys, targetDate, ...details } = parseInput(createProjectInput, input);
+  return db.$transaction(async (tx) => {
+    const template =
+      source === "catalogue"
+        ? await tx.template.findFirst({
+            where: { teamId: null, key: BUILT_IN_TEMPLATE_KEY },
+            include: {
+              categories: {
+                where: { key: { in: categoryKeys } },
+                orderBy: { position: "asc" },
+                include: { items: { orderBy: { position: "asc" } } },
+              },
+            },
+          })
+        : null;
+    if (source === "catalogue" && (!template || template.categories.length !== new Set(categoryKeys).size)) {
+      throw new AppError("VALIDATION", "Some fields need attention.", { categoryKeys: ["Choose categories from the catalogue."] });
+    }
+    const project = await tx.project.create({
+      data: {
+        ...details,
+        teamId: actor.teamId,
+        targetDate: toDay(targetDate),
+        templateKey: template?.key,
+        templateVersion: template?.version,
+      },
+    });
+    const categories = (template?.categories ?? []).map((category, position) => ({ id: randomUUID(), category, position }));
+    if (categories.length > 0) {
+      await tx.category.createMany({
+        data: categories.map(({ id, category, position }) => ({ id, teamId: actor.teamId, projectId: project.id, name: category.name, position })),
+      });
+      await tx.item.createMany({
+        data: categories.flatMap(({ id, category }) =>
+          category.items.map((item) => ({
+            teamId: actor.teamId,
+            projectId: project.id,
+            categoryId: id,
+            key: item.key,
+            title: item.title,
+            why: item.why,
+            howToVerify: item.howToVerify,
+            priority: item.priority,
+            effortHours: item.effortHours,
+            position: item.position,
+          })),
+        ),
+      });
+    }
+    const itemCount = categories.reduce((sum, { category }) => sum + category.items.length, 0);
+    await recordActivity(tx, actor, {
+      action: "project.created",
+      entityType: "project",
+      entityId: project.id,
+      projectId: project.id,
+      after: {
+        name: project.name,
+        source,
+        template: template ? `${template.key}@${template.version}` : null,
+        categories: categories.map(({ category }) => category.name),
+        items: itemCount,
+      },
+    });
+    return { projectId: project.id };
+  });
+}
+
+export async function updateProject(actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "project.update");
+  const { projectId, targetDate, ...details } = parseInput(updateProjectInput, input);
+  await db.$transaction(async (tx) => {
+    const project = await projectInTeam(tx, actor, projectId);
+    const next = { ...details, targetDate: toDay(targetDate) ?? null };
+    const diff = changedFields(project, next);
+    if (!diff.changed) return;
+    await tx.project.update({ where: { id: project.id }, data: next });
+    await recordActivity(tx, actor, { action: "project.updated", entityType: "project", entityId: project.id, projectId, ...diff });
+  });
+}
+
+export async function updateProjectSettings(actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "project.update");
+  const { projectId, ...settings } = parseInput(projectSettingsInput, input);
+  await db.$transaction(async (tx) => {
+    const project = await projectInTeam(tx, actor, projectId);
+    const diff = changedFields(project, settings);
+    if (!diff.changed) return;
+    await tx.project.update({ where: { id: project.id }, data: settings });
+    await recordActivity(tx, actor, { action: "project.settingsChanged", entityType: "project", entityId: project.id, projectId, ...diff });
+  });
+}
+
+async function setArchived(actor: Actor, input: unknown, archive: boolean): Promise<void> {
+  authorize(actor, "project.archive");
+  const { projectId } = parseInput(projectRefInput, input);
+  await db.$transaction(async (tx) => {
+    const project = await projectInTeam(tx, actor, projectId, { editable: false });
+    if (Boolean(project.archivedAt) === archive) return;
+    await tx.project.update({ where: { id: project.id }, data: { archivedAt: archive ? new Date() : null } });
+    await recordActivity(tx, actor, {
+      action: archive ? "project.archived" : "project.restored",
+      entityType: "project",
+      entityId: project.id,
+      projectId,
+      before: { archived: !archive },
+      after: { archived: archive },
+    });
+  });
+}
+
+export const archiveProject = (actor: Actor, input: unknown) => setArchived(actor, input, true);
+export const restoreProject = (actor: Actor, input: unknown) => setArchived(actor, input, false);
+
+// Deleting removes the project, its categories, items, evidence and waivers;
+// the activity trail stays with the team.
+export async function deleteProject(actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "project.delete");
+  const { projectId, confirmName } = parseInput(deleteProjectInput, input);
+  await db.$transaction(async (tx) => {
+    const project = await projectInTeam(tx, actor, projectId, { editable: false });
+    if (confirmName !== project.name.trim()) {
+      throw new AppError("VALIDATION", "Some fields need attention.", { confirmName: ["Type the project name exactly to confirm."] });
+    }
+    const items = await tx.item.count({ where: { projectId: project.id, teamId: actor.teamId } });
+    await tx.project.delete({ where: { id: project.id } });
+    await recordActivity(tx, actor, {
+      action: "project.deleted",
+      entityType: "project",
+      entityId: project.id,
+      projectId,
+      before: { name: project.name, items },
+    });
+  });
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/server/actor";
+import { conflict, notFound } from "@/lib/server/errors";
+
+// Look-ups that resolve an id from a request inside the actor's team. An id
+// from another team is indistinguishable from one that does not exist.
+
+type Tx = Prisma.TransactionClient;
+
+export const toDay = (day: string | null | undefined) => (day ? new Date(`${day}T00:00:00Z`) : day === null ? null : undefined);
+export const fromDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+const archived = () => conflict("This project is archived. Restore it to make changes.");
+
+export async function projectInTeam(tx: Tx, actor: Actor, projectId: string, { editable = true } = {}) {
+  const project = await tx.project.findFirst({ where: { id: projectId, teamId: actor.teamId } });
+  if (!project) throw notFound("Project");
+  if (editable && project.archivedAt) throw archived();
+  return project;
+}
+
+export async function categoryInTeam(tx: Tx, actor: Actor, categoryId: string) {
+  const category = await tx.category.findFirst({
+    where: { id: categoryId, teamId: actor.teamId },
+    include: { project: { select: { id: true, name: true, archivedAt: true } } },
+  });
+  if (!category) throw notFound("Category");
+  if (category.project.archivedAt) throw archived();
+  return category;
+}
+
+export async function itemInTeam(tx: Tx, actor: Actor, itemId: string) {
+  const item = await tx.item.findFirst({
+    where: { id: itemId, teamId: actor.teamId },
+    include: { project: { select: { id: true, archivedAt: true, evidencePolicy: true } } },
+  });
+  if (!item) throw notFound("Item");
+  if (item.project.archivedAt) throw archived();
+  return item;
+}
+
+const asJson = (value: unknown): Prisma.InputJsonValue | null =>
+  value instanceof Date ? value.toISOString() : ((value ?? null) as Prisma.InputJsonValue | null);
+
+// Only changed fields go into the activity record.
+export function changedFields(before: object, after: Record<string, unknown>) {
+  const was: Record<string, Prisma.InputJsonValue | null> = {};
+  const now: Record<string, Prisma.InputJsonValue | null> = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (value === undefined) continue;
+    const previous = (before as Record<string, unknown>)[key];
+    const same = previous instanceof Date && value instanceof Date ? previous.getTime() === value.getTime() : previous === value;
+    if (same) continue;
+    was[key] = asJson(previous);
+    now[key] = asJson(value);
+  }
+  return { before: was, after: now, changed: Object.keys(now).length > 0 };
+}
+
+export function slugify(text: string): string {
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 50) || "item"
+  );
+}

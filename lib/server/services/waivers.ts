@@ -1,0 +1,101 @@
+import "server-only";
+import { can } from "@/lib/domain/permissions";
+import { isoDay } from "@/lib/domain/readiness/dates";
+import { authorize, type Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { conflict, forbidden, invalidField, notFound, parseInput } from "@/lib/server/errors";
+import { decideWaiverInput, requestWaiverInput, withdrawWaiverInput } from "@/lib/schemas/waiver";
+import type { Prisma } from "@/generated/prisma/client";
+import { recordActivity } from "./activity";
+import { itemInTeam, toDay } from "./scope";
+
+// A waiver is risk acceptance: the item stays as it is, counts as done while
+// the approved waiver is valid, and is always shown as waived.
+
+export async function requestWaiver(actor: Actor, input: unknown): Promise<{ waiverId: string }> {
+  authorize(actor, "waiver.request");
+  const { itemId, reason, expiresAt } = parseInput(requestWaiverInput, input);
+  if (expiresAt <= isoDay(new Date())) throw invalidField("expiresAt", "Choose an expiry date in the future.");
+  return db.$transaction(async (tx) => {
+    const item = await itemInTeam(tx, actor, itemId);
+    // Serialises requests for the same item so only one can be open.
+    await tx.$queryRaw`SELECT id FROM item WHERE id = ${item.id} AND "teamId" = ${actor.teamId} FOR UPDATE`;
+    const open = await tx.waiver.findFirst({
+      where: { itemId: item.id, teamId: actor.teamId, OR: [{ status: "PENDING" }, { status: "APPROVED", expiresAt: { gt: new Date() } }] },
+    });
+    if (open) throw conflict(open.status === "PENDING" ? "A waiver for this item is already awaiting a decision." : "This item already has a valid waiver.");
+    const waiver = await tx.waiver.create({
+      data: { teamId: actor.teamId, itemId: item.id, reason, expiresAt: toDay(expiresAt) as Date, requestedById: actor.userId },
+    });
+    await recordActivity(tx, actor, {
+      action: "waiver.requested",
+      entityType: "waiver",
+      entityId: waiver.id,
+      projectId: item.projectId,
+      itemId: item.id,
+      after: { reason, expiresAt },
+    });
+    return { waiverId: waiver.id };
+  });
+}
+
+async function waiverInTeam(tx: Prisma.TransactionClient, actor: Actor, waiverId: string) {
+  const waiver = await tx.waiver.findFirst({
+    where: { id: waiverId, teamId: actor.teamId },
+    include: { item: { select: { projectId: true, project: { select: { archivedAt: true } } } } },
+  });
+  if (!waiver) throw notFound("Waiver");
+  if (waiver.item.project.archivedAt) throw conflict("This project is archived. Restore it to make changes.");
+  return waiver;
+}
+
+export async function decideWaiver(actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "waiver.decide");
+  const { waiverId, decision, note } = parseInput(decideWaiverInput, input);
+  await db.$transaction(async (tx) => {
+    const waiver = await waiverInTeam(tx, actor, waiverId);
+    if (waiver.requestedById === actor.userId) {
+      throw forbidden("A waiver must be decided by a lead or admin other than the person who requested it.");
+    }
+    const status = decision === "APPROVE" ? "APPROVED" : "REJECTED";
+    // Only a pending waiver can be decided; two leads deciding at once get one winner.
+    const decided = await tx.waiver.updateMany({
+      where: { id: waiver.id, teamId: actor.teamId, status: "PENDING" },
+      data: { status, decidedById: actor.userId, decidedAt: new Date(), decisionNote: note || null },
+    });
+    if (decided.count === 0) throw conflict("This waiver has already been decided or withdrawn.");
+    await recordActivity(tx, actor, {
+      action: decision === "APPROVE" ? "waiver.approved" : "waiver.rejected",
+      entityType: "waiver",
+      entityId: waiver.id,
+      projectId: waiver.item.projectId,
+      itemId: waiver.itemId,
+      before: { status: "PENDING" },
+      after: { status, note: note || null, expiresAt: isoDay(waiver.expiresAt) },
+    });
+  });
+}
+
+// The requester can withdraw their own request; leads can end any open waiver.
+export async function withdrawWaiver(actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "waiver.request");
+  const { waiverId } = parseInput(withdrawWaiverInput, input);
+  await db.$transaction(async (tx) => {
+    const waiver = await waiverInTeam(tx, actor, waiverId);
+    if (waiver.requestedById !== actor.userId && !can(actor.role, "waiver.decide")) throw forbidden();
+    const withdrawn = await tx.waiver.updateMany({
+      where: { id: waiver.id, teamId: actor.teamId, status: { in: ["PENDING", "APPROVED"] } },
+      data: { status: "WITHDRAWN", decidedById: actor.userId, decidedAt: new Date() },
+    });
+    if (withdrawn.count === 0) throw conflict("This waiver is no longer open.");
+    await recordActivity(tx, actor, {
+      action: "waiver.withdrawn",
+      entityType: "waiver",
+      entityId: waiver.id,
+      projectId: waiver.item.projectId,
+      itemId: waiver.itemId,
+      before: { status: waiver.status },
+      after: { status: "WITHDRAWN" },
+    });
+  });
+}
