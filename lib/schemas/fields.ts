@@ -2,7 +2,7 @@
 // optional field means "no value" (null), never an error.
 import { z } from "zod";
 
-const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+const blankToNull = (value: unknown) => (value === undefined || (typeof value === "string" && value.trim() === "") ? null : value);
 
 export const id = z.string().min(1).max(64);
 

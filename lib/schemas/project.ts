@@ -16,9 +16,11 @@ export const createProjectInput = z
     source: z.enum(["catalogue", "blank"], { error: "Choose how to start." }),
     categoryKeys: z.array(z.string().max(64)).max(100).default([]),
   })
-  .refine((input) => input.source === "blank" || input.categoryKeys.length > 0, {
+  .refine((input) => input.source !== "catalogue" || input.categoryKeys?.length > 0, {
     message: "Choose at least one category, or start blank.",
     path: ["categoryKeys"],
+    // Reported together with the other fields' errors, not after them.
+    when: () => true,
   });
 
 export const updateProjectInput = z.object({ projectId: id, ...projectDetails });
