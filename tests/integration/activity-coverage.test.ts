@@ -1,0 +1,123 @@
+// Every exported service function either reads, or records activity when it
+// changes something. A new export without a scenario below fails this test,
+// so a mutation cannot be added without proving it leaves an audit trail.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import * as accountCreation from "@/lib/server/services/account-creation";
+import * as catalogue from "@/lib/server/services/catalogue";
+import * as categories from "@/lib/server/services/categories";
+import * as evidence from "@/lib/server/services/evidence";
+import * as invitations from "@/lib/server/services/invitations";
+import * as items from "@/lib/server/services/items";
+import * as members from "@/lib/server/services/members";
+import * as projects from "@/lib/server/services/projects";
+import * as setup from "@/lib/server/services/setup";
+import * as teams from "@/lib/server/services/teams";
+import * as waivers from "@/lib/server/services/waivers";
+import { membershipOf, person, teamWith } from "../support/fixtures";
+import { catalogueProject, daysFromNow, itemByKey } from "../support/readiness";
+
+const MODULES = { accountCreation, catalogue, categories, evidence, invitations, items, members, projects, setup, teams, waivers };
+
+const READS = new Set([
+  "accountCreation.mayCreateAccount",
+  "catalogue.builtInCatalogue",
+  "invitations.invitationLink",
+  "invitations.listPendingInvitations",
+  "invitations.previewInvitation",
+  "members.listMembers",
+  "setup.isSetupOpen",
+  "setup.setupClosed",
+  "teams.currentTeamName",
+  "teams.teamsOf",
+]);
+
+// The installation claim happens before any team (and so any activity feed)
+// exists; the first team's creation during setup is recorded by createTeam.
+const OUTSIDE_ANY_TEAM = new Set(["setup.claimInstallation", "setup.releaseInstallation"]);
+
+async function world() {
+  const { teamId, actors } = await teamWith(["ADMIN", "LEAD", "LEAD", "ENGINEER"]);
+  const [admin, lead, otherLead, engineer] = actors;
+  const projectId = await catalogueProject(lead, ["security", "testing"]);
+  const item = await itemByKey(projectId, "security.headers");
+  const category = await db.category.findFirstOrThrow({ where: { projectId, name: "Security" } });
+  return { teamId, admin, lead, otherLead, engineer, projectId, item, category };
+}
+type World = Awaited<ReturnType<typeof world>>;
+
+const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
+  "categories.addCategory": (w) => categories.addCategory(w.lead, { projectId: w.projectId, name: "Payments" }),
+  "categories.renameCategory": (w) => categories.renameCategory(w.lead, { categoryId: w.category.id, name: "AppSec" }),
+  "categories.moveCategory": (w) => categories.moveCategory(w.lead, { categoryId: w.category.id, direction: "up" }),
+  "categories.deleteCategory": (w) => categories.deleteCategory(w.lead, { categoryId: w.category.id }),
+  "evidence.addEvidence": (w) => evidence.addEvidence(w.engineer, { itemId: w.item.id, kind: "LINK", target: "https://x.example/a" }),
+  "evidence.removeEvidence": async (w) => {
+    const { evidenceId } = await evidence.addEvidence(w.engineer, { itemId: w.item.id, kind: "NOTE", label: "Checked by hand" });
+    return evidence.removeEvidence(w.engineer, { evidenceId });
+  },
+  "invitations.inviteMember": (w) => invitations.inviteMember(w.admin, { email: "new.person@example.com", role: "ENGINEER" }),
+  "invitations.revokeInvitation": async (w) => {
+    const { invitation } = await invitations.inviteMember(w.admin, { email: "revoked@example.com", role: "VIEWER" });
+    return invitations.revokeInvitation(w.admin, { invitationId: invitation.id });
+  },
+  "invitations.acceptInvitation": async (w) => {
+    const invitee = await person("Invitee");
+    const { link } = await invitations.inviteMember(w.admin, { email: invitee.email, role: "ENGINEER" });
+    return invitations.acceptInvitation(invitee, link.split("/invite/")[1]);
+  },
+  "items.createItem": (w) => items.createItem(w.lead, { categoryId: w.category.id, title: "WAF" }),
+  "items.updateItem": (w) => items.updateItem(w.engineer, { itemId: w.item.id, version: 1, changes: { status: "PARTIAL" } }),
+  "items.reorderItem": (w) => items.reorderItem(w.lead, { itemId: w.item.id, direction: "up" }),
+  "items.deleteItem": (w) => items.deleteItem(w.lead, { itemId: w.item.id }),
+  "members.changeMemberRole": async (w) => members.changeMemberRole(w.admin, { membershipId: (await membershipOf(w.engineer)).id, role: "LEAD" }),
+  "members.removeMember": async (w) => members.removeMember(w.admin, { membershipId: (await membershipOf(w.engineer)).id }),
+  "projects.createProject": (w) => projects.createProject(w.lead, { name: "Another", source: "blank" }),
+  "projects.updateProject": (w) => projects.updateProject(w.lead, { projectId: w.projectId, name: "Renamed" }),
+  "projects.updateProjectSettings": (w) =>
+    projects.updateProjectSettings(w.lead, { projectId: w.projectId, evidencePolicy: "ALL", weightCritical: 5, weightHigh: 3, weightMedium: 2, weightLow: 1 }),
+  "projects.archiveProject": (w) => projects.archiveProject(w.lead, { projectId: w.projectId }),
+  "projects.restoreProject": async (w) => {
+    await db.project.update({ where: { id: w.projectId }, data: { archivedAt: new Date() } });
+    return projects.restoreProject(w.lead, { projectId: w.projectId });
+  },
+  "projects.deleteProject": (w) => projects.deleteProject(w.admin, { projectId: w.projectId, confirmName: "Checkout API" }),
+  "teams.createTeam": (w) => teams.createTeam(w.lead, { name: "Second team" }),
+  "teams.renameTeam": (w) => teams.renameTeam(w.admin, { name: "Renamed team" }),
+  "waivers.requestWaiver": (w) => waivers.requestWaiver(w.engineer, { itemId: w.item.id, reason: "Accepted for the beta", expiresAt: daysFromNow(7) }),
+  "waivers.decideWaiver": async (w) => {
+    const { waiverId } = await waivers.requestWaiver(w.engineer, { itemId: w.item.id, reason: "Accepted for the beta", expiresAt: daysFromNow(7) });
+    return waivers.decideWaiver(w.otherLead, { waiverId, decision: "APPROVE" });
+  },
+  "waivers.withdrawWaiver": async (w) => {
+    const { waiverId } = await waivers.requestWaiver(w.engineer, { itemId: w.item.id, reason: "Accepted for the beta", expiresAt: daysFromNow(7) });
+    return waivers.withdrawWaiver(w.engineer, { waiverId });
+  },
+};
+
+const exported = Object.entries(MODULES).flatMap(([module, exports]) =>
+  Object.entries(exports)
+    .filter(([, value]) => typeof value === "function")
+    .map(([name]) => `${module}.${name}`),
+);
+const mutations = exported.filter((name) => !READS.has(name) && !OUTSIDE_ANY_TEAM.has(name));
+
+describe("activity coverage", () => {
+  it("knows every exported service function", () => {
+    expect(mutations.filter((name) => !SCENARIOS[name])).toEqual([]);
+    expect(mutations.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it.each(mutations)("%s records activity", async (name) => {
+    const w = await world();
+    const scenario = SCENARIOS[name];
+    expect(scenario, `no scenario for ${name}`).toBeDefined();
+    // Activity rows created by the setup of the world are not counted.
+    const before = await db.activity.findMany({ select: { id: true } });
+    await scenario(w);
+    const seen = new Set(before.map((row) => row.id));
+    const added = (await db.activity.findMany({ select: { id: true, action: true, actorUserId: true } })).filter((row) => !seen.has(row.id));
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.every((row) => row.actorUserId)).toBe(true);
+  });
+});
