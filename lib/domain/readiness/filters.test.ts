@@ -42,6 +42,7 @@ describe("item filters", () => {
     [{ owner: "other" }, ["a.two"]],
     [{ overdue: "1" }, ["a.two"]],
     [{ stale: "1" }, ["a.three"]],
+    [{ open: "1" }, ["a.two", "a.three"]],
     [{ category: "c2" }, ["a.three"]],
     [{ q: "pager" }, ["a.three"]],
     [{ q: "A.TWO" }, ["a.two"]],

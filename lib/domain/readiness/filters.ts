@@ -14,6 +14,8 @@ export const itemFilterSchema = z.object({
   category: optionalParam(z.string().max(64)),
   overdue: optionalParam(z.literal("1")),
   stale: optionalParam(z.literal("1")),
+  // Applicable and not yet done or waived.
+  open: optionalParam(z.literal("1")),
   q: optionalParam(z.string().trim().max(200)),
 });
 
@@ -59,6 +61,7 @@ export function filterItems<I extends FilterableItem>(items: readonly I[], filte
     }
     if (filter.overdue && !isOverdue(item, context.today)) return false;
     if (filter.stale && item.standing !== "STALE") return false;
+    if (filter.open && !(isApplicable(item.standing) && !isSatisfied(item.standing))) return false;
     if (needle && ![item.title, item.key, item.notes].some((text) => text.toLowerCase().includes(needle))) return false;
     return true;
   });

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActivityList } from "@/components/activity/activity-list";
+import { ItemList } from "@/components/items/item-list";
+import { ProjectHeader } from "@/components/projects/project-header";
+import { ItemFilters } from "@/components/readiness/item-filters";
+import { ReadinessMatrix } from "@/components/readiness/readiness-matrix";
+import { ReadinessSummary } from "@/components/readiness/readiness-summary";
+import { can } from "@/lib/domain/permissions";
+import { isoDay } from "@/lib/domain/readiness/dates";
+import { filterItems, isFiltering, parseItemFilter } from "@/lib/domain/readiness/filters";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { loadProjectPage } from "@/lib/server/read-models/project-page";
+import { pageOrNotFound } from "@/lib/server/page-data";
+
+type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { title: "Project" };
+
+export default async function ProjectPage({ params, searchParams }: Props) {
+  const actor = await requireActor("project.read");
+  const { projectId } = await params;
+  const page = await pageOrNotFound(loadProjectPage(actor, projectId));
+  const filter = parseItemFilter(await searchParams);
+  const items = filterItems(page.items, filter, { userId: actor.userId, today: isoDay(new Date()) });
+  const archived = page.project.archived;
+
+  return (
+    <>
+      <ProjectHeader project={page.project} role={actor.role} current="overview" />
+      <div className="space-y-6">
+        <ReadinessSummary
+          projectId={projectId}
+          readiness={page.readiness}
+          blockers={page.blockers}
+          nextLevelItems={page.nextLevelItems}
+          targetDate={page.project.targetDate}
+          daysToTarget={page.project.daysToTarget}
+        />
+        <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+          <ReadinessMatrix projectId={projectId} rows={page.matrix} />
+          <section aria-labelledby="recent-title" className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+            <h2 id="recent-title" className="flex items-center justify-between border-b border-slate-100 px-5 py-3 text-base font-semibold text-slate-900">
+              Recent activity
+              <Link href={`/projects/${projectId}/activity`} className="text-sm font-medium text-indigo-600 hover:underline">
+                All activity
+              </Link>
+            </h2>
+            <div className="px-5 py-3">
+              <ActivityList entries={page.recentActivity} members={page.members} projectId={projectId} compact />
+            </div>
+          </section>
+        </div>
+        <section id="items" aria-labelledby="items-title" className="scroll-mt-4 space-y-4">
+          <h2 id="items-title" className="text-lg font-semibold text-slate-900">
+            Checklist
+          </h2>
+          <ItemFilters projectId={projectId} filter={filter} members={page.members} categories={page.categories} shown={items.length} total={page.items.length} />
+          <ItemList
+            projectId={projectId}
+            categories={page.categories}
+            items={items}
+            members={page.members}
+            can={{ status: can(actor.role, "item.updateStatus"), owner: can(actor.role, "item.assignOwner"), edit: can(actor.role, "item.edit") }}
+            canAddItems={can(actor.role, "item.create")}
+            archived={archived}
+            filtering={isFiltering(filter)}
+          />
+        </section>
+      </div>
+    </>
+  );
+}

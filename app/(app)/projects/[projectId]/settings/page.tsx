@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { CategoryManager } from "@/components/projects/category-manager";
+import { ProjectDetailsForm } from "@/components/projects/project-details-form";
+import { ArchiveProject, DeleteProject } from "@/components/projects/project-lifecycle";
+import { ProjectHeader } from "@/components/projects/project-header";
+import { ScoringSettingsForm } from "@/components/projects/scoring-settings-form";
+import { Card } from "@/components/ui/card";
+import { can } from "@/lib/domain/permissions";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { loadProjectPage } from "@/lib/server/read-models/project-page";
+import { pageOrNotFound } from "@/lib/server/page-data";
+
+export const metadata: Metadata = { title: "Project settings" };
+
+export default async function ProjectSettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const actor = await requireActor("project.update");
+  const { projectId } = await params;
+  const page = await pageOrNotFound(loadProjectPage(actor, projectId));
+  const { project } = page;
+  const categories = page.categories.map((c) => ({ ...c, items: page.items.filter((i) => i.categoryId === c.id).length }));
+  return (
+    <>
+      <ProjectHeader project={project} role={actor.role} current="settings" />
+      <div className="max-w-3xl space-y-6">
+        {!project.archived && (
+          <>
+            <Card title="Details">
+              <ProjectDetailsForm project={project} />
+            </Card>
+            <Card title="Scoring" description="When evidence is required, and how much each priority weighs.">
+              <ScoringSettingsForm project={project} />
+            </Card>
+            {can(actor.role, "category.manage") && (
+              <Card title="Categories" description="Rename (Enter or leave the field), reorder, add or delete.">
+                <CategoryManager projectId={project.id} categories={categories} />
+              </Card>
+            )}
+          </>
+        )}
+        <Card title={project.archived ? "Restore" : "Archive"}>
+          <ArchiveProject projectId={project.id} archived={project.archived} />
+        </Card>
+        {can(actor.role, "project.delete") && (
+          <Card title="Delete project" className="ring-red-200">
+            <DeleteProject projectId={project.id} name={project.name} />
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { deleteItemAction, reorderItemAction } from "@/app/(app)/projects/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/textarea-field";
+import type { ItemView } from "@/lib/server/read-models/item-view";
+import { useItemEditor } from "./use-item-editor";
+
+// For leads: what the item is (title, guidance, category), its place, and deleting it.
+export function ItemGuidanceForm({ projectId, item: initial, categories }: { projectId: string; item: ItemView; categories: { id: string; name: string }[] }) {
+  const { item, notice, pending, save, retry } = useItemEditor(initial);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, start] = useTransition();
+  const errors = notice?.tone === "error" ? [notice.message] : undefined;
+  return (
+    <div className="space-y-4">
+      <form
+        key={item.version}
+        className="space-y-3"
+        aria-label="Edit item"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          const changes = Object.fromEntries(["title", "why", "howToVerify", "categoryId"].map((field) => [field, String(form.get(field) ?? "")]));
+          const changed = Object.fromEntries(Object.entries(changes).filter(([field, value]) => value !== String(item[field as keyof ItemView] ?? "")));
+          if (Object.keys(changed).length > 0) save(changed);
+        }}
+      >
+        {notice && (
+          <Alert tone={notice.tone === "conflict" ? "info" : "error"}>
+            {notice.message}
+            {notice.tone === "conflict" && (
+              <button type="button" onClick={retry} className="ml-2 font-semibold underline">Apply my edit again</button>
+            )}
+          </Alert>
+        )}
+        <TextField name="title" id="item-title" label="Title" defaultValue={item.title} errors={errors} />
+        <TextAreaField name="why" id="item-why" label="Why it matters" rows={2} defaultValue={item.why} />
+        <TextAreaField name="howToVerify" id="item-verify" label="How to verify" rows={2} defaultValue={item.howToVerify} />
+        <SelectField name="categoryId" id="item-category" label="Category" defaultValue={item.categoryId} options={categories.map((c) => ({ value: c.id, label: c.name }))} />
+        <Button type="submit" size="sm" disabled={pending}>{pending ? "Saving…" : "Save item"}</Button>
+      </form>
+      <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-3">
+        <Button size="sm" variant="secondary" disabled={busy} onClick={() => start(async () => void (await reorderItemAction(item.id, "up")))}>Move up</Button>
+        <Button size="sm" variant="secondary" disabled={busy} onClick={() => start(async () => void (await reorderItemAction(item.id, "down")))}>Move down</Button>
+        {confirming ? (
+          <span className="flex items-center gap-2 text-sm">
+            Delete “{item.title}” and its evidence?
+            <Button size="sm" variant="danger" disabled={busy} onClick={() => start(async () => void (await deleteItemAction(projectId, item.id)))}>Delete</Button>
+            <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>Keep</Button>
+          </span>
+        ) : (
+          <Button size="sm" variant="danger" onClick={() => setConfirming(true)}>Delete item</Button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import { ReadinessMeter } from "@/components/readiness/readiness-meter";
+import { formatDay, formatDaysAway, formatEffort, formatMoment } from "@/lib/domain/format";
+import { LEVEL_NAME } from "@/lib/domain/readiness/score";
+import type { PortfolioProject } from "@/lib/server/read-models/portfolio";
+import type { PortfolioQuery } from "@/lib/schemas/project";
+
+const COLUMNS: { sort: PortfolioQuery["sort"]; label: string; className?: string }[] = [
+  { sort: "name", label: "Project" },
+  { sort: "readiness", label: "Readiness" },
+  { sort: "blockers", label: "Blockers", className: "text-right" },
+  { sort: "effort", label: "Remaining", className: "text-right" },
+  { sort: "target", label: "Target" },
+  { sort: "activity", label: "Last activity" },
+];
+
+function sortHref(query: PortfolioQuery, sort: PortfolioQuery["sort"]) {
+  const params = new URLSearchParams({ ...query, sort, dir: query.sort === sort && query.dir === "asc" ? "desc" : "asc" });
+  return `/?${params}`;
+}
+
+export function PortfolioTable({ projects, query }: { projects: PortfolioProject[]; query: PortfolioQuery }) {
+  return (
+    <div className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[48rem] text-sm" data-testid="portfolio">
+          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              {COLUMNS.map((column) => (
+                <th
+                  key={column.sort}
+                  scope="col"
+                  aria-sort={query.sort === column.sort ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+                  className={cn("px-4 py-2 text-left font-medium", column.className)}
+                >
+                  <Link href={sortHref(query, column.sort)} className="inline-flex items-center gap-1 hover:text-slate-900">
+                    {column.label}
+                    {query.sort === column.sort && <span aria-hidden>{query.dir === "asc" ? "↑" : "↓"}</span>}
+                  </Link>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {projects.map((project) => (
+              <tr key={project.id} className="hover:bg-slate-50">
+                <td className="px-4 py-3">
+                  <Link href={`/projects/${project.id}`} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline">
+                    {project.name}
+                  </Link>
+                  {project.archived && (
+                    <span className="ml-2">
+                      <Badge tone="amber">Archived</Badge>
+                    </span>
+                  )}
+                  {project.description && <p className="mt-0.5 max-w-xs truncate text-xs text-slate-500">{project.description}</p>}
+                </td>
+                <td className="w-56 px-4 py-3">
+                  <div className="flex items-center gap-3">
+                    <span className="w-10 text-right font-semibold tabular-nums text-slate-900">{project.readiness.percent}%</span>
+                    <ReadinessMeter percent={project.readiness.percent} className="w-24" />
+                  </div>
+                  <p className="mt-1 text-xs text-slate-500">
+                    {project.readiness.level > 0 ? `Level ${project.readiness.level} — ${LEVEL_NAME[project.readiness.level]}` : LEVEL_NAME[0]}
+                  </p>
+                </td>
+                <td className={cn("px-4 py-3 text-right font-semibold tabular-nums", project.readiness.launchBlockers > 0 ? "text-red-600" : "text-emerald-600")}>
+                  {project.readiness.launchBlockers}
+                </td>
+                <td className="px-4 py-3 text-right tabular-nums text-slate-700">{formatEffort(project.readiness.remainingEffortHours)}</td>
+                <td className="px-4 py-3 text-slate-700">
+                  {formatDay(project.targetDate)}
+                  {project.targetDate && (
+                    <p className={cn("text-xs", (project.daysToTarget ?? 0) < 0 ? "text-red-600" : "text-slate-500")}>{formatDaysAway(project.daysToTarget)}</p>
+                  )}
+                </td>
+                <td className="px-4 py-3 text-xs text-slate-500">{project.lastActivityAt ? formatMoment(project.lastActivityAt) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { useActionState } from "react";
+import { projectSettingsAction } from "@/app/(app)/projects/actions";
+import { fieldErrors, formError } from "@/components/auth/form-state";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { EVIDENCE_POLICIES, EVIDENCE_POLICY_LABEL } from "@/lib/domain/readiness/vocabulary";
+import type { ProjectView } from "@/lib/server/read-models/project-view";
+
+const WEIGHTS = [
+  ["weightCritical", "CRITICAL", "Critical weight"],
+  ["weightHigh", "HIGH", "High weight"],
+  ["weightMedium", "MEDIUM", "Medium weight"],
+  ["weightLow", "LOW", "Low weight"],
+] as const;
+
+export function ScoringSettingsForm({ project }: { project: ProjectView }) {
+  const [state, action, pending] = useActionState(projectSettingsAction, null);
+  const message = formError(state);
+  return (
+    <form action={action} className="space-y-4" noValidate aria-label="Scoring">
+      <input type="hidden" name="projectId" value={project.id} />
+      {message && <Alert>{message}</Alert>}
+      {state?.ok && <Alert tone="success">Scoring saved.</Alert>}
+      <SelectField
+        name="evidencePolicy"
+        label="Evidence required before an item is done"
+        defaultValue={state?.values?.evidencePolicy ?? project.evidencePolicy}
+        options={EVIDENCE_POLICIES.map((policy) => ({ value: policy, label: EVIDENCE_POLICY_LABEL[policy] }))}
+        errors={fieldErrors(state, "evidencePolicy")}
+      />
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {WEIGHTS.map(([name, priority, label]) => (
+          <TextField
+            key={name}
+            name={name}
+            label={label}
+            type="number"
+            min="1"
+            max="100"
+            defaultValue={state?.values?.[name] ?? String(project.weights[priority])}
+            errors={fieldErrors(state, name)}
+          />
+        ))}
+      </div>
+      <p className="text-xs text-slate-500">Readiness = Σ weight × credit ÷ Σ weight over applicable items. Defaults: 4 / 3 / 2 / 1.</p>
+      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save scoring"}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { STANDING_LABEL, type Standing } from "@/lib/domain/readiness/vocabulary";
+
+export const STANDING_TONE: Record<Standing, BadgeTone> = {
+  DONE: "emerald",
+  WAIVED: "violet",
+  STALE: "amber",
+  PARTIAL: "sky",
+  MISSING: "slate",
+  NOT_APPLICABLE: "slate",
+};
+
+export const STANDING_GLYPH: Record<Standing, string> = {
+  DONE: "●",
+  WAIVED: "◆",
+  STALE: "◐",
+  PARTIAL: "◐",
+  MISSING: "○",
+  NOT_APPLICABLE: "–",
+};
+
+const STANDING_HINT: Partial<Record<Standing, string>> = {
+  WAIVED: "Risk accepted by an approved waiver; counts as done until it expires",
+  STALE: "Marked done, but all its evidence has expired; counts as partial until re-verified",
+};
+
+// Waived and stale items always say so: they are never shown as plain "done".
+export function StandingBadge({ standing }: { standing: Standing }) {
+  return (
+    <Badge tone={STANDING_TONE[standing]} title={STANDING_HINT[standing]}>
+      <span aria-hidden>{STANDING_GLYPH[standing]}</span>
+      {STANDING_LABEL[standing]}
+    </Badge>
+  );
+}

@@ -1,0 +1,105 @@
+// One line of plain English for each activity record, for feeds and history.
+import { PRIORITY_LABEL, STATUS_LABEL, type ItemStatus, type Priority } from "./readiness/vocabulary";
+
+export type ActivityRecord = {
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
+
+const FIELD_LABEL: Record<string, string> = {
+  status: "status",
+  notApplicableReason: "N/A reason",
+  priority: "priority",
+  ownerId: "owner",
+  dueDate: "due date",
+  effortHours: "effort",
+  notes: "notes",
+  title: "title",
+  why: "why it matters",
+  howToVerify: "how to verify",
+  categoryId: "category",
+  name: "name",
+  description: "description",
+  productionUrl: "production URL",
+  repositoryUrl: "repository URL",
+  targetDate: "target date",
+  evidencePolicy: "evidence policy",
+  weightCritical: "critical weight",
+  weightHigh: "high weight",
+  weightMedium: "medium weight",
+  weightLow: "low weight",
+};
+
+function show(field: string, value: unknown, names: Record<string, string>): string {
+  if (value === null || value === undefined || value === "") return "none";
+  if (field === "status") return STATUS_LABEL[value as ItemStatus] ?? String(value);
+  if (field === "priority") return PRIORITY_LABEL[value as Priority] ?? String(value);
+  if (field === "ownerId") return names[String(value)] ?? "a team member";
+  if (field === "dueDate" || field === "targetDate") return String(value).slice(0, 10);
+  if (field === "effortHours") return `${value} h`;
+  const text = String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function changes(record: ActivityRecord, names: Record<string, string>): string {
+  const after = record.after ?? {};
+  const before = record.before ?? {};
+  const parts = Object.keys(after)
+    .filter((field) => field !== "version")
+    .map((field) => {
+      const label = FIELD_LABEL[field] ?? field;
+      if (field === "notes" || field === "why" || field === "howToVerify" || field === "description") return `edited the ${label}`;
+      if (field === "categoryId") return "moved it to another category";
+      return `set ${label} to ${show(field, after[field], names)}${field in before ? ` (was ${show(field, before[field], names)})` : ""}`;
+    });
+  return parts.length ? parts.join(", ") : "made no visible change";
+}
+
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+
+export function describeActivity(record: ActivityRecord, names: Record<string, string> = {}): string {
+  const { before, after } = record;
+  switch (record.action) {
+    case "project.created":
+      return `created the project${after?.items ? ` with ${after.items} items from the catalogue` : ""}`;
+    case "project.updated":
+    case "project.settingsChanged":
+    case "item.updated":
+      return changes(record, names);
+    case "project.archived":
+      return "archived the project";
+    case "project.restored":
+      return "restored the project";
+    case "project.deleted":
+      return `deleted the project “${text(before?.name)}”`;
+    case "category.added":
+      return `added the category “${text(after?.name)}”`;
+    case "category.renamed":
+      return `renamed the category “${text(before?.name)}” to “${text(after?.name)}”`;
+    case "category.moved":
+      return `moved the category “${text(after?.name)}”`;
+    case "category.deleted":
+      return `deleted the category “${text(before?.name)}” and its items`;
+    case "item.created":
+      return `added the item “${text(after?.title)}”`;
+    case "item.moved":
+      return "moved the item within its category";
+    case "item.deleted":
+      return `deleted the item “${text(before?.title)}”`;
+    case "evidence.added":
+      return `added evidence “${text(after?.label)}”`;
+    case "evidence.removed":
+      return `removed evidence “${text(before?.label)}”`;
+    case "waiver.requested":
+      return `requested a waiver until ${text(after?.expiresAt)}: “${text(after?.reason)}”`;
+    case "waiver.approved":
+      return `approved the waiver${after?.note ? `: “${text(after.note)}”` : ""}`;
+    case "waiver.rejected":
+      return `rejected the waiver${after?.note ? `: “${text(after.note)}”` : ""}`;
+    case "waiver.withdrawn":
+      return "withdrew the waiver";
+    default:
+      return record.action.replace(".", " ");
+  }
+}

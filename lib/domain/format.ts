@@ -1,0 +1,29 @@
+// How numbers and dates read in the product.
+export function formatHours(hours: number | null): string {
+  if (hours === null) return "—";
+  if (hours >= 8 * 5 && hours % 8 === 0) return `${hours / 8} d`;
+  return `${Number(hours.toFixed(2))} h`;
+}
+
+export function formatEffort(hours: number): string {
+  if (hours === 0) return "0 h";
+  const days = hours / 8;
+  return days >= 2 ? `${Math.round(days * 10) / 10} days` : formatHours(hours);
+}
+
+export function formatDaysAway(days: number | null): string {
+  if (days === null) return "No target date";
+  if (days === 0) return "Today";
+  if (days === 1) return "Tomorrow";
+  if (days === -1) return "Yesterday";
+  return days > 0 ? `${days} days to go` : `${-days} days overdue`;
+}
+
+export function formatDay(day: string | null): string {
+  if (!day) return "—";
+  return new Date(`${day.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+export function formatMoment(iso: string): string {
+  return new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
+}
