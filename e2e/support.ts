@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const ADMIN = { name: "Avery Admin", email: "avery@example.com", password: "correct horse battery staple", team: "Launch Crew" };
 export const VIEWER = { name: "Vic Viewer", password: "viewer passphrase 2026" };
@@ -19,4 +19,24 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Account menu" }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await page.waitForURL("**/sign-in");
+}
+
+export type Person = { name: string; email: string; password: string; role: "ADMIN" | "LEAD" | "ENGINEER" | "VIEWER" };
+
+// The signed-in admin invites someone; they accept in a browser context of
+// their own and arrive signed in. Returns their page.
+export async function invitePerson(admin: Page, browser: Browser, person: Person, viewport?: { width: number; height: number }) {
+  await admin.goto("/members");
+  await admin.getByLabel("Email", { exact: true }).fill(person.email);
+  await admin.getByLabel("Role", { exact: true }).selectOption(person.role);
+  await admin.getByRole("button", { name: "Create invitation" }).click();
+  const link = await admin.getByTestId("invitation-link").inputValue();
+  const context = await browser.newContext({ baseURL: new URL(admin.url()).origin, viewport });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByLabel("Your name").fill(person.name);
+  await page.getByLabel("Choose a password").fill(person.password);
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
+  return page;
 }

@@ -1,7 +1,7 @@
 import type { ItemView } from "@/lib/server/read-models/item-view";
 import type { MemberOption } from "@/lib/server/read-models/project-page";
 import { AddItemForm } from "./add-item-form";
-import { ItemRow, type ItemPermissions } from "./item-row";
+import { ITEM_COLUMNS, ItemRow, type ItemPermissions } from "./item-row";
 
 // Items grouped under their categories, in the project's order.
 export function ItemList({ projectId, categories, items, members, can, canAddItems, archived, filtering }: {
@@ -24,10 +24,20 @@ export function ItemList({ projectId, categories, items, members, can, canAddIte
     <div className="space-y-4">
       {groups.map(({ category, items: categoryItems }) => (
         <section key={category.id} aria-labelledby={`category-${category.id}`} className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-          <h3 id={`category-${category.id}`} className="flex items-center justify-between border-b border-slate-100 bg-slate-50 px-5 py-2.5 text-sm font-semibold text-slate-900">
-            {category.name}
-            <span className="text-xs font-normal text-slate-500">{categoryItems.length} items</span>
-          </h3>
+          <div className="flex items-center gap-3 border-b border-slate-100 bg-slate-50 px-5 py-2.5">
+            <h3 id={`category-${category.id}`} className="flex-1 text-sm font-semibold text-slate-900">
+              {category.name} <span className="ml-1 text-xs font-normal text-slate-500">{categoryItems.length} items</span>
+            </h3>
+            {(can.status || can.owner || can.edit) && (
+              <div aria-hidden className={`${ITEM_COLUMNS} hidden text-xs font-medium text-slate-500 lg:grid`}>
+                <span>Status</span>
+                <span>Priority</span>
+                <span>Owner</span>
+                <span>Due</span>
+                <span>Effort (h)</span>
+              </div>
+            )}
+          </div>
           <ul className="divide-y divide-slate-100">
             {categoryItems.map((item) => (
               <ItemRow key={item.id} projectId={projectId} initial={item} members={members} can={can} archived={archived} />

@@ -54,6 +54,21 @@ function InlineInput({ label, value, type, step, disabled, onSave }: {
   );
 }
 
+// On narrow screens each control carries its caption; wide screens show
+// the captions once, as column headings above the category's items.
+function Cell({ caption, children }: { caption: string; children: React.ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <span aria-hidden className="mb-0.5 block text-[11px] font-medium text-slate-500 lg:hidden">
+        {caption}
+      </span>
+      {children}
+    </div>
+  );
+}
+
+export const ITEM_COLUMNS = "grid grid-cols-2 gap-2 sm:grid-cols-[8rem_7rem_minmax(0,1fr)_9rem_5rem] lg:w-[42rem] lg:shrink-0";
+
 export function ItemRow({ projectId, initial, members, can, archived }: {
   projectId: string;
   initial: ItemView;
@@ -68,7 +83,7 @@ export function ItemRow({ projectId, initial, members, can, archived }: {
   const locked = archived || pending;
 
   return (
-    <li className={cn("px-4 py-3 sm:px-5", pending && "opacity-70")} data-testid="item-row" data-item-key={item.key}>
+    <li className={cn("px-4 py-3 sm:px-5", pending && "opacity-70")} data-testid="item-row" data-item-key={item.key} data-standing={item.standing}>
       <div className="flex flex-col gap-3 lg:flex-row lg:items-center">
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">
@@ -89,7 +104,8 @@ export function ItemRow({ projectId, initial, members, can, archived }: {
         </div>
 
         {can.status || can.owner || can.edit ? (
-          <div className="grid grid-cols-2 gap-2 sm:grid-cols-5 lg:w-[40rem] lg:shrink-0">
+          <div className={ITEM_COLUMNS}>
+            <Cell caption="Status">
             <select
               aria-label={label("Status")}
               value={item.status}
@@ -107,6 +123,8 @@ export function ItemRow({ projectId, initial, members, can, archived }: {
                 </option>
               ))}
             </select>
+            </Cell>
+            <Cell caption="Priority">
             <select
               aria-label={label("Priority")}
               value={item.priority}
@@ -120,6 +138,8 @@ export function ItemRow({ projectId, initial, members, can, archived }: {
                 </option>
               ))}
             </select>
+            </Cell>
+            <Cell caption="Owner">
             <select
               aria-label={label("Owner")}
               value={item.ownerId ?? ""}
@@ -134,7 +154,11 @@ export function ItemRow({ projectId, initial, members, can, archived }: {
                 </option>
               ))}
             </select>
+            </Cell>
+            <Cell caption="Due">
             <InlineInput label={label("Due date")} type="date" value={item.dueDate ?? ""} disabled={locked || !can.edit} onSave={(dueDate) => save({ dueDate })} />
+            </Cell>
+            <Cell caption="Effort (h)">
             <InlineInput
               label={label("Effort in hours")}
               type="number"
@@ -143,6 +167,7 @@ export function ItemRow({ projectId, initial, members, can, archived }: {
               disabled={locked || !can.edit}
               onSave={(effortHours) => save({ effortHours })}
             />
+            </Cell>
           </div>
         ) : (
           <dl className="grid grid-cols-3 gap-2 text-xs text-slate-600 lg:w-[24rem] lg:shrink-0">

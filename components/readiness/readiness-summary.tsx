@@ -30,21 +30,16 @@ function Stat({ label, value, detail, tone }: { label: string; value: string; de
 export function ReadinessSummary({ projectId, readiness, blockers, nextLevelItems, targetDate, daysToTarget }: Props) {
   const next = readiness.nextLevel;
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,1.2fr)_minmax(0,2fr)]">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1.3fr)_minmax(0,2fr)]">
       <section aria-label="Readiness" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-        <div className="flex items-end justify-between gap-4">
-          <div>
-            <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Production readiness</p>
-            <p className="mt-1 text-6xl font-bold tracking-tight text-slate-900 tabular-nums" data-testid="readiness-percent">
-              {readiness.percent}%
-            </p>
-          </div>
-          <div className="text-right">
-            <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Level</p>
-            <p className="mt-1 text-lg font-semibold text-indigo-700" data-testid="readiness-level">
-              {readiness.level > 0 ? `Level ${readiness.level} — ${LEVEL_NAME[readiness.level]}` : LEVEL_NAME[0]}
-            </p>
-          </div>
+        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Production readiness</p>
+        <div className="mt-1 flex flex-wrap items-baseline gap-x-4 gap-y-1">
+          <p className="text-6xl font-bold tracking-tight text-slate-900 tabular-nums" data-testid="readiness-percent">
+            {readiness.percent}%
+          </p>
+          <p className="text-lg font-semibold text-indigo-700" data-testid="readiness-level">
+            {readiness.level > 0 ? `Level ${readiness.level} — ${LEVEL_NAME[readiness.level]}` : LEVEL_NAME[0]}
+          </p>
         </div>
         <ReadinessMeter percent={readiness.percent} className="mt-4" />
         <p className="mt-2 text-xs text-slate-500">

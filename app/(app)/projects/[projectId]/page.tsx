@@ -37,7 +37,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           targetDate={page.project.targetDate}
           daysToTarget={page.project.daysToTarget}
         />
-        <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <ReadinessMatrix projectId={projectId} rows={page.matrix} />
           <section aria-labelledby="recent-title" className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
             <h2 id="recent-title" className="flex items-center justify-between border-b border-slate-100 px-5 py-3 text-base font-semibold text-slate-900">
