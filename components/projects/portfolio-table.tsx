@@ -24,7 +24,7 @@ function sortHref(query: PortfolioQuery, sort: PortfolioQuery["sort"]) {
 export function PortfolioTable({ projects, query }: { projects: PortfolioProject[]; query: PortfolioQuery }) {
   return (
     <div className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full min-w-[48rem] text-sm" data-testid="portfolio">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>

@@ -23,7 +23,7 @@ export function ReadinessMatrix({ projectId, rows }: { projectId: string; rows: 
       <h2 id="matrix-title" className="border-b border-slate-100 px-5 py-3 text-base font-semibold text-slate-900">
         Readiness matrix
       </h2>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full min-w-[36rem] text-sm" data-testid="readiness-matrix">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
