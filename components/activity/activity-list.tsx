@@ -4,11 +4,12 @@ import { formatMoment } from "@/lib/domain/format";
 import type { ActivityView } from "@/lib/server/read-models/activity-view";
 import type { MemberOption } from "@/lib/server/read-models/project-page";
 
-export function ActivityList({ entries, members, projectId, compact = false }: {
+export function ActivityList({ entries, members, projectId, compact = false, linkItems = true }: {
   entries: ActivityView[];
   members: MemberOption[];
   projectId: string;
   compact?: boolean;
+  linkItems?: boolean;
 }) {
   if (entries.length === 0) return <p className="py-2 text-sm text-slate-500">Nothing has happened yet.</p>;
   const names = Object.fromEntries(members.map((m) => [m.userId, m.name]));
@@ -23,7 +24,7 @@ export function ActivityList({ entries, members, projectId, compact = false }: {
             </p>
             <p className="text-xs text-slate-500">
               <time dateTime={entry.at}>{formatMoment(entry.at)}</time>
-              {entry.itemId && entry.action !== "item.deleted" && (
+              {linkItems && entry.itemId && entry.action !== "item.deleted" && (
                 <>
                   {" · "}
                   <Link href={`/projects/${projectId}/items/${entry.itemId}`} className="hover:underline">

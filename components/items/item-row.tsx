@@ -59,7 +59,7 @@ function InlineInput({ label, value, type, step, disabled, onSave }: {
 function Cell({ caption, children }: { caption: string; children: React.ReactNode }) {
   return (
     <div className="min-w-0">
-      <span aria-hidden className="mb-0.5 block text-[11px] font-medium text-slate-500 lg:hidden">
+      <span aria-hidden className="mb-0.5 block text-[11px] font-medium text-slate-500 group-data-[stacked=false]/row:lg:hidden">
         {caption}
       </span>
       {children}
@@ -68,13 +68,16 @@ function Cell({ caption, children }: { caption: string; children: React.ReactNod
 }
 
 export const ITEM_COLUMNS = "grid grid-cols-2 gap-2 sm:grid-cols-[8rem_7rem_minmax(0,1fr)_9rem_5rem] lg:w-[42rem] lg:shrink-0";
+const STACKED_COLUMNS = "grid grid-cols-2 gap-2 sm:grid-cols-[8rem_7rem_minmax(0,1fr)_9rem_5rem]";
 
-export function ItemRow({ projectId, initial, members, can, archived }: {
+export function ItemRow({ projectId, initial, members, can, archived, stacked = false }: {
   projectId: string;
   initial: ItemView;
   members: MemberOption[];
   can: ItemPermissions;
   archived: boolean;
+  // On the item page the row sits in a narrower column: controls go below the title.
+  stacked?: boolean;
 }) {
   const { item, notice, pending, save, dismiss, retry } = useItemEditor(initial);
   const [reasonFor, setReasonFor] = useState(false);
@@ -83,8 +86,8 @@ export function ItemRow({ projectId, initial, members, can, archived }: {
   const locked = archived || pending;
 
   return (
-    <li className={cn("px-4 py-3 sm:px-5", pending && "opacity-70")} data-testid="item-row" data-item-key={item.key} data-standing={item.standing}>
-      <div className="flex flex-col gap-3 lg:flex-row lg:items-center">
+    <li className={cn("group/row px-4 py-3 sm:px-5", pending && "opacity-70")} data-testid="item-row" data-item-key={item.key} data-standing={item.standing} data-stacked={stacked}>
+      <div className={cn("flex flex-col gap-3", !stacked && "lg:flex-row lg:items-center")}>
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">
             <StandingBadge standing={item.standing} />
@@ -104,7 +107,7 @@ export function ItemRow({ projectId, initial, members, can, archived }: {
         </div>
 
         {can.status || can.owner || can.edit ? (
-          <div className={ITEM_COLUMNS}>
+          <div className={stacked ? STACKED_COLUMNS : ITEM_COLUMNS}>
             <Cell caption="Status">
             <select
               aria-label={label("Status")}

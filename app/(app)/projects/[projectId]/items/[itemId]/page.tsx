@@ -54,6 +54,7 @@ export default async function ItemPage({ params }: Props) {
                 initial={item}
                 members={page.members}
                 archived={project.archived}
+                stacked
                 can={{ status: can(actor.role, "item.updateStatus"), owner: can(actor.role, "item.assignOwner"), edit: can(actor.role, "item.edit") }}
               />
             </ul>
@@ -86,7 +87,7 @@ export default async function ItemPage({ params }: Props) {
             </Card>
           )}
           <Card title="History">
-            <ActivityList entries={page.history} members={page.members} projectId={projectId} compact />
+            <ActivityList entries={page.history} members={page.members} projectId={projectId} compact linkItems={false} />
           </Card>
         </div>
       </div>

@@ -1,0 +1,67 @@
+// `npm run bench`: times the readiness read paths on a scratch database and
+// counts their SQL statements. Numbers are printed, never asserted: timings
+// depend on the machine; the statement budgets are asserted in the
+// integration tests.
+import { performance } from "node:perf_hooks";
+import { createScratchDatabase, prepareDatabase } from "./lib/database.mjs";
+
+const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 40);
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+
+const server = process.env.DATABASE_URL;
+if (!server) throw new Error("Run through `npm run bench` (it provides DATABASE_URL).");
+const scratch = await createScratchDatabase(server, "shipshape_bench");
+await prepareDatabase(scratch.url);
+process.env.DATABASE_URL = scratch.url;
+
+try {
+  const { db, sqlStatementCount } = await import("@/lib/server/db");
+  const { createProject } = await import("@/lib/server/services/projects");
+  const { updateItem } = await import("@/lib/server/services/items");
+  const { addEvidence } = await import("@/lib/server/services/evidence");
+  const { loadProjectPage } = await import("@/lib/server/read-models/project-page");
+  const { loadPortfolio } = await import("@/lib/server/read-models/portfolio");
+  const { portfolioQuery } = await import("@/lib/schemas/project");
+
+  const team = await db.team.create({ data: { name: "Bench" } });
+  const user = await db.user.create({ data: { name: "Bench Lead", email: "bench@example.com" } });
+  await db.membership.create({ data: { teamId: team.id, userId: user.id, role: "ADMIN" } });
+  const actor = { kind: "user" as const, userId: user.id, name: user.name, email: user.email, teamId: team.id, role: "ADMIN" as const };
+  const everything = ["environments", "testing", "security", "ci-cd", "infrastructure", "database", "backup", "monitoring", "operations", "performance", "documentation", "compliance", "mobile"];
+
+  const seedStarted = performance.now();
+  const projectIds: string[] = [];
+  for (let n = 0; n < PROJECTS; n += 1) {
+    const { projectId } = await createProject(actor, { name: `Project ${n}`, source: "catalogue", categoryKeys: everything });
+    projectIds.push(projectId);
+    const items = await db.item.findMany({ where: { projectId }, select: { id: true, priority: true }, take: 30 });
+    for (const [i, item] of items.entries()) {
+      if (item.priority === "CRITICAL") await addEvidence(actor, { itemId: item.id, kind: "PULL_REQUEST", target: `https://example.com/pr/${i}` });
+      await updateItem(actor, { itemId: item.id, version: 1, changes: { status: i % 3 === 0 ? "PARTIAL" : "DONE" } });
+    }
+  }
+  const itemCount = await db.item.count({ where: { teamId: team.id } });
+  console.log(`Seeded ${PROJECTS} projects, ${itemCount} items in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s\n`);
+
+  async function measure(name: string, work: () => Promise<unknown>) {
+    await work(); // warm-up
+    const times: number[] = [];
+    let statements = 0;
+    for (let run = 0; run < RUNS; run += 1) {
+      const before = sqlStatementCount();
+      const started = performance.now();
+      await work();
+      times.push(performance.now() - started);
+      statements = sqlStatementCount() - before;
+    }
+    times.sort((a, b) => a - b);
+    const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
+    console.log(`${name.padEnd(44)} median ${p(0.5).padStart(7)} ms   p95 ${p(0.95).padStart(7)} ms   ${statements} SQL statements`);
+  }
+
+  await measure(`project page (${itemCount / PROJECTS} items)`, () => loadProjectPage(actor, projectIds[0]));
+  await measure(`portfolio (${PROJECTS} projects, ${itemCount} items)`, () => loadPortfolio(actor, portfolioQuery.parse({})));
+  await db.$disconnect();
+} finally {
+  await scratch.drop();
+}
