@@ -1,7 +1,8 @@
 import type { ItemView } from "@/lib/server/read-models/item-view";
 import type { MemberOption } from "@/lib/server/read-models/project-page";
 import { AddItemForm } from "./add-item-form";
-import { ITEM_COLUMNS, ItemRow, type ItemPermissions } from "./item-row";
+import { ITEM_COLUMNS } from "./item-columns";
+import { ItemRow, type ItemPermissions } from "./item-row";
 
 // Items grouped under their categories, in the project's order.
 export function ItemList({ projectId, categories, items, members, can, canAddItems, archived, filtering }: {

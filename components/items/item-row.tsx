@@ -11,6 +11,7 @@ import { ITEM_STATUSES, PRIORITIES, PRIORITY_LABEL, STATUS_GLYPH, STATUS_LABEL }
 import type { ItemView } from "@/lib/server/read-models/item-view";
 import type { MemberOption } from "@/lib/server/read-models/project-page";
 import { EvidenceQuickAdd } from "./evidence-quick-add";
+import { ITEM_COLUMNS, STACKED_COLUMNS } from "./item-columns";
 import { useItemEditor } from "./use-item-editor";
 
 export type ItemPermissions = { status: boolean; owner: boolean; edit: boolean };
@@ -67,8 +68,6 @@ function Cell({ caption, children }: { caption: string; children: React.ReactNod
   );
 }
 
-export const ITEM_COLUMNS = "grid grid-cols-2 gap-2 sm:grid-cols-[8rem_7rem_minmax(0,1fr)_9rem_5rem] lg:w-[42rem] lg:shrink-0";
-const STACKED_COLUMNS = "grid grid-cols-2 gap-2 sm:grid-cols-[8rem_7rem_minmax(0,1fr)_9rem_5rem]";
 
 export function ItemRow({ projectId, initial, members, can, archived, stacked = false }: {
   projectId: string;
@@ -98,7 +97,7 @@ export function ItemRow({ projectId, initial, members, can, archived, stacked = 
           <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
             <code className="text-slate-400">{item.key}</code>
             {!can.edit && <PriorityBadge priority={item.priority} />}
-            {item.evidenceCount > 0 && <span title="Evidence attached">📎 {item.evidenceCount}</span>}
+            {item.evidenceCount > 0 && <span>{item.evidenceCount} evidence</span>}
             {item.waiver?.status === "PENDING" && <Badge tone="violet">Waiver requested</Badge>}
             {item.waiver?.valid && <Badge tone="violet">Waived until {formatDay(item.waiver.expiresAt)}</Badge>}
             {item.overdue && <Badge tone="red">Overdue</Badge>}
