@@ -4,8 +4,8 @@ import { useState, useTransition } from "react";
 import { deleteItemAction, reorderItemAction } from "@/app/(app)/projects/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
-import { TextAreaField } from "@/components/ui/textarea-field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+
 import type { ItemView } from "@/lib/server/read-models/item-view";
 import { useItemEditor } from "./use-item-editor";
 

@@ -6,8 +6,8 @@ import { fieldErrors, formError } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
-import { TextAreaField } from "@/components/ui/textarea-field";
+import { TextAreaField, TextField } from "@/components/ui/field";
+
 import { formatDay, formatMoment } from "@/lib/domain/format";
 import type { WaiverView } from "@/lib/server/read-models/item-page";
 

@@ -5,8 +5,8 @@ import { createProjectAction } from "@/app/(app)/projects/actions";
 import { fieldErrors, formError } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
-import { TextAreaField } from "@/components/ui/textarea-field";
+import { TextAreaField, TextField } from "@/components/ui/field";
+
 import { cn } from "@/components/ui/cn";
 import type { CatalogueCategoryView } from "@/lib/server/services/catalogue";
 

@@ -5,8 +5,8 @@ import { updateProjectAction } from "@/app/(app)/projects/actions";
 import { fieldErrors, formError } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
-import { TextAreaField } from "@/components/ui/textarea-field";
+import { TextAreaField, TextField } from "@/components/ui/field";
+
 import type { ProjectView } from "@/lib/server/read-models/project-view";
 
 export function ProjectDetailsForm({ project }: { project: ProjectView }) {

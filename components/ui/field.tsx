@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 const control =
@@ -29,8 +29,13 @@ function FieldFrame({ id, label, hint, errors, children }: FieldFrameProps) {
   );
 }
 
-const describedBy = (id: string, hint?: string, errors?: string[]) =>
-  errors?.length ? `${id}-error` : hint ? `${id}-hint` : undefined;
+// The attributes that tie a control to its label, hint and errors.
+const controlProps = (id: string, name: string, hint?: string, errors?: string[]) => ({
+  id,
+  name,
+  "aria-invalid": errors?.length ? true : undefined,
+  "aria-describedby": errors?.length ? `${id}-error` : hint ? `${id}-hint` : undefined,
+});
 
 type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & { name: string; label: string; hint?: string; errors?: string[] };
 
@@ -38,10 +43,7 @@ export function TextField({ name, label, hint, errors, id = name, className, ...
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
       <input
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
+        {...controlProps(id, name, hint, errors)}
         className={cn(control, className)}
         {...props}
       />
@@ -61,10 +63,7 @@ export function SelectField({ name, label, hint, errors, options, id = name, cla
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
       <select
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
+        {...controlProps(id, name, hint, errors)}
         className={cn(control, "bg-white", className)}
         {...props}
       >
@@ -74,6 +73,20 @@ export function SelectField({ name, label, hint, errors, options, id = name, cla
           </option>
         ))}
       </select>
+    </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string; label: string; hint?: string; errors?: string[] };
+
+export function TextAreaField({ name, label, hint, errors, id = name, className, ...props }: TextAreaFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      <textarea
+        {...controlProps(id, name, hint, errors)}
+        className={cn(control, className)}
+        {...props}
+      />
     </FieldFrame>
   );
 }

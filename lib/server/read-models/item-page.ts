@@ -7,7 +7,7 @@ import { notFound } from "@/lib/server/errors";
 import { activityViewSelect, toActivityView, type ActivityView } from "./activity-view";
 import { itemViewSelect, toItemView, type ItemView } from "./item-view";
 import { projectViewSelect, toProjectView, type ProjectView } from "./project-view";
-import type { MemberOption } from "./project-page";
+import { memberOptions, type MemberOption } from "./project-page";
 
 export type EvidenceView = {
   id: string;
@@ -52,7 +52,7 @@ export async function loadItemPage(actor: Actor, projectId: string, itemId: stri
   authorize(actor, "project.read");
   // Four statements, all at once: the item (with project, categories and
   // evidence, joined), the team's members, its history and its waivers.
-  const [row, memberships, history, waivers] = await Promise.all([
+  const [row, members, history, waivers] = await Promise.all([
     db.item.findFirst({
       where: { id: itemId, projectId, teamId: actor.teamId },
       relationLoadStrategy: "join",
@@ -66,12 +66,7 @@ export async function loadItemPage(actor: Actor, projectId: string, itemId: stri
         },
       },
     }),
-    db.membership.findMany({
-      where: { teamId: actor.teamId },
-      relationLoadStrategy: "join",
-      select: { user: { select: { id: true, name: true } } },
-      orderBy: { user: { name: "asc" } },
-    }),
+    memberOptions(actor.teamId),
     db.activity.findMany({ where: { teamId: actor.teamId, itemId }, orderBy: { createdAt: "desc" }, take: 100, select: activityViewSelect }),
     db.waiver.findMany({
       where: { itemId, teamId: actor.teamId, item: { projectId } },
@@ -123,7 +118,7 @@ export async function loadItemPage(actor: Actor, projectId: string, itemId: stri
       createdAt: w.createdAt.toISOString(),
     })),
     history: history.map(toActivityView),
-    members: memberships.map((m) => ({ userId: m.user.id, name: m.user.name })),
+    members,
     evidenceStale: isEvidenceStale(row.evidence.map((e) => e.expiresAt), now),
   };
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { daysUntil, isoDay } from "@/lib/domain/readiness/dates";
 import { addToTally, emptyTally, scoreTally, type Readiness, type Tally } from "@/lib/domain/readiness/score";
 import type { Priority, Standing } from "@/lib/domain/readiness/vocabulary";
 import { authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import type { PortfolioQuery } from "@/lib/schemas/project";
+import { targetOf, weightsOf } from "./project-view";
 
 export type PortfolioProject = {
   id: string;
@@ -82,7 +82,7 @@ const SORTERS: Record<PortfolioQuery["sort"], (a: PortfolioProject, b: Portfolio
   blockers: (a, b) => a.readiness.launchBlockers - b.readiness.launchBlockers,
   effort: (a, b) => a.readiness.remainingEffortHours - b.readiness.remainingEffortHours,
   // Projects without a date sort last either way round.
-  target: (a, b) => (a.targetDate ?? "9999") .localeCompare(b.targetDate ?? "9999"),
+  target: (a, b) => (a.targetDate ?? "9999").localeCompare(b.targetDate ?? "9999"),
   activity: (a, b) => (a.lastActivityAt ?? "").localeCompare(b.lastActivityAt ?? ""),
 };
 
@@ -97,24 +97,17 @@ export async function loadPortfolio(actor: Actor, query: PortfolioQuery, now = n
     byProject.set(row.projectId, addToTally(tally, row.priority, row.standing, row.count, row.effort));
   }
 
-  const all = rows.map((row): PortfolioProject => {
-    const targetDate = row.targetDate ? isoDay(row.targetDate) : null;
-    return {
+  const all = rows.map(
+    (row): PortfolioProject => ({
       id: row.id,
       name: row.name,
       description: row.description,
-      targetDate,
-      daysToTarget: targetDate ? daysUntil(targetDate, now) : null,
+      ...targetOf(row.targetDate, now),
       archived: row.archivedAt !== null,
       lastActivityAt: row.lastActivityAt?.toISOString() ?? null,
-      readiness: scoreTally(byProject.get(row.id) ?? emptyTally(), {
-        CRITICAL: row.weightCritical,
-        HIGH: row.weightHigh,
-        MEDIUM: row.weightMedium,
-        LOW: row.weightLow,
-      }),
-    };
-  });
+      readiness: scoreTally(byProject.get(row.id) ?? emptyTally(), weightsOf(row)),
+    }),
+  );
 
   const needle = query.q.toLowerCase();
   const projects = all

@@ -11,6 +11,17 @@ import { projectViewSelect, toProjectView, weightsOf, type ProjectView } from ".
 
 export type MemberOption = { userId: string; name: string };
 
+// The team's members, for owner pickers and names in activity feeds.
+export async function memberOptions(teamId: string): Promise<MemberOption[]> {
+  const memberships = await db.membership.findMany({
+    where: { teamId },
+    relationLoadStrategy: "join",
+    select: { user: { select: { id: true, name: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
+  return memberships.map((m) => ({ userId: m.user.id, name: m.user.name }));
+}
+
 export type ProjectPage = {
   project: ProjectView;
   categories: { id: string; name: string }[];
@@ -31,7 +42,7 @@ const PRIORITY_ORDER = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 } as const;
 // latest activity.
 export async function loadProjectPage(actor: Actor, projectId: string, now = new Date()): Promise<ProjectPage> {
   authorize(actor, "project.read");
-  const [row, memberships, activity] = await Promise.all([
+  const [row, members, activity] = await Promise.all([
     db.project.findFirst({
       where: { id: projectId, teamId: actor.teamId },
       relationLoadStrategy: "join",
@@ -41,12 +52,7 @@ export async function loadProjectPage(actor: Actor, projectId: string, now = new
         items: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: itemViewSelect },
       },
     }),
-    db.membership.findMany({
-      where: { teamId: actor.teamId },
-      relationLoadStrategy: "join",
-      select: { user: { select: { id: true, name: true } } },
-      orderBy: { user: { name: "asc" } },
-    }),
+    memberOptions(actor.teamId),
     db.activity.findMany({
       where: { teamId: actor.teamId, projectId },
       orderBy: { createdAt: "desc" },
@@ -73,7 +79,7 @@ export async function loadProjectPage(actor: Actor, projectId: string, now = new
     matrix: readinessMatrix(row.categories, scorable, weights, now),
     nextLevelItems: outstanding.filter((item) => gate.includes(item.priority)),
     blockers: outstanding.filter((item) => item.priority === "CRITICAL"),
-    members: memberships.map((m) => ({ userId: m.user.id, name: m.user.name })),
+    members,
     recentActivity: activity.map(toActivityView),
   };
 }

@@ -45,16 +45,20 @@ export const weightsOf = (row: Pick<ProjectRow, "weightCritical" | "weightHigh" 
   LOW: row.weightLow,
 });
 
+// The target launch day and how far away it is.
+export function targetOf(date: Date | null, now: Date): { targetDate: string | null; daysToTarget: number | null } {
+  const targetDate = date ? isoDay(date) : null;
+  return { targetDate, daysToTarget: targetDate ? daysUntil(targetDate, now) : null };
+}
+
 export function toProjectView(row: ProjectRow, now: Date): ProjectView {
-  const targetDate = row.targetDate ? isoDay(row.targetDate) : null;
   return {
     id: row.id,
     name: row.name,
     description: row.description,
     productionUrl: row.productionUrl,
     repositoryUrl: row.repositoryUrl,
-    targetDate,
-    daysToTarget: targetDate ? daysUntil(targetDate, now) : null,
+    ...targetOf(row.targetDate, now),
     archived: row.archivedAt !== null,
     evidencePolicy: row.evidencePolicy,
     weights: weightsOf(row),
