@@ -1,4 +1,5 @@
 import "server-only";
+import { formatMoment } from "@/lib/domain/format";
 import type { Action } from "@/lib/domain/permissions";
 import { evidenceRequired, PRIORITY_LABEL } from "@/lib/domain/readiness/vocabulary";
 import { authorize, type Actor } from "@/lib/server/actor";
@@ -77,7 +78,7 @@ async function staleVersion(tx: Tx, actor: Actor, itemId: string): Promise<AppEr
   if (!row) return notFound("Item");
   const current = toItemView(row, new Date());
   const who = current.updatedByName ?? "Someone";
-  return conflict(`${who} changed this item at ${current.updatedAt}. Review the current values and apply your change again.`, {
+  return conflict(`${who} changed this item at ${formatMoment(current.updatedAt)}. Review the current values and apply your change again.`, {
     current,
     changedBy: who,
     changedAt: current.updatedAt,
