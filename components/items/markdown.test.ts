@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Markdown } from "./markdown";
 
-const render = (source: string) => renderToStaticMarkup(createElement(Markdown, { children: source }));
+const render = (source: string) => renderToStaticMarkup(createElement(Markdown, null, source));
 
 describe("notes Markdown", () => {
   it("renders Markdown and GitHub tables", () => {
