@@ -58,7 +58,6 @@ export type Readiness = {
   remainingEffortHours: number;
 };
 
-
 export function scoreTally(tally: Tally, weights: Weights): Readiness {
   let weightTotal = 0;
   let earnedHalves = 0;

@@ -9,7 +9,6 @@ import { conflict, notFound } from "@/lib/server/errors";
 type Tx = Prisma.TransactionClient;
 
 export const toDay = (day: string | null | undefined) => (day ? new Date(`${day}T00:00:00Z`) : day === null ? null : undefined);
-export const fromDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 const archived = () => conflict("This project is archived. Restore it to make changes.");
 
