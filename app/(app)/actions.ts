@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { runAction } from "@/lib/server/action-result";
+import { formValues, runAction } from "@/lib/server/action-result";
 import { requireIdentity } from "@/lib/server/auth/current-actor";
 import { selectTeam } from "@/lib/server/auth/team-cookie";
 import { AppError, parseInput } from "@/lib/server/errors";
@@ -33,5 +33,5 @@ export async function createTeamAction(_: FormState | null, form: FormData): Pro
     await selectTeam(teamId);
     redirect("/");
   }
-  return { ...result, values: { name: String(form.get("name") ?? "") } };
+  return { ...result, values: formValues(form, ["name"]) };
 }

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { PortfolioTable } from "@/components/projects/portfolio-table";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CompactSelect } from "@/components/ui/compact-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/domain/permissions";
+import { levelLabel } from "@/lib/domain/readiness/score";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { loadPortfolio } from "@/lib/server/read-models/portfolio";
 import { currentTeamName } from "@/lib/server/services/teams";
@@ -13,9 +15,6 @@ import { portfolioQuery } from "@/lib/schemas/project";
 export const metadata: Metadata = { title: "Projects" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const select =
-  "rounded-md border-0 bg-white py-1.5 pl-2.5 pr-8 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
 
 export default async function PortfolioPage({ searchParams }: Props) {
   const actor = await requireActor("project.read");
@@ -69,24 +68,25 @@ export default async function PortfolioPage({ searchParams }: Props) {
                 className="block w-full rounded-md border-0 px-3 py-1.5 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
               />
             </label>
-            <label>
-              <span className="sr-only">Level</span>
-              <select name="level" defaultValue={query.level} className={select}>
-                <option value="any">Any level</option>
-                <option value="0">Not launch ready</option>
-                <option value="1">Level 1 — Blockers cleared</option>
-                <option value="2">Level 2 — Launch ready</option>
-                <option value="3">Level 3 — Production grade</option>
-              </select>
-            </label>
-            <label>
-              <span className="sr-only">Archived projects</span>
-              <select name="archived" defaultValue={query.archived} className={select}>
-                <option value="hide">Active projects</option>
-                <option value="include">Active and archived</option>
-                <option value="only">Archived only</option>
-              </select>
-            </label>
+            <CompactSelect
+              label="Level"
+              name="level"
+              defaultValue={query.level}
+              options={[
+                { value: "any", label: "Any level" },
+                ...([0, 1, 2, 3] as const).map((level) => ({ value: String(level), label: levelLabel(level) })),
+              ]}
+            />
+            <CompactSelect
+              label="Archived projects"
+              name="archived"
+              defaultValue={query.archived}
+              options={[
+                { value: "hide", label: "Active projects" },
+                { value: "include", label: "Active and archived" },
+                { value: "only", label: "Archived only" },
+              ]}
+            />
             <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700">
               Apply
             </button>

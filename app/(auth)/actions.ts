@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { selectTeam } from "@/lib/server/auth/team-cookie";
 import { redirect } from "next/navigation";
 import { acceptInvitationSignUpInput, clerkSetupInput, setupInput, signInInput } from "@/lib/schemas/auth";
-import { runAction, type ActionResult } from "@/lib/server/action-result";
+import { formValues, runAction, type ActionResult } from "@/lib/server/action-result";
 import { signInWithPassword, signOutBuiltIn, signUpWithPassword } from "@/lib/server/auth/built-in-session";
 import { currentIdentity } from "@/lib/server/auth/identity";
 import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "@/lib/server/auth/sign-in-throttle";
@@ -17,9 +17,6 @@ import { createTeam } from "@/lib/server/services/teams";
 import { safeNextPath } from "@/lib/domain/next-path";
 
 export type FormState = ActionResult<undefined> & { values?: Record<string, string> };
-
-const formValues = (form: FormData, keep: string[]) =>
-  Object.fromEntries(keep.map((key) => [key, String(form.get(key) ?? "")]));
 
 // First-run setup: the first account and its team. Built-in mode creates the
 // account here; with Clerk the person is already signed in and names the team.

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { ReadinessMeter } from "@/components/readiness/readiness-meter";
 import { formatDay, formatDaysAway, formatEffort, formatMoment } from "@/lib/domain/format";
-import { LEVEL_NAME } from "@/lib/domain/readiness/score";
+import { levelLabel } from "@/lib/domain/readiness/score";
 import type { PortfolioProject } from "@/lib/server/read-models/portfolio";
 import type { PortfolioQuery } from "@/lib/schemas/project";
 
@@ -63,7 +63,7 @@ export function PortfolioTable({ projects, query }: { projects: PortfolioProject
                     <ReadinessMeter percent={project.readiness.percent} className="w-24" />
                   </div>
                   <p className="mt-1 text-xs text-slate-500">
-                    {project.readiness.level > 0 ? `Level ${project.readiness.level} — ${LEVEL_NAME[project.readiness.level]}` : LEVEL_NAME[0]}
+                    {levelLabel(project.readiness.level)}
                   </p>
                 </td>
                 <td className={cn("px-4 py-3 text-right font-semibold tabular-nums", project.readiness.launchBlockers > 0 ? "text-red-600" : "text-emerald-600")}>

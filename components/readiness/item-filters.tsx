@@ -3,9 +3,7 @@ import type { ItemFilter } from "@/lib/domain/readiness/filters";
 import { PRIORITIES, PRIORITY_LABEL, STANDINGS, STANDING_LABEL } from "@/lib/domain/readiness/vocabulary";
 import type { MemberOption } from "@/lib/server/read-models/project-page";
 import { cn } from "@/components/ui/cn";
-
-const select =
-  "rounded-md border-0 bg-white py-1.5 pl-2.5 pr-8 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
+import { CompactSelect } from "@/components/ui/compact-select";
 
 // A plain GET form: filters live in the URL, so a filtered view can be shared.
 export function ItemFilters({
@@ -51,52 +49,35 @@ export function ItemFilters({
             className="block w-full rounded-md border-0 px-3 py-1.5 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
           />
         </label>
-        <label>
-          <span className="sr-only">Status</span>
-          <select name="status" defaultValue={filter.status ?? ""} className={select}>
-            <option value="">Any status</option>
-            {STANDINGS.map((s) => (
-              <option key={s} value={s}>
-                {STANDING_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="sr-only">Priority</span>
-          <select name="priority" defaultValue={filter.priority ?? ""} className={select}>
-            <option value="">Any priority</option>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {PRIORITY_LABEL[p]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="sr-only">Owner</span>
-          <select name="owner" defaultValue={filter.owner ?? ""} className={select}>
-            <option value="">Anyone</option>
-            <option value="me">Me</option>
-            <option value="none">Unassigned</option>
-            {members.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="sr-only">Category</span>
-          <select name="category" defaultValue={filter.category ?? ""} className={select}>
-            <option value="">All categories</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CompactSelect
+          label="Status"
+          name="status"
+          defaultValue={filter.status ?? ""}
+          options={[{ value: "", label: "Any status" }, ...STANDINGS.map((s) => ({ value: s, label: STANDING_LABEL[s] }))]}
+        />
+        <CompactSelect
+          label="Priority"
+          name="priority"
+          defaultValue={filter.priority ?? ""}
+          options={[{ value: "", label: "Any priority" }, ...PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] }))]}
+        />
+        <CompactSelect
+          label="Owner"
+          name="owner"
+          defaultValue={filter.owner ?? ""}
+          options={[
+            { value: "", label: "Anyone" },
+            { value: "me", label: "Me" },
+            { value: "none", label: "Unassigned" },
+            ...members.map((m) => ({ value: m.userId, label: m.name })),
+          ]}
+        />
+        <CompactSelect
+          label="Category"
+          name="category"
+          defaultValue={filter.category ?? ""}
+          options={[{ value: "", label: "All categories" }, ...categories.map((c) => ({ value: c.id, label: c.name }))]}
+        />
         <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700">
           Filter
         </button>

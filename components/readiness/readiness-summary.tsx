@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatDaysAway, formatDay, formatEffort } from "@/lib/domain/format";
-import { LEVEL_NAME, type Readiness } from "@/lib/domain/readiness/score";
+import { levelLabel, type Readiness } from "@/lib/domain/readiness/score";
 import { PRIORITY_LABEL } from "@/lib/domain/readiness/vocabulary";
 import type { ItemView } from "@/lib/server/read-models/item-view";
 import { cn } from "@/components/ui/cn";
@@ -38,7 +38,7 @@ export function ReadinessSummary({ projectId, readiness, blockers, nextLevelItem
             {readiness.percent}%
           </p>
           <p className="text-lg font-semibold text-indigo-700" data-testid="readiness-level">
-            {readiness.level > 0 ? `Level ${readiness.level} — ${LEVEL_NAME[readiness.level]}` : LEVEL_NAME[0]}
+            {levelLabel(readiness.level)}
           </p>
         </div>
         <ReadinessMeter percent={readiness.percent} className="mt-4" />

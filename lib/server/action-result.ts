@@ -7,6 +7,13 @@ import { requestLogger } from "./logger";
 
 export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 
+// What a form submitted, to show again next to its errors: the named fields,
+// or every text field. Pass `keep` when the form holds secrets (passwords).
+export function formValues(form: FormData, keep?: string[]): Record<string, string> {
+  const entries = keep ? keep.map((key) => [key, String(form.get(key) ?? "")]) : [...form.entries()].filter(([, value]) => typeof value === "string");
+  return Object.fromEntries(entries);
+}
+
 // Wraps a server action body: expected failures (validation, permission,
 // conflict …) come back as the one error shape; anything else is logged,
 // reported to Sentry (when configured) and hidden behind a generic message.

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/server/action-result";
+import { formValues, runAction, type ActionResult } from "@/lib/server/action-result";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { inviteMember, revokeInvitation } from "@/lib/server/services/invitations";
 import { changeMemberRole, removeMember } from "@/lib/server/services/members";
@@ -15,7 +15,7 @@ export async function inviteAction(_: InviteState | null, form: FormData): Promi
     return { link, email: invitation.email, emailed };
   });
   if (result.ok) revalidatePath("/members");
-  return { ...result, values: { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") } };
+  return { ...result, values: formValues(form, ["email", "role"]) };
 }
 
 export async function changeRoleAction(membershipId: string, role: string) {

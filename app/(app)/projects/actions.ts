@@ -5,7 +5,7 @@
 // check permissions and record activity.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { runAction, type ActionResult } from "@/lib/server/action-result";
+import { formValues, runAction, type ActionResult } from "@/lib/server/action-result";
 import type { Actor } from "@/lib/server/actor";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import type { ItemView } from "@/lib/server/read-models/item-view";
@@ -16,9 +16,6 @@ import { archiveProject, createProject, deleteProject, restoreProject, updatePro
 import { decideWaiver, requestWaiver, withdrawWaiver } from "@/lib/server/services/waivers";
 
 export type FormState<T = void> = (ActionResult<T> & { values?: Record<string, string> }) | null;
-
-const formValues = (form: FormData) =>
-  Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string")) as Record<string, string>;
 
 // Runs a service call for the signed-in actor and refreshes what it changed.
 async function perform<T>(work: (actor: Actor) => Promise<T>): Promise<ActionResult<T>> {

@@ -42,6 +42,9 @@ export const LEVEL_NAME: Record<LevelNumber, string> = {
   3: LEVELS[2].name,
 };
 
+// "Level 2 — Launch ready", or "Not launch ready" below the first gate.
+export const levelLabel = (level: LevelNumber) => (level > 0 ? `Level ${level} — ${LEVEL_NAME[level]}` : LEVEL_NAME[0]);
+
 export type Readiness = {
   // Σ weight × credit / Σ weight over applicable items, rounded down.
   percent: number;

@@ -3,16 +3,20 @@ import { authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { activityViewSelect, toActivityView, type ActivityView } from "./activity-view";
+import { memberOptions, type MemberOption } from "./project-page";
+import { projectViewSelect, toProjectView, type ProjectView } from "./project-view";
 
-export type ProjectFeed = { projectName: string; entries: ActivityView[]; nextCursor: string | null };
+// The feed page needs the project's header and members' names, not its items.
+export type ProjectFeed = { project: ProjectView; members: MemberOption[]; entries: ActivityView[]; nextCursor: string | null };
 
 const PAGE = 50;
 
 // The project's activity, newest first, a page at a time (cursor = last id seen).
 export async function loadProjectFeed(actor: Actor, projectId: string, cursor?: string): Promise<ProjectFeed> {
   authorize(actor, "activity.read");
-  const [project, rows] = await Promise.all([
-    db.project.findFirst({ where: { id: projectId, teamId: actor.teamId }, select: { name: true } }),
+  const [project, members, rows] = await Promise.all([
+    db.project.findFirst({ where: { id: projectId, teamId: actor.teamId }, select: projectViewSelect }),
+    memberOptions(actor.teamId),
     db.activity.findMany({
       where: { teamId: actor.teamId, projectId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -23,7 +27,8 @@ export async function loadProjectFeed(actor: Actor, projectId: string, cursor?: 
   ]);
   if (!project) throw notFound("Project");
   return {
-    projectName: project.name,
+    project: toProjectView(project, new Date()),
+    members,
     entries: rows.slice(0, PAGE).map(toActivityView),
     nextCursor: rows.length > PAGE ? rows[PAGE - 1].id : null,
   };

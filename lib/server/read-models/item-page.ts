@@ -1,5 +1,4 @@
 import "server-only";
-import { isEvidenceStale } from "@/lib/domain/readiness/standing";
 import type { EvidenceKind } from "@/lib/domain/readiness/vocabulary";
 import { authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
@@ -44,8 +43,6 @@ export type ItemPage = {
   waivers: WaiverView[];
   history: ActivityView[];
   members: MemberOption[];
-  // Nothing current vouches for the item (all evidence expired).
-  evidenceStale: boolean;
 };
 
 export async function loadItemPage(actor: Actor, projectId: string, itemId: string, now = new Date()): Promise<ItemPage> {
@@ -119,6 +116,5 @@ export async function loadItemPage(actor: Actor, projectId: string, itemId: stri
     })),
     history: history.map(toActivityView),
     members,
-    evidenceStale: isEvidenceStale(row.evidence.map((e) => e.expiresAt), now),
   };
 }

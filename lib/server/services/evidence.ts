@@ -1,10 +1,10 @@
 import "server-only";
 import { authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
-import { conflict, notFound, parseInput } from "@/lib/server/errors";
+import { notFound, parseInput } from "@/lib/server/errors";
 import { addEvidenceInput, removeEvidenceInput } from "@/lib/schemas/evidence";
 import { recordActivity } from "./activity";
-import { itemInTeam, toDay } from "./scope";
+import { assertEditable, itemInTeam, toDay } from "./scope";
 
 function defaultLabel(kind: string, target: string): string {
   if (kind === "FILE_PATH" || kind === "NOTE") return target;
@@ -52,7 +52,7 @@ export async function removeEvidence(actor: Actor, input: unknown): Promise<void
       include: { item: { select: { projectId: true, project: { select: { archivedAt: true } } } } },
     });
     if (!evidence) throw notFound("Evidence");
-    if (evidence.item.project.archivedAt) throw conflict("This project is archived. Restore it to make changes.");
+    assertEditable(evidence.item.project);
     await tx.evidence.delete({ where: { id: evidence.id } });
     await recordActivity(tx, actor, {
       action: "evidence.removed",

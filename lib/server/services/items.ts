@@ -73,10 +73,15 @@ export async function createItem(actor: Actor, input: unknown): Promise<{ itemId
   });
 }
 
-async function staleVersion(tx: Tx, actor: Actor, itemId: string): Promise<AppError> {
+// The item as the client sees it, read inside the transaction.
+async function currentView(tx: Tx, actor: Actor, itemId: string): Promise<ItemView | null> {
   const row = await tx.item.findFirst({ where: { id: itemId, teamId: actor.teamId }, select: itemViewSelect });
-  if (!row) return notFound("Item");
-  const current = toItemView(row, new Date());
+  return row && toItemView(row, new Date());
+}
+
+async function staleVersion(tx: Tx, actor: Actor, itemId: string): Promise<AppError> {
+  const current = await currentView(tx, actor, itemId);
+  if (!current) return notFound("Item");
   const who = current.updatedByName ?? "Someone";
   return conflict(`${who} changed this item at ${formatMoment(current.updatedAt)}. Review the current values and apply your change again.`, {
     current,
@@ -130,7 +135,7 @@ export async function updateItem(actor: Actor, input: unknown): Promise<ItemView
     }
 
     const diff = changedFields(item, next);
-    if (!diff.changed) return toItemView(await tx.item.findFirstOrThrow({ where: { id: item.id, teamId: actor.teamId }, select: itemViewSelect }), new Date());
+    if (!diff.changed) return (await currentView(tx, actor, item.id)) as ItemView;
     // The version in the WHERE makes a concurrent writer that read the same
     // version wait for the row lock, then match nothing: it gets a conflict,
     // never a silent overwrite.
@@ -148,8 +153,7 @@ export async function updateItem(actor: Actor, input: unknown): Promise<ItemView
       before: { ...diff.before, version },
       after: { ...diff.after, version: version + 1 },
     });
-    const row = await tx.item.findFirstOrThrow({ where: { id: item.id, teamId: actor.teamId }, select: itemViewSelect });
-    return toItemView(row, new Date());
+    return (await currentView(tx, actor, item.id)) as ItemView;
   });
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
-import { AppError, parseInput } from "@/lib/server/errors";
+import { invalidField, parseInput } from "@/lib/server/errors";
 import {
   createProjectInput,
   deleteProjectInput,
@@ -32,7 +32,7 @@ export async function createProject(actor: Actor, input: unknown): Promise<{ pro
           })
         : null;
     if (source === "catalogue" && (!template || template.categories.length !== new Set(categoryKeys).size)) {
-      throw new AppError("VALIDATION", "Some fields need attention.", { categoryKeys: ["Choose categories from the catalogue."] });
+      throw invalidField("categoryKeys", "Choose categories from the catalogue.");
     }
     const project = await tx.project.create({
       data: {
@@ -137,7 +137,7 @@ export async function deleteProject(actor: Actor, input: unknown): Promise<void>
   await db.$transaction(async (tx) => {
     const project = await projectInTeam(tx, actor, projectId, { editable: false });
     if (confirmName !== project.name.trim()) {
-      throw new AppError("VALIDATION", "Some fields need attention.", { confirmName: ["Type the project name exactly to confirm."] });
+      throw invalidField("confirmName", "Type the project name exactly to confirm.");
     }
     const items = await tx.item.count({ where: { projectId: project.id, teamId: actor.teamId } });
     await tx.project.delete({ where: { id: project.id } });

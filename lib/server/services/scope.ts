@@ -10,12 +10,15 @@ type Tx = Prisma.TransactionClient;
 
 export const toDay = (day: string | null | undefined) => (day ? new Date(`${day}T00:00:00Z`) : day === null ? null : undefined);
 
-const archived = () => conflict("This project is archived. Restore it to make changes.");
+// Archived projects are read only: every change inside one is refused.
+export function assertEditable(project: { archivedAt: Date | null }): void {
+  if (project.archivedAt) throw conflict("This project is archived. Restore it to make changes.");
+}
 
 export async function projectInTeam(tx: Tx, actor: Actor, projectId: string, { editable = true } = {}) {
   const project = await tx.project.findFirst({ where: { id: projectId, teamId: actor.teamId } });
   if (!project) throw notFound("Project");
-  if (editable && project.archivedAt) throw archived();
+  if (editable) assertEditable(project);
   return project;
 }
 
@@ -25,7 +28,7 @@ export async function categoryInTeam(tx: Tx, actor: Actor, categoryId: string) {
     include: { project: { select: { id: true, name: true, archivedAt: true } } },
   });
   if (!category) throw notFound("Category");
-  if (category.project.archivedAt) throw archived();
+  assertEditable(category.project);
   return category;
 }
 
@@ -35,7 +38,7 @@ export async function itemInTeam(tx: Tx, actor: Actor, itemId: string) {
     include: { project: { select: { id: true, archivedAt: true, evidencePolicy: true } } },
   });
   if (!item) throw notFound("Item");
-  if (item.project.archivedAt) throw archived();
+  assertEditable(item.project);
   return item;
 }
 

@@ -7,7 +7,7 @@ import { conflict, forbidden, invalidField, notFound, parseInput } from "@/lib/s
 import { decideWaiverInput, requestWaiverInput, withdrawWaiverInput } from "@/lib/schemas/waiver";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "./activity";
-import { itemInTeam, toDay } from "./scope";
+import { assertEditable, itemInTeam, toDay } from "./scope";
 
 // A waiver is risk acceptance: the item stays as it is, counts as done while
 // the approved waiver is valid, and is always shown as waived.
@@ -45,7 +45,7 @@ async function waiverInTeam(tx: Prisma.TransactionClient, actor: Actor, waiverId
     include: { item: { select: { projectId: true, project: { select: { archivedAt: true } } } } },
   });
   if (!waiver) throw notFound("Waiver");
-  if (waiver.item.project.archivedAt) throw conflict("This project is archived. Restore it to make changes.");
+  assertEditable(waiver.item.project);
   return waiver;
 }
 

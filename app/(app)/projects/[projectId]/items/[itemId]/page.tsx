@@ -44,7 +44,7 @@ export default async function ItemPage({ params }: Props) {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="space-y-6">
           {project.archived && <Alert tone="info">This project is archived; its items are read only.</Alert>}
-          {page.evidenceStale && (
+          {item.standing === "STALE" && (
             <Alert tone="info">All evidence for this item has expired. It counts as partial until someone re-verifies it and adds current evidence.</Alert>
           )}
           <div className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
