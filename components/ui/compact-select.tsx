@@ -1,10 +1,11 @@
 import type { SelectHTMLAttributes } from "react";
 import { cn } from "./cn";
+import { SelectOptions, type SelectOption } from "./field";
 
 // A small select for filter bars, labelled for screen readers only.
 export function CompactSelect({ label, options, className, ...props }: SelectHTMLAttributes<HTMLSelectElement> & {
   label: string;
-  options: { value: string; label: string }[];
+  options: SelectOption[];
 }) {
   return (
     <label>
@@ -16,11 +17,7 @@ export function CompactSelect({ label, options, className, ...props }: SelectHTM
         )}
         {...props}
       >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </label>
   );

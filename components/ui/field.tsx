@@ -59,6 +59,16 @@ type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
   options: { value: string; label: string }[];
 };
 
+export type SelectOption = { value: string; label: string };
+
+export function SelectOptions({ options }: { options: SelectOption[] }) {
+  return options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+}
+
 export function SelectField({ name, label, hint, errors, options, id = name, className, ...props }: SelectFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
@@ -67,11 +77,7 @@ export function SelectField({ name, label, hint, errors, options, id = name, cla
         className={cn(control, "bg-white", className)}
         {...props}
       >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </FieldFrame>
   );
