@@ -9,7 +9,7 @@ import { can } from "@/lib/domain/permissions";
 import { levelLabel } from "@/lib/domain/readiness/score";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { loadPortfolio } from "@/lib/server/read-models/portfolio";
-import { currentTeamName } from "@/lib/server/services/teams";
+import { currentTeam } from "@/lib/server/services/teams";
 import { portfolioQuery } from "@/lib/schemas/project";
 
 export const metadata: Metadata = { title: "Projects" };
@@ -20,14 +20,14 @@ export default async function PortfolioPage({ searchParams }: Props) {
   const actor = await requireActor("project.read");
   const params = await searchParams;
   const query = portfolioQuery.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const [teamName, portfolio] = await Promise.all([currentTeamName(actor), loadPortfolio(actor, query)]);
+  const [team, portfolio] = await Promise.all([currentTeam(actor), loadPortfolio(actor, query)]);
   const canCreate = can(actor.role, "project.create");
 
   return (
     <>
       <PageHeader
         title="Projects"
-        description={`What ${teamName} is getting ready to launch.`}
+        description={`What ${team.name} is getting ready to launch.`}
         actions={
           canCreate && (
             <Button asChild>

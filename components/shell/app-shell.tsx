@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { can } from "@/lib/domain/permissions";
 import { ROLE_LABELS } from "@/lib/domain/roles";
-import type { Actor } from "@/lib/server/actor";
+import type { UserActor } from "@/lib/server/actor";
 import type { TeamMembershipView } from "@/lib/server/services/teams";
 import { AccountMenu } from "./account-menu";
 import { ClerkSignOutItem } from "./clerk-sign-out-item";
@@ -9,7 +9,7 @@ import { NavLinks } from "./nav-links";
 import { SignOutItem } from "./sign-out-item";
 import { TeamSwitcher } from "./team-switcher";
 
-export function AppShell({ actor, teams, clerk, children }: { actor: Actor; teams: TeamMembershipView[]; clerk: boolean; children: ReactNode }) {
+export function AppShell({ actor, teams, clerk, children }: { actor: UserActor; teams: TeamMembershipView[]; clerk: boolean; children: ReactNode }) {
   const links = [
     { href: "/", label: "Projects" },
     { href: "/members", label: "Members" },

@@ -31,4 +31,5 @@ export const addEvidenceInput = z
     }
   });
 
-export const removeEvidenceInput = z.object({ evidenceId: id });
+// itemId, when given, must be the evidence's item (the API names both).
+export const removeEvidenceInput = z.object({ evidenceId: id, itemId: id.optional() });

@@ -9,8 +9,9 @@ export const id = z.string().min(1).max(64);
 export const requiredText = (label: string, max: number) =>
   z.string({ error: `Enter ${label}.` }).trim().min(1, `Enter ${label}.`).max(max, `Use at most ${max} characters.`);
 
-export const optionalText = (max: number) =>
-  z.preprocess((value) => value ?? "", z.string().trim().max(max, `Use at most ${max} characters.`));
+export const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
+
+export const optionalText = (max: number) => z.preprocess((value) => value ?? "", text(max));
 
 // Only http(s) URLs are ever stored as links (no javascript:, data: …).
 export const httpUrl = z
@@ -37,14 +38,15 @@ export const calendarDay = z
 
 export const optionalCalendarDay = z.preprocess(blankToNull, calendarDay.nullable());
 
+export const hours = z
+  .number({ error: "Enter a number of hours." })
+  .min(0, "Effort cannot be negative.")
+  .max(10_000, "Use at most 10 000 hours.")
+  .multipleOf(0.25, "Use steps of a quarter hour.");
+
 export const optionalHours = z.preprocess(
   (value) => (blankToNull(value) === null ? null : typeof value === "string" ? Number(value) : value),
-  z
-    .number({ error: "Enter a number of hours." })
-    .min(0, "Effort cannot be negative.")
-    .max(10_000, "Use at most 10 000 hours.")
-    .multipleOf(0.25, "Use steps of a quarter hour.")
-    .nullable(),
+  hours.nullable(),
 );
 
 export const optionalId = z.preprocess(blankToNull, id.nullable());

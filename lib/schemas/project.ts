@@ -14,9 +14,13 @@ export const createProjectInput = z
   .object({
     ...projectDetails,
     source: z.enum(["catalogue", "blank"], { error: "Choose how to start." }),
-    categoryKeys: z.array(z.string().max(64)).max(100).default([]),
+    // A team template's key; unset means the built-in catalogue.
+    template: z.string().trim().min(1).max(64).optional(),
+    // Categories of the template, by key or by name. Unset: the template's
+    // default selection.
+    categoryKeys: z.array(z.string().trim().min(1).max(120)).max(100).optional(),
   })
-  .refine((input) => input.source !== "catalogue" || input.categoryKeys?.length > 0, {
+  .refine((input) => input.source !== "catalogue" || input.categoryKeys === undefined || input.categoryKeys.length > 0, {
     message: "Choose at least one category, or start blank.",
     path: ["categoryKeys"],
     // Reported together with the other fields' errors, not after them.

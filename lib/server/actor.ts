@@ -5,19 +5,38 @@ import { forbidden } from "./errors";
 
 // Who performs an action, in which team and with which role. Services take
 // an actor and never look at the identity provider or the request.
-export type Actor = {
-  kind: "user";
-  userId: string;
-  name: string;
-  email: string;
-  teamId: string;
-  role: Role;
-};
+type InTeam = { teamId: string; role: Role };
+
+// A signed-in person.
+export type UserActor = InTeam & { kind: "user"; userId: string; name: string; email: string };
+
+// A script calling the REST API with a team's token. Its role follows the
+// token's scope (see lib/domain/api-tokens.ts).
+export type TokenActor = InTeam & { kind: "token"; tokenId: string; name: string };
+
+// Someone with shell access to the installation, using the `shipshape` CLI.
+export type OperatorActor = InTeam & { kind: "operator" };
+
+export type Actor = UserActor | TokenActor | OperatorActor;
 
 export function authorize(actor: Actor, action: Action): void {
   if (!can(actor.role, action)) throw forbidden();
 }
 
+// The person behind a change, for "updated by" and "added by" columns.
+export const actorUserId = (actor: Actor): string | null => (actor.kind === "user" ? actor.userId : null);
+
+// What to show as the author of a change made by a token or the CLI (a
+// person's name is read from their user record instead, so it stays current).
+export const nonPersonLabel = (actor: Actor): string | null => (actor.kind === "user" ? null : actorLabel(actor));
+
 export function actorLabel(actor: Actor): string {
-  return `${actor.name} <${actor.email}>`;
+  switch (actor.kind) {
+    case "user":
+      return `${actor.name} <${actor.email}>`;
+    case "token":
+      return `API token “${actor.name}”`;
+    case "operator":
+      return "Shipshape CLI (operator)";
+  }
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import * as accountCreation from "@/lib/server/services/account-creation";
+import * as apiTokens from "@/lib/server/services/api-tokens";
 import * as catalogue from "@/lib/server/services/catalogue";
 import * as categories from "@/lib/server/services/categories";
 import * as evidence from "@/lib/server/services/evidence";
@@ -17,18 +18,21 @@ import * as waivers from "@/lib/server/services/waivers";
 import { membershipOf, person, teamWith } from "../support/fixtures";
 import { catalogueProject, daysFromNow, itemByKey } from "../support/readiness";
 
-const MODULES = { accountCreation, catalogue, categories, evidence, invitations, items, members, projects, setup, teams, waivers };
+const MODULES = { accountCreation, apiTokens, catalogue, categories, evidence, invitations, items, members, projects, setup, teams, waivers };
 
 const READS = new Set([
   "accountCreation.mayCreateAccount",
+  "apiTokens.hashApiToken",
+  "apiTokens.listApiTokens",
   "catalogue.builtInCatalogue",
   "invitations.invitationLink",
   "invitations.listPendingInvitations",
   "invitations.previewInvitation",
   "members.listMembers",
+  "members.memberIdByEmail",
   "setup.isSetupOpen",
   "setup.setupClosed",
-  "teams.currentTeamName",
+  "teams.currentTeam",
   "teams.teamsOf",
 ]);
 
@@ -47,6 +51,11 @@ async function world() {
 type World = Awaited<ReturnType<typeof world>>;
 
 const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
+  "apiTokens.createApiToken": (w) => apiTokens.createApiToken(w.admin, { name: "CI", scope: "write" }),
+  "apiTokens.revokeApiToken": async (w) => {
+    const { token } = await apiTokens.createApiToken(w.admin, { name: "CI", scope: "write" });
+    return apiTokens.revokeApiToken(w.admin, { tokenId: token.id });
+  },
   "categories.addCategory": (w) => categories.addCategory(w.lead, { projectId: w.projectId, name: "Payments" }),
   "categories.renameCategory": (w) => categories.renameCategory(w.lead, { categoryId: w.category.id, name: "AppSec" }),
   "categories.moveCategory": (w) => categories.moveCategory(w.lead, { categoryId: w.category.id, direction: "up" }),

@@ -1,7 +1,7 @@
 // Builds people and teams straight in the database for integration tests.
 import { randomUUID } from "node:crypto";
 import type { Role } from "@/lib/domain/roles";
-import type { Actor } from "@/lib/server/actor";
+import type { UserActor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 
 export async function person(name = "Person") {
@@ -11,8 +11,9 @@ export async function person(name = "Person") {
 }
 
 export async function teamWith(roles: Role[], teamName = "Team") {
-  const team = await db.team.create({ data: { name: `${teamName} ${randomUUID().slice(0, 6)}` } });
-  const actors: Actor[] = [];
+  const suffix = randomUUID().slice(0, 6);
+  const team = await db.team.create({ data: { name: `${teamName} ${suffix}`, slug: `${teamName.toLowerCase().replace(/\W+/g, "-")}-${suffix}` } });
+  const actors: UserActor[] = [];
   for (const role of roles) {
     const identity = await person(`${role} of ${team.name}`);
     await db.membership.create({ data: { teamId: team.id, userId: identity.userId, role } });
@@ -24,5 +25,5 @@ export async function teamWith(roles: Role[], teamName = "Team") {
 export const activitiesOf = (teamId: string, action: string) =>
   db.activity.findMany({ where: { teamId, action }, orderBy: { createdAt: "asc" } });
 
-export const membershipOf = (actor: Actor) =>
+export const membershipOf = (actor: UserActor) =>
   db.membership.findUniqueOrThrow({ where: { teamId_userId: { teamId: actor.teamId, userId: actor.userId } } });

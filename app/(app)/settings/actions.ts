@@ -1,8 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/server/action-result";
+import { formValues, runAction, type ActionResult } from "@/lib/server/action-result";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { createApiToken, revokeApiToken } from "@/lib/server/services/api-tokens";
 import { renameTeam } from "@/lib/server/services/teams";
 import type { FormState } from "@/app/(auth)/actions";
 
@@ -14,4 +15,23 @@ export async function renameTeamAction(_: FormState | null, form: FormData): Pro
   });
   if (result.ok) revalidatePath("/", "layout");
   return { ...result, values: { name: String(form.get("name") ?? "") } };
+}
+
+export type CreateTokenState = ActionResult<{ name: string; secret: string; scope: string }> & { values?: Record<string, string> };
+
+export async function createApiTokenAction(_: CreateTokenState | null, form: FormData): Promise<CreateTokenState> {
+  const actor = await requireActor();
+  const result = await runAction(async () => {
+    const { token, secret } = await createApiToken(actor, Object.fromEntries(form));
+    return { name: token.name, secret, scope: token.scope };
+  });
+  if (result.ok) revalidatePath("/settings");
+  return { ...result, values: formValues(form, ["name", "scope", "expiresInDays"]) };
+}
+
+export async function revokeApiTokenAction(tokenId: string) {
+  const actor = await requireActor();
+  const result = await runAction(() => revokeApiToken(actor, { tokenId }));
+  revalidatePath("/settings");
+  return result;
 }

@@ -1,21 +1,45 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ApiTokenForm } from "@/components/team/api-token-form";
+import { ApiTokenList } from "@/components/team/api-token-list";
 import { RenameTeamForm } from "@/components/team/rename-team-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { currentTeamName } from "@/lib/server/services/teams";
+import { listApiTokens } from "@/lib/server/services/api-tokens";
+import { currentTeam } from "@/lib/server/services/teams";
 
 export const metadata: Metadata = { title: "Team settings" };
 
 export default async function TeamSettingsPage() {
   const actor = await requireActor("team.rename");
-  const teamName = await currentTeamName(actor);
+  const [team, tokens] = await Promise.all([currentTeam(actor), listApiTokens(actor)]);
   return (
     <>
       <PageHeader title="Team settings" description="Only admins see this page." />
-      <Card title="Team name" className="max-w-xl">
-        <RenameTeamForm name={teamName} />
-      </Card>
+      <div className="space-y-6">
+        <Card title="Team name" className="max-w-xl">
+          <RenameTeamForm name={team.name} />
+          <p className="mt-4 text-xs text-slate-500">
+            Slug for scripts and the CLI: <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-slate-700" data-testid="team-slug">{team.slug}</code> (kept when the team is renamed)
+          </p>
+        </Card>
+        <Card
+          title="API tokens"
+          description="For scripts and CI pipelines calling the REST API. Read tokens can read; write tokens can also create projects, update items and attach evidence. Changes made with a token appear in the activity log under the token's name."
+        >
+          <div className="space-y-6">
+            <ApiTokenForm />
+            <ApiTokenList tokens={tokens} />
+            <p className="text-sm text-slate-600">
+              How to call the API: <Link href="/api-docs" className="font-medium text-indigo-700 hover:underline">API reference</Link> ·{" "}
+              <a href="/api/v1/openapi.json" className="font-medium text-indigo-700 hover:underline">
+                OpenAPI document
+              </a>
+            </p>
+          </div>
+        </Card>
+      </div>
     </>
   );
 }

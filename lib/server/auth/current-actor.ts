@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { can, type Action } from "@/lib/domain/permissions";
-import type { Actor } from "@/lib/server/actor";
+import type { UserActor } from "@/lib/server/actor";
 import { teamsOf } from "@/lib/server/services/teams";
 import { isSetupOpen } from "@/lib/server/services/setup";
 import { currentIdentity, type Identity } from "./identity";
@@ -12,7 +12,7 @@ export const TEAM_COOKIE = "shipshape_team";
 
 // The signed-in person acting in their selected team (the team cookie when
 // they are a member of it, otherwise their first team).
-export const currentActor = cache(async (): Promise<Actor | null> => {
+export const currentActor = cache(async (): Promise<UserActor | null> => {
   const identity = await currentIdentity();
   if (!identity) return null;
   const teams = await teamsOf(identity.userId);
@@ -31,7 +31,7 @@ export async function requireIdentity(): Promise<Identity> {
 // For pages: sends visitors to sign in (or to setup on a fresh install) and
 // people without a team to the welcome page; answers 403 when the role does
 // not allow the page's action.
-export async function requireActor(action?: Action): Promise<Actor> {
+export async function requireActor(action?: Action): Promise<UserActor> {
   await requireIdentity();
   const actor = await currentActor();
   if (!actor) redirect("/welcome");

@@ -1,24 +1,13 @@
 import "server-only";
-import type { EvidenceKind } from "@/lib/domain/readiness/vocabulary";
 import { authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { activityViewSelect, toActivityView, type ActivityView } from "./activity-view";
+import { evidenceViewQuery, toEvidenceView, type EvidenceView } from "./evidence-view";
 import { itemViewSelect, toItemView, type ItemView } from "./item-view";
 import { projectViewSelect, toProjectView, type ProjectView } from "./project-view";
 import { memberOptions, type MemberOption } from "./project-page";
 
-export type EvidenceView = {
-  id: string;
-  kind: EvidenceKind;
-  url: string | null;
-  path: string | null;
-  label: string;
-  expiresAt: string | null;
-  expired: boolean;
-  addedByName: string | null;
-  createdAt: string;
-};
 
 export type WaiverView = {
   id: string;
@@ -33,6 +22,8 @@ export type WaiverView = {
   decisionNote: string | null;
   createdAt: string;
 };
+
+export type { EvidenceView };
 
 export type ItemPage = {
   project: ProjectView;
@@ -57,10 +48,7 @@ export async function loadItemPage(actor: Actor, projectId: string, itemId: stri
         ...itemViewSelect,
         category: { select: { name: true } },
         project: { select: { ...projectViewSelect, categories: { orderBy: { position: "asc" }, select: { id: true, name: true } } } },
-        evidence: {
-          orderBy: { createdAt: "desc" },
-          select: { id: true, kind: true, url: true, path: true, label: true, expiresAt: true, createdAt: true, addedBy: { select: { name: true } } },
-        },
+        evidence: evidenceViewQuery,
       },
     }),
     memberOptions(actor.teamId),
@@ -90,17 +78,7 @@ export async function loadItemPage(actor: Actor, projectId: string, itemId: stri
     categories: row.project.categories,
     categoryName: row.category.name,
     item: toItemView(row, now),
-    evidence: row.evidence.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      url: e.url,
-      path: e.path,
-      label: e.label,
-      expiresAt: e.expiresAt?.toISOString() ?? null,
-      expired: e.expiresAt !== null && e.expiresAt <= now,
-      addedByName: e.addedBy?.name ?? null,
-      createdAt: e.createdAt.toISOString(),
-    })),
+    evidence: row.evidence.map((e) => toEvidenceView(e, now)),
     waivers: waivers.map((w) => ({
       id: w.id,
       status: w.status,

@@ -19,6 +19,7 @@ export type ItemView = {
   priority: Priority;
   ownerId: string | null;
   ownerName: string | null;
+  ownerEmail: string | null;
   dueDate: string | null;
   overdue: boolean;
   effortHours: number | null;
@@ -57,8 +58,9 @@ export const itemViewSelect = {
   position: true,
   version: true,
   updatedAt: true,
-  owner: { select: { name: true } },
+  owner: { select: { name: true, email: true } },
   updatedBy: { select: { name: true } },
+  updatedByLabel: true,
   evidence: { select: { expiresAt: true } },
   // Open waivers only: pending, or approved (valid until its expiry).
   waivers: {
@@ -111,6 +113,7 @@ export function toItemView(row: ItemRow, now: Date): ItemView {
     priority: row.priority,
     ownerId: row.ownerId,
     ownerName: row.owner?.name ?? null,
+    ownerEmail: row.owner?.email ?? null,
     dueDate,
     overdue: isOverdue({ dueDate, standing }, isoDay(now)),
     effortHours: row.effortHours,
@@ -119,6 +122,6 @@ export function toItemView(row: ItemRow, now: Date): ItemView {
     evidenceCount: row.evidence.length,
     waiver: openWaiver(row, now),
     updatedAt: row.updatedAt.toISOString(),
-    updatedByName: row.updatedBy?.name ?? null,
+    updatedByName: row.updatedBy?.name ?? row.updatedByLabel ?? null,
   };
 }

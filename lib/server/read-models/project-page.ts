@@ -22,7 +22,9 @@ export async function memberOptions(teamId: string): Promise<MemberOption[]> {
   return memberships.map((m) => ({ userId: m.user.id, name: m.user.name }));
 }
 
-export type ProjectPage = {
+// A project with its categories and scored items: what the project page and
+// the REST API both show.
+export type ProjectReadiness = {
   project: ProjectView;
   categories: { id: string; name: string }[];
   items: ItemView[];
@@ -31,27 +33,65 @@ export type ProjectPage = {
   // Items standing between the project and its next level, most important first.
   nextLevelItems: ItemView[];
   blockers: ItemView[];
+};
+
+export type ProjectPage = ProjectReadiness & {
   members: MemberOption[];
   recentActivity: ActivityView[];
 };
 
 const PRIORITY_ORDER = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 } as const;
 
+// One joined statement: the project, its categories and its items with their
+// evidence expiries and open waivers.
+function projectWithItems(actor: Actor, projectId: string) {
+  return db.project.findFirst({
+    where: { id: projectId, teamId: actor.teamId },
+    relationLoadStrategy: "join",
+    select: {
+      ...projectViewSelect,
+      categories: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+      items: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: itemViewSelect },
+    },
+  });
+}
+
+type ProjectWithItems = NonNullable<Awaited<ReturnType<typeof projectWithItems>>>;
+
+function scoreProject(row: ProjectWithItems, now: Date): ProjectReadiness {
+  const weights = weightsOf(row);
+  const scorable = row.items.map((item) => ({ ...scorableOf(item, now), categoryId: item.categoryId }));
+  const items = row.items.map((item) => toItemView(item, now));
+  const outstanding = items
+    .filter((item) => isApplicable(item.standing) && !isSatisfied(item.standing))
+    .sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority]);
+  const readiness = readinessOf(scorable, weights, now);
+  const gate: readonly string[] = readiness.nextLevel?.priorities ?? [];
+  return {
+    project: toProjectView(row, now),
+    categories: row.categories,
+    items,
+    readiness,
+    matrix: readinessMatrix(row.categories, scorable, weights, now),
+    nextLevelItems: outstanding.filter((item) => gate.includes(item.priority)),
+    blockers: outstanding.filter((item) => item.priority === "CRITICAL"),
+  };
+}
+
+// One statement whatever the size of the project.
+export async function loadProjectReadiness(actor: Actor, projectId: string, now = new Date()): Promise<ProjectReadiness> {
+  authorize(actor, "project.read");
+  const row = await projectWithItems(actor, projectId);
+  if (!row) throw notFound("Project");
+  return scoreProject(row, now);
+}
+
 // Three queries whatever the size of the project: the project with its
-// categories and items (one joined statement), the team's members, and the
-// latest activity.
+// categories and items, the team's members, and the latest activity.
 export async function loadProjectPage(actor: Actor, projectId: string, now = new Date()): Promise<ProjectPage> {
   authorize(actor, "project.read");
   const [row, members, activity] = await Promise.all([
-    db.project.findFirst({
-      where: { id: projectId, teamId: actor.teamId },
-      relationLoadStrategy: "join",
-      select: {
-        ...projectViewSelect,
-        categories: { orderBy: { position: "asc" }, select: { id: true, name: true } },
-        items: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: itemViewSelect },
-      },
-    }),
+    projectWithItems(actor, projectId),
     memberOptions(actor.teamId),
     db.activity.findMany({
       where: { teamId: actor.teamId, projectId },
@@ -61,25 +101,5 @@ export async function loadProjectPage(actor: Actor, projectId: string, now = new
     }),
   ]);
   if (!row) throw notFound("Project");
-
-  const weights = weightsOf(row);
-  const scorable = row.items.map((item) => ({ ...scorableOf(item, now), categoryId: item.categoryId }));
-  const items = row.items.map((item) => toItemView(item, now));
-  const outstanding = items
-    .filter((item) => isApplicable(item.standing) && !isSatisfied(item.standing))
-    .sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority]);
-  const readiness = readinessOf(scorable, weights, now);
-  const gate: readonly string[] = readiness.nextLevel?.priorities ?? [];
-
-  return {
-    project: toProjectView(row, now),
-    categories: row.categories,
-    items,
-    readiness,
-    matrix: readinessMatrix(row.categories, scorable, weights, now),
-    nextLevelItems: outstanding.filter((item) => gate.includes(item.priority)),
-    blockers: outstanding.filter((item) => item.priority === "CRITICAL"),
-    members,
-    recentActivity: activity.map(toActivityView),
-  };
+  return { ...scoreProject(row, now), members, recentActivity: activity.map(toActivityView) };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { actorLabel, type Actor } from "@/lib/server/actor";
+import { actorLabel, actorUserId, type Actor } from "@/lib/server/actor";
 
 export type ActivityEntry = {
   action: string;
@@ -18,7 +18,8 @@ export async function recordActivity(tx: Prisma.TransactionClient, actor: Actor,
   await tx.activity.create({
     data: {
       teamId: actor.teamId,
-      actorUserId: actor.userId,
+      actorUserId: actorUserId(actor),
+      actorTokenId: actor.kind === "token" ? actor.tokenId : null,
       actorLabel: actorLabel(actor),
       action: entry.action,
       entityType: entry.entityType,

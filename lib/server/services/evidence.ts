@@ -1,5 +1,5 @@
 import "server-only";
-import { authorize, type Actor } from "@/lib/server/actor";
+import { actorUserId, authorize, nonPersonLabel, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { notFound, parseInput } from "@/lib/server/errors";
 import { addEvidenceInput, removeEvidenceInput } from "@/lib/schemas/evidence";
@@ -13,12 +13,25 @@ function defaultLabel(kind: string, target: string): string {
   return `${url.hostname}${path}`.slice(0, 200);
 }
 
-export async function addEvidence(actor: Actor, input: unknown): Promise<{ evidenceId: string }> {
+// Adding the same link or path to an item again returns the evidence already
+// there (created: false) and records nothing, so a CI job that retries or
+// runs twice does not pile up copies.
+export async function addEvidence(actor: Actor, input: unknown): Promise<{ evidenceId: string; created: boolean }> {
   authorize(actor, "evidence.add");
   const { itemId, kind, target, label, expiresAt } = parseInput(addEvidenceInput, input);
   return db.$transaction(async (tx) => {
     const item = await itemInTeam(tx, actor, itemId);
     const isLink = kind !== "FILE_PATH" && kind !== "NOTE";
+    if (kind !== "NOTE") {
+      // Serialises concurrent adds to the same item, so two retries racing
+      // each other still leave one copy.
+      await tx.$queryRaw`SELECT id FROM item WHERE id = ${item.id} FOR UPDATE`;
+      const existing = await tx.evidence.findFirst({
+        where: { itemId: item.id, teamId: actor.teamId, ...(isLink ? { url: target } : { path: target }) },
+        select: { id: true },
+      });
+      if (existing) return { evidenceId: existing.id, created: false };
+    }
     const evidence = await tx.evidence.create({
       data: {
         teamId: actor.teamId,
@@ -28,7 +41,7 @@ export async function addEvidence(actor: Actor, input: unknown): Promise<{ evide
         path: kind === "FILE_PATH" ? target : null,
         label: label || defaultLabel(kind, target),
         expiresAt: toDay(expiresAt),
-        addedById: actor.userId,
+        addedById: actorUserId(actor), addedByLabel: nonPersonLabel(actor),
       },
     });
     await recordActivity(tx, actor, {
@@ -39,16 +52,16 @@ export async function addEvidence(actor: Actor, input: unknown): Promise<{ evide
       itemId: item.id,
       after: { kind, label: evidence.label, url: evidence.url, path: evidence.path, expiresAt: expiresAt ?? null },
     });
-    return { evidenceId: evidence.id };
+    return { evidenceId: evidence.id, created: true };
   });
 }
 
 export async function removeEvidence(actor: Actor, input: unknown): Promise<void> {
   authorize(actor, "evidence.remove");
-  const { evidenceId } = parseInput(removeEvidenceInput, input);
+  const { evidenceId, itemId } = parseInput(removeEvidenceInput, input);
   await db.$transaction(async (tx) => {
     const evidence = await tx.evidence.findFirst({
-      where: { id: evidenceId, teamId: actor.teamId },
+      where: { id: evidenceId, teamId: actor.teamId, ...(itemId ? { itemId } : {}) },
       include: { item: { select: { projectId: true, project: { select: { archivedAt: true } } } } },
     });
     if (!evidence) throw notFound("Evidence");

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { invitationExpiry, normaliseEmail } from "@/lib/domain/invitations";
 import type { Role } from "@/lib/domain/roles";
-import { authorize, type Actor } from "@/lib/server/actor";
+import { authorize, type Actor, type UserActor } from "@/lib/server/actor";
 import type { Identity } from "@/lib/server/auth/identity";
 import { config } from "@/lib/server/config";
 import { db } from "@/lib/server/db";
@@ -30,7 +30,7 @@ function statusOf(invitation: { acceptedAt: Date | null; revokedAt: Date | null;
 // hash of the token is stored. A newer invitation to the same address
 // replaces any pending one.
 export async function inviteMember(
-  actor: Actor,
+  actor: UserActor,
   input: unknown,
 ): Promise<{ invitation: InvitationView; link: string; emailed: boolean }> {
   authorize(actor, "member.invite");

@@ -2,7 +2,7 @@ import "server-only";
 import { formatMoment } from "@/lib/domain/format";
 import type { Action } from "@/lib/domain/permissions";
 import { evidenceRequired, PRIORITY_LABEL } from "@/lib/domain/readiness/vocabulary";
-import { authorize, type Actor } from "@/lib/server/actor";
+import { actorUserId, authorize, nonPersonLabel, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { AppError, conflict, invalidField, notFound, parseInput } from "@/lib/server/errors";
 import { itemViewSelect, toItemView, type ItemView } from "@/lib/server/read-models/item-view";
@@ -58,7 +58,7 @@ export async function createItem(actor: Actor, input: unknown): Promise<{ itemId
         projectId: category.projectId,
         categoryId: category.id,
         position: (last._max.position ?? -1) + 1,
-        updatedById: actor.userId,
+        updatedById: actorUserId(actor), updatedByLabel: nonPersonLabel(actor),
       },
     });
     await recordActivity(tx, actor, {
@@ -141,7 +141,7 @@ export async function updateItem(actor: Actor, input: unknown): Promise<ItemView
     // never a silent overwrite.
     const updated = await tx.item.updateMany({
       where: { id: item.id, teamId: actor.teamId, version },
-      data: { ...(next as Prisma.ItemUncheckedUpdateManyInput), version: { increment: 1 }, updatedById: actor.userId },
+      data: { ...(next as Prisma.ItemUncheckedUpdateManyInput), version: { increment: 1 }, updatedById: actorUserId(actor), updatedByLabel: nonPersonLabel(actor) },
     });
     if (updated.count === 0) throw await staleVersion(tx, actor, itemId);
     await recordActivity(tx, actor, {

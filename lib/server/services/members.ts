@@ -26,6 +26,17 @@ export async function listMembers(actor: Actor): Promise<MemberView[]> {
   }));
 }
 
+// A member of the actor's team by e-mail address, for APIs that name people
+// by address; null when no member has it.
+export async function memberIdByEmail(actor: Actor, email: string): Promise<string | null> {
+  authorize(actor, "member.list");
+  const member = await db.membership.findFirst({
+    where: { teamId: actor.teamId, user: { email: email.trim().toLowerCase() } },
+    select: { userId: true },
+  });
+  return member?.userId ?? null;
+}
+
 // Locks the team's admin rows so that two admins demoting or removing each
 // other at the same moment cannot leave the team without one.
 async function lockAdmins(tx: Prisma.TransactionClient, teamId: string): Promise<string[]> {

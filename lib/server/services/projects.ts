@@ -16,24 +16,21 @@ import { changedFields, projectInTeam, toDay } from "./scope";
 
 export async function createProject(actor: Actor, input: unknown): Promise<{ projectId: string }> {
   authorize(actor, "project.create");
-  const { source, categoryKeys, targetDate, ...details } = parseInput(createProjectInput, input);
+  const { source, template: templateKey, categoryKeys, targetDate, ...details } = parseInput(createProjectInput, input);
   return db.$transaction(async (tx) => {
     const template =
       source === "catalogue"
         ? await tx.template.findFirst({
-            where: { teamId: null, key: BUILT_IN_TEMPLATE_KEY },
-            include: {
-              categories: {
-                where: { key: { in: categoryKeys } },
-                orderBy: { position: "asc" },
-                include: { items: { orderBy: { position: "asc" } } },
-              },
-            },
+            where: templateKey ? { teamId: actor.teamId, key: templateKey } : { teamId: null, key: BUILT_IN_TEMPLATE_KEY },
+            include: { categories: { orderBy: { position: "asc" }, include: { items: { orderBy: { position: "asc" } } } } },
           })
         : null;
-    if (source === "catalogue" && (!template || template.categories.length !== new Set(categoryKeys).size)) {
-      throw invalidField("categoryKeys", "Choose categories from the catalogue.");
+    if (source === "catalogue" && !template) {
+      throw templateKey
+        ? invalidField("template", `This team has no template “${templateKey}”.`)
+        : invalidField("categoryKeys", "The built-in catalogue is not loaded. Run `npm run db:seed`.");
     }
+    const chosen = template ? chooseCategories(template.categories, categoryKeys) : [];
     const project = await tx.project.create({
       data: {
         ...details,
@@ -43,7 +40,7 @@ export async function createProject(actor: Actor, input: unknown): Promise<{ pro
         templateVersion: template?.version,
       },
     });
-    const categories = (template?.categories ?? []).map((category, position) => ({ id: randomUUID(), category, position }));
+    const categories = chosen.map((category, position) => ({ id: randomUUID(), category, position }));
     if (categories.length > 0) {
       await tx.category.createMany({
         data: categories.map(({ id, category, position }) => ({ id, teamId: actor.teamId, projectId: project.id, name: category.name, position })),
@@ -81,6 +78,20 @@ export async function createProject(actor: Actor, input: unknown): Promise<{ pro
     });
     return { projectId: project.id };
   });
+}
+
+// The template's categories named by key or (case-insensitively) by name, in
+// the template's order; its default selection when none are named.
+function chooseCategories<C extends { key: string; name: string; enabledByDefault: boolean }>(categories: C[], wanted: string[] | undefined): C[] {
+  if (!wanted) return categories.filter((category) => category.enabledByDefault);
+  const names = new Set(wanted.map((name) => name.toLowerCase()));
+  const chosen = categories.filter((category) => names.has(category.key.toLowerCase()) || names.has(category.name.toLowerCase()));
+  const known = new Set(chosen.flatMap((category) => [category.key.toLowerCase(), category.name.toLowerCase()]));
+  const unknown = wanted.filter((name) => !known.has(name.toLowerCase()));
+  if (unknown.length > 0) {
+    throw invalidField("categoryKeys", `Not a category of this template: ${unknown.join(", ")}. Choose from: ${categories.map((c) => c.name).join(", ")}.`);
+  }
+  return chosen;
 }
 
 export async function updateProject(actor: Actor, input: unknown): Promise<void> {

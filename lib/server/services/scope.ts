@@ -60,7 +60,7 @@ export function changedFields(before: object, after: Record<string, unknown>) {
   return { before: was, after: now, changed: Object.keys(now).length > 0 };
 }
 
-export function slugify(text: string): string {
+export function slugify(text: string, fallback = "item"): string {
   return (
     text
       .normalize("NFKD")
@@ -68,6 +68,6 @@ export function slugify(text: string): string {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
-      .slice(0, 50) || "item"
+      .slice(0, 50) || fallback
   );
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { can } from "@/lib/domain/permissions";
 import { isoDay } from "@/lib/domain/readiness/dates";
-import { authorize, type Actor } from "@/lib/server/actor";
+import { actorUserId, authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { conflict, forbidden, invalidField, notFound, parseInput } from "@/lib/server/errors";
 import { decideWaiverInput, requestWaiverInput, withdrawWaiverInput } from "@/lib/schemas/waiver";
@@ -25,7 +25,7 @@ export async function requestWaiver(actor: Actor, input: unknown): Promise<{ wai
     });
     if (open) throw conflict(open.status === "PENDING" ? "A waiver for this item is already awaiting a decision." : "This item already has a valid waiver.");
     const waiver = await tx.waiver.create({
-      data: { teamId: actor.teamId, itemId: item.id, reason, expiresAt: toDay(expiresAt) as Date, requestedById: actor.userId },
+      data: { teamId: actor.teamId, itemId: item.id, reason, expiresAt: toDay(expiresAt) as Date, requestedById: actorUserId(actor) },
     });
     await recordActivity(tx, actor, {
       action: "waiver.requested",
@@ -54,6 +54,8 @@ export async function decideWaiver(actor: Actor, input: unknown): Promise<void> 
   const { waiverId, decision, note } = parseInput(decideWaiverInput, input);
   await db.$transaction(async (tx) => {
     const waiver = await waiverInTeam(tx, actor, waiverId);
+    // A waiver accepts a risk: a person decides it, never a script.
+    if (actor.kind !== "user") throw forbidden("A waiver is decided by a lead or admin in person.");
     if (waiver.requestedById === actor.userId) {
       throw forbidden("A waiver must be decided by a lead or admin other than the person who requested it.");
     }
@@ -61,7 +63,7 @@ export async function decideWaiver(actor: Actor, input: unknown): Promise<void> 
     // Only a pending waiver can be decided; two leads deciding at once get one winner.
     const decided = await tx.waiver.updateMany({
       where: { id: waiver.id, teamId: actor.teamId, status: "PENDING" },
-      data: { status, decidedById: actor.userId, decidedAt: new Date(), decisionNote: note || null },
+      data: { status, decidedById: actorUserId(actor), decidedAt: new Date(), decisionNote: note || null },
     });
     if (decided.count === 0) throw conflict("This waiver has already been decided or withdrawn.");
     await recordActivity(tx, actor, {
@@ -82,10 +84,10 @@ export async function withdrawWaiver(actor: Actor, input: unknown): Promise<void
   const { waiverId } = parseInput(withdrawWaiverInput, input);
   await db.$transaction(async (tx) => {
     const waiver = await waiverInTeam(tx, actor, waiverId);
-    if (waiver.requestedById !== actor.userId && !can(actor.role, "waiver.decide")) throw forbidden();
+    if (waiver.requestedById !== actorUserId(actor) && !can(actor.role, "waiver.decide")) throw forbidden();
     const withdrawn = await tx.waiver.updateMany({
       where: { id: waiver.id, teamId: actor.teamId, status: { in: ["PENDING", "APPROVED"] } },
-      data: { status: "WITHDRAWN", decidedById: actor.userId, decidedAt: new Date() },
+      data: { status: "WITHDRAWN", decidedById: actorUserId(actor), decidedAt: new Date() },
     });
     if (withdrawn.count === 0) throw conflict("This waiver is no longer open.");
     await recordActivity(tx, actor, {

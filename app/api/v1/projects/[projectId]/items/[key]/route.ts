@@ -1,0 +1,40 @@
+import { apiItemPatchBody, itemPath } from "@/lib/schemas/api";
+import { invalidField } from "@/lib/server/errors";
+import { apiEndpoint, json } from "@/lib/server/api/handler";
+import { toApiItem } from "@/lib/server/api/presenters";
+import { jsonBody, pathOf, versionFromIfMatch, withApiFieldNames } from "@/lib/server/api/request";
+import { itemRefByKey, loadItemByKey } from "@/lib/server/read-models/item-by-key";
+import { updateItem } from "@/lib/server/services/items";
+import { memberIdByEmail } from "@/lib/server/services/members";
+
+export const dynamic = "force-dynamic";
+
+const etag = (version: number) => ({ etag: `"${version}"` });
+
+export const GET = apiEndpoint("project.read", async ({ actor, params }) => {
+  const { projectId, key } = pathOf(params, itemPath, "Item");
+  const item = await loadItemByKey(actor, projectId, key);
+  return json(toApiItem(projectId, item), 200, etag(item.item.version));
+});
+
+// Goes through updateItem, like an edit in the app: the same per-field
+// permissions, evidence policy, optimistic version check and activity.
+export const PATCH = apiEndpoint("item.updateStatus", async ({ actor, request, params }) => {
+  const { projectId, key } = pathOf(params, itemPath, "Item");
+  const { version: bodyVersion, ownerEmail, ...changes } = await jsonBody(request, apiItemPatchBody);
+  const version = bodyVersion ?? versionFromIfMatch(request.headers.get("if-match"));
+  if (version === undefined) {
+    throw invalidField("version", "Send the version you read (the `version` field or an If-Match header), so that a change made meanwhile is not overwritten.");
+  }
+  let ownerId: string | null | undefined;
+  if (ownerEmail !== undefined) {
+    ownerId = ownerEmail === null ? null : await memberIdByEmail(actor, ownerEmail);
+    if (ownerId === null && ownerEmail !== null) throw invalidField("ownerEmail", "No member of this team has that e-mail address.");
+  }
+  const item = await itemRefByKey(actor, projectId, key);
+  await withApiFieldNames({ ownerId: "ownerEmail" }, () =>
+    updateItem(actor, { itemId: item.id, version, changes: { ...changes, ...(ownerId !== undefined ? { ownerId } : {}) } }),
+  );
+  const updated = await loadItemByKey(actor, projectId, key);
+  return json(toApiItem(projectId, updated), 200, etag(updated.item.version));
+});

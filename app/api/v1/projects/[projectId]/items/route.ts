@@ -1,0 +1,39 @@
+import { isoDay } from "@/lib/domain/readiness/dates";
+import { filterItems, type ItemFilter } from "@/lib/domain/readiness/filters";
+import { apiItemListQuery, projectPath } from "@/lib/schemas/api";
+import { invalidField } from "@/lib/server/errors";
+import { apiEndpoint, json } from "@/lib/server/api/handler";
+import { pageOf } from "@/lib/server/api/pagination";
+import { toApiItemSummary } from "@/lib/server/api/presenters";
+import { pathOf, queryOf } from "@/lib/server/api/request";
+import { loadProjectReadiness } from "@/lib/server/read-models/project-page";
+import { memberIdByEmail } from "@/lib/server/services/members";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiEndpoint("project.read", async ({ actor, request, params }) => {
+  const { projectId } = pathOf(params, projectPath, "Project");
+  const query = queryOf(request, apiItemListQuery);
+  const { items, categories } = await loadProjectReadiness(actor, projectId);
+
+  // The API names categories and owners; the shared filter takes their ids.
+  const filter: ItemFilter = { status: query.status, priority: query.priority, q: query.q };
+  if (query.category) {
+    const category = categories.find((c) => c.name.toLowerCase() === query.category?.toLowerCase());
+    if (!category) throw invalidField("category", `This project has no category “${query.category}”.`);
+    filter.category = category.id;
+  }
+  if (query.owner) {
+    const owner = query.owner === "none" ? "none" : await memberIdByEmail(actor, query.owner);
+    if (!owner) throw invalidField("owner", "No member of this team has that e-mail address.");
+    filter.owner = owner;
+  }
+  if (query.open) filter.open = "1";
+  if (query.overdue) filter.overdue = "1";
+  if (query.stale) filter.stale = "1";
+
+  const names = new Map(categories.map((c) => [c.id, c.name]));
+  const matching = filterItems(items, filter, { userId: "", today: isoDay(new Date()) });
+  const page = pageOf(matching, (item) => item.key, query.cursor, query.limit);
+  return json({ data: page.data.map((item) => toApiItemSummary(item, names.get(item.categoryId) ?? "")), nextCursor: page.nextCursor });
+});

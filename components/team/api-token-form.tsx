@@ -1,0 +1,53 @@
+"use client";
+
+import { useActionState } from "react";
+import { createApiTokenAction } from "@/app/(app)/settings/actions";
+import { fieldErrors, formError, previous } from "@/components/auth/form-state";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { API_TOKEN_SCOPES, SCOPE_DESCRIPTION } from "@/lib/domain/api-tokens";
+
+const scopeOptions = API_TOKEN_SCOPES.map((scope) => ({ value: scope, label: `${scope === "read" ? "Read" : "Write"} — ${SCOPE_DESCRIPTION[scope]}` }));
+
+export function ApiTokenForm() {
+  const [state, action, pending] = useActionState(createApiTokenAction, null);
+  const message = formError(state);
+  return (
+    <div className="space-y-4">
+      <form action={action} className="grid gap-4 sm:grid-cols-[1fr_1fr_10rem_auto] sm:items-start" noValidate>
+        {message && (
+          <div className="sm:col-span-4">
+            <Alert>{message}</Alert>
+          </div>
+        )}
+        <TextField name="name" label="Name" placeholder="GitHub Actions" required autoComplete="off" defaultValue={state?.ok ? "" : previous(state, "name")} errors={fieldErrors(state, "name")} />
+        <SelectField name="scope" label="Scope" options={scopeOptions} defaultValue={previous(state, "scope") ?? "write"} errors={fieldErrors(state, "scope")} />
+        <TextField
+          name="expiresInDays"
+          label="Expires in (days)"
+          inputMode="numeric"
+          placeholder="Never"
+          defaultValue={state?.ok ? "" : previous(state, "expiresInDays")}
+          errors={fieldErrors(state, "expiresInDays")}
+        />
+        <Button type="submit" disabled={pending} className="sm:mt-6">
+          {pending ? "Creating…" : "Create token"}
+        </Button>
+      </form>
+      {state?.ok && (
+        <Alert tone="success">
+          <p className="font-medium">
+            Token “{state.data.name}” created with {state.data.scope} scope.
+          </p>
+          <p className="mt-1">Copy it now: it is shown only once and Shipshape keeps only a hash of it.</p>
+          <div className="mt-2 flex items-center gap-2">
+            <input aria-label="New API token" readOnly value={state.data.secret} className="min-w-0 flex-1 rounded border border-emerald-200 bg-white px-2 py-1 font-mono text-xs text-slate-800" data-testid="api-token-secret" />
+            <CopyButton value={state.data.secret} />
+          </div>
+        </Alert>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,250 @@
+// The REST API's requests and responses. Built from the same field schemas
+// as the forms and services, and the source of the OpenAPI document
+// (lib/server/api/openapi.ts), so the three cannot drift apart.
+import { z } from "zod";
+import { API_TOKEN_MARK } from "@/lib/domain/api-tokens";
+import { LEVELS } from "@/lib/domain/readiness/score";
+import { EVIDENCE_KINDS, EVIDENCE_POLICIES, ITEM_STATUSES, PRIORITIES, STANDINGS } from "@/lib/domain/readiness/vocabulary";
+import { emailField } from "./auth";
+import { calendarDay, hours, httpUrl, requiredText, text } from "./fields";
+import { itemKey, priorityField, statusField } from "./item";
+
+// ── Requests ────────────────────────────────────────────────────────────────
+
+export const BUILT_IN_TEMPLATE = "builtin";
+
+export const apiCreateProjectBody = z
+  .strictObject({
+    name: requiredText("a project name", 120),
+    description: text(2000).optional(),
+    productionUrl: httpUrl.optional(),
+    repositoryUrl: httpUrl.optional(),
+    targetDate: calendarDay.optional().meta({ description: "Launch date, YYYY-MM-DD." }),
+    template: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .default(BUILT_IN_TEMPLATE)
+      .meta({ description: "`builtin` for Shipshape's catalogue, or the slug of one of the team's templates." }),
+    categories: z
+      .array(z.string().trim().min(1).max(120))
+      .min(1, "Name at least one category, or leave the list out for the template's defaults.")
+      .max(100)
+      .optional()
+      .meta({ description: "Categories to copy, by name or key. Left out: the template's default selection." }),
+  })
+  .meta({ id: "CreateProject" });
+
+// Booleans in a query string: `true` or `1`.
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1")
+  .optional();
+
+export const pageQuery = {
+  cursor: z.string().max(200).optional().meta({ description: "`nextCursor` of the previous page." }),
+  limit: z.coerce.number().int().min(1).max(200).default(50).meta({ description: "Page size, 1–200 (default 50)." }),
+};
+
+export const apiProjectListQuery = z.strictObject({
+  ...pageQuery,
+  archived: z.enum(["hide", "include", "only"]).default("hide").meta({ description: "Archived projects: hidden (default), included, or only those." }),
+});
+
+export const apiItemListQuery = z.strictObject({
+  ...pageQuery,
+  status: z.enum(STANDINGS).optional().meta({ description: "Standing: the status as scored (DONE with expired evidence is STALE)." }),
+  priority: z.enum(PRIORITIES).optional(),
+  category: z.string().trim().min(1).max(120).optional().meta({ description: "Category name (case-insensitive)." }),
+  owner: z.string().trim().min(1).max(254).optional().meta({ description: "Owner's e-mail address, or `none` for unowned items." }),
+  open: flag.meta({ description: "Only applicable items not yet done or waived." }),
+  overdue: flag.meta({ description: "Only open items past their due date." }),
+  stale: flag.meta({ description: "Only done items whose evidence has expired." }),
+  q: z.string().trim().min(1).max(200).optional().meta({ description: "Text in the key, title or notes." }),
+});
+
+export const apiItemPatchBody = z
+  .strictObject({
+    status: statusField.optional(),
+    notApplicableReason: text(1000).nullable().optional().meta({ description: "Required when status becomes NOT_APPLICABLE." }),
+    priority: priorityField.optional(),
+    ownerEmail: emailField.nullable().optional().meta({ description: "A member of the team, or null to unassign." }),
+    dueDate: calendarDay.nullable().optional(),
+    effortHours: hours.nullable().optional(),
+    notes: text(20_000).optional().meta({ description: "Markdown." }),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .meta({ description: "The item version the change is based on. Required unless sent as the If-Match header." }),
+  })
+  .meta({ id: "ItemChanges" });
+
+// Kinds of evidence that are links; FILE_PATH and NOTE are added in the app.
+export const LINK_EVIDENCE_KINDS = EVIDENCE_KINDS.filter((kind) => kind !== "FILE_PATH" && kind !== "NOTE");
+
+export const apiAddEvidenceBody = z
+  .strictObject({
+    url: httpUrl,
+    label: text(200).optional().meta({ description: "Shown instead of the URL. Default: host and path." }),
+    kind: z.enum(LINK_EVIDENCE_KINDS as [string, ...string[]], { error: "Choose a kind of link." }).default("LINK"),
+    expiresAt: calendarDay.optional().meta({ description: "Re-verify by this day; afterwards the evidence no longer counts." }),
+  })
+  .meta({ id: "NewEvidence" });
+
+// ── Path parameters ─────────────────────────────────────────────────────────
+
+const projectId = z.string().min(1).max(64).meta({ description: "Project id." });
+const key = itemKey.meta({ description: "Item key, e.g. `security.rate-limiting`." });
+
+export const projectPath = z.object({ projectId });
+export const itemPath = z.object({ projectId, key });
+export const evidencePath = z.object({ projectId, key, evidenceId: z.string().min(1).max(64).meta({ description: "Evidence id." }) });
+
+// ── Responses ───────────────────────────────────────────────────────────────
+
+const timestamp = z.iso.datetime();
+const day = z.iso.date();
+const level = z.number().int().min(0).max(LEVELS.length);
+
+export const standingCounts = z
+  .object(Object.fromEntries(STANDINGS.map((standing) => [standing, z.number().int().min(0)])) as Record<(typeof STANDINGS)[number], z.ZodNumber>)
+  .meta({
+    id: "StandingCounts",
+    description: "Items per standing. DONE counts only items whose evidence is current; STALE items are done with expired evidence; WAIVED items have an approved waiver.",
+  });
+
+export const apiError = z
+  .object({
+    error: z.object({
+      code: z.enum(["VALIDATION", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "RATE_LIMITED", "UNAVAILABLE", "INTERNAL"]),
+      message: z.string(),
+      fields: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Messages per request field." }),
+      details: z.record(z.string(), z.unknown()).optional().meta({ description: "Context, e.g. the item's current state on CONFLICT." }),
+    }),
+  })
+  .meta({ id: "Error" });
+
+export const readinessSummary = z
+  .object({
+    readinessPercent: z.number().int().min(0).max(100),
+    level: level.meta({ description: `Launch gate reached: 0 not launch ready; ${LEVELS.map((l) => `${l.level} ${l.name.toLowerCase()} (${l.priorities.join(", ")} done)`).join("; ")}.` }),
+    levelName: z.string(),
+    launchBlockers: z.number().int().min(0).meta({ description: "Applicable critical items neither done nor validly waived." }),
+    remainingEffortHours: z.number().min(0),
+    total: z.number().int().min(0),
+    applicable: z.number().int().min(0),
+    counts: standingCounts,
+    nextLevel: z
+      .object({ level, name: z.string(), outstanding: z.number().int().min(0) })
+      .nullable()
+      .meta({ description: "The next gate and how many items stand before it; null at level 3." }),
+  })
+  .meta({ id: "ReadinessSummary" });
+
+export const matrixRow = z
+  .object({
+    category: z.string(),
+    counts: standingCounts,
+    applicable: z.number().int().min(0),
+    percent: z.number().int().min(0).max(100),
+    glyph: z.enum(["○", "◐", "●", "–"]).meta({ description: "○ nothing done, ◐ in progress, ● all done, – nothing applicable." }),
+  })
+  .meta({ id: "MatrixRow" });
+
+export const projectSummary = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    targetDate: day.nullable(),
+    archived: z.boolean(),
+    readinessPercent: z.number().int().min(0).max(100),
+    level,
+    launchBlockers: z.number().int().min(0),
+    remainingEffortHours: z.number().min(0),
+    lastActivityAt: timestamp.nullable(),
+  })
+  .meta({ id: "ProjectSummary" });
+
+export const projectDetail = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    productionUrl: z.string().nullable(),
+    repositoryUrl: z.string().nullable(),
+    targetDate: day.nullable(),
+    archived: z.boolean(),
+    evidencePolicy: z.enum(EVIDENCE_POLICIES),
+    weights: z.object(Object.fromEntries(PRIORITIES.map((p) => [p, z.number().int()])) as Record<(typeof PRIORITIES)[number], z.ZodNumber>),
+    template: z.string().nullable().meta({ description: "The template it started from and its version, e.g. `shipshape-standard v1`." }),
+    createdAt: timestamp,
+    webUrl: z.string(),
+    summary: readinessSummary,
+    matrix: z.array(matrixRow),
+  })
+  .meta({ id: "Project" });
+
+export const itemSummary = z
+  .object({
+    key: z.string(),
+    title: z.string(),
+    category: z.string(),
+    status: z.enum(ITEM_STATUSES),
+    standing: z.enum(STANDINGS),
+    priority: z.enum(PRIORITIES),
+    effortHours: z.number().nullable(),
+    ownerEmail: z.string().nullable(),
+    ownerName: z.string().nullable(),
+    dueDate: day.nullable(),
+    overdue: z.boolean(),
+    notApplicableReason: z.string().nullable(),
+    evidenceCount: z.number().int().min(0),
+    version: z.number().int().min(1),
+    updatedAt: timestamp,
+    updatedBy: z.string().nullable(),
+  })
+  .meta({ id: "ItemSummary" });
+
+export const evidence = z
+  .object({
+    id: z.string(),
+    kind: z.enum(EVIDENCE_KINDS),
+    url: z.string().nullable(),
+    path: z.string().nullable(),
+    label: z.string(),
+    expiresAt: timestamp.nullable(),
+    expired: z.boolean(),
+    addedBy: z.string().nullable(),
+    createdAt: timestamp,
+  })
+  .meta({ id: "Evidence" });
+
+export const itemDetail = itemSummary
+  .extend({
+    why: z.string(),
+    howToVerify: z.string(),
+    notes: z.string(),
+    webUrl: z.string(),
+    evidence: z.array(evidence),
+  })
+  .meta({ id: "Item" });
+
+const page = <T extends z.ZodType>(entry: T, id: string) =>
+  z.object({ data: z.array(entry), nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last." }) }).meta({ id });
+
+export const projectPage = page(projectSummary, "ProjectPage");
+export const itemPage = page(itemSummary, "ItemPage");
+export const evidenceList = z.object({ data: z.array(evidence) }).meta({ id: "EvidenceList" });
+export const createdProject = z.object({ id: z.string(), webUrl: z.string() }).meta({ id: "CreatedProject" });
+
+export type ApiProjectSummary = z.infer<typeof projectSummary>;
+export type ApiProject = z.infer<typeof projectDetail>;
+export type ApiItemSummary = z.infer<typeof itemSummary>;
+export type ApiItem = z.infer<typeof itemDetail>;
+export type ApiEvidence = z.infer<typeof evidence>;
+
+export const TOKEN_EXAMPLE = `${API_TOKEN_MARK}…`;

@@ -1,0 +1,62 @@
+import "server-only";
+import * as Sentry from "@sentry/nextjs";
+import { SCOPE_ROLE } from "@/lib/domain/api-tokens";
+import { can, type Action } from "@/lib/domain/permissions";
+import type { TokenActor } from "@/lib/server/actor";
+import { authenticateApiRequest } from "@/lib/server/auth/api-token-auth";
+import { clientAddress } from "@/lib/server/client-address";
+import { AppError, forbidden, toErrorBody } from "@/lib/server/errors";
+import { requestLogger } from "@/lib/server/logger";
+import { spendAllowance, type Allowances } from "./rate-limit";
+
+type Params = Record<string, string | string[]>;
+
+export type ApiContext = { actor: TokenActor; request: Request; params: Params };
+
+const NO_STORE = { "cache-control": "no-store" };
+
+export const json = (data: unknown, status = 200, headers: Record<string, string> = {}) =>
+  Response.json(data, { status, headers: { ...NO_STORE, ...headers } });
+
+export function errorResponse(error: unknown, requestId: string | null): Response {
+  if (!(error instanceof AppError)) {
+    requestLogger(requestId).error({ err: error }, "API request failed");
+    Sentry.captureException(error);
+  }
+  const body = toErrorBody(error);
+  const status = error instanceof AppError ? error.status : 500;
+  const headers: Record<string, string> = {};
+  if (status === 401) headers["www-authenticate"] = 'Bearer realm="shipshape"';
+  const retryAfter = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
+  if (typeof retryAfter === "number") headers["retry-after"] = String(retryAfter);
+  return json({ error: body }, status, headers);
+}
+
+const allowanceHeaders = (allowance: Allowances) => ({
+  "ratelimit-limit": String(allowance.limit),
+  "ratelimit-remaining": String(allowance.remaining),
+  "ratelimit-reset": String(allowance.resetSeconds),
+});
+
+// Every /api/v1 endpoint: the client address's allowance (spent before the
+// token is checked, so guessing tokens is throttled too), the token, the
+// token's allowance, the permission the endpoint needs, then the handler.
+// Services check permissions again; this only answers 403 before any work.
+export function apiEndpoint(permission: Action, handle: (context: ApiContext) => Promise<Response>) {
+  return async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
+    const requestId = request.headers.get("x-request-id");
+    try {
+      await spendAllowance("address", clientAddress(request.headers));
+      const actor = await authenticateApiRequest(request.headers.get("authorization"));
+      const allowance = await spendAllowance("token", actor.tokenId);
+      if (!can(actor.role, permission)) {
+        throw forbidden(actor.role === SCOPE_ROLE.read ? "This token can only read. Changes need a token with write scope." : "API tokens cannot do this.");
+      }
+      const response = await handle({ actor, request, params: await params });
+      for (const [name, value] of Object.entries(allowanceHeaders(allowance))) response.headers.set(name, value);
+      return response;
+    } catch (error) {
+      return errorResponse(error, requestId);
+    }
+  };
+}

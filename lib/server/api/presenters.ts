@@ -1,0 +1,108 @@
+import "server-only";
+import { LEVEL_NAME } from "@/lib/domain/readiness/score";
+import type { ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api";
+import { config } from "@/lib/server/config";
+import type { EvidenceView } from "@/lib/server/read-models/evidence-view";
+import type { ItemWithEvidence } from "@/lib/server/read-models/item-by-key";
+import type { ItemView } from "@/lib/server/read-models/item-view";
+import type { PortfolioProject } from "@/lib/server/read-models/portfolio";
+import type { ProjectReadiness } from "@/lib/server/read-models/project-page";
+
+// Read models → the REST API's documented shapes (lib/schemas/api.ts). The
+// return types make the compiler hold these to the OpenAPI document.
+
+export const projectWebUrl = (projectId: string) => `${config().APP_URL}/projects/${projectId}`;
+
+export function toApiProjectSummary(project: PortfolioProject): ApiProjectSummary {
+  return {
+    id: project.id,
+    name: project.name,
+    description: project.description,
+    targetDate: project.targetDate,
+    archived: project.archived,
+    readinessPercent: project.readiness.percent,
+    level: project.readiness.level,
+    launchBlockers: project.readiness.launchBlockers,
+    remainingEffortHours: project.readiness.remainingEffortHours,
+    lastActivityAt: project.lastActivityAt,
+  };
+}
+
+export function toApiProject({ project, readiness, matrix }: ProjectReadiness): ApiProject {
+  return {
+    id: project.id,
+    name: project.name,
+    description: project.description,
+    productionUrl: project.productionUrl,
+    repositoryUrl: project.repositoryUrl,
+    targetDate: project.targetDate,
+    archived: project.archived,
+    evidencePolicy: project.evidencePolicy,
+    weights: project.weights,
+    template: project.template,
+    createdAt: project.createdAt,
+    webUrl: projectWebUrl(project.id),
+    summary: {
+      readinessPercent: readiness.percent,
+      level: readiness.level,
+      levelName: LEVEL_NAME[readiness.level],
+      launchBlockers: readiness.launchBlockers,
+      remainingEffortHours: readiness.remainingEffortHours,
+      total: readiness.total,
+      applicable: readiness.applicable,
+      counts: readiness.counts,
+      nextLevel: readiness.nextLevel && {
+        level: readiness.nextLevel.level,
+        name: readiness.nextLevel.name,
+        outstanding: readiness.nextLevel.outstanding,
+      },
+    },
+    matrix: matrix.map((row) => ({ category: row.name, counts: row.counts, applicable: row.applicable, percent: row.percent, glyph: row.glyph })),
+  };
+}
+
+export function toApiItemSummary(item: ItemView, category: string): ApiItemSummary {
+  return {
+    key: item.key,
+    title: item.title,
+    category,
+    status: item.status,
+    standing: item.standing,
+    priority: item.priority,
+    effortHours: item.effortHours,
+    ownerEmail: item.ownerEmail,
+    ownerName: item.ownerName,
+    dueDate: item.dueDate,
+    overdue: item.overdue,
+    notApplicableReason: item.notApplicableReason,
+    evidenceCount: item.evidenceCount,
+    version: item.version,
+    updatedAt: item.updatedAt,
+    updatedBy: item.updatedByName,
+  };
+}
+
+export function toApiEvidence(evidence: EvidenceView): ApiEvidence {
+  return {
+    id: evidence.id,
+    kind: evidence.kind,
+    url: evidence.url,
+    path: evidence.path,
+    label: evidence.label,
+    expiresAt: evidence.expiresAt,
+    expired: evidence.expired,
+    addedBy: evidence.addedByName,
+    createdAt: evidence.createdAt,
+  };
+}
+
+export function toApiItem(projectId: string, { item, categoryName, evidence }: ItemWithEvidence): ApiItem {
+  return {
+    ...toApiItemSummary(item, categoryName),
+    why: item.why,
+    howToVerify: item.howToVerify,
+    notes: item.notes,
+    webUrl: `${projectWebUrl(projectId)}/items/${item.id}`,
+    evidence: evidence.map(toApiEvidence),
+  };
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError, notFound, parseInput, validationError } from "@/lib/server/errors";
+
+// Request bodies above this are refused before they are parsed.
+export const MAX_BODY_BYTES = 64 * 1024;
+
+async function readLimited(request: Request): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+
+// A JSON body, validated with the endpoint's schema.
+export async function jsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with `Content-Type: application/json`.");
+  }
+  const raw = await readLimited(request);
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new AppError("VALIDATION", "The request body is not valid JSON.", { _body: ["The request body is not valid JSON."] });
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new AppError("VALIDATION", "The request body must be a JSON object.", { _body: ["The request body must be a JSON object."] });
+  }
+  return parseInput(schema, body);
+}
+
+// Query parameters, validated; the first value of a repeated parameter wins.
+export function queryOf<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const params = Object.fromEntries(new URL(request.url).searchParams.entries());
+  const result = schema.safeParse(params);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+// Path parameters that do not parse name nothing that exists.
+export function pathOf<S extends z.ZodType>(params: Record<string, string | string[]>, schema: S, what: string): z.infer<S> {
+  const result = schema.safeParse(params);
+  if (!result.success) throw notFound(what);
+  return result.data;
+}
+
+// Services name fields as their own inputs do; the API names some of them
+// differently (ownerEmail for ownerId, url for target …). Field errors are
+// passed on under the API's names.
+export async function withApiFieldNames<T>(names: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof AppError) || !error.fields) throw error;
+    const fields: Record<string, string[]> = {};
+    for (const [field, messages] of Object.entries(error.fields)) {
+      const bare = field.replace(/^changes\./, "");
+      (fields[names[bare] ?? bare] ??= []).push(...messages);
+    }
+    throw new AppError(error.code, error.message, fields, error.details);
+  }
+}
+
+// The version in an If-Match header: `"3"`, `W/"3"` or `3`.
+export function versionFromIfMatch(header: string | null): number | undefined {
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header?.trim() ?? "");
+  return match ? Number(match[1]) : undefined;
+}

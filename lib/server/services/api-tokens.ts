@@ -1,0 +1,120 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { API_TOKEN_MARK, tokenState, visiblePrefix, type ApiTokenScopeName, type ApiTokenState } from "@/lib/domain/api-tokens";
+import { actorLabel, authorize, type Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { notFound, parseInput } from "@/lib/server/errors";
+import { createApiTokenInput, revokeApiTokenInput } from "@/lib/schemas/api-token";
+import { recordActivity } from "./activity";
+
+export type ApiTokenView = {
+  id: string;
+  name: string;
+  scope: ApiTokenScopeName;
+  prefix: string;
+  state: ApiTokenState;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+// Tokens carry 256 random bits, so a fast hash is enough: there is nothing
+// to guess, and every API request has to look one up.
+export const hashApiToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+const tokenSelect = {
+  id: true,
+  name: true,
+  scope: true,
+  prefix: true,
+  createdByLabel: true,
+  createdAt: true,
+  expiresAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;
+
+type TokenRow = {
+  id: string;
+  name: string;
+  scope: "READ" | "WRITE";
+  prefix: string;
+  createdByLabel: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
+
+function toView(row: TokenRow, now: Date): ApiTokenView {
+  return {
+    id: row.id,
+    name: row.name,
+    scope: row.scope === "READ" ? "read" : "write",
+    prefix: row.prefix,
+    state: tokenState(row, now),
+    createdBy: row.createdByLabel,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// The secret is returned once, here, and never stored.
+export async function createApiToken(actor: Actor, input: unknown): Promise<{ token: ApiTokenView; secret: string }> {
+  authorize(actor, "apiToken.manage");
+  const { name, scope, expiresInDays } = parseInput(createApiTokenInput, input);
+  const secret = `${API_TOKEN_MARK}${randomBytes(32).toString("base64url")}`;
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const row = await tx.apiToken.create({
+      data: {
+        teamId: actor.teamId,
+        name,
+        scope: scope === "read" ? "READ" : "WRITE",
+        prefix: visiblePrefix(secret),
+        tokenHash: hashApiToken(secret),
+        expiresAt: expiresInDays ? new Date(now.getTime() + expiresInDays * DAY_MS) : null,
+        createdByLabel: actorLabel(actor),
+      },
+      select: tokenSelect,
+    });
+    await recordActivity(tx, actor, {
+      action: "apiToken.created",
+      entityType: "apiToken",
+      entityId: row.id,
+      after: { name, scope, prefix: row.prefix, expiresAt: row.expiresAt?.toISOString() ?? null },
+    });
+    return { token: toView(row, now), secret };
+  });
+}
+
+export async function listApiTokens(actor: Actor): Promise<ApiTokenView[]> {
+  authorize(actor, "apiToken.manage");
+  const rows = await db.apiToken.findMany({ where: { teamId: actor.teamId }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], select: tokenSelect });
+  const now = new Date();
+  return rows.map((row) => toView(row, now));
+}
+
+// Takes effect on the next request: every request looks the token up.
+export async function revokeApiToken(actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "apiToken.manage");
+  const { tokenId } = parseInput(revokeApiTokenInput, input);
+  await db.$transaction(async (tx) => {
+    const token = await tx.apiToken.findFirst({ where: { id: tokenId, teamId: actor.teamId }, select: { id: true, name: true, prefix: true, revokedAt: true } });
+    if (!token) throw notFound("API token");
+    if (token.revokedAt) return;
+    await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
+    await recordActivity(tx, actor, {
+      action: "apiToken.revoked",
+      entityType: "apiToken",
+      entityId: token.id,
+      before: { name: token.name, prefix: token.prefix },
+    });
+  });
+}

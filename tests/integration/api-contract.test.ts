@@ -1,0 +1,264 @@
+// Every documented REST endpoint, called as a client would, with each answer
+// checked against the OpenAPI document (tests/support/api.ts).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { loadProjectPage } from "@/lib/server/read-models/project-page";
+import { updateItem } from "@/lib/server/services/items";
+import { callApi, document, exercised, tokenFor } from "../support/api";
+import { teamWith } from "../support/fixtures";
+import { catalogueProject, itemByKey } from "../support/readiness";
+
+let world: Awaited<ReturnType<typeof makeWorld>>;
+
+async function makeWorld() {
+  const { teamId, actors } = await teamWith(["ADMIN", "LEAD", "ENGINEER"], "Contract");
+  const [admin, lead, engineer] = actors;
+  const projectId = await catalogueProject(lead, ["security", "testing"], "Checkout API");
+  const write = await tokenFor(admin, "write", "GitHub Actions");
+  const read = await tokenFor(admin, "read", "Dashboard");
+  return { teamId, admin, lead, engineer, projectId, write: write.secret, writeId: write.id, read: read.secret };
+}
+
+beforeAll(async () => {
+  world = await makeWorld();
+});
+
+const itemPath = (key: string) => `/api/v1/projects/${world.projectId}/items/${key}`;
+
+describe("REST API contract", () => {
+  it("lists the team's projects with their readiness", async () => {
+    const { status, body, headers } = await callApi("GET", "/api/v1/projects", { token: world.read });
+    expect(status).toBe(200);
+    expect(body.data.map((p: { id: string }) => p.id)).toEqual([world.projectId]);
+    expect(body.data[0]).toMatchObject({ name: "Checkout API", readinessPercent: 0, level: 0, archived: false });
+    expect(body.nextCursor).toBeNull();
+    expect(Number(headers.get("ratelimit-limit"))).toBeGreaterThan(0);
+  });
+
+  it("pages through projects with a cursor", async () => {
+    for (const name of ["Alpha", "Beta", "Gamma"]) {
+      await callApi("POST", "/api/v1/projects", { token: world.write, body: { name, categories: ["Testing"] } });
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `?limit=2&cursor=${cursor}` : "?limit=2";
+      const { status, body } = await callApi("GET", `/api/v1/projects${query}`, { token: world.read });
+      expect(status).toBe(200);
+      expect(body.data.length).toBeLessThanOrEqual(2);
+      seen.push(...body.data.map((p: { name: string }) => p.name));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(["Alpha", "Beta", "Checkout API", "Gamma"]);
+    const bad = await callApi("GET", "/api/v1/projects?cursor=not-a-cursor", { token: world.read });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.cursor).toBeDefined();
+  });
+
+  it("creates a project from the built-in catalogue, choosing categories by name or key", async () => {
+    const { status, body, headers } = await callApi("POST", "/api/v1/projects", {
+      token: world.write,
+      body: { name: "Payments", template: "builtin", categories: ["Security", "ci-cd"], targetDate: "2027-03-01" },
+    });
+    expect(status).toBe(201);
+    expect(body.matrix.map((row: { category: string }) => row.category)).toEqual(["Security", "CI/CD"]);
+    expect(body.summary).toMatchObject({ readinessPercent: 0, level: 0 });
+    expect(body.template).toMatch(/^shipshape-standard v\d+$/);
+    expect(headers.get("location")).toBe(`http://localhost:3000/projects/${body.id}`);
+    const activity = await db.activity.findFirstOrThrow({ where: { teamId: world.teamId, action: "project.created", entityId: body.id } });
+    expect(activity).toMatchObject({ actorUserId: null, actorTokenId: world.writeId, actorLabel: "API token “GitHub Actions”" });
+  });
+
+  it("uses the template's default categories when none are named, and names unknown ones", async () => {
+    const defaults = await callApi("POST", "/api/v1/projects", { token: world.write, body: { name: "Defaults" } });
+    expect(defaults.status).toBe(201);
+    expect(defaults.body.matrix.map((row: { category: string }) => row.category)).not.toContain("Mobile");
+    expect(defaults.body.matrix.length).toBe(12);
+
+    const unknown = await callApi("POST", "/api/v1/projects", { token: world.write, body: { name: "X", categories: ["Security", "Quantum"] } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields.categories[0]).toContain("Quantum");
+
+    const template = await callApi("POST", "/api/v1/projects", { token: world.write, body: { name: "X", template: "no-such-template" } });
+    expect(template.status).toBe(400);
+    expect(template.body.error.fields.template[0]).toContain("no-such-template");
+  });
+
+  it("returns a project's summary and matrix exactly as the dashboard scores them", async () => {
+    const critical = await itemByKey(world.projectId, "security.authentication");
+    await db.project.update({ where: { id: world.projectId }, data: { evidencePolicy: "NONE" } });
+    await updateItem(world.engineer, { itemId: critical.id, version: critical.version, changes: { status: "DONE" } });
+
+    const { status, body } = await callApi("GET", `/api/v1/projects/${world.projectId}`, { token: world.read });
+    expect(status).toBe(200);
+    const page = await loadProjectPage(world.lead, world.projectId);
+    expect(body.summary).toMatchObject({
+      readinessPercent: page.readiness.percent,
+      level: page.readiness.level,
+      launchBlockers: page.readiness.launchBlockers,
+      remainingEffortHours: page.readiness.remainingEffortHours,
+      counts: page.readiness.counts,
+    });
+    expect(body.summary.counts.DONE).toBe(1);
+    expect(body.matrix).toEqual(
+      page.matrix.map((row) => ({ category: row.name, counts: row.counts, applicable: row.applicable, percent: row.percent, glyph: row.glyph })),
+    );
+    expect(body.matrix[0]).toMatchObject({ category: "Testing" });
+    expect(body.matrix.find((row: { category: string }) => row.category === "Security").glyph).toBe("◐");
+  });
+
+  it("lists items with filters and pages through all of them", async () => {
+    const all = await db.item.count({ where: { projectId: world.projectId } });
+    const keys: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `?limit=7&cursor=${cursor}` : "?limit=7";
+      const { body } = await callApi("GET", `/api/v1/projects/${world.projectId}/items${query}`, { token: world.read });
+      keys.push(...body.data.map((item: { key: string }) => item.key));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(keys.length).toBe(all);
+    expect(new Set(keys).size).toBe(all);
+
+    const critical = await callApi("GET", `/api/v1/projects/${world.projectId}/items?priority=CRITICAL&category=security&limit=200`, { token: world.read });
+    expect(critical.body.data.map((item: { key: string }) => item.key)).toEqual([
+      "security.authentication",
+      "security.authorization",
+      "security.tenant-isolation",
+      "security.secrets",
+      "security.https",
+    ]);
+    expect(critical.body.data[0]).toMatchObject({ category: "Security", status: "DONE", priority: "CRITICAL", ownerEmail: null, version: 2 });
+
+    const open = await callApi("GET", `/api/v1/projects/${world.projectId}/items?open=true&priority=CRITICAL&category=Security`, { token: world.read });
+    expect(open.body.data).toHaveLength(4);
+    const done = await callApi("GET", `/api/v1/projects/${world.projectId}/items?status=DONE`, { token: world.read });
+    expect(done.body.data.map((item: { key: string }) => item.key)).toEqual(["security.authentication"]);
+    const search = await callApi("GET", `/api/v1/projects/${world.projectId}/items?q=rate-limit`, { token: world.read });
+    expect(search.body.data.map((item: { key: string }) => item.key)).toEqual(["security.rate-limiting"]);
+
+    const unknownCategory = await callApi("GET", `/api/v1/projects/${world.projectId}/items?category=Quantum`, { token: world.read });
+    expect(unknownCategory.status).toBe(400);
+    const badFilter = await callApi("GET", `/api/v1/projects/${world.projectId}/items?priority=URGENT`, { token: world.read });
+    expect(badFilter.status).toBe(400);
+    expect(badFilter.body.error.fields.priority).toBeDefined();
+  });
+
+  it("filters items by owner e-mail", async () => {
+    const item = await itemByKey(world.projectId, "security.headers");
+    const patched = await callApi("PATCH", itemPath("security.headers"), {
+      token: world.write,
+      body: { ownerEmail: world.engineer.email.toUpperCase(), version: item.version },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.ownerEmail).toBe(world.engineer.email);
+    const mine = await callApi("GET", `/api/v1/projects/${world.projectId}/items?owner=${encodeURIComponent(world.engineer.email)}`, { token: world.read });
+    expect(mine.body.data.map((i: { key: string }) => i.key)).toEqual(["security.headers"]);
+    const unowned = await callApi("GET", `/api/v1/projects/${world.projectId}/items?owner=none&limit=200`, { token: world.read });
+    expect(unowned.body.data.some((i: { key: string }) => i.key === "security.headers")).toBe(false);
+
+    const stranger = await callApi("PATCH", itemPath("security.headers"), { token: world.write, body: { ownerEmail: "nobody@example.com", version: patched.body.version } });
+    expect(stranger.status).toBe(400);
+    expect(Object.keys(stranger.body.error.fields)).toEqual(["ownerEmail"]);
+  });
+
+  it("reads an item with its guidance, version and ETag", async () => {
+    const { status, body, headers } = await callApi("GET", itemPath("security.rate-limiting"), { token: world.read });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ key: "security.rate-limiting", category: "Security", status: "MISSING", version: 1, evidence: [] });
+    expect(body.why.length).toBeGreaterThan(10);
+    expect(headers.get("etag")).toBe('"1"');
+    expect((await callApi("GET", itemPath("security.no-such-item"), { token: world.read })).status).toBe(404);
+  });
+
+  it("updates an item through the same service as the app, recorded as the token", async () => {
+    const { status, body, headers } = await callApi("PATCH", itemPath("security.rate-limiting"), {
+      token: world.write,
+      body: { status: "PARTIAL", effortHours: 6, dueDate: "2027-01-31", notes: "Edge limits done; per-token next.", version: 1 },
+    });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: "PARTIAL", effortHours: 6, dueDate: "2027-01-31", version: 2, updatedBy: "API token “GitHub Actions”" });
+    expect(headers.get("etag")).toBe('"2"');
+    const activity = await db.activity.findFirstOrThrow({ where: { teamId: world.teamId, action: "item.updated" }, orderBy: { createdAt: "desc" } });
+    expect(activity).toMatchObject({ actorTokenId: world.writeId, actorLabel: "API token “GitHub Actions”" });
+    expect(activity.after).toMatchObject({ status: "PARTIAL", version: 3 - 1 });
+
+    const viaIfMatch = await callApi("PATCH", itemPath("security.rate-limiting"), { token: world.write, body: { priority: "CRITICAL" }, headers: { "if-match": '"2"' } });
+    expect(viaIfMatch.status).toBe(200);
+    expect(viaIfMatch.body).toMatchObject({ priority: "CRITICAL", version: 3 });
+
+    const noVersion = await callApi("PATCH", itemPath("security.rate-limiting"), { token: world.write, body: { status: "DONE" } });
+    expect(noVersion.status).toBe(400);
+    expect(noVersion.body.error.fields.version).toBeDefined();
+  });
+
+  it("answers 409 naming who changed the item since the client read it", async () => {
+    const before = await callApi("GET", itemPath("security.cors"), { token: world.read });
+    const item = await itemByKey(world.projectId, "security.cors");
+    await updateItem(world.engineer, { itemId: item.id, version: item.version, changes: { status: "PARTIAL" } });
+
+    const { status, body } = await callApi("PATCH", itemPath("security.cors"), { token: world.write, body: { status: "DONE", version: before.body.version } });
+    expect(status).toBe(409);
+    expect(body.error.code).toBe("CONFLICT");
+    expect(body.error.message).toContain(world.engineer.name);
+    expect(body.error.details).toMatchObject({ changedBy: world.engineer.name, current: { status: "PARTIAL", version: before.body.version + 1 } });
+    expect((await itemByKey(world.projectId, "security.cors")).status).toBe("PARTIAL");
+  });
+
+  it("keeps the project's evidence policy and the N/A reason rule", async () => {
+    await db.project.update({ where: { id: world.projectId }, data: { evidencePolicy: "CRITICAL" } });
+    const noEvidence = await callApi("PATCH", itemPath("security.secrets"), { token: world.write, body: { status: "DONE", version: 1 } });
+    expect(noEvidence.status).toBe(400);
+    expect(noEvidence.body.error.fields.status).toBeDefined();
+    expect(noEvidence.body.error.details).toEqual({ evidenceRequired: true });
+
+    const noReason = await callApi("PATCH", itemPath("security.secrets"), { token: world.write, body: { status: "NOT_APPLICABLE", version: 1 } });
+    expect(noReason.status).toBe(400);
+    expect(Object.keys(noReason.body.error.fields)).toEqual(["notApplicableReason"]);
+    expect((await itemByKey(world.projectId, "security.secrets")).version).toBe(1);
+  });
+
+  it("adds evidence once per URL, lists it, and removes it", async () => {
+    const url = "https://ci.example.com/acme/checkout/actions/runs/4242";
+    const first = await callApi("POST", `${itemPath("security.secrets")}/evidence`, {
+      token: world.write,
+      body: { url, kind: "CI_RUN", label: "Secret scan on main", expiresAt: "2027-06-30" },
+    });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ kind: "CI_RUN", url, label: "Secret scan on main", expired: false, addedBy: "API token “GitHub Actions”" });
+
+    const again = await callApi("POST", `${itemPath("security.secrets")}/evidence`, { token: world.write, body: { url } });
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    const item = await itemByKey(world.projectId, "security.secrets");
+    expect(await db.evidence.count({ where: { itemId: item.id } })).toBe(1);
+    expect(await db.activity.count({ where: { itemId: item.id, action: "evidence.added" } })).toBe(1);
+
+    const done = await callApi("PATCH", itemPath("security.secrets"), { token: world.write, body: { status: "DONE", version: item.version } });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ status: "DONE", standing: "DONE", evidenceCount: 1 });
+
+    const list = await callApi("GET", `${itemPath("security.secrets")}/evidence`, { token: world.read });
+    expect(list.body.data.map((e: { id: string }) => e.id)).toEqual([first.body.id]);
+
+    const badUrl = await callApi("POST", `${itemPath("security.secrets")}/evidence`, { token: world.write, body: { url: "javascript:alert(1)" } });
+    expect(badUrl.status).toBe(400);
+    expect(Object.keys(badUrl.body.error.fields)).toEqual(["url"]);
+
+    const removed = await callApi("DELETE", `${itemPath("security.secrets")}/evidence/${first.body.id}`, { token: world.write });
+    expect(removed.status).toBe(204);
+    expect((await callApi("DELETE", `${itemPath("security.secrets")}/evidence/${first.body.id}`, { token: world.write })).status).toBe(404);
+    expect(await db.activity.count({ where: { itemId: item.id, action: "evidence.removed" } })).toBe(1);
+  });
+});
+
+afterAll(() => {
+  // Runs after the tests above: each documented operation was called at least once.
+  const documented = Object.entries(document.paths ?? {}).flatMap(([path, operations]) =>
+    Object.keys(operations ?? {})
+      .filter((method) => ["get", "post", "patch", "delete", "put"].includes(method))
+      .map((method) => `${method.toUpperCase()} ${path}`),
+  );
+  expect(documented.length).toBe(9);
+  expect(documented.filter((operation) => !exercised.has(operation))).toEqual([]);
+});
