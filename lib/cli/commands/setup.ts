@@ -1,0 +1,36 @@
+import { createInterface } from "node:readline";
+import { Writable } from "node:stream";
+import { setUpFromCommandLine } from "@/lib/server/services/setup";
+import { succeed, usageError, type Output } from "../output";
+
+// The password comes from stdin: piped (`echo "$PASSWORD" | shipshape setup …`)
+// or typed at a prompt that does not echo it.
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  }
+  process.stderr.write("Password for the first admin (at least 12 characters): ");
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const prompt = createInterface({ input: process.stdin, output: silent, terminal: true });
+  const password = await new Promise<string>((resolve) => prompt.question("", resolve));
+  prompt.close();
+  process.stderr.write("\n");
+  return password;
+}
+
+export async function setupCommand(options: { email?: string; team?: string; name?: string }, output: Output) {
+  if (!options.email || !options.team) throw usageError("setup needs --email and --team.");
+  const password = await readPassword();
+  const result = await setUpFromCommandLine({
+    email: options.email,
+    teamName: options.team,
+    name: options.name ?? options.email.split("@")[0],
+    password,
+  });
+  succeed(output, result, [
+    `Shipshape is set up. ${result.user.email} is the admin of team “${options.team}” (slug: ${result.team.slug}).`,
+    "Sign in with that e-mail address and password.",
+  ]);
+}

@@ -1,0 +1,85 @@
+// `shipshape` — set up an installation, manage API tokens, and record
+// evidence from CI. Run through scripts/shipshape.mjs, which provides the
+// database for the commands that need one.
+import { parseArgs } from "node:util";
+import { AppError } from "@/lib/server/errors";
+import { CliError, fail, usageError, type Output } from "./output";
+
+export const USAGE = `Usage: shipshape <command> [options]
+
+Commands (operators, on the Shipshape host; use the server's DATABASE_URL):
+  setup --email E --team NAME [--name N]     Create the first admin and team; the password is read from stdin
+  token create --team SLUG --name N --scope read|write [--expires-in-days D]
+                                             Create an API token and print it once
+  token revoke ID                            Revoke a token at once
+  token list --team SLUG                     List a team's tokens
+
+Commands (CI jobs and scripts; use SHIPSHAPE_URL and SHIPSHAPE_TOKEN):
+  evidence add --project ID --item KEY --url URL [--status DONE] [--label L] [--kind CI_RUN] [--expires-at YYYY-MM-DD]
+                                             Attach a link to an item (once per URL) and optionally set its status
+
+Every command takes --json for machine-readable output.`;
+
+const OPTIONS = {
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  email: { type: "string" },
+  team: { type: "string" },
+  name: { type: "string" },
+  scope: { type: "string" },
+  "expires-in-days": { type: "string" },
+  project: { type: "string" },
+  item: { type: "string" },
+  url: { type: "string" },
+  status: { type: "string" },
+  label: { type: "string" },
+  kind: { type: "string" },
+  "expires-at": { type: "string" },
+} as const;
+
+async function run(argv: string[], output: Output): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw usageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  output.json = Boolean(values.json);
+  const [command, action, ...rest] = positionals;
+  if (values.help || !command || command === "help") {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  switch (command) {
+    case "setup":
+      return (await import("./commands/setup")).setupCommand(values, output);
+    case "token":
+      return (await import("./commands/token")).tokenCommand(action, rest, values, output);
+    case "evidence":
+      return (await import("./commands/evidence")).evidenceCommand(action, values, output);
+    default:
+      throw usageError(`Unknown command “${command}”. Run \`shipshape help\`.`);
+  }
+}
+
+async function main(): Promise<number> {
+  const output: Output = { json: process.argv.includes("--json") };
+  try {
+    await run(process.argv.slice(2), output);
+    return 0;
+  } catch (error) {
+    const failure =
+      error instanceof CliError
+        ? error
+        : error instanceof AppError
+          ? new CliError(error.toBody())
+          : new CliError({ code: "INTERNAL", message: (error as Error).stack ?? String(error) });
+    fail(output, failure);
+    if (failure.exitCode === 2 && !output.json) process.stderr.write(`\n${USAGE}\n`);
+    return failure.exitCode;
+  }
+}
+
+// Exits explicitly: open database pools would keep the process alive.
+void main().then((code) => process.exit(code));

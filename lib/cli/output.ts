@@ -1,0 +1,26 @@
+// How the CLI answers: a JSON document on stdout with --json, readable lines
+// otherwise. Errors always carry Shipshape's one error shape.
+import type { ErrorBody } from "@/lib/server/errors";
+
+export class CliError extends Error {
+  constructor(
+    readonly body: ErrorBody | { code: string; message: string; fields?: Record<string, string[]> },
+    readonly exitCode = 1,
+  ) {
+    super(body.message);
+  }
+}
+
+export const usageError = (message: string) => new CliError({ code: "USAGE", message }, 2);
+
+export type Output = { json: boolean };
+
+export function succeed(output: Output, data: unknown, lines: string[]) {
+  process.stdout.write(output.json ? `${JSON.stringify(data, null, 2)}\n` : `${lines.join("\n")}\n`);
+}
+
+export function fail(output: Output, error: CliError) {
+  if (output.json) process.stdout.write(`${JSON.stringify({ error: error.body }, null, 2)}\n`);
+  const fields = Object.entries(error.body.fields ?? {}).map(([field, messages]) => `  ${field}: ${messages.join(" ")}`);
+  process.stderr.write(`shipshape: ${error.body.message}\n${fields.length ? `${fields.join("\n")}\n` : ""}`);
+}

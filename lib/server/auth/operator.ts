@@ -1,0 +1,20 @@
+import "server-only";
+import type { OperatorActor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+
+// The `shipshape` CLI acts as an operator: someone with shell access to the
+// installation and its database, who may administer any team. Its changes go
+// through the same services and are recorded as "Shipshape CLI (operator)".
+
+export async function operatorForTeam(slug: string): Promise<OperatorActor> {
+  const team = await db.team.findUnique({ where: { slug: slug.trim().toLowerCase() }, select: { id: true } });
+  if (!team) throw notFound(`Team “${slug}”`);
+  return { kind: "operator", teamId: team.id, role: "ADMIN" };
+}
+
+export async function operatorForApiToken(tokenId: string): Promise<OperatorActor> {
+  const token = await db.apiToken.findUnique({ where: { id: tokenId }, select: { teamId: true } });
+  if (!token) throw notFound("API token");
+  return { kind: "operator", teamId: token.teamId, role: "ADMIN" };
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// The `shipshape` command (package.json "bin"). Commands that work on the
+// installation (setup, token) get the same database as the server:
+// DATABASE_URL, or the embedded PostgreSQL in the data directory. `evidence`
+// only talks to the REST API. The commands themselves are TypeScript
+// (lib/cli), run through tsx with the server's import conditions.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const command = args.find((arg) => !arg.startsWith("-"));
+const needsDatabase = command === "setup" || command === "token";
+const say = (message) => process.stderr.write(`[shipshape] ${message}\n`);
+
+// The embedded database lives in the project's data directory wherever the
+// command is run from.
+process.env.SHIPSHAPE_DATA_DIR ||= path.join(root, ".data");
+
+let database;
+if (needsDatabase) {
+  const { attachDatabase, prepareDatabase } = await import("./lib/database.mjs");
+  try {
+    database = await attachDatabase({ log: say });
+    // Setup may run before the server ever started: bring the schema and the
+    // built-in catalogue in first. Other commands find them in place.
+    if (command === "setup" || database.embedded) await prepareDatabase(database.url);
+  } catch (error) {
+    say(`No database: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+const child = spawn(
+  process.execPath,
+  ["--conditions=react-server", "--import", import.meta.resolve("tsx"), path.join(root, "lib/cli/main.ts"), ...args],
+  {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json"),
+      ...(database ? { DATABASE_URL: database.url } : {}),
+      LOG_LEVEL: process.env.LOG_LEVEL || "silent",
+    },
+  },
+);
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", async (code, signal) => {
+  await database?.stop();
+  process.exit(code ?? (signal ? 130 : 1));
+});

@@ -1,0 +1,100 @@
+// The `shipshape` CLI's operator commands, run as a process against a
+// database of their own that has never been set up.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createScratchDatabase } from "../../scripts/lib/database.mjs";
+
+const root = path.resolve(import.meta.dirname, "../..");
+let scratch: { url: string; drop: () => Promise<void> };
+
+beforeAll(async () => {
+  scratch = await createScratchDatabase(process.env.DATABASE_URL as string, "shipshape_cli");
+}, 60_000);
+
+afterAll(async () => {
+  await scratch?.drop();
+});
+
+function shipshape(args: string[], input = "") {
+  const result = spawnSync(process.execPath, [path.join(root, "scripts/shipshape.mjs"), ...args], {
+    input,
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: scratch.url },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, json: () => JSON.parse(result.stdout) };
+}
+
+async function query<T>(sql: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: scratch.url });
+  await client.connect();
+  try {
+    return (await client.query(sql, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+describe("shipshape CLI", () => {
+  it("sets up a fresh install once, with the password from stdin", () => {
+    const weak = shipshape(["setup", "--email", "ops@example.com", "--team", "Acme Platform", "--json"], "short\n");
+    expect(weak.code).toBe(1);
+    expect(weak.json().error.fields.password).toEqual(["Use at least 12 characters."]);
+
+    const first = shipshape(["setup", "--email", "Ops@Example.com", "--team", "Acme Platform", "--json"], "correct horse battery staple\n");
+    expect(first.code).toBe(0);
+    const result = first.json();
+    expect(result).toEqual({ user: { id: expect.any(String), email: "ops@example.com" }, team: { id: expect.any(String), slug: "acme-platform" } });
+
+    const again = shipshape(["setup", "--email", "other@example.com", "--team", "Other"], "correct horse battery staple\n");
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("already set up");
+  }, 120_000);
+
+  it("stores a password the sign-in accepts, and records the team's creation", async () => {
+    const [account] = await query<{ password: string; providerId: string }>(
+      'SELECT a.password, a."providerId" FROM account a JOIN "user" u ON u.id = a."userId" WHERE u.email = $1',
+      ["ops@example.com"],
+    );
+    expect(account.providerId).toBe("credential");
+    const { verifyPassword } = await import("better-auth/crypto");
+    expect(await verifyPassword({ hash: account.password, password: "correct horse battery staple" })).toBe(true);
+    const activity = await query<{ action: string; actorLabel: string }>('SELECT action, "actorLabel" FROM activity');
+    expect(activity).toEqual([{ action: "team.created", actorLabel: "Ops <ops@example.com>" }]);
+  });
+
+  it("creates, lists and revokes API tokens as the operator", async () => {
+    const created = shipshape(["token", "create", "--team", "acme-platform", "--name", "GitHub Actions", "--scope", "write", "--expires-in-days", "30", "--json"]);
+    expect(created.code).toBe(0);
+    const { id, token } = created.json();
+    expect(token).toMatch(/^shp_[A-Za-z0-9_-]{43}$/);
+
+    const listed = shipshape(["token", "list", "--team", "acme-platform", "--json"]).json();
+    expect(listed).toEqual([expect.objectContaining({ id, name: "GitHub Actions", scope: "write", state: "active" })]);
+    expect(JSON.stringify(listed)).not.toContain(token);
+
+    const revoked = shipshape(["token", "revoke", id, "--json"]);
+    expect(revoked.code).toBe(0);
+    expect(revoked.json()).toEqual({ id, revoked: true });
+    const activity = await query<{ action: string; actorLabel: string }>(`SELECT action, "actorLabel" FROM activity WHERE action LIKE 'apiToken.%' ORDER BY "createdAt"`);
+    expect(activity).toEqual([
+      { action: "apiToken.created", actorLabel: "Shipshape CLI (operator)" },
+      { action: "apiToken.revoked", actorLabel: "Shipshape CLI (operator)" },
+    ]);
+  }, 120_000);
+
+  it("explains mistakes: unknown team, bad scope, missing options", () => {
+    const team = shipshape(["token", "create", "--team", "nope", "--name", "x", "--scope", "read", "--json"]);
+    expect(team.code).toBe(1);
+    expect(team.json().error).toMatchObject({ code: "NOT_FOUND", message: "Team “nope” not found." });
+    const scope = shipshape(["token", "create", "--team", "acme-platform", "--name", "x", "--scope", "admin", "--json"]);
+    expect(scope.json().error.fields.scope).toEqual(["Choose read or write."]);
+    const usage = shipshape(["token", "create", "--team", "acme-platform"]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("token create needs --team, --name and --scope");
+    const unknown = shipshape(["launch", "--now"]);
+    expect(unknown.code).toBe(2);
+  }, 120_000);
+});
