@@ -13,6 +13,7 @@ export function AppShell({ actor, teams, clerk, children }: { actor: UserActor; 
   const links = [
     { href: "/", label: "Projects" },
     { href: "/members", label: "Members" },
+    { href: "/api-docs", label: "API" },
     ...(can(actor.role, "team.rename") ? [{ href: "/settings", label: "Settings" }] : []),
   ];
   return (

@@ -9,7 +9,9 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { API_TOKEN_SCOPES, SCOPE_DESCRIPTION } from "@/lib/domain/api-tokens";
 
-const scopeOptions = API_TOKEN_SCOPES.map((scope) => ({ value: scope, label: `${scope === "read" ? "Read" : "Write"} — ${SCOPE_DESCRIPTION[scope]}` }));
+const scopeLabel = (scope: (typeof API_TOKEN_SCOPES)[number]) => (scope === "read" ? "Read" : "Write");
+const scopeOptions = API_TOKEN_SCOPES.map((scope) => ({ value: scope, label: scopeLabel(scope) }));
+const scopeHint = API_TOKEN_SCOPES.map((scope) => `${scopeLabel(scope)}: ${SCOPE_DESCRIPTION[scope].toLowerCase()}.`).join(" ");
 
 export function ApiTokenForm() {
   const [state, action, pending] = useActionState(createApiTokenAction, null);
@@ -22,8 +24,8 @@ export function ApiTokenForm() {
             <Alert>{message}</Alert>
           </div>
         )}
-        <TextField name="name" label="Name" placeholder="GitHub Actions" required autoComplete="off" defaultValue={state?.ok ? "" : previous(state, "name")} errors={fieldErrors(state, "name")} />
-        <SelectField name="scope" label="Scope" options={scopeOptions} defaultValue={previous(state, "scope") ?? "write"} errors={fieldErrors(state, "scope")} />
+        <TextField id="api-token-name" name="name" label="Token name" placeholder="GitHub Actions" required autoComplete="off" defaultValue={state?.ok ? "" : previous(state, "name")} errors={fieldErrors(state, "name")} />
+        <SelectField name="scope" label="Scope" hint={scopeHint} options={scopeOptions} defaultValue={previous(state, "scope") ?? "write"} errors={fieldErrors(state, "scope")} />
         <TextField
           name="expiresInDays"
           label="Expires in (days)"
