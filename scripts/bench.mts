@@ -1,9 +1,12 @@
 // `npm run bench`: times the readiness read paths on a scratch database and
-// counts their SQL statements. Numbers are printed, never asserted: timings
-// depend on the machine; the statement budgets are asserted in the
-// integration tests.
+// counts their SQL statements, then loads the production server over HTTP
+// (autocannon) to compare the REST API with the liveness endpoint. Numbers
+// are printed, never asserted: timings depend on the machine; the statement
+// budgets are asserted in the integration tests.
+import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { createScratchDatabase, prepareDatabase } from "./lib/database.mjs";
+import { loadOverHttp } from "./lib/http-load.mts";
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 40);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -23,7 +26,7 @@ try {
   const { loadPortfolio } = await import("@/lib/server/read-models/portfolio");
   const { portfolioQuery } = await import("@/lib/schemas/project");
 
-  const team = await db.team.create({ data: { name: "Bench" } });
+  const team = await db.team.create({ data: { name: "Bench", slug: "bench" } });
   const user = await db.user.create({ data: { name: "Bench Lead", email: "bench@example.com" } });
   await db.membership.create({ data: { teamId: team.id, userId: user.id, role: "ADMIN" } });
   const actor = { kind: "user" as const, userId: user.id, name: user.name, email: user.email, teamId: team.id, role: "ADMIN" as const };
@@ -61,7 +64,30 @@ try {
 
   await measure(`project page (${itemCount / PROJECTS} items)`, () => loadProjectPage(actor, projectIds[0]));
   await measure(`portfolio (${PROJECTS} projects, ${itemCount} items)`, () => loadPortfolio(actor, portfolioQuery.parse({})));
+
+  // The API's project read, for an 80-item project, in-process first (its
+  // statements through Prisma; the two rate-limit upserts go through the
+  // shared pg pool and are not counted here), then over HTTP.
+  const { createApiToken } = await import("@/lib/server/services/api-tokens");
+  const route = await import("@/app/api/v1/projects/[projectId]/route");
+  const { projectId: apiProjectId } = await createProject(actor, { name: "API bench", source: "catalogue", categoryKeys: everything });
+  const extra = await db.item.findMany({ where: { projectId: apiProjectId }, orderBy: { id: "asc" }, skip: 80, select: { id: true } });
+  await db.item.deleteMany({ where: { id: { in: extra.map((item) => item.id) } } });
+  for (const item of await db.item.findMany({ where: { projectId: apiProjectId }, take: 40, select: { id: true } })) {
+    await addEvidence(actor, { itemId: item.id, kind: "CI_RUN", target: `https://ci.example.com/runs/${item.id}` });
+    await updateItem(actor, { itemId: item.id, version: 1, changes: { status: "DONE" } });
+  }
+  const { secret } = await createApiToken(actor, { name: "Bench", scope: "read" });
+  const apiPath = `/api/v1/projects/${apiProjectId}`;
+  process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
+  process.env.API_RATE_LIMIT_PER_TOKEN = process.env.API_RATE_LIMIT_PER_IP = "100000000";
+  await measure("GET /api/v1/projects/{id} handler (80 items, token cached; +1 rate-limit upsert)", () =>
+    route.GET(new Request(`http://localhost${apiPath}`, { headers: { authorization: `Bearer ${secret}` } }), { params: Promise.resolve({ projectId: apiProjectId }) }),
+  );
   await db.$disconnect();
+  await (await import("@/lib/server/db")).pool.end();
+
+  await loadOverHttp({ databaseUrl: scratch.url, token: secret, apiPath });
 } finally {
   await scratch.drop();
 }

@@ -30,7 +30,8 @@ export const configSchema = z
     ),
     MAIL_FROM: optionalString.pipe(z.string().min(3).optional()),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-    // REST API requests allowed per minute, per token and per client address.
+    // REST API requests allowed per minute: per token, and per client address
+    // for requests without a valid token.
     API_RATE_LIMIT_PER_TOKEN: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").default(600),
     API_RATE_LIMIT_PER_IP: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").default(1200),
   })

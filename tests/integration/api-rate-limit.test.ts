@@ -38,15 +38,23 @@ describe("REST API rate limits", () => {
     expect((await callApi("GET", "/api/v1/projects", { token: other.secret, address: uniqueAddress() })).status).toBe(200);
   });
 
-  it("limits a client address across tokens, and before the token is checked", async () => {
+  it("limits requests without a valid token per client address, then refuses the address first", async () => {
     const address = uniqueAddress();
-    const tokens = await Promise.all([tokenFor(admin, "read"), tokenFor(admin, "read"), tokenFor(admin, "read")]);
-    const statuses: number[] = [];
-    for (let n = 0; n < 5; n += 1) statuses.push((await callApi("GET", "/api/v1/projects", { token: tokens[n % 3].secret, address })).status);
-    expect(statuses).toEqual([200, 200, 200, 200, 200]);
-    const guessing = await callApi("GET", "/api/v1/projects", { token: `shp_${"B".repeat(43)}`, address });
-    expect(guessing.status).toBe(429);
-    expect(guessing.body.error.message).toContain("your address");
+    // Requests with a valid token spend the token's allowance, not the address's.
+    for (const token of [await tokenFor(admin, "read"), await tokenFor(admin, "read")]) {
+      for (let n = 0; n < 3; n += 1) expect((await callApi("GET", "/api/v1/projects", { token: token.secret, address })).status).toBe(200);
+    }
+    // Guesses spend the address's allowance.
+    const guesses: number[] = [];
+    for (let n = 0; n < 6; n += 1) guesses.push((await callApi("GET", "/api/v1/projects", { token: `shp_${String(n).repeat(43)}`, address })).status);
+    expect(guesses).toEqual([401, 401, 401, 401, 401, 429]);
+    const refused = await callApi("GET", "/api/v1/projects", { token: `shp_${"C".repeat(43)}`, address });
+    expect(refused.body.error.message).toContain("without a valid token from your address");
+    // Once over, the address is refused before any token is looked at: a
+    // guess that happens to be right gains nothing.
+    const fresh = await tokenFor(admin, "read");
+    expect((await callApi("GET", "/api/v1/projects", { token: fresh.secret, address })).status).toBe(429);
+    expect((await callApi("GET", "/api/v1/projects", { token: fresh.secret, address: uniqueAddress() })).status).toBe(200);
   });
 
   it("keeps its counters in PostgreSQL, shared by every instance", async () => {

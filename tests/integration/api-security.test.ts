@@ -68,7 +68,6 @@ describe("REST API authentication", () => {
 
   it("refuses an expired token", async () => {
     const token = await tokenFor(ours.admin, "read", "Expiring", 1);
-    expect((await callApi("GET", "/api/v1/projects", { token: token.secret })).status).toBe(200);
     await db.apiToken.update({ where: { id: token.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const after = await callApi("GET", "/api/v1/projects", { token: token.secret });
     expect(after.status).toBe(401);

@@ -7,7 +7,7 @@ import { authenticateApiRequest } from "@/lib/server/auth/api-token-auth";
 import { clientAddress } from "@/lib/server/client-address";
 import { AppError, forbidden, toErrorBody } from "@/lib/server/errors";
 import { requestLogger } from "@/lib/server/logger";
-import { spendAllowance, type Allowances } from "./rate-limit";
+import { assertNotBlocked, spendAllowance, type Allowances } from "./rate-limit";
 
 type Params = Record<string, string | string[]>;
 
@@ -38,16 +38,25 @@ const allowanceHeaders = (allowance: Allowances) => ({
   "ratelimit-reset": String(allowance.resetSeconds),
 });
 
-// Every /api/v1 endpoint: the client address's allowance (spent before the
-// token is checked, so guessing tokens is throttled too), the token, the
-// token's allowance, the permission the endpoint needs, then the handler.
+// Every /api/v1 endpoint: the token (a request without a valid one spends its
+// client address's allowance, and an address over its allowance is refused
+// first), the token's allowance, the permission the endpoint needs, then the
+// handler.
 // Services check permissions again; this only answers 403 before any work.
 export function apiEndpoint(permission: Action, handle: (context: ApiContext) => Promise<Response>) {
   return async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
     const requestId = request.headers.get("x-request-id");
     try {
-      await spendAllowance("address", clientAddress(request.headers));
-      const actor = await authenticateApiRequest(request.headers.get("authorization"));
+      const address = clientAddress(request.headers);
+      assertNotBlocked("address", address);
+      let actor: TokenActor;
+      try {
+        actor = await authenticateApiRequest(request.headers.get("authorization"));
+      } catch (error) {
+        // Requests without a valid token spend the address's allowance.
+        if (error instanceof AppError && error.code === "UNAUTHENTICATED") await spendAllowance("address", address);
+        throw error;
+      }
       const allowance = await spendAllowance("token", actor.tokenId);
       if (!can(actor.role, permission)) {
         throw forbidden(actor.role === SCOPE_ROLE.read ? "This token can only read. Changes need a token with write scope." : "API tokens cannot do this.");

@@ -31,7 +31,7 @@ const ERRORS = {
   409: "The item changed since you read it. `error.details.current` holds its current state and `error.details.changedBy` who changed it.",
   413: "The body is larger than 64 KiB.",
   415: "The body is not JSON.",
-  429: "Too many requests for this token or address. Wait `Retry-After` seconds.",
+  429: "Too many requests with this token (or, without a valid token, from this address). Wait `Retry-After` seconds.",
 } as const;
 
 const rateLimitHeaders = z.object({

@@ -6,7 +6,7 @@ import type { EvidenceView } from "@/lib/server/read-models/evidence-view";
 import type { ItemWithEvidence } from "@/lib/server/read-models/item-by-key";
 import type { ItemView } from "@/lib/server/read-models/item-view";
 import type { PortfolioProject } from "@/lib/server/read-models/portfolio";
-import type { ProjectReadiness } from "@/lib/server/read-models/project-page";
+import type { ProjectScore } from "@/lib/server/read-models/project-score";
 
 // Read models → the REST API's documented shapes (lib/schemas/api.ts). The
 // return types make the compiler hold these to the OpenAPI document.
@@ -28,7 +28,7 @@ export function toApiProjectSummary(project: PortfolioProject): ApiProjectSummar
   };
 }
 
-export function toApiProject({ project, readiness, matrix }: ProjectReadiness): ApiProject {
+export function toApiProject({ project, readiness, matrix }: ProjectScore): ApiProject {
   return {
     id: project.id,
     name: project.name,

@@ -1,18 +1,27 @@
 import "server-only";
+import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { config } from "@/lib/server/config";
-import { pool } from "@/lib/server/db";
+import { logger } from "@/lib/server/logger";
 import { AppError } from "@/lib/server/errors";
 
-// REST API allowances per token and per client address, counted in
-// PostgreSQL (one upsert each) so that every instance shares them.
+// REST API allowances, counted in PostgreSQL (one upsert per request) so that
+// every instance shares them: a valid token's requests count against the
+// token; requests without a valid token (missing, unknown, revoked, expired)
+// count against the client address, which throttles token guessing and
+// misconfigured clients. See docs/adr/0009-api-rate-limits.md.
 type Allowance = "token" | "address";
 
 let limiters: Record<Allowance, RateLimiterPostgres> | undefined;
 
 function limiterFor(allowance: Allowance): RateLimiterPostgres {
   limiters ??= (() => {
-    const { API_RATE_LIMIT_PER_TOKEN, API_RATE_LIMIT_PER_IP } = config();
+    const { API_RATE_LIMIT_PER_TOKEN, API_RATE_LIMIT_PER_IP, DATABASE_URL } = config();
+    // A small pool of its own whose commits do not wait for the disk: a crash
+    // may forget the last fraction of a second of counts, which costs nothing,
+    // while every API request saves a flush.
+    const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 4, options: "-c synchronous_commit=off" });
+    pool.on("error", (error) => logger.warn({ err: error }, "idle rate-limit connection lost"));
     const limiter = (keyPrefix: string, points: number) =>
       new RateLimiterPostgres({
         storeClient: pool,
@@ -36,8 +45,13 @@ export type Allowances = { limit: number; remaining: number; resetSeconds: numbe
 
 const MESSAGE: Record<Allowance, string> = {
   token: "This token has made too many requests.",
-  address: "Too many requests from your address.",
+  address: "Too many requests without a valid token from your address.",
 };
+
+function rateLimited(allowance: Allowance, msBeforeNext: number, limit: number): AppError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new AppError("RATE_LIMITED", `${MESSAGE[allowance]} Try again in ${retryAfterSeconds} s.`, undefined, { retryAfterSeconds, limit });
+}
 
 // Counts one request; throws RATE_LIMITED (with the seconds to wait) when over.
 export async function spendAllowance(allowance: Allowance, key: string): Promise<Allowances> {
@@ -47,10 +61,16 @@ export async function spendAllowance(allowance: Allowance, key: string): Promise
     return { limit: limiter.points, remaining: res.remainingPoints, resetSeconds: Math.ceil(res.msBeforeNext / 1000) };
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
-    const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-    throw new AppError("RATE_LIMITED", `${MESSAGE[allowance]} Try again in ${retryAfterSeconds} s.`, undefined, {
-      retryAfterSeconds,
-      limit: limiter.points,
-    });
+    throw rateLimited(allowance, error.msBeforeNext, limiter.points);
   }
+}
+
+// An address that has used up its allowance is refused before anything else,
+// from memory (no statement): once this instance has seen it go over.
+export function assertNotBlocked(allowance: Allowance, key: string): void {
+  const limiter = limiterFor(allowance);
+  // A public method of the store limiters that their type declarations omit.
+  const blocked = limiter as unknown as { getInMemoryBlockMsBeforeExpire(rlKey: string): number };
+  const ms = blocked.getInMemoryBlockMsBeforeExpire(limiter.getKey(key));
+  if (ms > 0) throw rateLimited(allowance, ms, limiter.points);
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { addToTally, emptyTally, scoreTally, type Readiness, type Tally } from "@/lib/domain/readiness/score";
-import type { Priority, Standing } from "@/lib/domain/readiness/vocabulary";
+import { emptyTally, scoreTally, type Readiness } from "@/lib/domain/readiness/score";
 import { authorize, type Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
+import { sqlRows } from "@/lib/server/db";
 import type { PortfolioQuery } from "@/lib/schemas/project";
 import { targetOf, weightsOf } from "./project-view";
+import { standingTally, talliesByGroup } from "./standing-tally";
 
 export type PortfolioProject = {
   id: string;
@@ -33,42 +33,8 @@ type ProjectRow = {
   lastActivityAt: Date | null;
 };
 
-type TallyRow = { projectId: string; priority: Priority; standing: Standing; count: number; effort: number };
-
-// Classifies every item exactly as lib/domain/readiness/standing.ts does
-// (standingOf), so the database can tally all projects in one statement.
-// tests/integration/portfolio.test.ts checks both agree.
-function tallyQuery(teamId: string, now: Date) {
-  return db.$queryRaw<TallyRow[]>(Prisma.sql`
-    SELECT i."projectId", i.priority::text AS priority, s.standing,
-           count(*)::int AS count, coalesce(sum(i."effortHours"), 0)::float8 AS effort
-    FROM item i
-    LEFT JOIN LATERAL (
-      SELECT count(*) AS pieces,
-             count(*) FILTER (WHERE e."expiresAt" IS NOT NULL AND e."expiresAt" <= ${now}) AS expired
-      FROM evidence e WHERE e."itemId" = i.id AND e."teamId" = ${teamId}
-    ) ev ON true
-    LEFT JOIN LATERAL (
-      SELECT EXISTS (
-        SELECT 1 FROM waiver w
-        WHERE w."itemId" = i.id AND w."teamId" = ${teamId} AND w.status = 'APPROVED' AND w."expiresAt" > ${now}
-      ) AS waived
-    ) wv ON true
-    CROSS JOIN LATERAL (
-      SELECT CASE
-        WHEN i.status = 'NOT_APPLICABLE' THEN 'NOT_APPLICABLE'
-        WHEN i.status = 'DONE' AND NOT (ev.pieces > 0 AND ev.expired = ev.pieces) THEN 'DONE'
-        WHEN wv.waived THEN 'WAIVED'
-        WHEN i.status = 'DONE' THEN 'STALE'
-        ELSE i.status::text
-      END AS standing
-    ) s
-    WHERE i."teamId" = ${teamId}
-    GROUP BY i."projectId", i.priority, s.standing`);
-}
-
 function projectQuery(teamId: string) {
-  return db.$queryRaw<ProjectRow[]>(Prisma.sql`
+  return sqlRows<ProjectRow>(Prisma.sql`
     SELECT p.id, p.name, p.description, p."targetDate", p."archivedAt",
            p."weightCritical", p."weightHigh", p."weightMedium", p."weightLow",
            (SELECT max(a."createdAt") FROM activity a WHERE a."teamId" = ${teamId} AND a."projectId" = p.id) AS "lastActivityAt"
@@ -89,13 +55,8 @@ const SORTERS: Record<PortfolioQuery["sort"], (a: PortfolioProject, b: Portfolio
 // Two statements whatever the number of projects and items.
 export async function loadPortfolio(actor: Actor, query: PortfolioQuery, now = new Date()): Promise<Portfolio> {
   authorize(actor, "project.read");
-  const [rows, tallies] = await Promise.all([projectQuery(actor.teamId), tallyQuery(actor.teamId, now)]);
-
-  const byProject = new Map<string, Tally>();
-  for (const row of tallies) {
-    const tally = byProject.get(row.projectId) ?? emptyTally();
-    byProject.set(row.projectId, addToTally(tally, row.priority, row.standing, row.count, row.effort));
-  }
+  const [rows, tallies] = await Promise.all([projectQuery(actor.teamId), standingTally(actor.teamId, now, "projectId")]);
+  const byProject = talliesByGroup(tallies);
 
   const all = rows.map(
     (row): PortfolioProject => ({

@@ -5,6 +5,7 @@ import { actorLabel, authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { notFound, parseInput } from "@/lib/server/errors";
 import { createApiTokenInput, revokeApiTokenInput } from "@/lib/schemas/api-token";
+import { forgetToken } from "@/lib/server/auth/recent-tokens";
 import { recordActivity } from "./activity";
 
 export type ApiTokenView = {
@@ -101,7 +102,7 @@ export async function listApiTokens(actor: Actor): Promise<ApiTokenView[]> {
   return rows.map((row) => toView(row, now));
 }
 
-// Takes effect on the next request: every request looks the token up.
+// Takes effect on this instance's next request, and within a second on others.
 export async function revokeApiToken(actor: Actor, input: unknown): Promise<void> {
   authorize(actor, "apiToken.manage");
   const { tokenId } = parseInput(revokeApiTokenInput, input);
@@ -117,4 +118,6 @@ export async function revokeApiToken(actor: Actor, input: unknown): Promise<void
       before: { name: token.name, prefix: token.prefix },
     });
   });
+  // After the commit, so no request in between can remember it as valid.
+  forgetToken(tokenId);
 }

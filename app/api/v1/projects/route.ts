@@ -5,7 +5,7 @@ import { pageOf } from "@/lib/server/api/pagination";
 import { projectWebUrl, toApiProject, toApiProjectSummary } from "@/lib/server/api/presenters";
 import { jsonBody, queryOf, withApiFieldNames } from "@/lib/server/api/request";
 import { loadPortfolio } from "@/lib/server/read-models/portfolio";
-import { loadProjectReadiness } from "@/lib/server/read-models/project-page";
+import { loadProjectScore } from "@/lib/server/read-models/project-score";
 import { createProject } from "@/lib/server/services/projects";
 
 export const dynamic = "force-dynamic";
@@ -27,6 +27,6 @@ export const POST = apiEndpoint("project.create", async ({ actor, request }) => 
       categoryKeys: categories,
     }),
   );
-  const project = toApiProject(await loadProjectReadiness(actor, projectId));
+  const project = toApiProject(await loadProjectScore(actor, projectId));
   return json(project, 201, { location: projectWebUrl(projectId) });
 });

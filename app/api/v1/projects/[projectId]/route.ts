@@ -2,11 +2,11 @@ import { projectPath } from "@/lib/schemas/api";
 import { apiEndpoint, json } from "@/lib/server/api/handler";
 import { toApiProject } from "@/lib/server/api/presenters";
 import { pathOf } from "@/lib/server/api/request";
-import { loadProjectReadiness } from "@/lib/server/read-models/project-page";
+import { loadProjectScore } from "@/lib/server/read-models/project-score";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiEndpoint("project.read", async ({ actor, params }) => {
   const { projectId } = pathOf(params, projectPath, "Project");
-  return json(toApiProject(await loadProjectReadiness(actor, projectId)));
+  return json(toApiProject(await loadProjectScore(actor, projectId)));
 });

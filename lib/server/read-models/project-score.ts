@@ -1,0 +1,57 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { glyphFor, type MatrixRow } from "@/lib/domain/readiness/matrix";
+import { addToTally, emptyTally, scoreTally, type Readiness, type Tally } from "@/lib/domain/readiness/score";
+import { PRIORITIES, STANDINGS } from "@/lib/domain/readiness/vocabulary";
+import { authorize, type Actor } from "@/lib/server/actor";
+import { sqlRows } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+import { toProjectView, type ProjectView } from "./project-view";
+import { standingTallySql, talliesByGroup, type TallyRow } from "./standing-tally";
+
+export type ProjectScore = { project: ProjectView; readiness: Readiness; matrix: MatrixRow[] };
+
+type ProjectRow = Parameters<typeof toProjectView>[0] & { categories: { id: string; name: string }[]; tally: TallyRow[] };
+
+function sum(tallies: Iterable<Tally>): Tally {
+  let total = emptyTally();
+  for (const tally of tallies) {
+    for (const priority of PRIORITIES) {
+      for (const standing of STANDINGS) {
+        const cell = tally[priority][standing];
+        if (cell.count > 0) total = addToTally(total, priority, standing, cell.count, cell.effortHours);
+      }
+    }
+  }
+  return total;
+}
+
+// A project's readiness and matrix without reading its items, in one
+// statement: the project, its categories, and the tally of its items per
+// category, priority and standing, scored by the same scoreTally as
+// everything else. The REST API's project read, which scripts may call often.
+export async function loadProjectScore(actor: Actor, projectId: string, now = new Date()): Promise<ProjectScore> {
+  authorize(actor, "project.read");
+  const rows = await sqlRows<ProjectRow>(Prisma.sql`
+    WITH tally AS (${standingTallySql(actor.teamId, now, "categoryId", projectId)})
+    SELECT p.id, p.name, p.description, p."productionUrl", p."repositoryUrl", p."targetDate", p."archivedAt",
+           p."evidencePolicy"::text AS "evidencePolicy", p."weightCritical", p."weightHigh", p."weightMedium", p."weightLow",
+           p."templateKey", p."templateVersion", p."createdAt",
+           coalesce((SELECT json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.position)
+                     FROM category c WHERE c."projectId" = p.id AND c."teamId" = ${actor.teamId}), '[]'::json) AS categories,
+           coalesce((SELECT json_agg(tally) FROM tally), '[]'::json) AS tally
+    FROM project p
+    WHERE p.id = ${projectId} AND p."teamId" = ${actor.teamId}`);
+  const row = rows[0];
+  if (!row) throw notFound("Project");
+  const project = toProjectView(row, now);
+  const byCategory = talliesByGroup(row.tally);
+  return {
+    project,
+    readiness: scoreTally(sum(byCategory.values()), project.weights),
+    matrix: row.categories.map((category) => {
+      const score = scoreTally(byCategory.get(category.id) ?? emptyTally(), project.weights);
+      return { categoryId: category.id, name: category.name, counts: score.counts, applicable: score.applicable, percent: score.percent, glyph: glyphFor(score.counts, score.applicable) };
+    }),
+  };
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { addToTally, emptyTally, type Tally } from "@/lib/domain/readiness/score";
+import type { Priority, Standing } from "@/lib/domain/readiness/vocabulary";
+import { sqlRows } from "@/lib/server/db";
+
+export type TallyRow = { groupId: string; priority: Priority; standing: Standing; count: number; effort: number };
+
+// Counts a team's items by group (project or category), priority and
+// standing in one statement. The CASE classifies every item exactly as
+// lib/domain/readiness/standing.ts does (standingOf);
+// tests/integration/read-models.test.ts checks that both agree.
+// The tally as SQL, to run alone or inside a larger statement.
+export function standingTallySql(teamId: string, now: Date, by: "projectId" | "categoryId", projectId?: string): Prisma.Sql {
+  const group = Prisma.raw(`i."${by}"`);
+  return Prisma.sql`
+    SELECT ${group} AS "groupId", i.priority::text AS priority, s.standing,
+           count(*)::int AS count, coalesce(sum(i."effortHours"), 0)::float8 AS effort
+    FROM item i
+    LEFT JOIN LATERAL (
+      SELECT count(*) AS pieces,
+             count(*) FILTER (WHERE e."expiresAt" IS NOT NULL AND e."expiresAt" <= ${now}) AS expired
+      FROM evidence e WHERE e."itemId" = i.id AND e."teamId" = ${teamId}
+    ) ev ON true
+    LEFT JOIN LATERAL (
+      SELECT EXISTS (
+        SELECT 1 FROM waiver w
+        WHERE w."itemId" = i.id AND w."teamId" = ${teamId} AND w.status = 'APPROVED' AND w."expiresAt" > ${now}
+      ) AS waived
+    ) wv ON true
+    CROSS JOIN LATERAL (
+      SELECT CASE
+        WHEN i.status = 'NOT_APPLICABLE' THEN 'NOT_APPLICABLE'
+        WHEN i.status = 'DONE' AND NOT (ev.pieces > 0 AND ev.expired = ev.pieces) THEN 'DONE'
+        WHEN wv.waived THEN 'WAIVED'
+        WHEN i.status = 'DONE' THEN 'STALE'
+        ELSE i.status::text
+      END AS standing
+    ) s
+    WHERE i."teamId" = ${teamId} ${projectId ? Prisma.sql`AND i."projectId" = ${projectId}` : Prisma.empty}
+    GROUP BY ${group}, i.priority, s.standing`;
+}
+
+export const standingTally = (teamId: string, now: Date, by: "projectId" | "categoryId", projectId?: string) =>
+  sqlRows<TallyRow>(standingTallySql(teamId, now, by, projectId));
+
+export function talliesByGroup(rows: readonly TallyRow[]): Map<string, Tally> {
+  const tallies = new Map<string, Tally>();
+  for (const row of rows) tallies.set(row.groupId, addToTally(tallies.get(row.groupId) ?? emptyTally(), row.priority, row.standing, row.count, row.effort));
+  return tallies;
+}

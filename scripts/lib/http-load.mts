@@ -1,0 +1,91 @@
+// The HTTP half of `npm run bench`: starts the production server on the
+// bench database and loads /api/health and the REST API's project read with
+// autocannon, with the same number of connections, in alternating rounds so
+// that a slow moment of the machine does not fall on one endpoint only.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import autocannon from "autocannon";
+import { buildIsStale } from "./build-freshness.mjs";
+import { run } from "./database.mjs";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const PORT = process.env.BENCH_PORT ?? "3200";
+
+type Round = { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
+type Target = { name: string; url: string; headers: Record<string, string>; rounds: Round[] };
+
+async function round(target: Target, duration: number): Promise<Round> {
+  const result = await autocannon({ url: target.url, connections: CONNECTIONS, duration, headers: target.headers });
+  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function waitForHealth(base: string) {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("The server did not become healthy within a minute.");
+}
+
+export async function loadOverHttp({ databaseUrl, token, apiPath }: { databaseUrl: string; token: string; apiPath: string }) {
+  const env = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
+  if (buildIsStale(root)) {
+    console.log("\nBuilding the production server…");
+    const code = await run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { env, cwd: root, stdio: "ignore" });
+    if (code !== 0) throw new Error(`next build failed (${code})`);
+  }
+  const base = `http://127.0.0.1:${PORT}`;
+  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", PORT, "-H", "127.0.0.1"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      APP_URL: base,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      // Request logging is off so that both endpoints are measured, not stdout.
+      LOG_LEVEL: "warn",
+      // Limits high enough never to answer 429; they are still counted.
+      API_RATE_LIMIT_PER_TOKEN: "100000000",
+      API_RATE_LIMIT_PER_IP: "100000000",
+    },
+  });
+  try {
+    await waitForHealth(base);
+    console.log(`\nHTTP, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION} s (production server, one process):`);
+    const targets: Target[] = [
+      { name: "GET /api/health", url: `${base}/api/health`, headers: {}, rounds: [] },
+      { name: "GET /api/v1/projects/{id} (80 items)", url: `${base}${apiPath}`, headers: { authorization: `Bearer ${token}` }, rounds: [] },
+    ];
+    for (const target of targets) await round(target, 2); // warm-up
+    for (let n = 0; n < ROUNDS; n += 1) for (const target of targets) target.rounds.push(await round(target, DURATION));
+    const [health, project] = targets.map((target) => ({
+      name: target.name,
+      requestsPerSecond: median(target.rounds.map((r) => r.requestsPerSecond)),
+      p50: median(target.rounds.map((r) => r.p50)),
+      p99: median(target.rounds.map((r) => r.p99)),
+      non2xx: target.rounds.reduce((sum, r) => sum + r.non2xx, 0),
+      errors: target.rounds.reduce((sum, r) => sum + r.errors, 0),
+      all: target.rounds.map((r) => r.requestsPerSecond.toFixed(0)).join(" / "),
+    }));
+    for (const result of [health, project]) {
+      console.log(
+        `${result.name.padEnd(40)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s (rounds ${result.all})   p50 ${String(result.p50).padStart(4)} ms   p99 ${String(result.p99).padStart(4)} ms   non-2xx ${result.non2xx}   errors ${result.errors}`,
+      );
+    }
+    const ratio = project.requestsPerSecond / health.requestsPerSecond;
+    console.log(`\nAPI project read / health throughput (medians): ${(ratio * 100).toFixed(0)} % (target ≥ 50 %)${ratio >= 0.5 ? "" : "  ← below target"}`);
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
