@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
 # Shipshape container image: Next's standalone output, run as a non-root user.
 # At start it applies pending migrations, then serves (see docker-compose.yml).
+# The `shipshape` CLI is on the PATH: `docker compose exec app shipshape help`,
+# or `docker run --rm --entrypoint shipshape <image> evidence add …` in CI.
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
@@ -25,9 +27,13 @@ COPY --from=build --chown=shipshape:shipshape /app/public ./public
 # What `prisma migrate deploy` needs at start-up.
 COPY --from=build --chown=shipshape:shipshape /app/prisma ./prisma
 COPY --from=build --chown=shipshape:shipshape /app/prisma.config.ts ./
-COPY --from=build --chown=shipshape:shipshape /app/scripts/prisma-unref-timers.cjs ./scripts/
-COPY --from=build --chown=shipshape:shipshape /app/scripts/docker-entrypoint.sh ./scripts/
+COPY --from=build --chown=shipshape:shipshape /app/scripts ./scripts
+# What the CLI runs (TypeScript through tsx, a runtime dependency).
+COPY --from=build --chown=shipshape:shipshape /app/lib ./lib
+COPY --from=build --chown=shipshape:shipshape /app/generated ./generated
+COPY --from=build --chown=shipshape:shipshape /app/tsconfig.json ./
 COPY --from=deps --chown=shipshape:shipshape /app/node_modules ./node_modules
+RUN ln -s /app/scripts/shipshape.mjs /usr/local/bin/shipshape
 USER shipshape
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
