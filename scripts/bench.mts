@@ -81,7 +81,7 @@ try {
   const apiPath = `/api/v1/projects/${apiProjectId}`;
   process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
   process.env.API_RATE_LIMIT_PER_TOKEN = process.env.API_RATE_LIMIT_PER_IP = "100000000";
-  await measure("GET /api/v1/projects/{id} handler (80 items, token cached; +1 rate-limit upsert)", () =>
+  await measure("API project read handler (80 items)", () =>
     route.GET(new Request(`http://localhost${apiPath}`, { headers: { authorization: `Bearer ${secret}` } }), { params: Promise.resolve({ projectId: apiProjectId }) }),
   );
   await db.$disconnect();
