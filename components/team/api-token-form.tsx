@@ -5,8 +5,8 @@ import { createApiTokenAction } from "@/app/(app)/settings/actions";
 import { fieldErrors, formError, previous } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { API_TOKEN_SCOPES, SCOPE_DESCRIPTION } from "@/lib/domain/api-tokens";
 
 const scopeLabel = (scope: (typeof API_TOKEN_SCOPES)[number]) => (scope === "read" ? "Read" : "Write");
@@ -39,16 +39,13 @@ export function ApiTokenForm() {
         </Button>
       </form>
       {state?.ok && (
-        <Alert tone="success">
-          <p className="font-medium">
-            Token “{state.data.name}” created with {state.data.scope} scope.
-          </p>
-          <p className="mt-1">Copy it now: it is shown only once and Shipshape keeps only a hash of it.</p>
-          <div className="mt-2 flex items-center gap-2">
-            <input aria-label="New API token" readOnly value={state.data.secret} className="min-w-0 flex-1 rounded border border-emerald-200 bg-white px-2 py-1 font-mono text-xs text-slate-800" data-testid="api-token-secret" />
-            <CopyButton value={state.data.secret} />
-          </div>
-        </Alert>
+        <OneTimeSecret
+          title={`Token “${state.data.name}” created with ${state.data.scope} scope.`}
+          instruction="Copy it now: it is shown only once and Shipshape keeps only a hash of it."
+          label="New API token"
+          value={state.data.secret}
+          testId="api-token-secret"
+        />
       )}
     </div>
   );

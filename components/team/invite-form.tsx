@@ -5,8 +5,8 @@ import { inviteAction } from "@/app/(app)/members/actions";
 import { fieldErrors, formError, previous } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { ROLE_DESCRIPTIONS } from "@/lib/domain/roles";
 import { roleOptions } from "./role-options";
 
@@ -35,14 +35,13 @@ export function InviteForm() {
         </Button>
       </form>
       {state?.ok && (
-        <Alert tone="success">
-          <p className="font-medium">Invitation for {state.data.email} created{state.data.emailed ? " and emailed" : ""}.</p>
-          <p className="mt-1">Send them this link (it is shown only once):</p>
-          <div className="mt-2 flex items-center gap-2">
-            <input aria-label="Invitation link" readOnly value={state.data.link} className="min-w-0 flex-1 rounded border border-emerald-200 bg-white px-2 py-1 font-mono text-xs text-slate-800" data-testid="invitation-link" />
-            <CopyButton value={state.data.link} />
-          </div>
-        </Alert>
+        <OneTimeSecret
+          title={`Invitation for ${state.data.email} created${state.data.emailed ? " and emailed" : ""}.`}
+          instruction="Send them this link (it is shown only once):"
+          label="Invitation link"
+          value={state.data.link}
+          testId="invitation-link"
+        />
       )}
     </div>
   );
