@@ -7,6 +7,7 @@ import { scorableOf } from "@/lib/server/read-models/item-view";
 import { itemViewSelect } from "@/lib/server/read-models/item-view";
 import { loadPortfolio } from "@/lib/server/read-models/portfolio";
 import { loadProjectPage } from "@/lib/server/read-models/project-page";
+import { loadProjectScore } from "@/lib/server/read-models/project-score";
 import { weightsOf } from "@/lib/server/read-models/project-view";
 import { portfolioQuery } from "@/lib/schemas/project";
 import { archiveProject, createProject } from "@/lib/server/services/projects";
@@ -92,6 +93,15 @@ describe("portfolio", () => {
     const [summary] = (await loadPortfolio(lead, defaults, now)).projects;
     expect(summary.readiness).toEqual(expected);
     expect(expected.counts.STALE + expected.counts.WAIVED).toBeGreaterThan(0);
+
+    // The API's project read tallies per category in SQL: the same numbers
+    // and the same matrix as the project page.
+    const page = await loadProjectPage(lead, projectId, now);
+    const score = await loadProjectScore(lead, projectId, now);
+    expect(score.readiness).toEqual(page.readiness);
+    expect(score.matrix).toEqual(page.matrix);
+    expect(score.project).toEqual(page.project);
+    expect(await statementsOf(() => loadProjectScore(lead, projectId, now))).toBe(1);
   });
 
   it("hides archived projects unless asked, filters, sorts, and shows only the actor's team", async () => {
