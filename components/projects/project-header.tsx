@@ -5,17 +5,20 @@ import { can } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
 import type { ProjectView } from "@/lib/server/read-models/project-view";
 
-type Tab = "overview" | "activity" | "settings";
+type Tab = "overview" | "report" | "activity" | "settings";
 
-export function ProjectHeader({ project, role, current }: { project: ProjectView; role: Role; current: Tab }) {
+type HeaderProject = Pick<ProjectView, "id" | "name" | "description" | "archived" | "productionUrl" | "repositoryUrl">;
+
+export function ProjectHeader({ project, role, current }: { project: HeaderProject; role: Role; current: Tab }) {
   const tabs: { id: Tab; label: string; href: string }[] = [
     { id: "overview", label: "Overview", href: `/projects/${project.id}` },
+    { id: "report", label: "Report", href: `/projects/${project.id}/report` },
     { id: "activity", label: "Activity", href: `/projects/${project.id}/activity` },
     ...(can(role, "project.update") ? [{ id: "settings" as const, label: "Settings", href: `/projects/${project.id}/settings` }] : []),
   ];
   return (
     <header className="mb-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500 print:hidden">
         <Link href="/" className="hover:text-slate-900 hover:underline">
           Projects
         </Link>{" "}
@@ -38,7 +41,7 @@ export function ProjectHeader({ project, role, current }: { project: ProjectView
           </a>
         )}
       </div>
-      <nav aria-label="Project" className="mt-4 flex gap-1 border-b border-slate-200">
+      <nav aria-label="Project" className="mt-4 flex gap-1 border-b border-slate-200 print:hidden">
         {tabs.map((tab) => (
           <Link
             key={tab.id}

@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { STANDING_LABEL, type Standing } from "@/lib/domain/readiness/vocabulary";
+import { STANDING_GLYPH, STANDING_LABEL, type Standing } from "@/lib/domain/readiness/vocabulary";
 
 export const STANDING_TONE: Record<Standing, BadgeTone> = {
   DONE: "emerald",
@@ -8,15 +8,6 @@ export const STANDING_TONE: Record<Standing, BadgeTone> = {
   PARTIAL: "sky",
   MISSING: "slate",
   NOT_APPLICABLE: "slate",
-};
-
-export const STANDING_GLYPH: Record<Standing, string> = {
-  DONE: "●",
-  WAIVED: "◆",
-  STALE: "◐",
-  PARTIAL: "◐",
-  MISSING: "○",
-  NOT_APPLICABLE: "–",
 };
 
 const STANDING_HINT: Partial<Record<Standing, string>> = {

@@ -21,7 +21,7 @@ export function AppShell({ actor, teams, clerk, children }: { actor: UserActor; 
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <header className="bg-indigo-700">
+      <header className="bg-indigo-700 print:hidden">
         <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2.5 sm:px-6">
           <span aria-hidden className="grid size-8 shrink-0 place-items-center rounded-lg bg-white text-base font-bold text-indigo-700">S</span>
           <span className="sr-only">Shipshape</span>

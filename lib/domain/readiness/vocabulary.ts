@@ -37,6 +37,15 @@ export const STANDING_LABEL: Record<Standing, string> = {
 
 export const STATUS_GLYPH: Record<ItemStatus, string> = { MISSING: "○", PARTIAL: "◐", DONE: "●", NOT_APPLICABLE: "–" };
 
+export const STANDING_GLYPH: Record<Standing, string> = {
+  DONE: "●",
+  WAIVED: "◆",
+  STALE: "◐",
+  PARTIAL: "◐",
+  MISSING: "○",
+  NOT_APPLICABLE: "–",
+};
+
 export const PRIORITY_LABEL: Record<Priority, string> = { CRITICAL: "Critical", HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
 
 // The words teams use in their own checklists (MUST / SHOULD / NICE).

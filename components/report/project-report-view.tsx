@@ -1,0 +1,235 @@
+import { Badge } from "@/components/ui/badge";
+import { StandingBadge } from "@/components/readiness/standing-badge";
+import { formatDay, formatEffort, formatHours } from "@/lib/domain/format";
+import { PRIORITY_LABEL } from "@/lib/domain/readiness/vocabulary";
+import { PRIORITY_WORD, type ProjectReport, type ReportEvidence, type ReportItem } from "@/lib/domain/report/report";
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="break-inside-avoid-page">
+      <h2 className="mb-2 mt-8 text-lg font-semibold text-slate-900">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function EvidenceLinks({ evidence }: { evidence: ReportEvidence[] }) {
+  if (evidence.length === 0) return <span className="text-slate-400">—</span>;
+  return (
+    <ul className="space-y-0.5">
+      {evidence.map((e, index) => (
+        <li key={index} className={e.expired ? "text-amber-700" : undefined}>
+          {e.url ? (
+            <a href={e.url} rel="noopener noreferrer" className="text-indigo-700 underline-offset-2 hover:underline">
+              {e.label}
+            </a>
+          ) : (
+            <code className="text-xs">{e.path ?? e.label}</code>
+          )}
+          {e.expired && " (expired)"}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const Due = ({ item }: { item: ReportItem }) => (item.dueDate ? <span className={item.overdue ? "font-medium text-red-700" : undefined}>{formatDay(item.dueDate)}{item.overdue && " · overdue"}</span> : <span className="text-slate-400">—</span>);
+
+const th = "border-b border-slate-200 py-1.5 pr-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
+const td = "border-b border-slate-100 py-1.5 pr-3 align-top";
+
+// The status report, on screen and on paper: the same ProjectReport the
+// Markdown, CSV and JSON exports are made from.
+export function ProjectReportView({ report }: { report: ProjectReport }) {
+  const { summary, project } = report;
+  return (
+    <article className="rounded-xl bg-white p-6 text-sm text-slate-700 shadow-sm ring-1 ring-slate-200 print:p-0 print:shadow-none print:ring-0" data-testid="project-report">
+      <header className="flex flex-wrap items-end justify-between gap-4 border-b border-slate-200 pb-4">
+        <div>
+          <p className="text-xs uppercase tracking-wide text-slate-500">Production readiness · {formatDay(report.generatedAt)}</p>
+          <p className="mt-1 text-5xl font-bold tabular-nums text-slate-900" data-testid="report-percent">
+            {summary.readinessPercent}%
+          </p>
+          <p className="mt-1 text-base font-semibold text-indigo-700">{summary.level > 0 ? `Level ${summary.level} — ${summary.levelName}` : summary.levelName}</p>
+        </div>
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
+          <div>
+            <dt className="text-xs text-slate-500">Launch blockers</dt>
+            <dd className="text-lg font-semibold text-slate-900">{summary.launchBlockers}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Remaining effort</dt>
+            <dd className="text-lg font-semibold text-slate-900">{formatEffort(summary.remainingEffortHours)}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Target launch</dt>
+            <dd className="text-lg font-semibold text-slate-900">{project.targetDate ? formatDay(project.targetDate) : "—"}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Items</dt>
+            <dd className="text-lg font-semibold text-slate-900">
+              {summary.counts.DONE + summary.counts.WAIVED} / {summary.applicable} done
+            </dd>
+          </div>
+        </dl>
+      </header>
+
+      <Section title="What the next level needs">
+        {summary.nextLevel ? (
+          <>
+            <p>
+              <strong>
+                Level {summary.nextLevel.level} — {summary.nextLevel.name}
+              </strong>{" "}
+              needs {summary.nextLevel.outstanding} more item{summary.nextLevel.outstanding === 1 ? "" : "s"} done or waived:
+            </p>
+            <ul className="mt-2 list-disc space-y-0.5 pl-5">
+              {summary.nextLevel.items.map((item) => (
+                <li key={item.key}>
+                  <span className="font-medium">{PRIORITY_WORD[item.priority]}</span> {item.title} <code className="text-xs text-slate-500">{item.key}</code>
+                  {item.owner && <span className="text-slate-500"> · {item.owner}</span>}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>Every applicable item is done or waived.</p>
+        )}
+      </Section>
+
+      <Section title="Launch blockers">
+        {report.blockers.length === 0 ? (
+          <p>None: every critical item is done or waived.</p>
+        ) : (
+          <table className="w-full">
+            <thead>
+              <tr>
+                <th className={th}>Item</th>
+                <th className={th}>Status</th>
+                <th className={th}>Owner</th>
+                <th className={th}>Due</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.blockers.map((item) => (
+                <tr key={item.key}>
+                  <td className={td}>
+                    {item.title} <code className="text-xs text-slate-500">{item.key}</code>
+                  </td>
+                  <td className={td}>
+                    <StandingBadge standing={item.standing} />
+                  </td>
+                  <td className={td}>{item.owner ?? <span className="text-red-700">unassigned</span>}</td>
+                  <td className={td}>
+                    <Due item={item} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+
+      <Section title="Readiness matrix">
+        <table className="w-full max-w-xl" data-testid="report-matrix">
+          <thead>
+            <tr>
+              <th className={th}>Category</th>
+              <th className={th}>State</th>
+              <th className={th}>Done or waived</th>
+              <th className={th}>Readiness</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.categories.map((category) => (
+              <tr key={category.name}>
+                <td className={td}>{category.name}</td>
+                <td className={`${td} text-base`}>{category.glyph}</td>
+                <td className={`${td} tabular-nums`}>
+                  {category.counts.DONE + category.counts.WAIVED} / {category.applicable}
+                </td>
+                <td className={`${td} tabular-nums`}>{category.percent}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+
+      {report.categories.map((category) => (
+        <Section key={category.name} title={`${category.name} · ${category.percent}%`}>
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-[40rem]">
+              <thead>
+                <tr>
+                  <th className={th}>Item</th>
+                  <th className={th}>Priority</th>
+                  <th className={th}>Status</th>
+                  <th className={th}>Owner</th>
+                  <th className={th}>Effort</th>
+                  <th className={th}>Due</th>
+                  <th className={th}>Evidence</th>
+                </tr>
+              </thead>
+              <tbody>
+                {category.items.map((item) => (
+                  <tr key={item.key} data-report-item={item.key}>
+                    <td className={td}>
+                      {item.title}
+                      <div>
+                        <code className="text-xs text-slate-500">{item.key}</code>
+                      </div>
+                      {item.notApplicableReason && item.standing === "NOT_APPLICABLE" && <div className="text-xs text-slate-500">N/A: {item.notApplicableReason}</div>}
+                    </td>
+                    <td className={td}>
+                      <Badge tone={item.priority === "CRITICAL" ? "red" : item.priority === "HIGH" ? "amber" : "slate"}>{PRIORITY_LABEL[item.priority]}</Badge>
+                    </td>
+                    <td className={td}>
+                      <StandingBadge standing={item.standing} />
+                    </td>
+                    <td className={td}>{item.owner ?? "—"}</td>
+                    <td className={`${td} tabular-nums`}>{formatHours(item.effortHours)}</td>
+                    <td className={td}>
+                      <Due item={item} />
+                    </td>
+                    <td className={td}>
+                      <EvidenceLinks evidence={item.evidence} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Section>
+      ))}
+
+      <Section title="Waivers">
+        {report.waivers.length === 0 ? (
+          <p>None.</p>
+        ) : (
+          <ul className="space-y-1">
+            {report.waivers.map((w) => (
+              <li key={w.key}>
+                <span className="font-medium">{w.title}</span> — {w.status === "APPROVED" ? `approved by ${w.approvedBy ?? "a lead"}` : "pending"}, until {formatDay(w.expiresAt)}: “{w.reason}”
+                {w.requestedBy && <span className="text-slate-500"> (asked by {w.requestedBy})</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section title="Stale evidence">
+        {report.staleEvidence.length === 0 ? (
+          <p>None.</p>
+        ) : (
+          <ul className="space-y-1">
+            {report.staleEvidence.map((e, index) => (
+              <li key={index}>
+                <span className="font-medium">{e.title}</span>: {e.label}, expired {formatDay(e.expiresAt)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </article>
+  );
+}

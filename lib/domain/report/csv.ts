@@ -1,0 +1,55 @@
+// The status report as CSV: one row per item with every field. RFC 4180
+// quoting and CRLF line ends, UTF-8 with a byte-order mark so that Excel
+// reads the glyphs and accents right (LibreOffice and Numbers ignore it).
+// Cells that a spreadsheet would run as a formula start with a quote.
+import { allItems, type ProjectReport } from "./report";
+
+export const CSV_BOM = "\uFEFF";
+
+const COLUMNS = [
+  "project",
+  "category",
+  "key",
+  "title",
+  "priority",
+  "status",
+  "standing",
+  "owner",
+  "due_date",
+  "overdue",
+  "effort_hours",
+  "not_applicable_reason",
+  "evidence_count",
+  "evidence",
+  "waiver",
+  "waiver_expires",
+] as const;
+
+export function csvCell(value: string | number | boolean | null): string {
+  if (value === null) return "";
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function reportCsv(report: ProjectReport): string {
+  const rows = allItems(report).map((item) => [
+    report.project.name,
+    item.category,
+    item.key,
+    item.title,
+    item.priority,
+    item.status,
+    item.standing,
+    item.owner,
+    item.dueDate,
+    item.overdue,
+    item.effortHours,
+    item.notApplicableReason,
+    item.evidence.length,
+    item.evidence.map((e) => e.url ?? e.path ?? e.label).join(" "),
+    item.waiver ? item.waiver.status : null,
+    item.waiver ? item.waiver.expiresAt.slice(0, 10) : null,
+  ]);
+  return CSV_BOM + [COLUMNS as readonly string[], ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}

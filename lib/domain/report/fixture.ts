@@ -1,0 +1,116 @@
+// A fixed report for the golden-file tests: every standing, an expired piece
+// of evidence, a waiver, an N/A reason, and titles with the characters that
+// break tables and spreadsheets (| , " = and a line break).
+import { REPORT_SCHEMA, type ProjectReport, type ReportItem } from "./report";
+
+const counts = (partial: Partial<Record<ReportItem["standing"], number>>) => ({ MISSING: 0, PARTIAL: 0, STALE: 0, WAIVED: 0, DONE: 0, NOT_APPLICABLE: 0, ...partial });
+
+const item = (fields: Partial<ReportItem> & Pick<ReportItem, "key" | "title" | "category" | "priority" | "status" | "standing">): ReportItem => ({
+  owner: null,
+  dueDate: null,
+  overdue: false,
+  effortHours: null,
+  notApplicableReason: null,
+  evidence: [],
+  waiver: null,
+  ...fields,
+});
+
+const auth = item({
+  key: "security.authentication",
+  title: "Authentication | sessions",
+  category: "Security",
+  priority: "CRITICAL",
+  status: "DONE",
+  standing: "DONE",
+  owner: "Erin Engineer",
+  effortHours: 8,
+  evidence: [{ kind: "PULL_REQUEST", label: "PR #12", url: "https://git.example.com/acme/checkout/pull/12", path: null, expiresAt: null, expired: false }],
+});
+const secrets = item({
+  key: "security.secrets",
+  title: 'Secrets in a vault, "never" in git',
+  category: "Security",
+  priority: "CRITICAL",
+  status: "MISSING",
+  standing: "MISSING",
+  owner: "Lee Lead",
+  dueDate: "2027-01-10",
+  overdue: true,
+  effortHours: 4,
+});
+const headers = item({
+  key: "security.headers",
+  title: "Security headers",
+  category: "Security",
+  priority: "HIGH",
+  status: "DONE",
+  standing: "STALE",
+  effortHours: 2,
+  evidence: [{ kind: "CHECK_RESULT", label: "Header scan", url: "https://scan.example.com/r/7", path: null, expiresAt: "2027-01-01T00:00:00.000Z", expired: true }],
+});
+const pentest = item({
+  key: "security.penetration-test",
+  title: "=Penetration test",
+  category: "Security",
+  priority: "LOW",
+  status: "MISSING",
+  standing: "WAIVED",
+  effortHours: 40,
+  waiver: { status: "APPROVED", reason: "External test booked\nfor March", expiresAt: "2027-03-31T00:00:00.000Z", requestedBy: "Erin Engineer", approvedBy: "Lee Lead" },
+});
+const unit = item({
+  key: "testing.unit",
+  title: "Unit tests, for core logic",
+  category: "Testing",
+  priority: "HIGH",
+  status: "PARTIAL",
+  standing: "PARTIAL",
+  owner: "Erin Engineer",
+  effortHours: 16,
+  evidence: [{ kind: "FILE_PATH", label: "tests/", url: null, path: "tests/unit", expiresAt: null, expired: false }],
+});
+const mobile = item({
+  key: "testing.device-lab",
+  title: "Device lab",
+  category: "Testing",
+  priority: "MEDIUM",
+  status: "NOT_APPLICABLE",
+  standing: "NOT_APPLICABLE",
+  notApplicableReason: "No mobile app",
+});
+
+export const FIXED_REPORT: ProjectReport = {
+  schema: REPORT_SCHEMA,
+  generatedAt: "2027-01-15T09:30:00.000Z",
+  project: {
+    id: "proj_checkout",
+    name: "Checkout API",
+    description: "Payments for the web shop.",
+    productionUrl: "https://checkout.example.com",
+    repositoryUrl: null,
+    targetDate: "2027-02-01",
+    daysToTarget: 17,
+    archived: false,
+    evidencePolicy: "CRITICAL",
+    template: "shipshape-standard v1",
+  },
+  summary: {
+    readinessPercent: 44,
+    level: 0,
+    levelName: "Not launch ready",
+    nextLevel: { level: 1, name: "Blockers cleared", outstanding: 1, items: [{ key: secrets.key, title: secrets.title, priority: "CRITICAL", owner: "Lee Lead" }] },
+    launchBlockers: 1,
+    remainingEffortHours: 13,
+    total: 6,
+    applicable: 5,
+    counts: counts({ DONE: 1, MISSING: 1, STALE: 1, WAIVED: 1, PARTIAL: 1, NOT_APPLICABLE: 1 }),
+  },
+  blockers: [secrets],
+  categories: [
+    { name: "Security", percent: 44, glyph: "◐", counts: counts({ DONE: 1, MISSING: 1, STALE: 1, WAIVED: 1 }), applicable: 4, items: [auth, secrets, headers, pentest] },
+    { name: "Testing", percent: 50, glyph: "◐", counts: counts({ PARTIAL: 1, NOT_APPLICABLE: 1 }), applicable: 1, items: [unit, mobile] },
+  ],
+  waivers: [{ key: pentest.key, title: pentest.title, ...(pentest.waiver as NonNullable<ReportItem["waiver"]>) }],
+  staleEvidence: [{ key: headers.key, title: headers.title, ...headers.evidence[0] }],
+};

@@ -1,0 +1,132 @@
+// The status report as Markdown (GitHub-flavoured): a document in the spirit
+// of hand-written readiness reports, but computed. Its layout is regular so
+// that it can be read back (docs/report-format.md):
+//   # <project> — production readiness
+//   ## Summary, ## Readiness matrix, ## Launch blockers,
+//   ## MUST / SHOULD / NICE / LATER, ## <category> (one table per category),
+//   ## Waivers, ## Stale evidence
+// Table cells escape `|` and line breaks; links are plain http(s) URLs.
+import { formatDay, formatEffort, formatHours } from "../format";
+import { PRIORITIES, PRIORITY_LABEL, STANDING_GLYPH, STANDING_LABEL } from "../readiness/vocabulary";
+import { allItems, PRIORITY_WORD, type ProjectReport, type ReportEvidence, type ReportItem } from "./report";
+
+const cell = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").trim() || "—";
+
+function table(header: string[], rows: string[][]): string {
+  return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`)].join("\n");
+}
+
+function evidenceLink(evidence: ReportEvidence): string {
+  const label = evidence.label.replace(/[[\]]/g, "");
+  const text = evidence.url ? `[${label}](${evidence.url})` : evidence.path ? `\`${evidence.path}\`` : label;
+  return evidence.expired ? `${text} (expired)` : text;
+}
+
+const status = (item: ReportItem) =>
+  `${STANDING_GLYPH[item.standing]} ${STANDING_LABEL[item.standing]}${item.standing === "NOT_APPLICABLE" && item.notApplicableReason ? `: ${item.notApplicableReason}` : ""}`;
+
+const due = (item: ReportItem) => (item.dueDate ? `${item.dueDate}${item.overdue ? " (overdue)" : ""}` : "—");
+
+export function reportMarkdown(report: ProjectReport): string {
+  const { project, summary } = report;
+  const lines: string[] = [];
+  const push = (...more: string[]) => lines.push(...more);
+
+  push(`# ${project.name} — production readiness`, "");
+  if (project.description) push(project.description, "");
+  push(
+    `**Readiness:** ${summary.readinessPercent}% · **Level ${summary.level}:** ${summary.levelName}  `,
+    `**Launch blockers:** ${summary.launchBlockers} · **Remaining effort:** ${formatEffort(summary.remainingEffortHours)}  `,
+    `**Target launch:** ${project.targetDate ? `${project.targetDate}${project.daysToTarget !== null ? ` (${project.daysToTarget >= 0 ? `${project.daysToTarget} days to go` : `${-project.daysToTarget} days overdue`})` : ""}` : "not set"}  `,
+    `**Report date:** ${report.generatedAt.slice(0, 10)}${project.archived ? " · **Archived**" : ""}`,
+    "",
+  );
+  if (project.productionUrl || project.repositoryUrl) {
+    push([project.productionUrl && `Production: ${project.productionUrl}`, project.repositoryUrl && `Repository: ${project.repositoryUrl}`].filter(Boolean).join(" · "), "");
+  }
+
+  push("## Summary", "");
+  if (summary.nextLevel) {
+    push(`Next: **Level ${summary.nextLevel.level} — ${summary.nextLevel.name}** needs ${summary.nextLevel.outstanding} more item${summary.nextLevel.outstanding === 1 ? "" : "s"} done or waived:`, "");
+    for (const item of summary.nextLevel.items) push(`- [ ] ${PRIORITY_WORD[item.priority]} \`${item.key}\` ${item.title}${item.owner ? ` (${item.owner})` : ""}`);
+    push("");
+  } else {
+    push("Every applicable item is done or waived.", "");
+  }
+  push(
+    table(
+      ["Done", "Waived", "Partial", "Stale", "Missing", "N/A", "Total"],
+      [[summary.counts.DONE, summary.counts.WAIVED, summary.counts.PARTIAL, summary.counts.STALE, summary.counts.MISSING, summary.counts.NOT_APPLICABLE, summary.total].map(String)],
+    ),
+    "",
+  );
+
+  push("## Readiness matrix", "");
+  push(
+    table(
+      ["Category", "State", "Done or waived", "Applicable", "Readiness"],
+      report.categories.map((c) => [c.name, c.glyph, String(c.counts.DONE + c.counts.WAIVED), String(c.applicable), `${c.percent}%`]),
+    ),
+    "",
+    "○ nothing done · ◐ in progress · ● all done · – nothing applicable",
+    "",
+  );
+
+  push("## Launch blockers", "");
+  if (report.blockers.length === 0) push("None: every critical item is done or waived.", "");
+  else push(table(["Key", "Item", "Status", "Owner", "Due"], report.blockers.map((item) => [`\`${item.key}\``, item.title, status(item), item.owner ?? "unassigned", due(item)])), "");
+
+  const items = allItems(report);
+  for (const priority of PRIORITIES) {
+    const open = items.filter((item) => item.priority === priority && item.standing !== "NOT_APPLICABLE");
+    if (open.length === 0) continue;
+    push(`## ${PRIORITY_WORD[priority]} (${PRIORITY_LABEL[priority].toLowerCase()})`, "");
+    for (const item of open) {
+      const done = item.standing === "DONE" || item.standing === "WAIVED";
+      push(`- [${done ? "x" : " "}] \`${item.key}\` ${item.title} — ${STANDING_LABEL[item.standing]}${item.owner ? ` · ${item.owner}` : ""}`);
+    }
+    push("");
+  }
+
+  for (const category of report.categories) {
+    push(`## ${category.name}`, "");
+    if (category.items.length === 0) {
+      push("No items.", "");
+      continue;
+    }
+    push(
+      table(
+        ["Key", "Item", "Priority", "Status", "Owner", "Effort", "Due", "Evidence"],
+        category.items.map((item) => [
+          `\`${item.key}\``,
+          item.title,
+          PRIORITY_LABEL[item.priority],
+          status(item),
+          item.owner ?? "—",
+          formatHours(item.effortHours),
+          due(item),
+          item.evidence.map(evidenceLink).join("<br>") || "—",
+        ]),
+      ),
+      "",
+    );
+  }
+
+  push("## Waivers", "");
+  if (report.waivers.length === 0) push("None.", "");
+  else
+    push(
+      table(
+        ["Key", "Item", "Status", "Reason", "Expires", "Requested by", "Approved by"],
+        report.waivers.map((w) => [`\`${w.key}\``, w.title, w.status === "APPROVED" ? "Approved" : "Pending", w.reason, formatDay(w.expiresAt), w.requestedBy ?? "—", w.approvedBy ?? "—"]),
+      ),
+      "",
+    );
+
+  push("## Stale evidence", "");
+  if (report.staleEvidence.length === 0) push("None.", "");
+  else push(table(["Key", "Item", "Evidence", "Expired"], report.staleEvidence.map((e) => [`\`${e.key}\``, e.title, evidenceLink({ ...e, expired: false }), formatDay(e.expiresAt)])), "");
+
+  push(`---`, "", `Generated by Shipshape (${report.schema}) on ${report.generatedAt}.`, "");
+  return lines.join("\n");
+}

@@ -1,0 +1,88 @@
+// A project's status report: everything the report page and every export
+// show, computed once (lib/server/read-models/project-report.ts) with the one
+// scoring module, so the page, Markdown, CSV and JSON can never disagree.
+// This is also the JSON export's schema; REPORT_SCHEMA names its version.
+import type { MatrixGlyph } from "../readiness/matrix";
+import type { LevelNumber } from "../readiness/score";
+import type { EvidenceKind, EvidencePolicy, ItemStatus, Priority, Standing } from "../readiness/vocabulary";
+
+export const REPORT_SCHEMA = "shipshape.report/v1";
+
+export type ReportEvidence = {
+  kind: EvidenceKind;
+  label: string;
+  url: string | null;
+  path: string | null;
+  expiresAt: string | null;
+  expired: boolean;
+};
+
+export type ReportWaiver = {
+  status: "PENDING" | "APPROVED";
+  reason: string;
+  expiresAt: string;
+  requestedBy: string | null;
+  approvedBy: string | null;
+};
+
+export type ReportItem = {
+  key: string;
+  title: string;
+  category: string;
+  priority: Priority;
+  status: ItemStatus;
+  standing: Standing;
+  owner: string | null;
+  dueDate: string | null;
+  overdue: boolean;
+  effortHours: number | null;
+  notApplicableReason: string | null;
+  evidence: ReportEvidence[];
+  waiver: ReportWaiver | null;
+};
+
+export type ReportCategory = {
+  name: string;
+  percent: number;
+  glyph: MatrixGlyph;
+  counts: Record<Standing, number>;
+  applicable: number;
+  items: ReportItem[];
+};
+
+export type ProjectReport = {
+  schema: typeof REPORT_SCHEMA;
+  generatedAt: string;
+  project: {
+    id: string;
+    name: string;
+    description: string;
+    productionUrl: string | null;
+    repositoryUrl: string | null;
+    targetDate: string | null;
+    daysToTarget: number | null;
+    archived: boolean;
+    evidencePolicy: EvidencePolicy;
+    template: string | null;
+  };
+  summary: {
+    readinessPercent: number;
+    level: LevelNumber;
+    levelName: string;
+    nextLevel: { level: LevelNumber; name: string; outstanding: number; items: { key: string; title: string; priority: Priority; owner: string | null }[] } | null;
+    launchBlockers: number;
+    remainingEffortHours: number;
+    total: number;
+    applicable: number;
+    counts: Record<Standing, number>;
+  };
+  blockers: ReportItem[];
+  categories: ReportCategory[];
+  waivers: (ReportWaiver & { key: string; title: string })[];
+  staleEvidence: (ReportEvidence & { key: string; title: string })[];
+};
+
+// MUST / SHOULD / NICE, as readiness documents say it.
+export const PRIORITY_WORD: Record<Priority, string> = { CRITICAL: "MUST", HIGH: "SHOULD", MEDIUM: "NICE", LOW: "LATER" };
+
+export const allItems = (report: ProjectReport) => report.categories.flatMap((category) => category.items);

@@ -1,0 +1,142 @@
+import "server-only";
+import { isoDay } from "@/lib/domain/readiness/dates";
+import { isOverdue } from "@/lib/domain/readiness/filters";
+import { readinessMatrix } from "@/lib/domain/readiness/matrix";
+import { LEVEL_NAME, readinessOf } from "@/lib/domain/readiness/score";
+import { isApplicable, isSatisfied, standingOf } from "@/lib/domain/readiness/standing";
+import { PRIORITIES } from "@/lib/domain/readiness/vocabulary";
+import { REPORT_SCHEMA, type ProjectReport, type ReportEvidence, type ReportItem, type ReportWaiver } from "@/lib/domain/report/report";
+import { authorize, type Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+import { itemViewSelect, scorableOf } from "./item-view";
+import { projectViewSelect, toProjectView } from "./project-view";
+
+const PRIORITY_ORDER = Object.fromEntries(PRIORITIES.map((priority, index) => [priority, index])) as Record<(typeof PRIORITIES)[number], number>;
+
+// One joined statement: the project, its categories, and every item with its
+// owner's name, all its evidence and its open waivers with who asked and who
+// approved. Names only: a report carries no e-mail addresses and no notes.
+function reportQuery(actor: Actor, projectId: string) {
+  return db.project.findFirst({
+    where: { id: projectId, teamId: actor.teamId },
+    relationLoadStrategy: "join",
+    select: {
+      ...projectViewSelect,
+      categories: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+      items: {
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        select: {
+          ...itemViewSelect,
+          evidence: { orderBy: { createdAt: "asc" }, select: { kind: true, label: true, url: true, path: true, expiresAt: true } },
+          waivers: {
+            where: { status: { in: ["PENDING", "APPROVED"] } },
+            orderBy: { createdAt: "desc" },
+            select: {
+              id: true,
+              status: true,
+              reason: true,
+              expiresAt: true,
+              requestedById: true,
+              requestedBy: { select: { name: true } },
+              decidedBy: { select: { name: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+}
+
+// The status report of a project, computed with the one scoring module.
+export async function loadProjectReport(actor: Actor, projectId: string, now = new Date()): Promise<ProjectReport> {
+  authorize(actor, "report.export");
+  const row = await reportQuery(actor, projectId);
+  if (!row) throw notFound("Project");
+  const project = toProjectView(row, now);
+  const today = isoDay(now);
+  const categoryName = new Map(row.categories.map((c) => [c.id, c.name]));
+
+  const items: ReportItem[] = row.items.map((source) => {
+    const standing = standingOf(scorableOf(source, now), now);
+    const dueDate = source.dueDate ? isoDay(source.dueDate) : null;
+    const open = source.waivers.find((w) => w.status === "PENDING" || w.expiresAt > now);
+    const waiver: ReportWaiver | null = open
+      ? {
+          status: open.status as ReportWaiver["status"],
+          reason: open.reason,
+          expiresAt: open.expiresAt.toISOString(),
+          requestedBy: open.requestedBy?.name ?? null,
+          approvedBy: open.status === "APPROVED" ? (open.decidedBy?.name ?? null) : null,
+        }
+      : null;
+    return {
+      key: source.key,
+      title: source.title,
+      category: categoryName.get(source.categoryId) ?? "",
+      priority: source.priority,
+      status: source.status,
+      standing,
+      owner: source.owner?.name ?? null,
+      dueDate,
+      overdue: isOverdue({ dueDate, standing }, today),
+      effortHours: source.effortHours,
+      notApplicableReason: source.notApplicableReason,
+      evidence: source.evidence.map(
+        (e): ReportEvidence => ({ kind: e.kind, label: e.label, url: e.url, path: e.path, expiresAt: e.expiresAt?.toISOString() ?? null, expired: e.expiresAt !== null && e.expiresAt <= now }),
+      ),
+      waiver,
+    };
+  });
+
+  const itemCategoryIds = row.items.map((source) => source.categoryId);
+  const scorable = row.items.map((source) => ({ ...scorableOf(source, now), categoryId: source.categoryId }));
+  const readiness = readinessOf(scorable, project.weights, now);
+  const matrix = readinessMatrix(row.categories, scorable, project.weights, now);
+  const outstanding = items.filter((item) => isApplicable(item.standing) && !isSatisfied(item.standing)).sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority]);
+  const gate: readonly string[] = readiness.nextLevel?.priorities ?? [];
+
+  return {
+    schema: REPORT_SCHEMA,
+    generatedAt: now.toISOString(),
+    project: {
+      id: project.id,
+      name: project.name,
+      description: project.description,
+      productionUrl: project.productionUrl,
+      repositoryUrl: project.repositoryUrl,
+      targetDate: project.targetDate,
+      daysToTarget: project.daysToTarget,
+      archived: project.archived,
+      evidencePolicy: project.evidencePolicy,
+      template: project.template,
+    },
+    summary: {
+      readinessPercent: readiness.percent,
+      level: readiness.level,
+      levelName: LEVEL_NAME[readiness.level],
+      nextLevel: readiness.nextLevel && {
+        level: readiness.nextLevel.level,
+        name: readiness.nextLevel.name,
+        outstanding: readiness.nextLevel.outstanding,
+        items: outstanding.filter((item) => gate.includes(item.priority)).map(({ key, title, priority, owner }) => ({ key, title, priority, owner })),
+      },
+      launchBlockers: readiness.launchBlockers,
+      remainingEffortHours: readiness.remainingEffortHours,
+      total: readiness.total,
+      applicable: readiness.applicable,
+      counts: readiness.counts,
+    },
+    blockers: outstanding.filter((item) => item.priority === "CRITICAL"),
+    categories: matrix.map((category) => ({
+      name: category.name,
+      percent: category.percent,
+      glyph: category.glyph,
+      counts: category.counts,
+      applicable: category.applicable,
+      items: items.filter((_, index) => itemCategoryIds[index] === category.categoryId),
+    })),
+    waivers: items.filter((item) => item.waiver).map((item) => ({ key: item.key, title: item.title, ...(item.waiver as ReportWaiver) })),
+    staleEvidence: items.filter((item) => item.standing === "STALE").flatMap((item) => item.evidence.map((e) => ({ key: item.key, title: item.title, ...e }))),
+  };
+}
