@@ -14,6 +14,9 @@ Commands (operators, on the Shipshape host; use the server's DATABASE_URL):
   token revoke ID                            Revoke a token at once
   token list --team SLUG                     List a team's tokens
 
+  export PROJECT_ID [--format md|csv|json] [--out FILE]
+                                             A project's status report (stdout without --out)
+
 Commands (CI jobs and scripts; use SHIPSHAPE_URL and SHIPSHAPE_TOKEN):
   evidence add --project ID --item KEY --url URL [--status DONE] [--label L] [--kind CI_RUN] [--expires-at YYYY-MM-DD]
                                              Attach a link to an item (once per URL) and optionally set its status
@@ -35,6 +38,8 @@ const OPTIONS = {
   label: { type: "string" },
   kind: { type: "string" },
   "expires-at": { type: "string" },
+  format: { type: "string" },
+  out: { type: "string" },
 } as const;
 
 async function run(argv: string[], output: Output): Promise<void> {
@@ -56,6 +61,8 @@ async function run(argv: string[], output: Output): Promise<void> {
       return (await import("./commands/setup")).setupCommand(values, output);
     case "token":
       return (await import("./commands/token")).tokenCommand(action, rest, values, output);
+    case "export":
+      return (await import("./commands/export")).exportCommand(action, values, output);
     case "evidence":
       return (await import("./commands/evidence")).evidenceCommand(action, values, output);
     default:

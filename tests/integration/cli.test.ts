@@ -1,6 +1,8 @@
 // The `shipshape` CLI's operator commands, run as a process against a
 // database of their own that has never been set up.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -83,6 +85,34 @@ describe("shipshape CLI", () => {
       { action: "apiToken.created", actorLabel: "Shipshape CLI (operator)" },
       { action: "apiToken.revoked", actorLabel: "Shipshape CLI (operator)" },
     ]);
+  }, 120_000);
+
+  it("exports a project's report as Markdown, CSV or JSON", async () => {
+    const [team] = await query<{ id: string }>("SELECT id FROM team WHERE slug = 'acme-platform'");
+    await query(`INSERT INTO project (id, "teamId", name, "updatedAt") VALUES ('p1', $1, 'Checkout API', now())`, [team.id]);
+    await query(`INSERT INTO category (id, "teamId", "projectId", name, position) VALUES ('c1', $1, 'p1', 'Security', 0)`, [team.id]);
+    await query(
+      `INSERT INTO item (id, "teamId", "projectId", "categoryId", key, title, status, priority, position, "updatedAt")
+       VALUES ('i1', $1, 'p1', 'c1', 'security.https', 'HTTPS everywhere', 'DONE', 'CRITICAL', 0, now()),
+              ('i2', $1, 'p1', 'c1', 'security.headers', 'Security headers', 'MISSING', 'HIGH', 1, now())`,
+      [team.id],
+    );
+    const markdown = shipshape(["export", "p1"]);
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toContain("# Checkout API — production readiness");
+    expect(markdown.stdout).toContain("**Readiness:** 57%");
+
+    const out = path.join(os.tmpdir(), `shipshape-export-${process.pid}.csv`);
+    const csv = shipshape(["export", "p1", "--format", "csv", "--out", out, "--json"]);
+    expect(csv.code).toBe(0);
+    expect(csv.json()).toMatchObject({ file: out, format: "csv", suggestedName: expect.stringMatching(/^checkout-api-readiness-/) });
+    expect(readFileSync(out, "utf8").split("\r\n")).toHaveLength(1 + 2 + 1);
+
+    const json = JSON.parse(shipshape(["export", "p1", "--format", "json"]).stdout);
+    expect(json).toMatchObject({ schema: "shipshape.report/v1", summary: { readinessPercent: 57, launchBlockers: 0, level: 1 } });
+
+    expect(shipshape(["export", "nope", "--json"]).json().error.code).toBe("NOT_FOUND");
+    expect(shipshape(["export", "p1", "--format", "pdf"]).code).toBe(2);
   }, 120_000);
 
   it("explains mistakes: unknown team, bad scope, missing options", () => {

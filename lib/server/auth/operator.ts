@@ -18,3 +18,9 @@ export async function operatorForApiToken(tokenId: string): Promise<OperatorActo
   if (!token) throw notFound("API token");
   return { kind: "operator", teamId: token.teamId, role: "ADMIN" };
 }
+
+export async function operatorForProject(projectId: string): Promise<OperatorActor> {
+  const project = await db.project.findUnique({ where: { id: projectId }, select: { teamId: true } });
+  if (!project) throw notFound("Project");
+  return { kind: "operator", teamId: project.teamId, role: "ADMIN" };
+}

@@ -1,0 +1,24 @@
+// The report's file formats, shared by the download route and the CLI.
+import { reportCsv } from "./csv";
+import { reportMarkdown } from "./markdown";
+import type { ProjectReport } from "./report";
+
+export const REPORT_FORMATS = {
+  md: { contentType: "text/markdown; charset=utf-8", render: reportMarkdown },
+  csv: { contentType: "text/csv; charset=utf-8", render: reportCsv },
+  json: { contentType: "application/json; charset=utf-8", render: (report: ProjectReport) => `${JSON.stringify(report, null, 2)}\n` },
+} as const;
+
+export type ReportFormat = keyof typeof REPORT_FORMATS;
+export const REPORT_FORMAT_NAMES = Object.keys(REPORT_FORMATS) as ReportFormat[];
+
+const slug = (text: string) =>
+  text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 50) || "project";
+
+export const reportFileName = (report: ProjectReport, format: ReportFormat) => `${slug(report.project.name)}-readiness-${report.generatedAt.slice(0, 10)}.${format}`;
