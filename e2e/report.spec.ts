@@ -44,3 +44,41 @@ test("a stakeholder reads the report and downloads it as Markdown, CSV and JSON"
   expect(`${json.summary.readinessPercent}%`).toBe(dashboardPercent);
   expect(JSON.stringify(json)).not.toContain("@example.com");
 });
+
+test("a lead shares the report with someone without an account, with a badge, then revokes it", async ({ page, browser }) => {
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Checkout API" }).first().click();
+  await expect(page.getByRole("heading", { name: "Checkout API" })).toBeVisible();
+  await page.getByRole("link", { name: "Report" }).click();
+  await expect(page.getByTestId("project-report")).toBeVisible();
+  const percent = await page.getByTestId("report-percent").innerText();
+
+  await page.getByLabel("Expires in (days)").fill("30");
+  await page.getByRole("button", { name: "Create share link" }).click();
+  const url = await page.getByTestId("share-link-url").inputValue();
+  expect(url).toMatch(/\/share\/shs_[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByTestId("share-badge-markdown")).toHaveValue(`![Readiness](${url}/badge.svg)`);
+  await expect(page.getByRole("list", { name: "Share links" }).getByRole("listitem").first()).toHaveAttribute("data-share-state", "active");
+
+  // A stakeholder without an account.
+  const outsider = await browser.newContext();
+  const shared = await outsider.newPage();
+  await shared.goto(url);
+  await expect(shared.getByRole("heading", { name: "Checkout API" })).toBeVisible();
+  await expect(shared.getByTestId("report-percent")).toHaveText(percent);
+  expect(await shared.content()).not.toContain("@example.com");
+  await expect(shared.getByRole("link", { name: "Settings" })).toHaveCount(0);
+  await snapshot(shared, "26-shared-report");
+  const badge = await shared.request.get(`${url}/badge.svg`);
+  expect(badge.status()).toBe(200);
+  expect(badge.headers()["content-type"]).toBe("image/svg+xml; charset=utf-8");
+  expect(await badge.text()).toContain(`readiness: ${percent}`);
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: /^Revoke share link/ }).first().click();
+  await expect(page.getByRole("list", { name: "Share links" }).getByRole("listitem").first()).toHaveAttribute("data-share-state", "revoked");
+  const gone = await shared.goto(url);
+  expect(gone?.status()).toBe(404);
+  await outsider.close();
+});

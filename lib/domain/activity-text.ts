@@ -103,6 +103,10 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return `created the ${text(after?.scope)} API token “${text(after?.name)}”`;
     case "apiToken.revoked":
       return `revoked the API token “${text(before?.name)}”`;
+    case "shareLink.created":
+      return `created a share link${after?.expiresAt ? ` valid until ${text(after.expiresAt).slice(0, 10)}` : ""}`;
+    case "shareLink.revoked":
+      return "revoked a share link";
     default:
       return record.action.replace(".", " ");
   }

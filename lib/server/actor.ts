@@ -1,7 +1,7 @@
 import "server-only";
 import { can, type Action } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
-import { forbidden } from "./errors";
+import { forbidden, notFound } from "./errors";
 
 // Who performs an action, in which team and with which role. Services take
 // an actor and never look at the identity provider or the request.
@@ -17,10 +17,18 @@ export type TokenActor = InTeam & { kind: "token"; tokenId: string; name: string
 // Someone with shell access to the installation, using the `shipshape` CLI.
 export type OperatorActor = InTeam & { kind: "operator" };
 
-export type Actor = UserActor | TokenActor | OperatorActor;
+// Someone holding a project's share link: reads that project's report only.
+export type ShareActor = InTeam & { kind: "share"; shareLinkId: string; projectId: string };
+
+export type Actor = UserActor | TokenActor | OperatorActor | ShareActor;
 
 export function authorize(actor: Actor, action: Action): void {
   if (!can(actor.role, action)) throw forbidden();
+}
+
+// A share link reads its own project and nothing else of the team.
+export function assertProjectVisible(actor: Actor, projectId: string): void {
+  if (actor.kind === "share" && actor.projectId !== projectId) throw notFound("Project");
 }
 
 // The person behind a change, for "updated by" and "added by" columns.
@@ -38,5 +46,7 @@ export function actorLabel(actor: Actor): string {
       return `API token “${actor.name}”`;
     case "operator":
       return "Shipshape CLI (operator)";
+    case "share":
+      return "Share link";
   }
 }

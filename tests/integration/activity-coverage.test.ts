@@ -13,12 +13,13 @@ import * as items from "@/lib/server/services/items";
 import * as members from "@/lib/server/services/members";
 import * as projects from "@/lib/server/services/projects";
 import * as setup from "@/lib/server/services/setup";
+import * as shareLinks from "@/lib/server/services/share-links";
 import * as teams from "@/lib/server/services/teams";
 import * as waivers from "@/lib/server/services/waivers";
 import { membershipOf, person, teamWith } from "../support/fixtures";
 import { catalogueProject, daysFromNow, itemByKey } from "../support/readiness";
 
-const MODULES = { accountCreation, apiTokens, catalogue, categories, evidence, invitations, items, members, projects, setup, teams, waivers };
+const MODULES = { accountCreation, apiTokens, catalogue, categories, evidence, invitations, items, members, projects, setup, shareLinks, teams, waivers };
 
 const READS = new Set([
   "accountCreation.mayCreateAccount",
@@ -32,6 +33,9 @@ const READS = new Set([
   "members.memberIdByEmail",
   "setup.isSetupOpen",
   "setup.setupClosed",
+  "shareLinks.hashShareToken",
+  "shareLinks.listShareLinks",
+  "shareLinks.shareUrls",
   "teams.currentTeam",
   "teams.teamsOf",
 ]);
@@ -55,6 +59,11 @@ async function world() {
 type World = Awaited<ReturnType<typeof world>>;
 
 const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
+  "shareLinks.createShareLink": (w) => shareLinks.createShareLink(w.lead, { projectId: w.projectId }),
+  "shareLinks.revokeShareLink": async (w) => {
+    const { link } = await shareLinks.createShareLink(w.lead, { projectId: w.projectId });
+    return shareLinks.revokeShareLink(w.lead, { shareLinkId: link.id });
+  },
   "apiTokens.createApiToken": (w) => apiTokens.createApiToken(w.admin, { name: "CI", scope: "write" }),
   "apiTokens.revokeApiToken": async (w) => {
     const { token } = await apiTokens.createApiToken(w.admin, { name: "CI", scope: "write" });

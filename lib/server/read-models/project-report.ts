@@ -6,7 +6,7 @@ import { LEVEL_NAME, readinessOf } from "@/lib/domain/readiness/score";
 import { isApplicable, isSatisfied, standingOf } from "@/lib/domain/readiness/standing";
 import { PRIORITIES } from "@/lib/domain/readiness/vocabulary";
 import { REPORT_SCHEMA, type ProjectReport, type ReportEvidence, type ReportItem, type ReportWaiver } from "@/lib/domain/report/report";
-import { authorize, type Actor } from "@/lib/server/actor";
+import { assertProjectVisible, authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { itemViewSelect, scorableOf } from "./item-view";
@@ -51,6 +51,7 @@ function reportQuery(actor: Actor, projectId: string) {
 // The status report of a project, computed with the one scoring module.
 export async function loadProjectReport(actor: Actor, projectId: string, now = new Date()): Promise<ProjectReport> {
   authorize(actor, "report.export");
+  assertProjectVisible(actor, projectId);
   const row = await reportQuery(actor, projectId);
   if (!row) throw notFound("Project");
   const project = toProjectView(row, now);

@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { glyphFor, type MatrixRow } from "@/lib/domain/readiness/matrix";
 import { addToTally, emptyTally, scoreTally, type Readiness, type Tally } from "@/lib/domain/readiness/score";
 import { PRIORITIES, STANDINGS } from "@/lib/domain/readiness/vocabulary";
-import { authorize, type Actor } from "@/lib/server/actor";
+import { assertProjectVisible, authorize, type Actor } from "@/lib/server/actor";
 import { sqlRows } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { toProjectView, type ProjectView } from "./project-view";
@@ -32,6 +32,7 @@ function sum(tallies: Iterable<Tally>): Tally {
 // everything else. The REST API's project read, which scripts may call often.
 export async function loadProjectScore(actor: Actor, projectId: string, now = new Date()): Promise<ProjectScore> {
   authorize(actor, "project.read");
+  assertProjectVisible(actor, projectId);
   const rows = await sqlRows<ProjectRow>(Prisma.sql`
     WITH tally AS (${standingTallySql(actor.teamId, now, "categoryId", projectId)})
     SELECT p.id, p.name, p.description, p."productionUrl", p."repositoryUrl", p."targetDate", p."archivedAt",

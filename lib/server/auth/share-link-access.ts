@@ -1,0 +1,22 @@
+import "server-only";
+import { tokenState } from "@/lib/domain/api-tokens";
+import type { ShareActor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { hashShareToken, SHARE_TOKEN_PATTERN } from "@/lib/server/services/share-links";
+
+const ACCESS_RESOLUTION_MS = 60_000;
+
+// Who is reading through a share link: a viewer of that one project, or
+// nobody (a made-up, revoked or expired link: the same answer for all three).
+export async function shareLinkReader(token: string, now = new Date()): Promise<ShareActor | null> {
+  if (!SHARE_TOKEN_PATTERN.test(token)) return null;
+  const link = await db.shareLink.findUnique({
+    where: { tokenHash: hashShareToken(token) },
+    select: { id: true, teamId: true, projectId: true, expiresAt: true, revokedAt: true, lastAccessedAt: true },
+  });
+  if (!link || tokenState(link, now) !== "active") return null;
+  if (!link.lastAccessedAt || now.getTime() - link.lastAccessedAt.getTime() > ACCESS_RESOLUTION_MS) {
+    await db.shareLink.updateMany({ where: { id: link.id, teamId: link.teamId }, data: { lastAccessedAt: now } });
+  }
+  return { kind: "share", shareLinkId: link.id, teamId: link.teamId, projectId: link.projectId, role: "VIEWER" };
+}
