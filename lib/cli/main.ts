@@ -14,7 +14,7 @@ Commands (operators, on the Shipshape host; use the server's DATABASE_URL):
   token revoke ID                            Revoke a token at once
   token list --team SLUG                     List a team's tokens
 
-  export PROJECT_ID [--format md|csv|json] [--out FILE]
+  export PROJECT_ID [--format md|csv|json|pdf] [--out FILE]
                                              A project's status report (stdout without --out)
 
 Commands (CI jobs and scripts; use SHIPSHAPE_URL and SHIPSHAPE_TOKEN):

@@ -112,7 +112,7 @@ describe("shipshape CLI", () => {
     expect(json).toMatchObject({ schema: "shipshape.report/v1", summary: { readinessPercent: 57, launchBlockers: 0, level: 1 } });
 
     expect(shipshape(["export", "nope", "--json"]).json().error.code).toBe("NOT_FOUND");
-    expect(shipshape(["export", "p1", "--format", "pdf"]).code).toBe(2);
+    expect(shipshape(["export", "p1", "--format", "docx"]).code).toBe(2);
   }, 120_000);
 
   it("explains mistakes: unknown team, bad scope, missing options", () => {

@@ -21,4 +21,4 @@ const slug = (text: string) =>
     .replace(/^-+|-+$/g, "")
     .slice(0, 50) || "project";
 
-export const reportFileName = (report: ProjectReport, format: ReportFormat) => `${slug(report.project.name)}-readiness-${report.generatedAt.slice(0, 10)}.${format}`;
+export const reportFileName = (report: ProjectReport, format: string) => `${slug(report.project.name)}-readiness-${report.generatedAt.slice(0, 10)}.${format}`;

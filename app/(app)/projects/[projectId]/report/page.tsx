@@ -17,6 +17,7 @@ const FORMATS = [
   { format: "md", label: "Markdown" },
   { format: "csv", label: "CSV" },
   { format: "json", label: "JSON" },
+  { format: "pdf", label: "PDF" },
 ] as const;
 
 export default async function ProjectReportPage({ params }: Props) {

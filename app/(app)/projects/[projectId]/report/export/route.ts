@@ -1,23 +1,25 @@
 import { z } from "zod";
-import { REPORT_FORMAT_NAMES, REPORT_FORMATS, reportFileName } from "@/lib/domain/report/formats";
+import { reportFileName } from "@/lib/domain/report/formats";
 import { errorResponse } from "@/lib/server/api/handler";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
+import { EXPORT_FORMATS, renderReport } from "@/lib/server/report/render";
 
 export const dynamic = "force-dynamic";
 
-const query = z.object({ format: z.enum(REPORT_FORMAT_NAMES as [string, ...string[]]).catch("md") });
+const query = z.object({ format: z.enum(EXPORT_FORMATS).catch("md") });
 
 // The report as a file, for the signed-in team member.
 export async function GET(request: Request, { params }: { params: Promise<{ projectId: string }> }) {
   const actor = await requireActor("report.export");
   const { projectId } = await params;
-  const format = query.parse(Object.fromEntries(new URL(request.url).searchParams)).format as keyof typeof REPORT_FORMATS;
+  const { format } = query.parse(Object.fromEntries(new URL(request.url).searchParams));
   try {
     const report = await loadProjectReport(actor, projectId);
-    return new Response(REPORT_FORMATS[format].render(report), {
+    const { body, contentType } = await renderReport(report, format);
+    return new Response(typeof body === "string" ? body : new Uint8Array(body), {
       headers: {
-        "content-type": REPORT_FORMATS[format].contentType,
+        "content-type": contentType,
         "content-disposition": `attachment; filename="${reportFileName(report, format)}"`,
         "cache-control": "no-store",
       },

@@ -1,0 +1,50 @@
+// The PDF is checked by reading its text back with poppler's pdftotext
+// (.ci/run installs poppler-utils), the way a reader's viewer would.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIXED_REPORT } from "@/lib/domain/report/fixture";
+import type { ReportItem } from "@/lib/domain/report/report";
+import { reportPdf } from "./pdf";
+
+async function pdfText(report: typeof FIXED_REPORT) {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "shipshape-pdf-")), "report.pdf");
+  const pdf = await reportPdf(report);
+  writeFileSync(file, pdf);
+  return { pdf, text: execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }), info: execFileSync("pdfinfo", [file], { encoding: "utf8" }) };
+}
+
+describe("PDF report", () => {
+  it("carries the headline, matrix, tables, glyphs, page numbers and the report date", async () => {
+    const { pdf, text, info } = await pdfText(FIXED_REPORT);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(info).toMatch(/Title:\s+Checkout API — production readiness/);
+    expect(text).toContain("Checkout API");
+    expect(text).toContain("44%");
+    expect(text).toContain("Not launch ready");
+    expect(text).toContain("Readiness matrix");
+    expect(text).toContain("Security · 44%");
+    expect(text).toMatch(/○ Missing/);
+    expect(text).toMatch(/◆ Waived/);
+    expect(text).toContain("security.secrets");
+    expect(text).toContain("PR #12");
+    expect(text).toContain("Header scan");
+    expect(text).toContain("(expired)");
+    expect(text).toContain("External test");
+    expect(text).toMatch(/page 1 of \d+/);
+    expect(text).toContain("2027-01-15");
+  });
+
+  it("breaks long reports across pages with the table header repeated", async () => {
+    const many: ReportItem[] = Array.from({ length: 120 }, (_, n) => ({ ...FIXED_REPORT.categories[0].items[1], key: `security.item-${n}`, title: `Generated item ${n}` }));
+    const report = { ...FIXED_REPORT, categories: [{ ...FIXED_REPORT.categories[0], items: many }] };
+    const { text, info } = await pdfText(report);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    expect(pages).toBeGreaterThan(3);
+    expect(text).toContain(`page ${pages} of ${pages}`);
+    expect(text).toContain("Generated item 119");
+    expect(text.match(/PRIORITY/g)?.length).toBeGreaterThan(3);
+  });
+});
