@@ -84,6 +84,29 @@ try {
   await measure("API project read handler (80 items)", () =>
     route.GET(new Request(`http://localhost${apiPath}`, { headers: { authorization: `Bearer ${secret}` } }), { params: Promise.resolve({ projectId: apiProjectId }) }),
   );
+  // Exports of a 500-item project: the report read plus each renderer.
+  const { loadProjectReport } = await import("@/lib/server/read-models/project-report");
+  const { renderReport } = await import("@/lib/server/report/render");
+  const { projectId: bigProjectId } = await createProject(actor, { name: "Big launch", source: "catalogue", categoryKeys: everything });
+  const bigCategories = await db.category.findMany({ where: { projectId: bigProjectId }, select: { id: true } });
+  const have = await db.item.count({ where: { projectId: bigProjectId } });
+  await db.item.createMany({
+    data: Array.from({ length: 500 - have }, (_, n) => ({
+      teamId: team.id,
+      projectId: bigProjectId,
+      categoryId: bigCategories[n % bigCategories.length].id,
+      key: `extra.item-${n}`,
+      title: `Extra readiness item ${n}`,
+      priority: (["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const)[n % 4],
+      status: (["MISSING", "PARTIAL", "DONE"] as const)[n % 3],
+      effortHours: 2,
+      position: 1000 + n,
+    })),
+  });
+  for (const format of ["md", "csv", "json", "pdf"] as const) {
+    await measure(`export ${format} (500 items)`, async () => renderReport(await loadProjectReport(actor, bigProjectId), format));
+  }
+
   await db.$disconnect();
   await (await import("@/lib/server/db")).pool.end();
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import { formatDay, formatEffort, formatHours } from "@/lib/domain/format";
@@ -9,8 +10,11 @@ import { PRIORITY_WORD, type ProjectReport, type ReportItem } from "@/lib/domain
 // run time. DejaVu Sans (from npm) carries the ○ ◐ ● ◆ glyphs and accents the
 // built-in PDF fonts lack.
 const FONTS = path.join(process.cwd(), "node_modules/dejavu-fonts-ttf/ttf");
-const REGULAR = path.join(FONTS, "DejaVuSans.ttf");
-const BOLD = path.join(FONTS, "DejaVuSans-Bold.ttf");
+let fontFiles: { regular: Buffer; bold: Buffer } | undefined;
+// Read once per process; pdfkit embeds only the glyphs a report uses.
+const fonts = () => (fontFiles ??= { regular: readFileSync(path.join(FONTS, "DejaVuSans.ttf")), bold: readFileSync(path.join(FONTS, "DejaVuSans-Bold.ttf")) });
+const REGULAR = "regular";
+const BOLD = "bold";
 
 const MARGIN = 48;
 const INK = "#0f172a";
@@ -74,9 +78,11 @@ export function reportPdf(report: ProjectReport): Promise<Buffer> {
     size: "A4",
     margin: MARGIN,
     bufferPages: true,
-    font: REGULAR,
+    font: path.join(FONTS, "DejaVuSans.ttf"),
     info: { Title: `${project.name} — production readiness`, Author: "Shipshape", CreationDate: new Date(report.generatedAt) },
   });
+  doc.registerFont(REGULAR, fonts().regular);
+  doc.registerFont(BOLD, fonts().bold);
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
