@@ -22,9 +22,6 @@ const TOKEN_PATTERN = /^shp_[A-Za-z0-9_-]{43}$/;
 
 export const looksLikeApiToken = (value: string) => TOKEN_PATTERN.test(value);
 
-// Shown in lists so a person can tell their tokens apart; reveals 48 of 256 bits.
-export const visiblePrefix = (token: string) => token.slice(0, API_TOKEN_MARK.length + 8);
-
 export type ApiTokenState = "active" | "expired" | "revoked";
 
 export function tokenState(token: { revokedAt: Date | null; expiresAt: Date | null }, now: Date): ApiTokenState {

@@ -50,3 +50,14 @@ export const optionalHours = z.preprocess(
 );
 
 export const optionalId = z.preprocess(blankToNull, id.nullable());
+
+// A number of days from now, or blank for "never" (token and link expiry).
+export const optionalDays = z.preprocess(
+  (value) => (blankToNull(value) === null ? null : Number(value)),
+  z
+    .number({ error: "Enter a number of days." })
+    .int("Use a whole number of days.")
+    .min(1, "Use at least 1 day.")
+    .max(3650, "Use at most 3650 days (ten years).")
+    .nullable(),
+);

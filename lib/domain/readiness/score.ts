@@ -122,3 +122,17 @@ export function scoreTally(tally: Tally, weights: Weights): Readiness {
 export function readinessOf(items: readonly ScorableItem[], weights: Weights, now: Date): Readiness {
   return scoreTally(tallyItems(items, now), weights);
 }
+
+// The headline numbers as reports and the API state them.
+export function headlineOf(readiness: Readiness) {
+  return {
+    readinessPercent: readiness.percent,
+    level: readiness.level,
+    levelName: LEVEL_NAME[readiness.level],
+    launchBlockers: readiness.launchBlockers,
+    remainingEffortHours: readiness.remainingEffortHours,
+    total: readiness.total,
+    applicable: readiness.applicable,
+    counts: readiness.counts,
+  };
+}

@@ -1,6 +1,7 @@
 // The report's file formats, shared by the download route and the CLI.
 import { reportCsv } from "./csv";
 import { reportMarkdown } from "./markdown";
+import { slugify } from "../slug";
 import type { ProjectReport } from "./report";
 
 export const REPORT_FORMATS = {
@@ -12,13 +13,4 @@ export const REPORT_FORMATS = {
 export type ReportFormat = keyof typeof REPORT_FORMATS;
 export const REPORT_FORMAT_NAMES = Object.keys(REPORT_FORMATS) as ReportFormat[];
 
-const slug = (text: string) =>
-  text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 50) || "project";
-
-export const reportFileName = (report: ProjectReport, format: string) => `${slug(report.project.name)}-readiness-${report.generatedAt.slice(0, 10)}.${format}`;
+export const reportFileName = (report: ProjectReport, format: string) => `${slugify(report.project.name, "project")}-readiness-${report.generatedAt.slice(0, 10)}.${format}`;

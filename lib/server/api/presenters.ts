@@ -1,5 +1,5 @@
 import "server-only";
-import { LEVEL_NAME } from "@/lib/domain/readiness/score";
+import { headlineOf } from "@/lib/domain/readiness/score";
 import type { ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api";
 import { config } from "@/lib/server/config";
 import type { EvidenceView } from "@/lib/server/read-models/evidence-view";
@@ -43,14 +43,7 @@ export function toApiProject({ project, readiness, matrix }: ProjectScore): ApiP
     createdAt: project.createdAt,
     webUrl: projectWebUrl(project.id),
     summary: {
-      readinessPercent: readiness.percent,
-      level: readiness.level,
-      levelName: LEVEL_NAME[readiness.level],
-      launchBlockers: readiness.launchBlockers,
-      remainingEffortHours: readiness.remainingEffortHours,
-      total: readiness.total,
-      applicable: readiness.applicable,
-      counts: readiness.counts,
+      ...headlineOf(readiness),
       nextLevel: readiness.nextLevel && {
         level: readiness.nextLevel.level,
         name: readiness.nextLevel.name,

@@ -2,7 +2,7 @@ import "server-only";
 import { isoDay } from "@/lib/domain/readiness/dates";
 import { isOverdue } from "@/lib/domain/readiness/filters";
 import { readinessMatrix } from "@/lib/domain/readiness/matrix";
-import { LEVEL_NAME, readinessOf } from "@/lib/domain/readiness/score";
+import { headlineOf, readinessOf } from "@/lib/domain/readiness/score";
 import { isApplicable, isSatisfied, standingOf } from "@/lib/domain/readiness/standing";
 import { PRIORITIES } from "@/lib/domain/readiness/vocabulary";
 import { REPORT_SCHEMA, type ProjectReport, type ReportEvidence, type ReportItem, type ReportWaiver } from "@/lib/domain/report/report";
@@ -113,20 +113,13 @@ export async function loadProjectReport(actor: Actor, projectId: string, now = n
       template: project.template,
     },
     summary: {
-      readinessPercent: readiness.percent,
-      level: readiness.level,
-      levelName: LEVEL_NAME[readiness.level],
+      ...headlineOf(readiness),
       nextLevel: readiness.nextLevel && {
         level: readiness.nextLevel.level,
         name: readiness.nextLevel.name,
         outstanding: readiness.nextLevel.outstanding,
         items: outstanding.filter((item) => gate.includes(item.priority)).map(({ key, title, priority, owner }) => ({ key, title, priority, owner })),
       },
-      launchBlockers: readiness.launchBlockers,
-      remainingEffortHours: readiness.remainingEffortHours,
-      total: readiness.total,
-      applicable: readiness.applicable,
-      counts: readiness.counts,
     },
     blockers: outstanding.filter((item) => item.priority === "CRITICAL"),
     categories: matrix.map((category) => ({

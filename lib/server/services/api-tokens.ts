@@ -1,12 +1,12 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
-import { API_TOKEN_MARK, tokenState, visiblePrefix, type ApiTokenScopeName, type ApiTokenState } from "@/lib/domain/api-tokens";
+import { API_TOKEN_MARK, tokenState, type ApiTokenScopeName, type ApiTokenState } from "@/lib/domain/api-tokens";
 import { actorLabel, authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { notFound, parseInput } from "@/lib/server/errors";
 import { createApiTokenInput, revokeApiTokenInput } from "@/lib/schemas/api-token";
 import { forgetToken } from "@/lib/server/auth/recent-tokens";
 import { recordActivity } from "./activity";
+import { expiryAfterDays, hashSecret, newSecret } from "./secrets";
 
 export type ApiTokenView = {
   id: string;
@@ -21,9 +21,7 @@ export type ApiTokenView = {
   revokedAt: string | null;
 };
 
-// Tokens carry 256 random bits, so a fast hash is enough: there is nothing
-// to guess, and every API request has to look one up.
-export const hashApiToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const hashApiToken = hashSecret;
 
 const tokenSelect = {
   id: true,
@@ -64,13 +62,11 @@ function toView(row: TokenRow, now: Date): ApiTokenView {
   };
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 // The secret is returned once, here, and never stored.
 export async function createApiToken(actor: Actor, input: unknown): Promise<{ token: ApiTokenView; secret: string }> {
   authorize(actor, "apiToken.manage");
   const { name, scope, expiresInDays } = parseInput(createApiTokenInput, input);
-  const secret = `${API_TOKEN_MARK}${randomBytes(32).toString("base64url")}`;
+  const { secret, hash, prefix } = newSecret(API_TOKEN_MARK);
   const now = new Date();
   return db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
@@ -78,9 +74,9 @@ export async function createApiToken(actor: Actor, input: unknown): Promise<{ to
         teamId: actor.teamId,
         name,
         scope: scope === "read" ? "READ" : "WRITE",
-        prefix: visiblePrefix(secret),
-        tokenHash: hashApiToken(secret),
-        expiresAt: expiresInDays ? new Date(now.getTime() + expiresInDays * DAY_MS) : null,
+        prefix,
+        tokenHash: hash,
+        expiresAt: expiryAfterDays(expiresInDays, now),
         createdByLabel: actorLabel(actor),
       },
       select: tokenSelect,

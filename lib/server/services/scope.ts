@@ -60,14 +60,4 @@ export function changedFields(before: object, after: Record<string, unknown>) {
   return { before: was, after: now, changed: Object.keys(now).length > 0 };
 }
 
-export function slugify(text: string, fallback = "item"): string {
-  return (
-    text
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 50) || fallback
-  );
-}
+export { slugify } from "@/lib/domain/slug";

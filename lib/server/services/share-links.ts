@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { tokenState, type ApiTokenState } from "@/lib/domain/api-tokens";
 import { actorLabel, authorize, type Actor } from "@/lib/server/actor";
 import { config } from "@/lib/server/config";
@@ -7,6 +6,7 @@ import { db } from "@/lib/server/db";
 import { notFound, parseInput } from "@/lib/server/errors";
 import { createShareLinkInput, revokeShareLinkInput } from "@/lib/schemas/share-link";
 import { recordActivity } from "./activity";
+import { expiryAfterDays, hashSecret, newSecret } from "./secrets";
 import { projectInTeam } from "./scope";
 
 export type ShareLinkView = {
@@ -20,7 +20,7 @@ export type ShareLinkView = {
 };
 
 // `shs_` + 256 random bits; only a SHA-256 is stored, like API tokens.
-export const hashShareToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const hashShareToken = hashSecret;
 export const SHARE_TOKEN_PATTERN = /^shs_[A-Za-z0-9_-]{43}$/;
 
 export const shareUrls = (token: string) => {
@@ -28,13 +28,11 @@ export const shareUrls = (token: string) => {
   return { page: base, badge: `${base}/badge.svg` };
 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 // The link is returned once, here.
 export async function createShareLink(actor: Actor, input: unknown): Promise<{ link: ShareLinkView; url: string; badgeUrl: string }> {
   authorize(actor, "shareLink.manage");
   const { projectId, expiresInDays } = parseInput(createShareLinkInput, input);
-  const token = `shs_${randomBytes(32).toString("base64url")}`;
+  const { secret: token, hash, prefix } = newSecret("shs_");
   const now = new Date();
   return db.$transaction(async (tx) => {
     const project = await projectInTeam(tx, actor, projectId, { editable: false });
@@ -42,9 +40,9 @@ export async function createShareLink(actor: Actor, input: unknown): Promise<{ l
       data: {
         teamId: actor.teamId,
         projectId: project.id,
-        tokenHash: hashShareToken(token),
-        prefix: token.slice(0, 12),
-        expiresAt: expiresInDays ? new Date(now.getTime() + expiresInDays * DAY_MS) : null,
+        tokenHash: hash,
+        prefix,
+        expiresAt: expiryAfterDays(expiresInDays, now),
         createdByLabel: actorLabel(actor),
       },
     });
