@@ -94,6 +94,10 @@ export const apiAddEvidenceBody = z
   })
   .meta({ id: "NewEvidence" });
 
+export const apiReportQuery = z.strictObject({
+  format: z.enum(["json", "md", "csv", "pdf"]).default("json").meta({ description: "`json` (schema shipshape.report/v1), `md`, `csv` or `pdf`." }),
+});
+
 // ── Path parameters ─────────────────────────────────────────────────────────
 
 const projectId = z.string().min(1).max(64).meta({ description: "Project id." });
@@ -239,6 +243,10 @@ const page = <T extends z.ZodType>(entry: T, id: string) =>
 export const projectPage = page(projectSummary, "ProjectPage");
 export const itemPage = page(itemSummary, "ItemPage");
 export const evidenceList = z.object({ data: z.array(evidence) }).meta({ id: "EvidenceList" });
+export const reportDocument = z
+  .looseObject({ schema: z.literal("shipshape.report/v1"), generatedAt: timestamp })
+  .meta({ id: "Report", description: "The project's status report; its fields are described in docs/report-format.md." });
+
 export const createdProject = z.object({ id: z.string(), webUrl: z.string() }).meta({ id: "CreatedProject" });
 
 export type ApiProjectSummary = z.infer<typeof projectSummary>;

@@ -107,6 +107,23 @@ describe("REST API contract", () => {
     expect(body.matrix.find((row: { category: string }) => row.category === "Security").glyph).toBe("◐");
   });
 
+  it("exports the report as JSON, Markdown, CSV and PDF, with a read token", async () => {
+    const json = await callApi("GET", `/api/v1/projects/${world.projectId}/report`, { token: world.read });
+    expect(json.status).toBe(200);
+    const summary = await callApi("GET", `/api/v1/projects/${world.projectId}`, { token: world.read });
+    expect(json.body).toMatchObject({ schema: "shipshape.report/v1", summary: { readinessPercent: summary.body.summary.readinessPercent } });
+    const markdown = await callApi("GET", `/api/v1/projects/${world.projectId}/report?format=md`, { token: world.read });
+    expect(markdown.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
+    expect(markdown.body).toContain("# Checkout API — production readiness");
+    const csv = await callApi("GET", `/api/v1/projects/${world.projectId}/report?format=csv`, { token: world.read });
+    // Response.text() drops the byte-order mark; the browser test reads the file with it.
+    expect(csv.body.replace(/^\uFEFF/, "").startsWith("project,category,key")).toBe(true);
+    const pdf = await callApi("GET", `/api/v1/projects/${world.projectId}/report?format=pdf`, { token: world.read });
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.body.startsWith("%PDF-")).toBe(true);
+    expect((await callApi("GET", `/api/v1/projects/${world.projectId}/report?format=docx`, { token: world.read })).status).toBe(400);
+  });
+
   it("lists items with filters and pages through all of them", async () => {
     const all = await db.item.count({ where: { projectId: world.projectId } });
     const keys: string[] = [];
@@ -259,6 +276,6 @@ afterAll(() => {
       .filter((method) => ["get", "post", "patch", "delete", "put"].includes(method))
       .map((method) => `${method.toUpperCase()} ${path}`),
   );
-  expect(documented.length).toBe(9);
+  expect(documented.length).toBe(10);
   expect(documented.filter((operation) => !exercised.has(operation))).toEqual([]);
 });

@@ -8,6 +8,7 @@ import * as evidenceItemRoute from "@/app/api/v1/projects/[projectId]/items/[key
 import * as evidenceRoute from "@/app/api/v1/projects/[projectId]/items/[key]/evidence/route";
 import * as itemRoute from "@/app/api/v1/projects/[projectId]/items/[key]/route";
 import * as itemsRoute from "@/app/api/v1/projects/[projectId]/items/route";
+import * as reportRoute from "@/app/api/v1/projects/[projectId]/report/route";
 import * as projectRoute from "@/app/api/v1/projects/[projectId]/route";
 import * as projectsRoute from "@/app/api/v1/projects/route";
 import { openApiDocument } from "@/lib/server/api/openapi";
@@ -20,6 +21,7 @@ type Method = "GET" | "POST" | "PATCH" | "DELETE";
 const ROUTES: { template: string; module: Partial<Record<Method, Handler>> }[] = [
   { template: "/api/v1/projects", module: projectsRoute },
   { template: "/api/v1/projects/{projectId}", module: projectRoute },
+  { template: "/api/v1/projects/{projectId}/report", module: reportRoute },
   { template: "/api/v1/projects/{projectId}/items", module: itemsRoute },
   { template: "/api/v1/projects/{projectId}/items/{key}", module: itemRoute },
   { template: "/api/v1/projects/{projectId}/items/{key}/evidence", module: evidenceRoute },
@@ -68,7 +70,8 @@ export async function callApi(method: Method, path: string, options: CallOptions
   }
   const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(params) });
   const text = await response.text();
-  const answer: ApiAnswer = { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+  const json = (response.headers.get("content-type") ?? "").startsWith("application/json");
+  const answer: ApiAnswer = { status: response.status, body: json ? JSON.parse(text) : text || null, headers: response.headers };
   conformsToDocument(method, route.template, answer);
   exercised.add(`${method} ${route.template}`);
   return answer;
@@ -82,11 +85,14 @@ function conformsToDocument(method: Method, template: string, answer: ApiAnswer)
   expect(operation, `${method} ${template} is not in the OpenAPI document`).toBeDefined();
   const response = operation?.responses[String(answer.status)];
   expect(response, `${method} ${template} answered ${answer.status}, which is not documented`).toBeDefined();
-  const schema = response?.content?.["application/json"]?.schema;
-  if (!schema) {
+  const type = (answer.headers.get("content-type") ?? "").split(";")[0];
+  if (!response?.content) {
     expect(answer.body).toBeNull();
     return;
   }
+  expect(Object.keys(response.content), `${method} ${template} answered ${type}, which is not documented`).toContain(type);
+  const schema = response.content[type]?.schema;
+  if (type !== "application/json" || !schema) return;
   const key = `${method} ${template} ${answer.status}`;
   const validate = validators.get(key) ?? ajv.compile({ ...schema, components: document.components });
   validators.set(key, validate);

@@ -19,6 +19,8 @@ import {
   projectDetail,
   projectPage,
   projectPath,
+  apiReportQuery,
+  reportDocument,
 } from "@/lib/schemas/api";
 
 const errorContent = { "application/json": { schema: apiError } };
@@ -120,6 +122,30 @@ export function openApiDocument(serverUrl = "/") {
           description: "Scored exactly as the dashboard scores it: the same percent, level, blockers and remaining effort.",
           requestParams: { path: projectPath },
           responses: responses({ 200: ok("The project.", projectDetail) }, [404]),
+        }),
+      },
+      "/api/v1/projects/{projectId}/report": {
+        get: operation({
+          operationId: "getReport",
+          tags: ["Projects"],
+          summary: "The project's status report as JSON, Markdown, CSV or PDF",
+          description: "The same report as the app's Report tab and its downloads, computed with the same scoring.",
+          requestParams: { path: projectPath, query: apiReportQuery },
+          responses: responses(
+            {
+              200: {
+                description: "The report in the requested format.",
+                headers: rateLimitHeaders,
+                content: {
+                  "application/json": { schema: reportDocument },
+                  "text/markdown": { schema: z.string() },
+                  "text/csv": { schema: z.string() },
+                  "application/pdf": { schema: z.string().meta({ format: "binary" }) },
+                },
+              },
+            },
+            [400, 404],
+          ),
         }),
       },
       "/api/v1/projects/{projectId}/items": {

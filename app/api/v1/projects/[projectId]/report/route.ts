@@ -1,0 +1,19 @@
+import { apiReportQuery, projectPath } from "@/lib/schemas/api";
+import { reportFileName } from "@/lib/domain/report/formats";
+import { apiEndpoint } from "@/lib/server/api/handler";
+import { pathOf, queryOf } from "@/lib/server/api/request";
+import { loadProjectReport } from "@/lib/server/read-models/project-report";
+import { renderReport } from "@/lib/server/report/render";
+
+export const dynamic = "force-dynamic";
+
+// The project's status report in any of its formats (docs/report-format.md).
+export const GET = apiEndpoint("report.export", async ({ actor, request, params }) => {
+  const { projectId } = pathOf(params, projectPath, "Project");
+  const { format } = queryOf(request, apiReportQuery);
+  const report = await loadProjectReport(actor, projectId);
+  const { body, contentType } = await renderReport(report, format);
+  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
+    headers: { "content-type": contentType, "content-disposition": `inline; filename="${reportFileName(report, format)}"`, "cache-control": "no-store" },
+  });
+});
