@@ -2,8 +2,8 @@
 // as the forms and services, and the source of the OpenAPI document
 // (lib/server/api/openapi.ts), so the three cannot drift apart.
 import { z } from "zod";
-import { API_TOKEN_MARK } from "@/lib/domain/api-tokens";
 import { LEVELS } from "@/lib/domain/readiness/score";
+import { EXPORT_FORMATS } from "@/lib/domain/report/formats";
 import { EVIDENCE_KINDS, EVIDENCE_POLICIES, ITEM_STATUSES, PRIORITIES, STANDINGS } from "@/lib/domain/readiness/vocabulary";
 import { emailField } from "./auth";
 import { calendarDay, hours, httpUrl, requiredText, text } from "./fields";
@@ -42,7 +42,7 @@ const flag = z
   .transform((value) => value === "true" || value === "1")
   .optional();
 
-export const pageQuery = {
+const pageQuery = {
   cursor: z.string().max(200).optional().meta({ description: "`nextCursor` of the previous page." }),
   limit: z.coerce.number().int().min(1).max(200).default(50).meta({ description: "Page size, 1–200 (default 50)." }),
 };
@@ -95,7 +95,7 @@ export const apiAddEvidenceBody = z
   .meta({ id: "NewEvidence" });
 
 export const apiReportQuery = z.strictObject({
-  format: z.enum(["json", "md", "csv", "pdf"]).default("json").meta({ description: "`json` (schema shipshape.report/v1), `md`, `csv` or `pdf`." }),
+  format: z.enum(EXPORT_FORMATS).default("json").meta({ description: "`json` (schema shipshape.report/v1), `md`, `csv` or `pdf`." }),
 });
 
 // ── Path parameters ─────────────────────────────────────────────────────────
@@ -247,12 +247,9 @@ export const reportDocument = z
   .looseObject({ schema: z.literal("shipshape.report/v1"), generatedAt: timestamp })
   .meta({ id: "Report", description: "The project's status report; its fields are described in docs/report-format.md." });
 
-export const createdProject = z.object({ id: z.string(), webUrl: z.string() }).meta({ id: "CreatedProject" });
 
 export type ApiProjectSummary = z.infer<typeof projectSummary>;
 export type ApiProject = z.infer<typeof projectDetail>;
 export type ApiItemSummary = z.infer<typeof itemSummary>;
 export type ApiItem = z.infer<typeof itemDetail>;
 export type ApiEvidence = z.infer<typeof evidence>;
-
-export const TOKEN_EXAMPLE = `${API_TOKEN_MARK}…`;

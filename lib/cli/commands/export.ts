@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
-import { reportFileName } from "@/lib/domain/report/formats";
+import { EXPORT_FORMATS, reportFileName, type ExportFormat } from "@/lib/domain/report/formats";
 import { operatorForProject } from "@/lib/server/auth/operator";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
-import { EXPORT_FORMATS, renderReport, type ExportFormat } from "@/lib/server/report/render";
+import { renderReport } from "@/lib/server/report/render";
 import { succeed, usageError, type Output } from "../output";
 
 // `shipshape export <project> --format md|csv|json|pdf [--out FILE]`: the

@@ -11,6 +11,10 @@ export const REPORT_FORMATS = {
 } as const;
 
 export type ReportFormat = keyof typeof REPORT_FORMATS;
-export const REPORT_FORMAT_NAMES = Object.keys(REPORT_FORMATS) as ReportFormat[];
+
+// Every format a report can be downloaded in: the text ones above, and the
+// PDF, which is drawn on the server (lib/server/report/pdf.ts).
+export const EXPORT_FORMATS = ["md", "csv", "json", "pdf"] as const satisfies readonly (ReportFormat | "pdf")[];
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const reportFileName = (report: ProjectReport, format: string) => `${slugify(report.project.name, "project")}-readiness-${report.generatedAt.slice(0, 10)}.${format}`;

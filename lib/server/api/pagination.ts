@@ -5,7 +5,7 @@ import { AppError } from "@/lib/server/errors";
 // ordered and filtered in full before a page is cut (projects and items are
 // read whole to be scored), so a cursor never skips or repeats an entry that
 // still exists.
-export const encodeCursor = (id: string) => Buffer.from(JSON.stringify({ after: id })).toString("base64url");
+const encodeCursor = (id: string) => Buffer.from(JSON.stringify({ after: id })).toString("base64url");
 
 function decodeCursor(cursor: string): string {
   try {

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { AppError, notFound, parseInput, validationError } from "@/lib/server/errors";
 
 // Request bodies above this are refused before they are parsed.
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 async function readLimited(request: Request): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");

@@ -9,6 +9,7 @@ import { REPORT_SCHEMA, type ProjectReport, type ReportEvidence, type ReportItem
 import { assertProjectVisible, authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
+import { evidenceViewQuery, toEvidenceView } from "./evidence-view";
 import { itemViewSelect, scorableOf } from "./item-view";
 import { projectViewSelect, toProjectView } from "./project-view";
 
@@ -28,7 +29,7 @@ function reportQuery(actor: Actor, projectId: string) {
         orderBy: [{ position: "asc" }, { createdAt: "asc" }],
         select: {
           ...itemViewSelect,
-          evidence: { orderBy: { createdAt: "asc" }, select: { kind: true, label: true, url: true, path: true, expiresAt: true } },
+          evidence: { ...evidenceViewQuery, orderBy: { createdAt: "asc" } },
           waivers: {
             where: { status: { in: ["PENDING", "APPROVED"] } },
             orderBy: { createdAt: "desc" },
@@ -83,9 +84,10 @@ export async function loadProjectReport(actor: Actor, projectId: string, now = n
       overdue: isOverdue({ dueDate, standing }, today),
       effortHours: source.effortHours,
       notApplicableReason: source.notApplicableReason,
-      evidence: source.evidence.map(
-        (e): ReportEvidence => ({ kind: e.kind, label: e.label, url: e.url, path: e.path, expiresAt: e.expiresAt?.toISOString() ?? null, expired: e.expiresAt !== null && e.expiresAt <= now }),
-      ),
+      evidence: source.evidence.map((row): ReportEvidence => {
+        const { kind, label, url, path, expiresAt, expired } = toEvidenceView(row, now);
+        return { kind, label, url, path, expiresAt, expired };
+      }),
       waiver,
     };
   });

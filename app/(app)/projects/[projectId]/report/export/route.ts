@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { reportFileName } from "@/lib/domain/report/formats";
+import { EXPORT_FORMATS, reportFileName } from "@/lib/domain/report/formats";
 import { errorResponse } from "@/lib/server/api/handler";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
-import { EXPORT_FORMATS, renderReport } from "@/lib/server/report/render";
+import { renderReport } from "@/lib/server/report/render";
 
 export const dynamic = "force-dynamic";
 
