@@ -1,6 +1,8 @@
+import { StateComparisonView } from "@/components/history/state-comparison";
 import { Badge } from "@/components/ui/badge";
 import { StandingBadge } from "@/components/readiness/standing-badge";
 import { formatDay, formatEffort, formatHours } from "@/lib/domain/format";
+import { forecastSentence } from "@/lib/domain/history/forecast";
 import { PRIORITY_LABEL } from "@/lib/domain/readiness/vocabulary";
 import { PRIORITY_WORD, type ProjectReport, type ReportEvidence, type ReportItem } from "@/lib/domain/report/report";
 
@@ -72,6 +74,9 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
             </dd>
           </div>
         </dl>
+        <p className="w-full text-sm text-slate-600" data-testid="report-forecast">
+          <span className="font-medium text-slate-700">Forecast:</span> {forecastSentence(report.forecast, project.targetDate)}
+        </p>
       </header>
 
       <Section title="What the next level needs">
@@ -96,6 +101,12 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
           <p>Every applicable item is done or waived.</p>
         )}
       </Section>
+
+      {report.sinceMilestone && (
+        <Section title={`Changes since milestone “${report.sinceMilestone.from.name}”`}>
+          <StateComparisonView comparison={report.sinceMilestone} />
+        </Section>
+      )}
 
       <Section title="Launch blockers">
         {report.blockers.length === 0 ? (

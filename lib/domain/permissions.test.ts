@@ -25,7 +25,7 @@ const EXPECTED: Record<Action, string> = {
   "item.edit": "AL",
   "item.delete": "AL",
   "template.manage": "AL",
-  "milestone.create": "AL",
+  "milestone.manage": "AL",
   "item.updateStatus": "ALE",
   "item.updateNotes": "ALE",
   "item.assignOwner": "ALE",

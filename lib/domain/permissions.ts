@@ -31,7 +31,7 @@ export const PERMISSIONS = {
   "item.edit": LEADS_UP,
   "item.delete": LEADS_UP,
   "template.manage": LEADS_UP,
-  "milestone.create": LEADS_UP,
+  "milestone.manage": LEADS_UP,
   // Day-to-day work on items
   "item.updateStatus": ENGINEERS_UP,
   "item.updateNotes": ENGINEERS_UP,

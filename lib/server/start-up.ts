@@ -21,3 +21,8 @@ if (process.env.SENTRY_DSN) {
     tracesSampleRate: 0,
   });
 }
+
+// The readiness history's daily snapshot (lib/server/history/daily-snapshots.ts).
+// Not under test runners or the CLI, which do not come through here.
+const { scheduleDailySnapshots } = await import("./history/daily-snapshots");
+scheduleDailySnapshots();

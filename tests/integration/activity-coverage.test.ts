@@ -11,6 +11,7 @@ import * as evidence from "@/lib/server/services/evidence";
 import * as invitations from "@/lib/server/services/invitations";
 import * as items from "@/lib/server/services/items";
 import * as members from "@/lib/server/services/members";
+import * as milestones from "@/lib/server/services/milestones";
 import * as projects from "@/lib/server/services/projects";
 import * as setup from "@/lib/server/services/setup";
 import * as shareLinks from "@/lib/server/services/share-links";
@@ -19,7 +20,7 @@ import * as waivers from "@/lib/server/services/waivers";
 import { membershipOf, person, teamWith } from "../support/fixtures";
 import { catalogueProject, daysFromNow, itemByKey } from "../support/readiness";
 
-const MODULES = { accountCreation, apiTokens, catalogue, categories, evidence, invitations, items, members, projects, setup, shareLinks, teams, waivers };
+const MODULES = { accountCreation, apiTokens, catalogue, categories, evidence, invitations, items, members, milestones, projects, setup, shareLinks, teams, waivers };
 
 const READS = new Set([
   "accountCreation.mayCreateAccount",
@@ -59,6 +60,11 @@ async function world() {
 type World = Awaited<ReturnType<typeof world>>;
 
 const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
+  "milestones.createMilestone": (w) => milestones.createMilestone(w.lead, { projectId: w.projectId, name: "Beta review" }),
+  "milestones.deleteMilestone": async (w) => {
+    const { milestoneId } = await milestones.createMilestone(w.lead, { projectId: w.projectId, name: "Beta review" });
+    return milestones.deleteMilestone(w.lead, { milestoneId });
+  },
   "shareLinks.createShareLink": (w) => shareLinks.createShareLink(w.lead, { projectId: w.projectId }),
   "shareLinks.revokeShareLink": async (w) => {
     const { link } = await shareLinks.createShareLink(w.lead, { projectId: w.projectId });

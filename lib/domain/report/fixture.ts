@@ -1,6 +1,7 @@
 // A fixed report for the golden-file tests: every standing, an expired piece
 // of evidence, a waiver, an N/A reason, and titles with the characters that
 // break tables and spreadsheets (| , " = and a line break).
+import { compareStates, stateOfReport, type ReadinessState } from "../history/milestone-state";
 import { REPORT_SCHEMA, type ProjectReport, type ReportItem } from "./report";
 
 const counts = (partial: Partial<Record<ReportItem["standing"], number>>) => ({ MISSING: 0, PARTIAL: 0, STALE: 0, WAIVED: 0, DONE: 0, NOT_APPLICABLE: 0, ...partial });
@@ -80,7 +81,7 @@ const mobile = item({
   notApplicableReason: "No mobile app",
 });
 
-export const FIXED_REPORT: ProjectReport = {
+const CURRENT: Omit<ProjectReport, "sinceMilestone"> = {
   schema: REPORT_SCHEMA,
   generatedAt: "2027-01-15T09:30:00.000Z",
   project: {
@@ -113,4 +114,31 @@ export const FIXED_REPORT: ProjectReport = {
   ],
   waivers: [{ key: pentest.key, title: pentest.title, ...(pentest.waiver as NonNullable<ReportItem["waiver"]>) }],
   staleEvidence: [{ key: headers.key, title: headers.title, ...headers.evidence[0] }],
+  forecast: { state: "forecast", hoursPerDay: 1.5, date: "2027-01-24", slackDays: 8, onTrack: true },
+};
+
+// The "Beta review" milestone, three weeks earlier: authentication and the
+// pen test were still open, the header scan still current, the device lab
+// applicable, and the audit log not yet on the list.
+const state = stateOfReport({ ...CURRENT, sinceMilestone: null });
+const BETA_REVIEW: ReadinessState = {
+  ...state,
+  takenAt: "2026-12-20T16:00:00.000Z",
+  readinessPercent: 18,
+  launchBlockers: 2,
+  remainingEffortHours: 62,
+  items: [
+    ...state.items.map((i) => {
+      if (i.key === auth.key || i.key === pentest.key) return { ...i, standing: "MISSING" as const, evidence: [] };
+      if (i.key === headers.key) return { ...i, standing: "DONE" as const };
+      if (i.key === mobile.key) return { ...i, standing: "MISSING" as const };
+      return i;
+    }),
+    { key: "security.audit-log", title: "Audit log", category: "Security", priority: "CRITICAL", standing: "MISSING", owner: null, evidence: [] },
+  ],
+};
+
+export const FIXED_REPORT: ProjectReport = {
+  ...CURRENT,
+  sinceMilestone: compareStates(BETA_REVIEW, "Beta review", state, "Now"),
 };

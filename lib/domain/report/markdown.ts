@@ -2,11 +2,14 @@
 // of hand-written readiness reports, but computed. Its layout is regular so
 // that it can be read back (docs/report-format.md):
 //   # <project> — production readiness
-//   ## Summary, ## Readiness matrix, ## Launch blockers,
+//   ## Summary, ## Changes since milestone “<name>” (when there is one),
+//   ## Readiness matrix, ## Launch blockers,
 //   ## MUST / SHOULD / NICE / LATER, ## <category> (one table per category),
 //   ## Waivers, ## Stale evidence
 // Table cells escape `|` and line breaks; links are plain http(s) URLs.
 import { formatDay, formatEffort, formatHours } from "../format";
+import { forecastSentence } from "../history/forecast";
+import { changesMarkdown } from "./changes-markdown";
 import { PRIORITIES, PRIORITY_LABEL, STANDING_GLYPH, STANDING_LABEL } from "../readiness/vocabulary";
 import { allItems, PRIORITY_WORD, type ProjectReport, type ReportEvidence, type ReportItem } from "./report";
 
@@ -38,6 +41,7 @@ export function reportMarkdown(report: ProjectReport): string {
     `**Readiness:** ${summary.readinessPercent}% · **Level ${summary.level}:** ${summary.levelName}  `,
     `**Launch blockers:** ${summary.launchBlockers} · **Remaining effort:** ${formatEffort(summary.remainingEffortHours)}  `,
     `**Target launch:** ${project.targetDate ? `${project.targetDate}${project.daysToTarget !== null ? ` (${project.daysToTarget >= 0 ? `${project.daysToTarget} days to go` : `${-project.daysToTarget} days overdue`})` : ""}` : "not set"}  `,
+    `**Forecast:** ${forecastSentence(report.forecast, project.targetDate)}  `,
     `**Report date:** ${report.generatedAt.slice(0, 10)}${project.archived ? " · **Archived**" : ""}`,
     "",
   );
@@ -60,6 +64,8 @@ export function reportMarkdown(report: ProjectReport): string {
     ),
     "",
   );
+
+  if (report.sinceMilestone) push(...changesMarkdown(report.sinceMilestone, `Changes since milestone “${report.sinceMilestone.from.name}”`));
 
   push("## Readiness matrix", "");
   push(

@@ -2,6 +2,8 @@
 // show, computed once (lib/server/read-models/project-report.ts) with the one
 // scoring module, so the page, Markdown, CSV and JSON can never disagree.
 // This is also the JSON export's schema; REPORT_SCHEMA names its version.
+import type { Forecast } from "../history/forecast";
+import type { StateComparison } from "../history/milestone-state";
 import type { MatrixGlyph } from "../readiness/matrix";
 import type { LevelNumber } from "../readiness/score";
 import type { EvidenceKind, EvidencePolicy, ItemStatus, Priority, Standing } from "../readiness/vocabulary";
@@ -80,6 +82,10 @@ export type ProjectReport = {
   categories: ReportCategory[];
   waivers: (ReportWaiver & { key: string; title: string })[];
   staleEvidence: (ReportEvidence & { key: string; title: string })[];
+  // When the remaining effort reaches zero at the recent pace (history).
+  forecast: Forecast;
+  // What changed since the project's latest milestone, if it has one.
+  sinceMilestone: StateComparison | null;
 };
 
 // MUST / SHOULD / NICE, as readiness documents say it.

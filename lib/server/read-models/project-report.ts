@@ -1,4 +1,6 @@
 import "server-only";
+import { forecastLaunch, PACE_WINDOW_DAYS } from "@/lib/domain/history/forecast";
+import { compareStates, stateOfReport, type ReadinessState } from "@/lib/domain/history/milestone-state";
 import { isoDay } from "@/lib/domain/readiness/dates";
 import { isOverdue } from "@/lib/domain/readiness/filters";
 import { readinessMatrix } from "@/lib/domain/readiness/matrix";
@@ -17,14 +19,22 @@ const PRIORITY_ORDER = Object.fromEntries(PRIORITIES.map((priority, index) => [p
 
 // One joined statement: the project, its categories, and every item with its
 // owner's name, all its evidence and its open waivers with who asked and who
-// approved. Names only: a report carries no e-mail addresses and no notes.
-function reportQuery(actor: Actor, projectId: string) {
+// approved; the recent snapshots and the latest milestone. Names only: a
+// report carries no e-mail addresses and no notes.
+function reportQuery(actor: Actor, projectId: string, now: Date) {
   return db.project.findFirst({
     where: { id: projectId, teamId: actor.teamId },
     relationLoadStrategy: "join",
     select: {
       ...projectViewSelect,
       categories: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+      // The recent history for the forecast, and the latest milestone.
+      snapshots: {
+        where: { takenAt: { gte: new Date(now.getTime() - PACE_WINDOW_DAYS * 86_400_000), lt: now } },
+        orderBy: { takenAt: "asc" },
+        select: { takenAt: true, remainingEffortHours: true },
+      },
+      milestones: { orderBy: { createdAt: "desc" }, take: 1, select: { name: true, state: true } },
       items: {
         orderBy: [{ position: "asc" }, { createdAt: "asc" }],
         select: {
@@ -53,7 +63,7 @@ function reportQuery(actor: Actor, projectId: string) {
 export async function loadProjectReport(actor: Actor, projectId: string, now = new Date()): Promise<ProjectReport> {
   authorize(actor, "report.export");
   assertProjectVisible(actor, projectId);
-  const row = await reportQuery(actor, projectId);
+  const row = await reportQuery(actor, projectId, now);
   if (!row) throw notFound("Project");
   const project = toProjectView(row, now);
   const today = isoDay(now);
@@ -99,7 +109,7 @@ export async function loadProjectReport(actor: Actor, projectId: string, now = n
   const outstanding = items.filter((item) => isApplicable(item.standing) && !isSatisfied(item.standing)).sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority]);
   const gate: readonly string[] = readiness.nextLevel?.priorities ?? [];
 
-  return {
+  const report: ProjectReport = {
     schema: REPORT_SCHEMA,
     generatedAt: now.toISOString(),
     project: {
@@ -134,5 +144,15 @@ export async function loadProjectReport(actor: Actor, projectId: string, now = n
     })),
     waivers: items.filter((item) => item.waiver).map((item) => ({ key: item.key, title: item.title, ...(item.waiver as ReportWaiver) })),
     staleEvidence: items.filter((item) => item.standing === "STALE").flatMap((item) => item.evidence.map((e) => ({ key: item.key, title: item.title, ...e }))),
+    forecast: forecastLaunch(
+      row.snapshots.map((s) => ({ takenAt: s.takenAt.toISOString(), remainingEffortHours: s.remainingEffortHours })),
+      readiness.remainingEffortHours,
+      now,
+      project.targetDate,
+    ),
+    sinceMilestone: null,
   };
+  const milestone = row.milestones[0];
+  if (milestone) report.sinceMilestone = compareStates(milestone.state as unknown as ReadinessState, milestone.name, stateOfReport(report), "Now");
+  return report;
 }

@@ -11,7 +11,7 @@ import { standingTallySql, talliesByGroup, type TallyRow } from "./standing-tall
 
 export type ProjectScore = { project: ProjectView; readiness: Readiness; matrix: MatrixRow[] };
 
-type ProjectRow = Parameters<typeof toProjectView>[0] & { categories: { id: string; name: string }[]; tally: TallyRow[] };
+export type ProjectScoreRow = Parameters<typeof toProjectView>[0] & { categories: { id: string; name: string }[]; tally: TallyRow[] };
 
 function sum(tallies: Iterable<Tally>): Tally {
   let total = emptyTally();
@@ -26,25 +26,24 @@ function sum(tallies: Iterable<Tally>): Tally {
   return total;
 }
 
-// A project's readiness and matrix without reading its items, in one
-// statement: the project, its categories, and the tally of its items per
-// category, priority and standing, scored by the same scoreTally as
-// everything else. The REST API's project read, which scripts may call often.
-export async function loadProjectScore(actor: Actor, projectId: string, now = new Date()): Promise<ProjectScore> {
-  authorize(actor, "project.read");
-  assertProjectVisible(actor, projectId);
-  const rows = await sqlRows<ProjectRow>(Prisma.sql`
-    WITH tally AS (${standingTallySql(actor.teamId, now, "categoryId", projectId)})
+// The project, its categories, and the tally of its items per category,
+// priority and standing, as one statement. Run through the pool by the API's
+// read below, and inside a transaction by the readiness history.
+export function projectScoreSql(teamId: string, projectId: string, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    WITH tally AS (${standingTallySql(teamId, now, "categoryId", projectId)})
     SELECT p.id, p.name, p.description, p."productionUrl", p."repositoryUrl", p."targetDate", p."archivedAt",
            p."evidencePolicy"::text AS "evidencePolicy", p."weightCritical", p."weightHigh", p."weightMedium", p."weightLow",
            p."templateKey", p."templateVersion", p."createdAt",
            coalesce((SELECT json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.position)
-                     FROM category c WHERE c."projectId" = p.id AND c."teamId" = ${actor.teamId}), '[]'::json) AS categories,
+                     FROM category c WHERE c."projectId" = p.id AND c."teamId" = ${teamId}), '[]'::json) AS categories,
            coalesce((SELECT json_agg(tally) FROM tally), '[]'::json) AS tally
     FROM project p
-    WHERE p.id = ${projectId} AND p."teamId" = ${actor.teamId}`);
-  const row = rows[0];
-  if (!row) throw notFound("Project");
+    WHERE p.id = ${projectId} AND p."teamId" = ${teamId}`;
+}
+
+// Scores a row of projectScoreSql with the same scoreTally as everything else.
+export function scoreProjectRow(row: ProjectScoreRow, now: Date): ProjectScore {
   const project = toProjectView(row, now);
   const byCategory = talliesByGroup(row.tally);
   return {
@@ -55,4 +54,14 @@ export async function loadProjectScore(actor: Actor, projectId: string, now = ne
       return { categoryId: category.id, name: category.name, counts: score.counts, applicable: score.applicable, percent: score.percent, glyph: glyphFor(score.counts, score.applicable) };
     }),
   };
+}
+
+// A project's readiness and matrix without reading its items, in one
+// statement. The REST API's project read, which scripts may call often.
+export async function loadProjectScore(actor: Actor, projectId: string, now = new Date()): Promise<ProjectScore> {
+  authorize(actor, "project.read");
+  assertProjectVisible(actor, projectId);
+  const row = (await sqlRows<ProjectScoreRow>(projectScoreSql(actor.teamId, projectId, now)))[0];
+  if (!row) throw notFound("Project");
+  return scoreProjectRow(row, now);
 }

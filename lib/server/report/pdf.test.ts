@@ -35,6 +35,10 @@ describe("PDF report", () => {
     expect(text).toContain("External test");
     expect(text).toMatch(/page 1 of \d+/);
     expect(text).toContain("2027-01-15");
+    expect(text).toContain("Forecast: Done around 2027-01-24");
+    expect(text).toContain("Changes since milestone “Beta review”");
+    expect(text).toMatch(/Status changes \(4\)/);
+    expect(text).toMatch(/Security headers \(security.headers\): ● Done → ◐ Stale/);
   });
 
   it("breaks long reports across pages with the table header repeated", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { actorLabel, actorUserId, type Actor } from "@/lib/server/actor";
+import { recordReadinessSnapshot } from "@/lib/server/history/snapshots";
 
 export type ActivityEntry = {
   action: string;
@@ -12,8 +13,10 @@ export type ActivityEntry = {
   after?: Prisma.InputJsonValue;
 };
 
-// Every mutation calls this inside its own transaction, so a change and its
-// audit record are committed (or rolled back) together.
+// Every mutation calls this inside its own transaction, after making its
+// change, so a change and its audit record are committed (or rolled back)
+// together. Every change inside a project passes through here, which makes it
+// the one place that keeps the project's readiness history current.
 export async function recordActivity(tx: Prisma.TransactionClient, actor: Actor, entry: ActivityEntry) {
   await tx.activity.create({
     data: {
@@ -30,4 +33,5 @@ export async function recordActivity(tx: Prisma.TransactionClient, actor: Actor,
       after: entry.after,
     },
   });
+  if (entry.projectId) await recordReadinessSnapshot(tx, actor.teamId, entry.projectId, "CHANGE");
 }

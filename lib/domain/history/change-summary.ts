@@ -1,0 +1,37 @@
+// A comparison of two states in words, for every place that shows one (the
+// report page, the history page, Markdown and PDF): a headline sentence and
+// one group per kind of change, empty groups left out.
+import { formatEffort } from "../format";
+import { STANDING_GLYPH, STANDING_LABEL, type Standing } from "../readiness/vocabulary";
+import { nothingChanged, signedPoints, type StateComparison, type StateEvidence } from "./milestone-state";
+
+export type ChangeEntry = { key: string; title: string; detail: string | null; evidence: StateEvidence | null };
+export type ChangeGroup = { title: string; entries: ChangeEntry[] };
+
+export const standingText = (standing: Standing) => `${STANDING_GLYPH[standing]} ${STANDING_LABEL[standing]}`;
+
+export function changeHeadline(c: StateComparison): string {
+  const { from, to } = c;
+  return (
+    `From ${from.name} (${from.takenAt.slice(0, 10)}) to ${to.name} (${to.takenAt.slice(0, 10)}): ` +
+    `readiness ${from.readinessPercent}% → ${to.readinessPercent}% (${signedPoints(c.percentChange)}), ` +
+    `level ${from.level} → ${to.level}, launch blockers ${from.launchBlockers} → ${to.launchBlockers}, ` +
+    `remaining effort ${formatEffort(from.remainingEffortHours)} → ${formatEffort(to.remainingEffortHours)}.`
+  );
+}
+
+export function changeGroups(c: StateComparison): ChangeGroup[] {
+  if (nothingChanged(c)) return [];
+  const plain = (item: { key: string; title: string }, detail: string | null = null): ChangeEntry => ({ key: item.key, title: item.title, detail, evidence: null });
+  const withEvidence = (change: { key: string; title: string; evidence: StateEvidence }): ChangeEntry => ({ key: change.key, title: change.title, detail: null, evidence: change.evidence });
+  return [
+    { title: "Status changes", entries: c.statusChanges.map((s) => plain(s, `${standingText(s.from)} → ${standingText(s.to)}`)) },
+    { title: "New launch blockers", entries: c.newBlockers.map((b) => plain(b, b.owner)) },
+    { title: "Cleared launch blockers", entries: c.clearedBlockers.map((b) => plain(b)) },
+    { title: "Evidence added", entries: c.evidenceAdded.map(withEvidence) },
+    { title: "Evidence expired", entries: c.evidenceExpired.map(withEvidence) },
+    { title: "Evidence removed", entries: c.evidenceRemoved.map(withEvidence) },
+    { title: "Items added", entries: c.itemsAdded.map((i) => plain(i)) },
+    { title: "Items removed", entries: c.itemsRemoved.map((i) => plain(i)) },
+  ].filter((group) => group.entries.length > 0);
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { forecastLaunch, PACE_WINDOW_DAYS, type Forecast } from "@/lib/domain/history/forecast";
+import { compareStates, stateOfReport, type ReadinessState, type StateComparison } from "@/lib/domain/history/milestone-state";
+import { snapshotValues, trendSeries, type Snapshot, type SnapshotValues, type TrendSeries } from "@/lib/domain/history/snapshot";
+import { LEVEL_NAME, type LevelNumber } from "@/lib/domain/readiness/score";
+import { assertProjectVisible, authorize, type Actor } from "@/lib/server/actor";
+import { db, sqlRows } from "@/lib/server/db";
+import { notFound, parseInput } from "@/lib/server/errors";
+import { valuesOf } from "@/lib/server/history/snapshots";
+import { compareMilestonesInput } from "@/lib/schemas/milestone";
+import { loadProjectReport } from "./project-report";
+import { projectScoreSql, scoreProjectRow, type ProjectScoreRow } from "./project-score";
+import type { ProjectView } from "./project-view";
+
+// How far back the history page looks.
+export const HISTORY_DAYS = 90;
+const DAY_MS = 86_400_000;
+
+export type MilestoneView = { id: string; name: string; createdAt: string; createdBy: string; readinessPercent: number; level: LevelNumber; levelName: string };
+
+export type ProjectHistory = {
+  project: ProjectView;
+  current: SnapshotValues & { takenAt: string };
+  snapshots: Snapshot[];
+  // The snapshots and the present, for the charts.
+  trend: TrendSeries;
+  burnDown: { takenAt: string; remainingEffortHours: number }[];
+  forecast: Forecast;
+  milestones: MilestoneView[];
+};
+
+const milestoneList = (teamId: string, projectId: string) =>
+  db.milestone.findMany({
+    where: { teamId, projectId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, createdAt: true, createdByLabel: true, state: true },
+  });
+
+// Three statements, whatever the length of the history: the current score,
+// the snapshots of the last HISTORY_DAYS days, and the milestones.
+export async function loadProjectHistory(actor: Actor, projectId: string, now = new Date()): Promise<ProjectHistory> {
+  authorize(actor, "project.read");
+  assertProjectVisible(actor, projectId);
+  const since = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
+  const [scoreRows, snapshotRows, milestoneRows] = await Promise.all([
+    sqlRows<ProjectScoreRow>(projectScoreSql(actor.teamId, projectId, now)),
+    db.readinessSnapshot.findMany({ where: { teamId: actor.teamId, projectId, takenAt: { gte: since, lte: now } }, orderBy: { takenAt: "asc" } }),
+    milestoneList(actor.teamId, projectId),
+  ]);
+  if (!scoreRows[0]) throw notFound("Project");
+  const { project, readiness, matrix } = scoreProjectRow(scoreRows[0], now);
+  const current = { ...snapshotValues(readiness, matrix), takenAt: now.toISOString() };
+  const snapshots: Snapshot[] = snapshotRows.map((row) => ({ ...valuesOf(row), takenAt: row.takenAt.toISOString(), trigger: row.trigger }));
+  const series = [...snapshots, current];
+  const paceFrom = now.getTime() - PACE_WINDOW_DAYS * DAY_MS;
+  return {
+    project,
+    current,
+    snapshots,
+    trend: trendSeries(series),
+    burnDown: series.map(({ takenAt, remainingEffortHours }) => ({ takenAt, remainingEffortHours })),
+    forecast: forecastLaunch(snapshots.filter((s) => Date.parse(s.takenAt) >= paceFrom), current.remainingEffortHours, now, project.targetDate),
+    milestones: milestoneRows.map((row) => {
+      const state = row.state as unknown as ReadinessState;
+      return { id: row.id, name: row.name, createdAt: row.createdAt.toISOString(), createdBy: row.createdByLabel, readinessPercent: state.readinessPercent, level: state.level, levelName: LEVEL_NAME[state.level] };
+    }),
+  };
+}
+
+// Any two milestones, or a milestone and the project as it is now.
+export async function compareProjectStates(actor: Actor, projectId: string, input: unknown): Promise<StateComparison> {
+  authorize(actor, "project.read");
+  assertProjectVisible(actor, projectId);
+  const { from, to } = parseInput(compareMilestonesInput, input);
+  const ids = to === "now" ? [from] : [from, to];
+  const rows = await db.milestone.findMany({ where: { teamId: actor.teamId, projectId, id: { in: ids } }, select: { id: true, name: true, state: true } });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const start = byId.get(from);
+  if (!start) throw notFound("Milestone");
+  const fromState = start.state as unknown as ReadinessState;
+  if (to === "now") return compareStates(fromState, start.name, stateOfReport(await loadProjectReport(actor, projectId)), "Now");
+  const end = byId.get(to);
+  if (!end) throw notFound("Milestone");
+  return compareStates(fromState, start.name, end.state as unknown as ReadinessState, end.name);
+}
