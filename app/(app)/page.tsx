@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PortfolioTable } from "@/components/projects/portfolio-table";
+import { ReportDownloads } from "@/components/report/report-downloads";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CompactSelect } from "@/components/ui/compact-select";
@@ -96,6 +97,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
           ) : (
             <p className="rounded-xl bg-white px-5 py-10 text-center text-sm text-slate-500 ring-1 ring-slate-200">No projects match.</p>
           )}
+          <ReportDownloads href="/report/export" label="Portfolio report" note="· every active project, with blockers and forecasts." />
           {query.archived === "hide" && portfolio.archivedCount > 0 && (
             <p className="text-xs text-slate-500">
               {portfolio.archivedCount} archived project{portfolio.archivedCount === 1 ? " is" : "s are"} hidden.{" "}

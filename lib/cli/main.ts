@@ -16,6 +16,8 @@ Commands (operators, on the Shipshape host; use the server's DATABASE_URL):
 
   export PROJECT_ID [--format md|csv|json|pdf] [--out FILE]
                                              A project's status report (stdout without --out)
+  export --team SLUG [--format md|csv|json|pdf] [--out FILE]
+                                             The portfolio report of a team's active projects
 
 Commands (CI jobs and scripts; use SHIPSHAPE_URL and SHIPSHAPE_TOKEN):
   evidence add --project ID --item KEY --url URL [--status DONE] [--label L] [--kind CI_RUN] [--expires-at YYYY-MM-DD]

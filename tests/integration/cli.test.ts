@@ -87,7 +87,7 @@ describe("shipshape CLI", () => {
     ]);
   }, 120_000);
 
-  it("exports a project's report as Markdown, CSV or JSON", async () => {
+  it("exports a project's report and the team's portfolio", async () => {
     const [team] = await query<{ id: string }>("SELECT id FROM team WHERE slug = 'acme-platform'");
     await query(`INSERT INTO project (id, "teamId", name, "updatedAt") VALUES ('p1', $1, 'Checkout API', now())`, [team.id]);
     await query(`INSERT INTO category (id, "teamId", "projectId", name, position) VALUES ('c1', $1, 'p1', 'Security', 0)`, [team.id]);
@@ -113,6 +113,18 @@ describe("shipshape CLI", () => {
 
     expect(shipshape(["export", "nope", "--json"]).json().error.code).toBe("NOT_FOUND");
     expect(shipshape(["export", "p1", "--format", "docx"]).code).toBe(2);
+
+    // The team's portfolio: the same numbers, one row per project.
+    const portfolio = shipshape(["export", "--team", "acme-platform"]);
+    expect(portfolio.code).toBe(0);
+    expect(portfolio.stdout).toContain("# Acme Platform — portfolio readiness");
+    expect(portfolio.stdout).toContain("| Checkout API | 57% | 1 — Blockers cleared | 0 | 1 / 2 |");
+    const pdfOut = path.join(os.tmpdir(), `shipshape-portfolio-${process.pid}.pdf`);
+    expect(shipshape(["export", "--team", "acme-platform", "--format", "pdf", "--out", pdfOut, "--json"]).json()).toMatchObject({ suggestedName: expect.stringMatching(/^acme-platform-portfolio-.*\.pdf$/) });
+    expect(readFileSync(pdfOut).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(shipshape(["export", "--team", "nope", "--json"]).json().error.code).toBe("NOT_FOUND");
+    expect(shipshape(["export", "p1", "--team", "acme-platform"]).code).toBe(2);
+    expect(shipshape(["export"]).code).toBe(2);
   }, 120_000);
 
   it("explains mistakes: unknown team, bad scope, missing options", () => {

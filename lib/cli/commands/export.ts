@@ -1,25 +1,40 @@
 import { writeFileSync } from "node:fs";
-import { EXPORT_FORMATS, reportFileName, type ExportFormat } from "@/lib/domain/report/formats";
-import { operatorForProject } from "@/lib/server/auth/operator";
+import { EXPORT_FORMATS, portfolioFileName, reportFileName, type ExportFormat } from "@/lib/domain/report/formats";
+import { operatorForProject, operatorForTeam } from "@/lib/server/auth/operator";
+import { loadPortfolioReport } from "@/lib/server/read-models/portfolio-report";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
-import { renderReport } from "@/lib/server/report/render";
+import { renderPortfolio, renderReport } from "@/lib/server/report/render";
 import { succeed, usageError, type Output } from "../output";
 
-// `shipshape export <project> --format md|csv|json|pdf [--out FILE]`: the
-// project's status report, as the Report tab's downloads make it.
-export async function exportCommand(projectId: string | undefined, options: { format?: string; out?: string }, output: Output) {
-  if (!projectId) throw usageError("export needs the project's id: shipshape export <project> --format md|csv|json|pdf [--out FILE].");
+const USAGE = "export needs a project id or a team: shipshape export <project> | --team SLUG [--format md|csv|json|pdf] [--out FILE].";
+
+// `shipshape export <project>` — the project's status report, as the Report
+// tab's downloads make it; `shipshape export --team SLUG` — the team's
+// portfolio report, as the dashboard's.
+export async function exportCommand(projectId: string | undefined, options: { format?: string; out?: string; team?: string }, output: Output) {
+  if (!projectId === !options.team) throw usageError(USAGE);
   const format = (options.format ?? "md").toLowerCase() as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw usageError(`--format must be one of ${EXPORT_FORMATS.join(", ")}.`);
-  const report = await loadProjectReport(await operatorForProject(projectId), projectId);
-  const { body: content } = await renderReport(report, format);
+
+  let content: string | Buffer;
+  let summary: string;
+  let suggestedName: string;
+  if (projectId) {
+    const report = await loadProjectReport(await operatorForProject(projectId), projectId);
+    content = (await renderReport(report, format)).body;
+    summary = `the ${format} report of “${report.project.name}” (${report.summary.readinessPercent}%, level ${report.summary.level})`;
+    suggestedName = reportFileName(report, format);
+  } else {
+    const report = await loadPortfolioReport(await operatorForTeam(options.team as string));
+    content = (await renderPortfolio(report, format)).body;
+    summary = `the ${format} portfolio report of “${report.team.name}” (${report.totals.projects} projects, ${report.totals.launchReady} launch ready)`;
+    suggestedName = portfolioFileName(report, format);
+  }
   if (!options.out) {
     // The document itself is the output; --json only shapes errors here.
     process.stdout.write(content);
     return;
   }
   writeFileSync(options.out, content);
-  succeed(output, { file: options.out, format, bytes: Buffer.byteLength(content), suggestedName: reportFileName(report, format) }, [
-    `Wrote the ${format} report of “${report.project.name}” to ${options.out} (${report.summary.readinessPercent}%, level ${report.summary.level}).`,
-  ]);
+  succeed(output, { file: options.out, format, bytes: Buffer.byteLength(content), suggestedName }, [`Wrote ${summary} to ${options.out}.`]);
 }

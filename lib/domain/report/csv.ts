@@ -25,11 +25,20 @@ const COLUMNS = [
   "waiver_expires",
 ] as const;
 
-export function csvCell(value: string | number | boolean | null): string {
+export function csvCell(value: CsvValue): string {
   if (value === null) return "";
   let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // Numbers stay numbers (a negative one is not a formula); text that starts
+  // like a formula is made inert.
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+type CsvValue = string | number | boolean | null;
+
+// Header and rows as one CSV file: BOM, quoted cells, CRLF after every row.
+export function csvDocument(columns: readonly string[], rows: CsvValue[][]): string {
+  return CSV_BOM + [columns as CsvValue[], ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
 export function reportCsv(report: ProjectReport): string {
@@ -51,5 +60,5 @@ export function reportCsv(report: ProjectReport): string {
     item.waiver ? item.waiver.status : null,
     item.waiver ? item.waiver.expiresAt.slice(0, 10) : null,
   ]);
-  return CSV_BOM + [COLUMNS as readonly string[], ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return csvDocument(COLUMNS, rows);
 }

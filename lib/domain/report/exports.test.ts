@@ -4,8 +4,10 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CSV_BOM, csvCell, reportCsv } from "./csv";
-import { FIXED_REPORT } from "./fixture";
+import { FIXED_PORTFOLIO, FIXED_REPORT } from "./fixture";
 import { reportMarkdown } from "./markdown";
+import { portfolioCsv } from "./portfolio-csv";
+import { portfolioMarkdown } from "./portfolio-markdown";
 
 const golden = (name: string, actual: string) => {
   const file = path.join(import.meta.dirname, "golden", name);
@@ -21,6 +23,10 @@ describe("report exports", () => {
     expect(markdown).toContain("Authentication \\| sessions");
     expect(markdown).toContain("External test booked for March");
     expect(markdown).toContain("## MUST (critical)");
+    // What changed since the last milestone, and when the work will be done.
+    expect(markdown).toContain("## Changes since milestone “Beta review”");
+    expect(markdown).toContain("- `security.headers` Security headers: ● Done → ◐ Stale");
+    expect(markdown).toContain("**Forecast:** Done around 2027-01-24");
   });
 
   it("renders CSV that spreadsheets open cleanly", () => {
@@ -39,11 +45,31 @@ describe("report exports", () => {
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell(null)).toBe("");
     expect(csvCell(4.5)).toBe("4.5");
+    expect(csvCell(-7)).toBe("-7");
+    expect(csvCell("-7")).toBe("'-7");
   });
 
   it("renders JSON with its schema version", () => {
     const json = `${JSON.stringify(FIXED_REPORT, null, 2)}\n`;
     golden("report.json", json);
     expect(JSON.parse(json).schema).toBe("shipshape.report/v1");
+  });
+});
+
+describe("portfolio exports", () => {
+  it("renders the portfolio as Markdown", () => {
+    const markdown = portfolioMarkdown(FIXED_PORTFOLIO);
+    golden("portfolio.md", markdown);
+    expect(markdown).toContain("**Projects:** 3 · **Launch ready:** 1 · **Launch blockers:** 4");
+    expect(markdown).toContain("| Search \\| v2 | 91% | 2 — Launch ready | 0 | 20 / 22 | 6 h | 2027-01-20 | 2027-01-27 (7 d late) |");
+    expect(markdown).toContain("### Mobile app");
+  });
+
+  it("renders the portfolio as CSV, one row per project", () => {
+    const csv = portfolioCsv(FIXED_PORTFOLIO);
+    golden("portfolio.csv", csv);
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines).toHaveLength(1 + 3 + 1);
+    expect(lines[2]).toBe("Search | v2,proj_search,91,2,Launch ready,0,20,22,6,2027-01-20,5,2027-01-27,-7,forecast,");
   });
 });

@@ -2,6 +2,7 @@
 // of evidence, a waiver, an N/A reason, and titles with the characters that
 // break tables and spreadsheets (| , " = and a line break).
 import { compareStates, stateOfReport, type ReadinessState } from "../history/milestone-state";
+import { PORTFOLIO_SCHEMA, portfolioTotals, type PortfolioReport } from "./portfolio";
 import { REPORT_SCHEMA, type ProjectReport, type ReportItem } from "./report";
 
 const counts = (partial: Partial<Record<ReportItem["standing"], number>>) => ({ MISSING: 0, PARTIAL: 0, STALE: 0, WAIVED: 0, DONE: 0, NOT_APPLICABLE: 0, ...partial });
@@ -142,3 +143,60 @@ export const FIXED_REPORT: ProjectReport = {
   ...CURRENT,
   sinceMilestone: compareStates(BETA_REVIEW, "Beta review", state, "Now"),
 };
+
+// A fixed portfolio: the project above, one launch-ready project running
+// late, and one without history.
+export const FIXED_PORTFOLIO: PortfolioReport = (() => {
+  const projects: PortfolioReport["projects"] = [
+    {
+      id: "proj_checkout",
+      name: "Checkout API",
+      readinessPercent: 44,
+      level: 0,
+      levelName: "Not launch ready",
+      launchBlockers: 1,
+      remainingEffortHours: 13,
+      doneOrWaived: 2,
+      applicable: 5,
+      targetDate: "2027-02-01",
+      daysToTarget: 17,
+      forecast: CURRENT.forecast,
+      blockers: [{ key: secrets.key, title: secrets.title, owner: "Lee Lead", dueDate: "2027-01-10", overdue: true }],
+    },
+    {
+      id: "proj_search",
+      name: "Search | v2",
+      readinessPercent: 91,
+      level: 2,
+      levelName: "Launch ready",
+      launchBlockers: 0,
+      remainingEffortHours: 6,
+      doneOrWaived: 20,
+      applicable: 22,
+      targetDate: "2027-01-20",
+      daysToTarget: 5,
+      forecast: { state: "forecast", hoursPerDay: 0.5, date: "2027-01-27", slackDays: -7, onTrack: false },
+      blockers: [],
+    },
+    {
+      id: "proj_mobile",
+      name: "Mobile app",
+      readinessPercent: 0,
+      level: 0,
+      levelName: "Not launch ready",
+      launchBlockers: 3,
+      remainingEffortHours: 120,
+      doneOrWaived: 0,
+      applicable: 12,
+      targetDate: null,
+      daysToTarget: null,
+      forecast: { state: "insufficient-history", historyDays: 0 },
+      blockers: [
+        { key: "security.authentication", title: "Authentication", owner: null, dueDate: null, overdue: false },
+        { key: "security.secrets", title: "Secrets management", owner: "Erin Engineer", dueDate: "2027-03-01", overdue: false },
+        { key: "security.https", title: "HTTPS", owner: null, dueDate: null, overdue: false },
+      ],
+    },
+  ];
+  return { schema: PORTFOLIO_SCHEMA, generatedAt: CURRENT.generatedAt, team: { name: "Launch Crew", slug: "launch-crew" }, totals: portfolioTotals(projects), projects };
+})();

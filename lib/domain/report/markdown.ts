@@ -10,14 +10,10 @@
 import { formatDay, formatEffort, formatHours } from "../format";
 import { forecastSentence } from "../history/forecast";
 import { changesMarkdown } from "./changes-markdown";
+import { markdownTable as table } from "./markdown-table";
 import { PRIORITIES, PRIORITY_LABEL, STANDING_GLYPH, STANDING_LABEL } from "../readiness/vocabulary";
 import { allItems, PRIORITY_WORD, type ProjectReport, type ReportEvidence, type ReportItem } from "./report";
 
-const cell = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").trim() || "—";
-
-function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`)].join("\n");
-}
 
 function evidenceLink(evidence: ReportEvidence): string {
   const label = evidence.label.replace(/[[\]]/g, "");

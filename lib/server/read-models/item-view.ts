@@ -86,7 +86,13 @@ function openWaiver(row: ItemRow, now: Date): WaiverSummary | null {
   };
 }
 
-export function scorableOf(row: ItemRow, now: Date): ScorableItem {
+// Only what scoring needs, so that narrower reads (the portfolio's blockers) can use it too.
+type ScorableRow = Pick<ItemRow, "status" | "priority" | "effortHours"> & {
+  evidence: readonly { expiresAt: Date | null }[];
+  waivers: readonly { status: string; expiresAt: Date }[];
+};
+
+export function scorableOf(row: ScorableRow, now: Date): ScorableItem {
   const approved = row.waivers.find((w) => w.status === "APPROVED" && w.expiresAt > now);
   return {
     status: row.status,

@@ -5,13 +5,17 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXED_REPORT } from "@/lib/domain/report/fixture";
+import { FIXED_PORTFOLIO, FIXED_REPORT } from "@/lib/domain/report/fixture";
 import type { ReportItem } from "@/lib/domain/report/report";
 import { reportPdf } from "./pdf";
+import { portfolioPdf } from "./portfolio-pdf";
 
 async function pdfText(report: typeof FIXED_REPORT) {
+  return textOf(await reportPdf(report));
+}
+
+async function textOf(pdf: Buffer) {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), "shipshape-pdf-")), "report.pdf");
-  const pdf = await reportPdf(report);
   writeFileSync(file, pdf);
   return { pdf, text: execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }), info: execFileSync("pdfinfo", [file], { encoding: "utf8" }) };
 }
@@ -50,5 +54,18 @@ describe("PDF report", () => {
     expect(text).toContain(`page ${pages} of ${pages}`);
     expect(text).toContain("Generated item 119");
     expect(text.match(/PRIORITY/g)?.length).toBeGreaterThan(3);
+  });
+});
+
+describe("PDF portfolio report", () => {
+  it("lists every project with its numbers and forecast, and the blockers", async () => {
+    const { text, info } = await textOf(await portfolioPdf(FIXED_PORTFOLIO));
+    expect(info).toMatch(/Title:\s+Launch Crew — portfolio readiness/);
+    expect(text).toMatch(/Projects: 3\s+·\s+Launch ready: 1\s+·\s+Launch blockers: 4/);
+    expect(text).toMatch(/Search \| v2\s+91%\s+2 — Launch ready\s+0\s+6\s?h/);
+    // The forecast cell wraps inside its column.
+    expect(text).toMatch(/2027-01-27 \(7 d\s+(.|\n)*late\)/);
+    expect(text).toContain("Secrets management (security.secrets) — Erin Engineer, due 2027-03-01");
+    expect(text).toContain("page 1 of 1");
   });
 });

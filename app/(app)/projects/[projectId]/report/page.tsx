@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ProjectHeader } from "@/components/projects/project-header";
 import { ProjectReportView } from "@/components/report/project-report-view";
+import { ReportDownloads } from "@/components/report/report-downloads";
 import { ShareLinks } from "@/components/report/share-links";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/domain/permissions";
@@ -13,13 +14,6 @@ export const metadata: Metadata = { title: "Status report" };
 
 type Props = { params: Promise<{ projectId: string }> };
 
-const FORMATS = [
-  { format: "md", label: "Markdown" },
-  { format: "csv", label: "CSV" },
-  { format: "json", label: "JSON" },
-  { format: "pdf", label: "PDF" },
-] as const;
-
 export default async function ProjectReportPage({ params }: Props) {
   const actor = await requireActor("report.export");
   const { projectId } = await params;
@@ -28,14 +22,8 @@ export default async function ProjectReportPage({ params }: Props) {
   return (
     <>
       <ProjectHeader project={report.project} role={actor.role} current="report" />
-      <div className="mb-4 flex flex-wrap items-center gap-2 text-sm print:hidden">
-        <span className="text-slate-600">Download:</span>
-        {FORMATS.map(({ format, label }) => (
-          <a key={format} href={`/projects/${projectId}/report/export?format=${format}`} className="rounded-md bg-white px-2.5 py-1 font-medium text-slate-700 shadow-sm ring-1 ring-slate-200 hover:bg-slate-50" download>
-            {label}
-          </a>
-        ))}
-        <span className="text-slate-500">· or print this page (it is laid out for paper).</span>
+      <div className="mb-4">
+        <ReportDownloads href={`/projects/${projectId}/report/export`} label="Download" note="· or print this page (it is laid out for paper)." />
       </div>
       <ProjectReportView report={report} />
       {shareLinks && (

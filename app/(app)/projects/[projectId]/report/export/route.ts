@@ -3,7 +3,7 @@ import { EXPORT_FORMATS, reportFileName } from "@/lib/domain/report/formats";
 import { errorResponse } from "@/lib/server/api/handler";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
-import { renderReport } from "@/lib/server/report/render";
+import { downloadResponse, renderReport } from "@/lib/server/report/render";
 
 export const dynamic = "force-dynamic";
 
@@ -16,14 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ proj
   const { format } = query.parse(Object.fromEntries(new URL(request.url).searchParams));
   try {
     const report = await loadProjectReport(actor, projectId);
-    const { body, contentType } = await renderReport(report, format);
-    return new Response(typeof body === "string" ? body : new Uint8Array(body), {
-      headers: {
-        "content-type": contentType,
-        "content-disposition": `attachment; filename="${reportFileName(report, format)}"`,
-        "cache-control": "no-store",
-      },
-    });
+    return downloadResponse(await renderReport(report, format), reportFileName(report, format));
   } catch (error) {
     return errorResponse(error, request.headers.get("x-request-id"));
   }

@@ -1,0 +1,62 @@
+// The portfolio report: every active project of a team on one page, with the
+// same headline numbers each project's own report shows (scored by the one
+// scoring module), its launch blockers and its forecast. This is also the
+// JSON export's schema; PORTFOLIO_SCHEMA names its version.
+import type { Forecast } from "../history/forecast";
+import type { LevelNumber } from "../readiness/score";
+
+export const PORTFOLIO_SCHEMA = "shipshape.portfolio/v1";
+
+export type PortfolioBlocker = { key: string; title: string; owner: string | null; dueDate: string | null; overdue: boolean };
+
+export type PortfolioEntry = {
+  id: string;
+  name: string;
+  readinessPercent: number;
+  level: LevelNumber;
+  levelName: string;
+  launchBlockers: number;
+  remainingEffortHours: number;
+  doneOrWaived: number;
+  applicable: number;
+  targetDate: string | null;
+  daysToTarget: number | null;
+  forecast: Forecast;
+  blockers: PortfolioBlocker[];
+};
+
+export type PortfolioReport = {
+  schema: typeof PORTFOLIO_SCHEMA;
+  generatedAt: string;
+  team: { name: string; slug: string };
+  totals: { projects: number; launchReady: number; launchBlockers: number; remainingEffortHours: number; lateForecasts: number };
+  projects: PortfolioEntry[];
+};
+
+// Level 2 and up: every critical and high item done or waived.
+export const isLaunchReady = (entry: Pick<PortfolioEntry, "level">) => entry.level >= 2;
+
+export function portfolioTotals(projects: readonly PortfolioEntry[]): PortfolioReport["totals"] {
+  return {
+    projects: projects.length,
+    launchReady: projects.filter(isLaunchReady).length,
+    launchBlockers: projects.reduce((sum, p) => sum + p.launchBlockers, 0),
+    remainingEffortHours: Math.round(projects.reduce((sum, p) => sum + p.remainingEffortHours, 0) * 100) / 100,
+    lateForecasts: projects.filter((p) => p.forecast.state === "forecast" && p.forecast.onTrack === false).length,
+  };
+}
+
+// A project's forecast in a table cell: the date, and how it stands against the target.
+export function forecastCell(forecast: Forecast): string {
+  switch (forecast.state) {
+    case "done":
+      return "done";
+    case "insufficient-history":
+      return "not enough history";
+    case "no-progress":
+      return "no progress lately";
+    case "forecast":
+      if (forecast.slackDays === null) return forecast.date;
+      return `${forecast.date} (${forecast.slackDays >= 0 ? `${forecast.slackDays} d early` : `${-forecast.slackDays} d late`})`;
+  }
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import { forecastLaunch, PACE_WINDOW_DAYS } from "@/lib/domain/history/forecast";
+import { isoDay } from "@/lib/domain/readiness/dates";
+import { isOverdue } from "@/lib/domain/readiness/filters";
+import { LEVEL_NAME } from "@/lib/domain/readiness/score";
+import { isSatisfied, standingOf } from "@/lib/domain/readiness/standing";
+import { PORTFOLIO_SCHEMA, portfolioTotals, type PortfolioBlocker, type PortfolioReport } from "@/lib/domain/report/portfolio";
+import { authorize, type Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { forbidden } from "@/lib/server/errors";
+import { scorableOf } from "./item-view";
+import { loadPortfolio } from "./portfolio";
+
+const ACTIVE_BY_NAME = { sort: "name", dir: "asc", archived: "hide", q: "", level: "any" } as const;
+
+// Every active project of the team, scored like its own report. Five
+// statements whatever the number of projects: the team, the portfolio's two
+// (projects and tally), the critical items for the blockers, and the recent
+// snapshots for the forecasts.
+export async function loadPortfolioReport(actor: Actor, now = new Date()): Promise<PortfolioReport> {
+  authorize(actor, "report.export");
+  // A share link opens one project's report, never the team's.
+  if (actor.kind === "share") throw forbidden();
+  const since = new Date(now.getTime() - PACE_WINDOW_DAYS * 86_400_000);
+  const [team, portfolio, critical, snapshots] = await Promise.all([
+    db.team.findUniqueOrThrow({ where: { id: actor.teamId }, select: { name: true, slug: true } }),
+    loadPortfolio(actor, ACTIVE_BY_NAME, now),
+    db.item.findMany({
+      where: { teamId: actor.teamId, priority: "CRITICAL", status: { not: "NOT_APPLICABLE" }, project: { archivedAt: null } },
+      orderBy: [{ projectId: "asc" }, { position: "asc" }],
+      relationLoadStrategy: "join",
+      select: {
+        projectId: true,
+        key: true,
+        title: true,
+        status: true,
+        priority: true,
+        effortHours: true,
+        dueDate: true,
+        owner: { select: { name: true } },
+        evidence: { select: { expiresAt: true } },
+        waivers: { where: { status: "APPROVED" }, select: { status: true, expiresAt: true } },
+      },
+    }),
+    db.readinessSnapshot.findMany({
+      where: { teamId: actor.teamId, takenAt: { gte: since, lt: now } },
+      orderBy: { takenAt: "asc" },
+      select: { projectId: true, takenAt: true, remainingEffortHours: true },
+    }),
+  ]);
+
+  const today = isoDay(now);
+  const blockers = new Map<string, PortfolioBlocker[]>();
+  for (const item of critical) {
+    const standing = standingOf(scorableOf(item, now), now);
+    if (isSatisfied(standing)) continue;
+    const dueDate = item.dueDate ? isoDay(item.dueDate) : null;
+    const list = blockers.get(item.projectId) ?? [];
+    list.push({ key: item.key, title: item.title, owner: item.owner?.name ?? null, dueDate, overdue: isOverdue({ dueDate, standing }, today) });
+    blockers.set(item.projectId, list);
+  }
+
+  const history = new Map<string, { takenAt: string; remainingEffortHours: number }[]>();
+  for (const s of snapshots) history.set(s.projectId, [...(history.get(s.projectId) ?? []), { takenAt: s.takenAt.toISOString(), remainingEffortHours: s.remainingEffortHours }]);
+
+  const projects = portfolio.projects.map((p) => ({
+    id: p.id,
+    name: p.name,
+    readinessPercent: p.readiness.percent,
+    level: p.readiness.level,
+    levelName: LEVEL_NAME[p.readiness.level],
+    launchBlockers: p.readiness.launchBlockers,
+    remainingEffortHours: p.readiness.remainingEffortHours,
+    doneOrWaived: p.readiness.counts.DONE + p.readiness.counts.WAIVED,
+    applicable: p.readiness.applicable,
+    targetDate: p.targetDate,
+    daysToTarget: p.daysToTarget,
+    forecast: forecastLaunch(history.get(p.id) ?? [], p.readiness.remainingEffortHours, now, p.targetDate),
+    blockers: blockers.get(p.id) ?? [],
+  }));
+
+  return { schema: PORTFOLIO_SCHEMA, generatedAt: now.toISOString(), team, totals: portfolioTotals(projects), projects };
+}
