@@ -103,8 +103,19 @@ try {
       position: 1000 + n,
     })),
   });
+  // A milestone, then changes since it, so the exports carry a comparison.
+  const { createMilestone } = await import("@/lib/server/services/milestones");
+  await createMilestone(actor, { projectId: bigProjectId, name: "Beta review" });
+  await db.item.updateMany({ where: { projectId: bigProjectId, status: "MISSING", priority: { not: "CRITICAL" } }, data: { status: "PARTIAL" } });
   for (const format of ["md", "csv", "json", "pdf"] as const) {
     await measure(`export ${format} (500 items)`, async () => renderReport(await loadProjectReport(actor, bigProjectId), format));
+  }
+  const { loadProjectHistory } = await import("@/lib/server/read-models/project-history");
+  await measure("history page (500 items)", () => loadProjectHistory(actor, bigProjectId));
+  const { loadPortfolioReport } = await import("@/lib/server/read-models/portfolio-report");
+  const { renderPortfolio } = await import("@/lib/server/report/render");
+  for (const format of ["md", "pdf"] as const) {
+    await measure(`portfolio export ${format} (${PROJECTS + 2} projects)`, async () => renderPortfolio(await loadPortfolioReport(actor), format));
   }
 
   await db.$disconnect();

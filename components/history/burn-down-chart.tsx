@@ -27,7 +27,8 @@ export function BurnDownChart({ points, forecast, targetDate }: { points: Point[
           <YAxis tickFormatter={(v: number) => `${v} h`} stroke="#64748b" fontSize={12} width={52} />
           <Tooltip labelFormatter={momentLabel} formatter={(value) => `${String(value)} h`} />
           {target !== null && <ReferenceLine x={target} stroke="#dc2626" strokeDasharray="4 4" label={{ value: "Target launch", position: "insideTopRight", fill: "#dc2626", fontSize: 12 }} />}
-          <Line type="stepAfter" dataKey="remaining" name="Remaining effort" stroke="#4338ca" strokeWidth={2.5} dot={false} connectNulls isAnimationActive={false} />
+          {/* Dots while the history is short, so that a day's worth of changes still shows. */}
+          <Line type="stepAfter" dataKey="remaining" name="Remaining effort" stroke="#4338ca" strokeWidth={2.5} dot={points.length <= 40 ? { r: 3 } : false} connectNulls isAnimationActive={false} />
           <Line type="linear" dataKey="forecast" name="Forecast" stroke="#4338ca" strokeWidth={1.5} strokeDasharray="6 4" dot={false} connectNulls isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

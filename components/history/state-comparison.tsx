@@ -6,7 +6,7 @@ import type { StateComparison } from "@/lib/domain/history/milestone-state";
 export function StateComparisonView({ comparison }: { comparison: StateComparison }) {
   const groups = changeGroups(comparison);
   return (
-    <div className="space-y-3" data-testid="state-comparison">
+    <div className="space-y-3 text-sm text-slate-700" data-testid="state-comparison">
       <p>{changeHeadline(comparison)}</p>
       {groups.length === 0 && <p className="text-slate-500">No item changed.</p>}
       <div className="grid gap-4 sm:grid-cols-2">

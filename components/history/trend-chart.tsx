@@ -26,7 +26,7 @@ export function TrendChart({ trend }: { trend: TrendSeries }) {
           <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} stroke="#64748b" fontSize={12} width={44} />
           <Tooltip labelFormatter={momentLabel} formatter={(value) => (value === null || value === undefined ? "—" : `${String(value)}%`)} />
           <Legend onClick={(entry) => toggle(String(entry.dataKey))} wrapperStyle={{ fontSize: 12, cursor: "pointer" }} />
-          <Line type="stepAfter" dataKey="overall" name="Overall" stroke="#4338ca" strokeWidth={3} dot={false} hide={hidden.has("overall")} isAnimationActive={false} />
+          <Line type="stepAfter" dataKey="overall" name="Overall" stroke="#4338ca" strokeWidth={3} dot={data.length <= 40 ? { r: 3 } : false} hide={hidden.has("overall")} isAnimationActive={false} />
           {trend.categories.map((category, index) => (
             <Line
               key={category.id}

@@ -59,7 +59,7 @@ export function PortfolioTable({ projects, query }: { projects: PortfolioProject
                 </td>
                 <td className="w-56 px-4 py-3">
                   <div className="flex items-center gap-3">
-                    <span className="w-10 text-right font-semibold tabular-nums text-slate-900">{project.readiness.percent}%</span>
+                    <span className="w-10 text-right font-semibold tabular-nums text-slate-900" data-testid="portfolio-percent">{project.readiness.percent}%</span>
                     <ReadinessMeter percent={project.readiness.percent} className="w-24" />
                   </div>
                   <p className="mt-1 text-xs text-slate-500">

@@ -42,7 +42,7 @@ export function ProjectHeader({ project, role, current }: { project: HeaderProje
           </a>
         )}
       </div>
-      <nav aria-label="Project" className="mt-4 flex gap-1 border-b border-slate-200 print:hidden">
+      <nav aria-label="Project" className="mt-4 flex gap-1 overflow-x-auto whitespace-nowrap border-b border-slate-200 print:hidden">
         {tabs.map((tab) => (
           <Link
             key={tab.id}
