@@ -22,4 +22,9 @@ describe("activity text", () => {
     expect(describeActivity({ action: "apiToken.created", before: null, after: { name: "CI", scope: "write" } })).toBe("created the write API token “CI”");
     expect(describeActivity({ action: "apiToken.revoked", before: { name: "CI" }, after: null })).toBe("revoked the API token “CI”");
   });
+
+  it("describes milestones", () => {
+    expect(describeActivity({ action: "milestone.created", before: null, after: { name: "Beta review", readinessPercent: 48, level: 0 } })).toBe("saved the milestone “Beta review” at 48%");
+    expect(describeActivity({ action: "milestone.deleted", before: { name: "Beta review" }, after: null })).toBe("deleted the milestone “Beta review”");
+  });
 });

@@ -107,6 +107,10 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return `created a share link${after?.expiresAt ? ` valid until ${text(after.expiresAt).slice(0, 10)}` : ""}`;
     case "shareLink.revoked":
       return "revoked a share link";
+    case "milestone.created":
+      return `saved the milestone “${text(after?.name)}” at ${String(after?.readinessPercent ?? "?")}%`;
+    case "milestone.deleted":
+      return `deleted the milestone “${text(before?.name)}”`;
     default:
       return record.action.replace(".", " ");
   }
