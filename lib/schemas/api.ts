@@ -243,6 +243,9 @@ const page = <T extends z.ZodType>(entry: T, id: string) =>
 export const projectPage = page(projectSummary, "ProjectPage");
 export const itemPage = page(itemSummary, "ItemPage");
 export const evidenceList = z.object({ data: z.array(evidence) }).meta({ id: "EvidenceList" });
+export const portfolioDocument = z
+  .looseObject({ schema: z.literal("shipshape.portfolio/v1"), generatedAt: timestamp })
+  .meta({ id: "PortfolioReport", description: "Every active project of the team with its readiness, blockers and forecast; fields in docs/report-format.md." });
 export const reportDocument = z
   .looseObject({ schema: z.literal("shipshape.report/v1"), generatedAt: timestamp })
   .meta({ id: "Report", description: "The project's status report; its fields are described in docs/report-format.md." });

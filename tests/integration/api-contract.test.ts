@@ -124,6 +124,21 @@ describe("REST API contract", () => {
     expect((await callApi("GET", `/api/v1/projects/${world.projectId}/report?format=docx`, { token: world.read })).status).toBe(400);
   });
 
+  it("exports the team's portfolio report with the projects' own numbers", async () => {
+    const json = await callApi("GET", "/api/v1/report", { token: world.read });
+    expect(json.status).toBe(200);
+    const projects = await callApi("GET", "/api/v1/projects?limit=100", { token: world.read });
+    expect(json.body.schema).toBe("shipshape.portfolio/v1");
+    expect(json.body.projects.map((p: { id: string; readinessPercent: number }) => [p.id, p.readinessPercent])).toEqual(
+      [...projects.body.data].sort((a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name)).map((p: { id: string; readinessPercent: number }) => [p.id, p.readinessPercent]),
+    );
+    const markdown = await callApi("GET", "/api/v1/report?format=md", { token: world.read });
+    expect(markdown.body).toContain("— portfolio readiness");
+    const pdf = await callApi("GET", "/api/v1/report?format=pdf", { token: world.read });
+    expect(pdf.body.startsWith("%PDF-")).toBe(true);
+    expect((await callApi("GET", "/api/v1/report?format=xlsx", { token: world.read })).status).toBe(400);
+  });
+
   it("lists items with filters and pages through all of them", async () => {
     const all = await db.item.count({ where: { projectId: world.projectId } });
     const keys: string[] = [];
@@ -276,6 +291,6 @@ afterAll(() => {
       .filter((method) => ["get", "post", "patch", "delete", "put"].includes(method))
       .map((method) => `${method.toUpperCase()} ${path}`),
   );
-  expect(documented.length).toBe(10);
+  expect(documented.length).toBe(11);
   expect(documented.filter((operation) => !exercised.has(operation))).toEqual([]);
 });

@@ -9,6 +9,7 @@ import * as evidenceRoute from "@/app/api/v1/projects/[projectId]/items/[key]/ev
 import * as itemRoute from "@/app/api/v1/projects/[projectId]/items/[key]/route";
 import * as itemsRoute from "@/app/api/v1/projects/[projectId]/items/route";
 import * as reportRoute from "@/app/api/v1/projects/[projectId]/report/route";
+import * as portfolioRoute from "@/app/api/v1/report/route";
 import * as projectRoute from "@/app/api/v1/projects/[projectId]/route";
 import * as projectsRoute from "@/app/api/v1/projects/route";
 import { openApiDocument } from "@/lib/server/api/openapi";
@@ -22,6 +23,7 @@ const ROUTES: { template: string; module: Partial<Record<Method, Handler>> }[] =
   { template: "/api/v1/projects", module: projectsRoute },
   { template: "/api/v1/projects/{projectId}", module: projectRoute },
   { template: "/api/v1/projects/{projectId}/report", module: reportRoute },
+  { template: "/api/v1/report", module: portfolioRoute },
   { template: "/api/v1/projects/{projectId}/items", module: itemsRoute },
   { template: "/api/v1/projects/{projectId}/items/{key}", module: itemRoute },
   { template: "/api/v1/projects/{projectId}/items/{key}/evidence", module: evidenceRoute },

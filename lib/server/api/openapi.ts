@@ -20,6 +20,7 @@ import {
   projectPage,
   projectPath,
   apiReportQuery,
+  portfolioDocument,
   reportDocument,
 } from "@/lib/schemas/api";
 
@@ -145,6 +146,30 @@ export function openApiDocument(serverUrl = "/") {
               },
             },
             [400, 404],
+          ),
+        }),
+      },
+      "/api/v1/report": {
+        get: operation({
+          operationId: "getPortfolioReport",
+          tags: ["Projects"],
+          summary: "The team's portfolio report as JSON, Markdown, CSV or PDF",
+          description: "Every active project of the token's team with its readiness, level, blockers and forecast: the dashboard's portfolio report.",
+          requestParams: { query: apiReportQuery },
+          responses: responses(
+            {
+              200: {
+                description: "The report in the requested format.",
+                headers: rateLimitHeaders,
+                content: {
+                  "application/json": { schema: portfolioDocument },
+                  "text/markdown": { schema: z.string() },
+                  "text/csv": { schema: z.string() },
+                  "application/pdf": { schema: z.string().meta({ format: "binary" }) },
+                },
+              },
+            },
+            [400],
           ),
         }),
       },

@@ -1,0 +1,18 @@
+import { apiReportQuery } from "@/lib/schemas/api";
+import { portfolioFileName } from "@/lib/domain/report/formats";
+import { apiEndpoint } from "@/lib/server/api/handler";
+import { queryOf } from "@/lib/server/api/request";
+import { loadPortfolioReport } from "@/lib/server/read-models/portfolio-report";
+import { renderPortfolio } from "@/lib/server/report/render";
+
+export const dynamic = "force-dynamic";
+
+// The team's portfolio report in any of its formats (docs/report-format.md).
+export const GET = apiEndpoint("report.export", async ({ actor, request }) => {
+  const { format } = queryOf(request, apiReportQuery);
+  const report = await loadPortfolioReport(actor);
+  const { body, contentType } = await renderPortfolio(report, format);
+  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
+    headers: { "content-type": contentType, "content-disposition": `inline; filename="${portfolioFileName(report, format)}"`, "cache-control": "no-store" },
+  });
+});
