@@ -65,6 +65,20 @@ const jsonBody = (schema: z.ZodType) => ({ required: true, content: { "applicati
 
 const operation = (op: ZodOpenApiOperationObject): ZodOpenApiOperationObject => op;
 
+// A report's 200 answer: its JSON document, or the same report as Markdown, CSV or PDF.
+const reportFormats = (document: z.ZodType) => ({
+  200: {
+    description: "The report in the requested format.",
+    headers: rateLimitHeaders,
+    content: {
+      "application/json": { schema: document },
+      "text/markdown": { schema: z.string() },
+      "text/csv": { schema: z.string() },
+      "application/pdf": { schema: z.string().meta({ format: "binary" }) },
+    },
+  },
+});
+
 export function openApiDocument(serverUrl = "/") {
   return createDocument({
     openapi: "3.1.0",
@@ -132,21 +146,7 @@ export function openApiDocument(serverUrl = "/") {
           summary: "The project's status report as JSON, Markdown, CSV or PDF",
           description: "The same report as the app's Report tab and its downloads, computed with the same scoring.",
           requestParams: { path: projectPath, query: apiReportQuery },
-          responses: responses(
-            {
-              200: {
-                description: "The report in the requested format.",
-                headers: rateLimitHeaders,
-                content: {
-                  "application/json": { schema: reportDocument },
-                  "text/markdown": { schema: z.string() },
-                  "text/csv": { schema: z.string() },
-                  "application/pdf": { schema: z.string().meta({ format: "binary" }) },
-                },
-              },
-            },
-            [400, 404],
-          ),
+          responses: responses(reportFormats(reportDocument), [400, 404]),
         }),
       },
       "/api/v1/report": {
@@ -156,21 +156,7 @@ export function openApiDocument(serverUrl = "/") {
           summary: "The team's portfolio report as JSON, Markdown, CSV or PDF",
           description: "Every active project of the token's team with its readiness, level, blockers and forecast: the dashboard's portfolio report.",
           requestParams: { query: apiReportQuery },
-          responses: responses(
-            {
-              200: {
-                description: "The report in the requested format.",
-                headers: rateLimitHeaders,
-                content: {
-                  "application/json": { schema: portfolioDocument },
-                  "text/markdown": { schema: z.string() },
-                  "text/csv": { schema: z.string() },
-                  "application/pdf": { schema: z.string().meta({ format: "binary" }) },
-                },
-              },
-            },
-            [400],
-          ),
+          responses: responses(reportFormats(portfolioDocument), [400]),
         }),
       },
       "/api/v1/projects/{projectId}/items": {

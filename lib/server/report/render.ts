@@ -21,9 +21,9 @@ export async function renderPortfolio(report: PortfolioReport, format: ExportFor
   return { body: render(report), contentType };
 }
 
-// A rendered report as a download.
-export function downloadResponse({ body, contentType }: Rendered, fileName: string): Response {
+// A rendered report as a download (the app's links) or inline (the API).
+export function downloadResponse({ body, contentType }: Rendered, fileName: string, disposition: "attachment" | "inline" = "attachment"): Response {
   return new Response(typeof body === "string" ? body : new Uint8Array(body), {
-    headers: { "content-type": contentType, "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store" },
+    headers: { "content-type": contentType, "content-disposition": `${disposition}; filename="${fileName}"`, "cache-control": "no-store" },
   });
 }

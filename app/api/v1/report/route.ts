@@ -3,7 +3,7 @@ import { portfolioFileName } from "@/lib/domain/report/formats";
 import { apiEndpoint } from "@/lib/server/api/handler";
 import { queryOf } from "@/lib/server/api/request";
 import { loadPortfolioReport } from "@/lib/server/read-models/portfolio-report";
-import { renderPortfolio } from "@/lib/server/report/render";
+import { downloadResponse, renderPortfolio } from "@/lib/server/report/render";
 
 export const dynamic = "force-dynamic";
 
@@ -11,8 +11,5 @@ export const dynamic = "force-dynamic";
 export const GET = apiEndpoint("report.export", async ({ actor, request }) => {
   const { format } = queryOf(request, apiReportQuery);
   const report = await loadPortfolioReport(actor);
-  const { body, contentType } = await renderPortfolio(report, format);
-  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
-    headers: { "content-type": contentType, "content-disposition": `inline; filename="${portfolioFileName(report, format)}"`, "cache-control": "no-store" },
-  });
+  return downloadResponse(await renderPortfolio(report, format), portfolioFileName(report, format), "inline");
 });

@@ -3,7 +3,7 @@ import { reportFileName } from "@/lib/domain/report/formats";
 import { apiEndpoint } from "@/lib/server/api/handler";
 import { pathOf, queryOf } from "@/lib/server/api/request";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
-import { renderReport } from "@/lib/server/report/render";
+import { downloadResponse, renderReport } from "@/lib/server/report/render";
 
 export const dynamic = "force-dynamic";
 
@@ -12,8 +12,5 @@ export const GET = apiEndpoint("report.export", async ({ actor, request, params 
   const { projectId } = pathOf(params, projectPath, "Project");
   const { format } = queryOf(request, apiReportQuery);
   const report = await loadProjectReport(actor, projectId);
-  const { body, contentType } = await renderReport(report, format);
-  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
-    headers: { "content-type": contentType, "content-disposition": `inline; filename="${reportFileName(report, format)}"`, "cache-control": "no-store" },
-  });
+  return downloadResponse(await renderReport(report, format), reportFileName(report, format), "inline");
 });
