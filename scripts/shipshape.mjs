@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `shipshape` command (package.json "bin"). Commands that work on the
-// installation (setup, token, export) get the same database as the server:
+// installation (setup, token, export, import) get the same database as the server:
 // DATABASE_URL, or the embedded PostgreSQL in the data directory. `evidence`
 // only talks to the REST API. The commands themselves are TypeScript
 // (lib/cli), run through tsx with the server's import conditions.
@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const command = args.find((arg) => !arg.startsWith("-"));
-const needsDatabase = command === "setup" || command === "token" || command === "export";
+// `import --dry-run` only reads the file.
+const needsDatabase = command === "setup" || command === "token" || command === "export" || (command === "import" && !args.includes("--dry-run"));
 const say = (message) => process.stderr.write(`[shipshape] ${message}\n`);
 
 // The embedded database lives in the project's data directory wherever the

@@ -19,6 +19,10 @@ Commands (operators, on the Shipshape host; use the server's DATABASE_URL):
   export --team SLUG [--format md|csv|json|pdf] [--out FILE]
                                              The portfolio report of a team's active projects
 
+  import FILE --dry-run [--json]            What a Markdown readiness document holds, without touching a database
+  import FILE --team SLUG --new NAME         Import it into a new project
+  import FILE --project ID                   Merge it into a project (never deletes)
+
 Commands (CI jobs and scripts; use SHIPSHAPE_URL and SHIPSHAPE_TOKEN):
   evidence add --project ID --item KEY --url URL [--status DONE] [--label L] [--kind CI_RUN] [--expires-at YYYY-MM-DD]
                                              Attach a link to an item (once per URL) and optionally set its status
@@ -42,6 +46,8 @@ const OPTIONS = {
   "expires-at": { type: "string" },
   format: { type: "string" },
   out: { type: "string" },
+  "dry-run": { type: "boolean" },
+  new: { type: "string" },
 } as const;
 
 async function run(argv: string[], output: Output): Promise<void> {
@@ -65,6 +71,8 @@ async function run(argv: string[], output: Output): Promise<void> {
       return (await import("./commands/token")).tokenCommand(action, rest, values, output);
     case "export":
       return (await import("./commands/export")).exportCommand(action, values, output);
+    case "import":
+      return (await import("./commands/import")).importCommand(action, values, output);
     case "evidence":
       return (await import("./commands/evidence")).evidenceCommand(action, values, output);
     default:

@@ -107,6 +107,8 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return `created a share link${after?.expiresAt ? ` valid until ${text(after.expiresAt).slice(0, 10)}` : ""}`;
     case "shareLink.revoked":
       return "revoked a share link";
+    case "project.imported":
+      return `imported ${after?.source ? `“${text(after.source)}”` : "a document"}: ${String(after?.create ?? 0)} items created, ${String(after?.update ?? 0)} updated`;
     case "milestone.created":
       return `saved the milestone “${text(after?.name)}” at ${String(after?.readinessPercent ?? "?")}%`;
     case "milestone.deleted":

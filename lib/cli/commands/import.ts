@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { dryRunJson, itemCount, NoChecklistError } from "@/lib/import/checklist";
+import { parseMarkdownChecklist } from "@/lib/import/markdown";
+import { CliError, succeed, usageError, type Output } from "../output";
+
+const USAGE = "import needs a file: shipshape import FILE --dry-run [--json] | --team SLUG --new NAME | --project ID.";
+
+// `shipshape import FILE --dry-run --json` prints what the document holds,
+// touching no database (exit 2 when it holds no checklist, 1 when the file
+// cannot be read). With --team SLUG --new NAME or --project ID it imports.
+export async function importCommand(file: string | undefined, options: { "dry-run"?: boolean; team?: string; new?: string; project?: string }, output: Output) {
+  if (!file) throw usageError(USAGE);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new CliError({ code: "UNREADABLE", message: `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` }, 1);
+  }
+  if (options["dry-run"]) {
+    let checklist;
+    try {
+      checklist = parseMarkdownChecklist(text);
+    } catch (error) {
+      if (error instanceof NoChecklistError) throw new CliError({ code: "NO_CHECKLIST", message: error.message }, 2);
+      throw error;
+    }
+    const summary = dryRunJson(checklist);
+    succeed(output, summary, [
+      `${file}: ${itemCount(checklist)} items in ${checklist.categories.length} categories${checklist.warnings.length ? `, ${checklist.warnings.length} warnings` : ""}.`,
+      ...checklist.categories.map((c) => `  ${c.name}: ${c.items.length} (${c.items.filter((i) => i.status === "DONE").length} done, ${c.items.filter((i) => i.status === "PARTIAL").length} partial)`),
+      ...checklist.warnings.map((w) => `  line ${w.line}: ${w.message}`),
+    ]);
+    return;
+  }
+
+  if (!options.project === !(options.team && options.new)) throw usageError("Import into a new project with --team SLUG --new NAME, or into an existing one with --project ID (or preview with --dry-run).");
+  const { operatorForProject, operatorForTeam } = await import("@/lib/server/auth/operator");
+  const { importChecklist } = await import("@/lib/server/services/import");
+  const actor = options.project ? await operatorForProject(options.project) : await operatorForTeam(options.team as string);
+  const result = await importChecklist(actor, { text, fileName: path.basename(file), projectId: options.project, name: options.new });
+  const { counts } = result;
+  succeed(output, result, [
+    `Imported ${path.basename(file)} into ${result.created ? "new " : ""}project ${result.projectId}: ${counts.create} items created, ${counts.update} updated, ${counts.unchanged} unchanged, ${counts.evidence} pieces of evidence, ${counts.categories} new categories.`,
+    ...result.warnings.map((w) => `  line ${w.line}: ${w.message}`),
+  ]);
+}

@@ -1,0 +1,122 @@
+// Text that was UTF-8, decoded once as Windows-1252 (or its Turkish sibling
+// 1254) and saved again as UTF-8: "✅" arrives as "âœ…", "🚧" as "ğŸš§". The
+// repair maps such runs back to their bytes and decodes them as UTF-8. Bytes
+// that 1252 cannot show (0x81 0x8D 0x8F 0x90 0x9D) were usually dropped on
+// the way; where a sequence is one byte short, the missing byte is guessed
+// from those five, preferring the characters readiness documents use.
+
+const CP1252_HIGH: Record<number, string> = {
+  0x80: "€", 0x82: "‚", 0x83: "ƒ", 0x84: "„", 0x85: "…", 0x86: "†", 0x87: "‡", 0x88: "ˆ", 0x89: "‰", 0x8a: "Š", 0x8b: "‹", 0x8c: "Œ", 0x8e: "Ž",
+  0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x95: "•", 0x96: "–", 0x97: "—", 0x98: "˜", 0x99: "™", 0x9a: "š", 0x9b: "›", 0x9c: "œ", 0x9e: "ž", 0x9f: "Ÿ",
+};
+// Where Windows-1254 (Turkish) differs from 1252.
+const CP1254_DIFFERENT: Record<number, string> = { 0xd0: "Ğ", 0xdd: "İ", 0xde: "Ş", 0xf0: "ğ", 0xfd: "ı", 0xfe: "ş" };
+const LOST = [0x90, 0x8f, 0x8d, 0x81, 0x9d];
+
+// Character → the byte it stood for, for both code pages.
+const BYTE_OF = new Map<string, number>();
+for (let byte = 0x80; byte <= 0xff; byte += 1) {
+  if (byte >= 0xa0) BYTE_OF.set(String.fromCharCode(byte), byte);
+  else BYTE_OF.set(String.fromCharCode(byte), byte); // C1 controls, when decoded as Latin-1
+}
+for (const [byte, char] of Object.entries(CP1252_HIGH)) BYTE_OF.set(char, Number(byte));
+for (const [byte, char] of Object.entries(CP1254_DIFFERENT)) BYTE_OF.set(char, Number(byte));
+
+// Characters a readiness document is likely to contain: status glyphs,
+// arrows and box drawing. A guess for a lost byte prefers these.
+const LIKELY = /[\ufe0f\u200d\u2500-\u25ff\u2190-\u21ff\u2700-\u27bf\u2600-\u26ff\u{1f300}-\u{1faff}\u2013\u2014\u2018-\u201d\u2022\u2026\u2260\u2264\u2265]/u;
+
+// Status glyphs, box drawing and the variation selector that follows emoji
+// beat other symbols: "â—" is ◐ (E2 97 90), not ❗ (E2 9D 97).
+const STATUS_GLYPHS = new Set(["✅", "❌", "⚠", "⚙", "✔", "✗", "✘", "🚧", "\ufe0f"]);
+function likelihood(char: string): number {
+  if (STATUS_GLYPHS.has(char) || /[\u2500-\u25ff]/.test(char)) return 3;
+  return LIKELY.test(char) ? 1 : 0;
+}
+
+const sequenceLength = (lead: number) => (lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 && lead <= 0xdf ? 2 : 0);
+const isContinuation = (byte: number | undefined) => byte !== undefined && byte >= 0x80 && byte <= 0xbf;
+
+function decodeOne(bytes: number[]): string | null {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bytes));
+    return [...text].length === 1 ? text : null;
+  } catch {
+    return null;
+  }
+}
+
+// Decodes a run of bytes; returns null when the run does not look like UTF-8.
+function decodeRun(bytes: number[]): { text: string; guessed: number } | null {
+  let text = "";
+  let guessed = 0;
+  let decodedAny = false;
+  let i = 0;
+  while (i < bytes.length) {
+    const length = sequenceLength(bytes[i]);
+    if (length === 0) return null;
+    const available = [bytes[i]];
+    let j = i + 1;
+    while (available.length < length && isContinuation(bytes[j])) available.push(bytes[j++]);
+    if (available.length === length) {
+      const char = decodeOne(available);
+      if (char === null) return null;
+      text += char;
+      decodedAny = true;
+      i = j;
+      continue;
+    }
+    // One byte short: try each byte 1252 loses, at each position after the
+    // lead, and keep the likeliest character.
+    if (available.length !== length - 1) return null;
+    let best: string | null = null;
+    let bestScore = 0;
+    for (let position = available.length; position >= 1; position -= 1) {
+      for (const lost of LOST) {
+        const candidate = decodeOne([...available.slice(0, position), lost, ...available.slice(position)]);
+        const score = candidate ? likelihood(candidate) : 0;
+        if (score > bestScore) [best, bestScore] = [candidate, score];
+      }
+    }
+    if (best === null) return null;
+    text += best;
+    guessed += 1;
+    decodedAny = true;
+    i = j;
+  }
+  return decodedAny ? { text, guessed } : null;
+}
+
+export type Repair = { text: string; repaired: number; guessed: number };
+
+// Repairs every run of mis-decoded characters it can; leaves the rest (real
+// accents such as "Café" decode to nothing valid and stay as they are).
+export function repairMojibake(input: string): Repair {
+  let repaired = 0;
+  let guessed = 0;
+  const chars = [...input];
+  let out = "";
+  let i = 0;
+  while (i < chars.length) {
+    if (!BYTE_OF.has(chars[i]) || sequenceLength(BYTE_OF.get(chars[i]) as number) === 0) {
+      out += chars[i++];
+      continue;
+    }
+    let j = i;
+    const bytes: number[] = [];
+    while (j < chars.length && BYTE_OF.has(chars[j])) bytes.push(BYTE_OF.get(chars[j++]) as number);
+    // Shrink from the end until the run decodes (a real accent may follow).
+    let end = bytes.length;
+    let decoded: ReturnType<typeof decodeRun> = null;
+    while (end >= 2 && !(decoded = decodeRun(bytes.slice(0, end)))) end -= 1;
+    if (decoded) {
+      out += decoded.text;
+      repaired += 1;
+      guessed += decoded.guessed;
+      i += end;
+    } else {
+      out += chars[i++];
+    }
+  }
+  return { text: out, repaired, guessed };
+}
