@@ -33,6 +33,9 @@ export function cleanName(text: string, { dropRemark = false } = {}): string {
 
 const lineOf = (node: Nodes) => node.position?.start.line ?? 0;
 
+// A block's text; a list gives one line per entry.
+const blockText = (node: Nodes): string => (node.type === "list" ? node.children.map((entry) => toString(entry).trim()).join("\n") : toString(node)).trim();
+
 // A repository path in inline code: `core/rate_limit.py`, `docs/`, `.env.example`.
 // Not an endpoint (`/health`), a call (`check()`) or a variable (`SENTRY_DSN`).
 export function looksLikePath(code: string): boolean {
@@ -159,14 +162,21 @@ function readTable(table: Table, context: Context, category: string, priority: P
 
 // ── Task lists ──────────────────────────────────────────────────────────────
 
+// In a task line, a closing remark in brackets is a note, not the title:
+// "Deploy on merge (waiting on cloud access)".
+function splitRemark(text: string): { title: string; remark: string | null } {
+  const match = /^(.+?)\s*\(([^()]+)\)$/.exec(text);
+  return match ? { title: match[1].trim(), remark: match[2].trim() } : { title: text, remark: null };
+}
+
 function readList(list: List, context: Context, category: string, priority: Priority | null): number {
   let count = 0;
   for (const entry of list.children as ListItem[]) {
     const [first, ...rest] = entry.children;
     if (typeof entry.checked === "boolean" && first?.type === "paragraph") {
-      const title = titleOf((first as Paragraph).children);
+      const { title, remark } = splitRemark(titleOf((first as Paragraph).children));
       if (title) {
-        const notes = rest.filter((node) => node.type !== "list" || !hasTasks(node)).map((node) => toString(node).trim()).filter(Boolean);
+        const notes = [remark, ...rest.filter((node) => node.type !== "list" || !hasTasks(node)).map(blockText)].filter((note): note is string => Boolean(note));
         categoryFor(context, category).items.push({
           title,
           status: entry.checked ? "DONE" : "MISSING",
@@ -202,10 +212,10 @@ function readDrawnChecklist(code: Code, context: Context, category: string, prio
     const line = start + index;
     const box = TREE_CHECKBOX.exec(raw);
     if (box) {
-      const title = cleanName(box[2].replace(/`([^`]+)`/g, "$1"));
+      const { title, remark } = splitRemark(cleanName(box[2].replace(/`([^`]+)`/g, (whole, code: string) => (looksLikePath(code) ? "" : code)).replace(/\(\s*\)/g, "")));
       if (!title) return;
       const evidence = [...box[2].matchAll(/`([^`]+)`/g)].map((m) => m[1]).filter(looksLikePath);
-      categoryFor(context, group).items.push({ title, status: box[1] === " " ? "MISSING" : "DONE", priority, effortHours: null, evidence, line });
+      categoryFor(context, group).items.push({ title, status: box[1] === " " ? "MISSING" : "DONE", priority, effortHours: null, evidence, line, ...(remark ? { notes: remark } : {}) });
       count += 1;
       return;
     }
@@ -248,7 +258,7 @@ function readGapSection(section: Section, context: Context, category: string, pr
   if (reading && !reading.recognised) context.warnings.push({ line: status.line, message: `Status “${status.text}” of “${title}” is not recognised; imported as Missing.` });
   const impact = fields.get("impact") ?? fields.get("priority") ?? fields.get("severity");
   const effort = fields.get("effort") ?? fields.get("estimate");
-  const notes = section.nodes.filter((node) => node.type === "list" || (node.type === "paragraph" && fieldLines([node]).size === 0)).map((node) => toString(node).trim()).filter(Boolean);
+  const notes = section.nodes.filter((node) => node.type === "list" || (node.type === "paragraph" && fieldLines([node]).size === 0)).map(blockText).filter(Boolean);
   categoryFor(context, category).items.push({
     title,
     status: reading?.status ?? "MISSING",
