@@ -8,6 +8,7 @@ import * as apiTokens from "@/lib/server/services/api-tokens";
 import * as catalogue from "@/lib/server/services/catalogue";
 import * as categories from "@/lib/server/services/categories";
 import * as evidence from "@/lib/server/services/evidence";
+import * as importing from "@/lib/server/services/import";
 import * as invitations from "@/lib/server/services/invitations";
 import * as items from "@/lib/server/services/items";
 import * as members from "@/lib/server/services/members";
@@ -20,13 +21,15 @@ import * as waivers from "@/lib/server/services/waivers";
 import { membershipOf, person, teamWith } from "../support/fixtures";
 import { catalogueProject, daysFromNow, itemByKey } from "../support/readiness";
 
-const MODULES = { accountCreation, apiTokens, catalogue, categories, evidence, invitations, items, members, milestones, projects, setup, shareLinks, teams, waivers };
+const MODULES = { accountCreation, apiTokens, catalogue, categories, evidence, importing, invitations, items, members, milestones, projects, setup, shareLinks, teams, waivers };
 
 const READS = new Set([
   "accountCreation.mayCreateAccount",
   "apiTokens.hashApiToken",
   "apiTokens.listApiTokens",
   "catalogue.builtInCatalogue",
+  "importing.previewImport",
+  "importing.readChecklist",
   "invitations.invitationLink",
   "invitations.listPendingInvitations",
   "invitations.previewInvitation",
@@ -60,6 +63,7 @@ async function world() {
 type World = Awaited<ReturnType<typeof world>>;
 
 const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
+  "importing.importChecklist": (w) => importing.importChecklist(w.lead, { projectId: w.projectId, text: "## Security\n- [x] Security headers\n- [ ] Pen test booked\n" }),
   "milestones.createMilestone": (w) => milestones.createMilestone(w.lead, { projectId: w.projectId, name: "Beta review" }),
   "milestones.deleteMilestone": async (w) => {
     const { milestoneId } = await milestones.createMilestone(w.lead, { projectId: w.projectId, name: "Beta review" });

@@ -1,0 +1,99 @@
+// Importing a readiness document: a new project from it, then merging a later
+// version into the same project (status updates and new evidence, nothing
+// deleted), the preview saying exactly what will happen, the evidence policy
+// upheld, one activity record, and the usual permission and tenancy fences.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { loadProjectReport } from "@/lib/server/read-models/project-report";
+import { importChecklist, previewImport } from "@/lib/server/services/import";
+import { activitiesOf, teamWith } from "../support/fixtures";
+import { catalogueProject, code, failure, itemByKey } from "../support/readiness";
+
+const fixture = (name: string) => readFileSync(path.join(process.cwd(), "lib/import/fixtures", name), "utf8");
+
+describe("import", () => {
+  it("creates a project from a document, with categories, statuses, evidence and source lines, as one activity", async () => {
+    const { teamId, actors: [lead] } = await teamWith(["LEAD"]);
+    const text = fixture("status-and-evidence.md");
+    const preview = await previewImport(lead, { text, name: "Shop launch" });
+    expect(preview.plan.counts).toEqual({ create: 13, update: 0, unchanged: 0, evidence: 6 });
+    expect(preview.plan.categoriesToCreate).toEqual(["Platform Safety", "Quality", "Delivery Pipeline", "Alerting"]);
+    expect(await db.project.count({ where: { teamId } })).toBe(0);
+
+    const result = await importChecklist(lead, { text, name: "Shop launch", fileName: "status.md" });
+    expect(result).toMatchObject({ created: true, counts: { create: 13, update: 0, evidence: 6, categories: 4 } });
+    const report = await loadProjectReport(lead, result.projectId);
+    expect(report.categories.map((c) => [c.name, c.items.length])).toEqual([
+      ["Platform Safety", 5],
+      ["Quality", 3],
+      ["Delivery Pipeline", 3],
+      ["Alerting", 2],
+    ]);
+    const throttling = await itemByKey(result.projectId, "platform-safety.request-throttling");
+    expect(throttling).toMatchObject({ status: "DONE", priority: "MEDIUM" });
+    expect(throttling.notes).toContain("Imported from status.md, line 13.");
+    const evidence = await db.evidence.findMany({ where: { itemId: (await itemByKey(result.projectId, "platform-safety.audit-trail")).id } });
+    expect(evidence.map((e) => [e.kind, e.url])).toEqual([["PULL_REQUEST", "https://git.example.com/acme/shop/pull/214"]]);
+    const imported = await activitiesOf(teamId, "project.imported");
+    expect(imported).toHaveLength(1);
+    expect(imported[0].after).toMatchObject({ source: "status.md", create: 13, newProject: true });
+  });
+
+  it("merges a later version by key or title: updates statuses, adds evidence, deletes nothing", async () => {
+    const { actors: [lead] } = await teamWith(["LEAD"]);
+    const { projectId } = await importChecklist(lead, { text: fixture("status-and-evidence.md"), name: "Shop launch" });
+    const before = await db.item.count({ where: { projectId } });
+    const later = [
+      "## Quality",
+      "| Item | Status | Evidence |",
+      "|---|---|---|",
+      "| Coverage Gate | ✅ Done | [CI run](https://ci.example.com/acme/shop/pipelines/77) |",
+      "| Unit Suite | ✅ Done | `packages/core/test/` |",
+      "| Mutation testing | ❌ | |",
+    ].join("\n");
+    const preview = await previewImport(lead, { text: later, projectId });
+    expect(preview.plan.items.map((i) => [i.title, i.action, i.statusBefore, i.status, i.evidenceToAdd])).toEqual([
+      ["Coverage Gate", "update", "MISSING", "DONE", ["https://ci.example.com/acme/shop/pipelines/77"]],
+      ["Unit Suite", "unchanged", "DONE", "DONE", []],
+      ["Mutation testing", "create", null, "MISSING", []],
+    ]);
+    expect(preview.plan.categoriesToCreate).toEqual([]);
+
+    const result = await importChecklist(lead, { text: later, projectId });
+    expect(result.counts).toMatchObject({ create: 1, update: 1, unchanged: 1, evidence: 1, categories: 0 });
+    expect(await db.item.count({ where: { projectId } })).toBe(before + 1);
+    const gate = await itemByKey(projectId, "quality.coverage-gate");
+    expect(gate).toMatchObject({ status: "DONE", version: 2 });
+    expect((await db.evidence.findMany({ where: { itemId: gate.id } })).map((e) => e.kind)).toEqual(["CI_RUN"]);
+    // Importing the same document again changes nothing.
+    expect((await importChecklist(lead, { text: later, projectId })).counts).toMatchObject({ create: 0, update: 0, unchanged: 3 });
+  });
+
+  it("upholds the evidence policy: a critical item marked done without evidence arrives partial, with a warning", async () => {
+    const { actors: [lead] } = await teamWith(["LEAD"]);
+    const text = "## Security\n| Item | Priority | Status |\n|---|---|---|\n| Secrets in a vault | Critical | ✅ |\n";
+    const result = await importChecklist(lead, { text, name: "Vault" });
+    expect(await itemByKey(result.projectId, "security.secrets-in-a-vault")).toMatchObject({ status: "PARTIAL", priority: "CRITICAL" });
+    expect(result.warnings.map((w) => [w.line, w.message])).toEqual([[4, "“Secrets in a vault” is marked done without evidence, which this project requires for critical items; imported as Partial."]]);
+  });
+
+  it("refuses engineers, other teams' projects, archived projects and documents without a checklist, changing nothing", async () => {
+    const { teamId, actors: [lead, engineer] } = await teamWith(["LEAD", "ENGINEER"]);
+    const { actors: [outsider] } = await teamWith(["LEAD"], "Other team");
+    const projectId = await catalogueProject(lead, ["testing"]);
+    const text = fixture("gap-analysis.md");
+    const items = await db.item.count({ where: { teamId } });
+    expect(await code(importChecklist(engineer, { text, projectId }))).toBe("FORBIDDEN");
+    expect(await code(importChecklist(outsider, { text, projectId }))).toBe("NOT_FOUND");
+    expect(await code(previewImport(outsider, { text, projectId }))).toBe("NOT_FOUND");
+    expect((await failure(importChecklist(lead, { text: "# Notes\n\nOnly prose.", name: "Empty" }))).fields?.text?.[0]).toMatch(/^No checklist found/);
+    expect((await failure(importChecklist(lead, { text }))).fields?.name).toEqual(["Enter a name for the new project, or choose a project to import into."]);
+    await db.project.update({ where: { id: projectId }, data: { archivedAt: new Date() } });
+    expect(await code(importChecklist(lead, { text, projectId }))).toBe("CONFLICT");
+    expect(await db.item.count({ where: { teamId } })).toBe(items);
+    expect(await db.project.count({ where: { teamId } })).toBe(1);
+    expect(await activitiesOf(teamId, "project.imported")).toHaveLength(0);
+  });
+});
