@@ -31,9 +31,14 @@ export default async function PortfolioPage({ searchParams }: Props) {
         description={`What ${team.name} is getting ready to launch.`}
         actions={
           canCreate && (
-            <Button asChild>
-              <Link href="/projects/new">New project</Link>
-            </Button>
+            <div className="flex gap-2">
+              <Button asChild variant="secondary">
+                <Link href="/projects/import">Import a document</Link>
+              </Button>
+              <Button asChild>
+                <Link href="/projects/new">New project</Link>
+              </Button>
+            </div>
           )
         }
       />

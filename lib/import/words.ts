@@ -11,7 +11,8 @@ const GLYPHS: [RegExp, ItemStatus][] = [
 
 const WORDS: [RegExp, ItemStatus][] = [
   [/\b(n\/?a|not applicable|not needed|out of scope|skip(ped)?)\b/i, "NOT_APPLICABLE"],
-  [/\bunknown\b|\?\?/i, "MISSING"],
+  // Unknown is not done; a waiver accepts an item that is not done.
+  [/\bunknown\b|\?\?|\bwaived\b/i, "MISSING"],
   [/\b(not (yet )?(done|implemented|started|configured|ready)|missing|todo|to do|no|none|absent|open|gap|pending)\b/i, "MISSING"],
   [/\b(partial(ly)?|in progress|wip|started|needs? work|needs? config|incomplete|some|planned|ongoing|draft)\b/i, "PARTIAL"],
   [/\b(done|complete(d)?|yes|implemented|ready|passing|exists|configured|in place|finished|live|enabled|ok)\b/i, "DONE"],

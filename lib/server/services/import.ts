@@ -66,11 +66,13 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
   const { text, projectId, name, fileName } = parseInput(importChecklistInput, input);
   if (!projectId) authorize(actor, "project.create");
   const checklist = readChecklist(text);
+  const projectName = name || checklist.title?.slice(0, 120);
+  if (!projectId && !projectName) throw invalidField("name", "Enter a name for the new project: the document has no title to name it after.");
   return db.$transaction(
     async (tx) => {
       const project = projectId
         ? await projectInTeam(tx, actor, projectId)
-        : await tx.project.create({ data: { teamId: actor.teamId, name: name as string, description: checklist.title && checklist.title !== name ? checklist.title : "" } });
+        : await tx.project.create({ data: { teamId: actor.teamId, name: projectName as string, description: checklist.title && checklist.title !== projectName ? checklist.title : "" } });
       const plan = planImport(checklist, await existingProject(tx, actor, projectId));
 
       const categoryIds = new Map((await tx.category.findMany({ where: { projectId: project.id, teamId: actor.teamId }, select: { id: true, name: true } })).map((c) => [c.name.toLowerCase(), c.id]));

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { CategoryManager } from "@/components/projects/category-manager";
 import { ProjectDetailsForm } from "@/components/projects/project-details-form";
@@ -33,6 +34,13 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
             {can(actor.role, "category.manage") && (
               <Card title="Categories" description="Rename (Enter or leave the field), reorder, add or delete.">
                 <CategoryManager projectId={project.id} categories={categories} />
+              </Card>
+            )}
+            {can(actor.role, "item.create") && (
+              <Card title="Import" description="Merge a Markdown readiness document into this project: items are matched by key or title, statuses updated and evidence added; nothing is deleted.">
+                <Link href={`/projects/import?projectId=${project.id}`} className="text-sm font-medium text-indigo-700 hover:underline">
+                  Import a document into this project
+                </Link>
               </Card>
             )}
           </>

@@ -1,0 +1,30 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { runAction, type ActionResult } from "@/lib/server/action-result";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { importChecklist, previewImport, type ImportPreview } from "@/lib/server/services/import";
+
+const fields = (form: FormData) => ({
+  text: form.get("text"),
+  fileName: form.get("fileName"),
+  projectId: form.get("target") === "existing" ? form.get("projectId") : undefined,
+  name: form.get("target") === "existing" ? undefined : form.get("name"),
+});
+
+export type ImportFormState = (ActionResult<ImportPreview> & { previewed?: string }) | null;
+
+// Preview and import share the form; the import runs only after a preview of
+// the same text and target, and then opens the project.
+export async function importFormAction(_: ImportFormState, form: FormData): Promise<ImportFormState> {
+  const actor = await requireActor();
+  const input = fields(form);
+  const fingerprint = JSON.stringify(input);
+  if (form.get("intent") === "import" && form.get("previewed") === fingerprint) {
+    const result = await runAction(() => importChecklist(actor, input));
+    if (result.ok) redirect(`/projects/${result.data.projectId}?imported=${result.data.counts.create + result.data.counts.update}`);
+    return result;
+  }
+  const preview = await runAction(() => previewImport(actor, input));
+  return { ...preview, previewed: fingerprint };
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { importFormAction } from "@/app/(app)/projects/import/actions";
+import { fieldErrors, formError } from "@/components/auth/form-state";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { SelectField, TextAreaField, TextField, type SelectOption } from "@/components/ui/field";
+import { ImportPreviewView } from "./import-preview";
+import { SourceLines } from "./source-lines";
+
+// Upload or paste → preview → import.
+export function ImportForm({ projects, initialProjectId }: { projects: SelectOption[]; initialProjectId: string | null }) {
+  const [state, action, pending] = useActionState(importFormAction, null);
+  const [text, setText] = useState("");
+  const [fileName, setFileName] = useState("");
+  const [target, setTarget] = useState(initialProjectId ? "existing" : "new");
+  // Until typed, the new project is named after the document's title.
+  const [name, setName] = useState<string | null>(null);
+  const preview = state?.ok ? state.data : null;
+  const message = formError(state);
+
+  const readFile = async (file: File | undefined) => {
+    if (!file) return;
+    setFileName(file.name);
+    setText(await file.text());
+  };
+
+  return (
+    <form action={action} className="space-y-6" noValidate>
+      <input type="hidden" name="fileName" value={fileName} />
+      <input type="hidden" name="previewed" value={state && "previewed" in state ? (state.previewed ?? "") : ""} />
+      <Card title="1. The document">
+        <div className="space-y-4">
+          <label className="block text-sm">
+            <span className="font-medium text-slate-900">Upload a Markdown file</span>
+            <input type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" className="mt-1 block text-sm" onChange={(event) => void readFile(event.target.files?.[0])} aria-label="Upload a Markdown file" />
+          </label>
+          <TextAreaField
+            name="text"
+            label="Or paste it here"
+            rows={12}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            className="font-mono text-xs"
+            errors={fieldErrors(state, "text")}
+          />
+        </div>
+      </Card>
+
+      <Card title="2. Where it goes">
+        <fieldset className="space-y-3 text-sm">
+          <legend className="sr-only">Import into</legend>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="target" value="new" checked={target === "new"} onChange={() => setTarget("new")} /> A new project
+          </label>
+          {target === "new" && (
+            <div className="ml-6 max-w-md">
+              <TextField name="name" label="Project name" value={name ?? preview?.title ?? ""} onChange={(event) => setName(event.target.value)} placeholder="Checkout API" errors={fieldErrors(state, "name")} />
+            </div>
+          )}
+          <label className="flex items-center gap-2">
+            <input type="radio" name="target" value="existing" checked={target === "existing"} onChange={() => setTarget("existing")} disabled={projects.length === 0} /> An existing project (items are matched by key or title and updated; nothing is deleted)
+          </label>
+          {target === "existing" && (
+            <div className="ml-6 max-w-md">
+              <SelectField name="projectId" label="Project" options={projects} defaultValue={initialProjectId ?? undefined} errors={fieldErrors(state, "projectId")} />
+            </div>
+          )}
+        </fieldset>
+      </Card>
+
+      {message && <Alert>{message}</Alert>}
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" name="intent" value="preview" variant={preview ? "secondary" : "primary"} disabled={pending}>
+          {pending ? "Reading…" : "Preview"}
+        </Button>
+        {preview && (
+          <Button type="submit" name="intent" value="import" disabled={pending}>
+            Import {preview.plan.counts.create + preview.plan.counts.update} item{preview.plan.counts.create + preview.plan.counts.update === 1 ? "" : "s"}
+          </Button>
+        )}
+      </div>
+
+      {preview && (
+        <>
+          <ImportPreviewView preview={preview} />
+          <Card title="Source" description="The document as read, with line numbers; warnings and items link here.">
+            <SourceLines text={text} />
+          </Card>
+        </>
+      )}
+    </form>
+  );
+}

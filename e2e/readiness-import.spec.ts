@@ -1,0 +1,50 @@
+// A lead arrives with a readiness document: uploads it, previews what will be
+// created with its warnings linked to source lines, imports it, then merges
+// an update into the same project.
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { ADMIN, signIn, snapshot } from "./support";
+
+test("a lead uploads a gap analysis, previews it with its warnings, imports it, and merges an update", async ({ page }) => {
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Import a document" }).click();
+  await expect(page.getByRole("heading", { name: "Import a readiness document" })).toBeVisible();
+
+  // A document without a checklist gets a clear answer.
+  await page.getByLabel("Or paste it here").fill("# Notes\n\nJust prose, no checklist.");
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByText(/^No checklist found/)).toBeVisible();
+
+  await page.getByLabel("Upload a Markdown file").setInputFiles(path.join(__dirname, "../lib/import/fixtures/gap-analysis.md"));
+  await expect(page.getByLabel("Or paste it here")).toHaveValue(/The Launch Gap/);
+  await page.getByRole("button", { name: "Preview" }).click();
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.getByText("13 new items, 0 updated, 0 unchanged")).toBeVisible();
+  await expect(preview.getByTestId("import-item")).toHaveCount(13);
+  await expect(page.getByLabel("Project name")).toHaveValue("The Launch Gap");
+  const warnings = page.getByRole("status", { name: "Warnings" });
+  await expect(warnings).toContainText("3 warnings");
+  await expect(warnings).toContainText("Status “maybe later” of “Queue retries” is not recognised");
+  await warnings.getByRole("link").first().click();
+  await expect(page).toHaveURL(/#source-L\d+$/);
+  await snapshot(page, "30-import-preview");
+
+  await page.getByRole("button", { name: "Import 13 items" }).click();
+  await expect(page.getByRole("heading", { name: "The Launch Gap" })).toBeVisible();
+  await expect(page.getByTestId("item-row")).toHaveCount(13);
+  await expect(page.locator('[data-testid="item-row"][data-item-key="reliability.load-shedding"]')).toHaveAttribute("data-standing", "NOT_APPLICABLE");
+  await snapshot(page, "31-imported-project");
+  const projectUrl = page.url().replace(/\?.*$/, "");
+
+  // A week later: the restore drill is done, with a run as evidence.
+  await page.goto(`${projectUrl}/settings`);
+  await page.getByRole("link", { name: "Import a document into this project" }).click();
+  await page.getByLabel("Or paste it here").fill("## Reliability\n\n| Need | State | Evidence |\n|---|---|---|\n| Restore drill | ✅ Done | https://ci.example.com/acme/shop/pipelines/981 |\n");
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByTestId("import-preview").getByText("0 new items, 1 updated, 0 unchanged")).toBeVisible();
+  await expect(page.getByTestId("import-item")).toContainText("○ Missing → ● Done");
+  await page.getByRole("button", { name: "Import 1 item" }).click();
+  await expect(page.locator('[data-testid="item-row"][data-item-key="reliability.restore-drill"]')).toHaveAttribute("data-standing", "DONE");
+  await expect(page.getByTestId("item-row")).toHaveCount(13);
+});
