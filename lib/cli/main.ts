@@ -16,10 +16,12 @@ Commands (operators, on the Shipshape host; use the server's DATABASE_URL):
 
   export PROJECT_ID [--format md|csv|json|pdf] [--out FILE]
                                              A project's status report (stdout without --out)
+  export PROJECT_ID --format yaml [--out FILE]
+                                             A project's checklist as code (re-importable)
   export --team SLUG [--format md|csv|json|pdf] [--out FILE]
                                              The portfolio report of a team's active projects
 
-  import FILE --dry-run [--json]            What a Markdown readiness document holds, without touching a database
+  import FILE --dry-run [--json]            What a Markdown document (or YAML checklist) holds, without touching a database
   import FILE --team SLUG --new NAME         Import it into a new project
   import FILE --project ID                   Merge it into a project (never deletes)
 

@@ -2,6 +2,7 @@
 // came from, and warnings for what could not be fully read. The shape the
 // import CLI prints with --dry-run --json.
 import type { ItemStatus, Priority } from "@/lib/domain/readiness/vocabulary";
+import type { ChecklistItem } from "./yaml-checklist";
 
 export type ImportedItem = {
   title: string;
@@ -16,6 +17,8 @@ export type ImportedItem = {
   notes?: string;
   key?: string;
   owner?: string;
+  // Everything a YAML checklist says about the item (lib/import/yaml-checklist.ts).
+  detail?: ChecklistItem;
 };
 
 export type ImportedCategory = { name: string; items: ImportedItem[] };

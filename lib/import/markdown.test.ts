@@ -202,6 +202,11 @@ describe("whole documents", () => {
     ]);
   });
 
+  it("reads the same items with Windows line ends", () => {
+    const unix = dryRunJson(parseMarkdownChecklist(fixture("gap-analysis.md")));
+    expect(dryRunJson(parseMarkdownChecklist(fixture("gap-analysis.md").replace(/\n/g, "\r\n")))).toEqual(unix);
+  });
+
   it("reads the same items from a doubly encoded copy (Windows-1252 and 1254, lost bytes dropped)", () => {
     const clean = dryRunJson(parseMarkdownChecklist(fixture("gap-analysis.md")));
     for (const codePage of ["windows-1252", "windows-1254"] as const) {

@@ -283,7 +283,8 @@ const REPORT_ONLY_SECTIONS = /^(summary|readiness matrix|launch blockers|waivers
 export type ParseOptions = { fileName?: string };
 
 export function parseMarkdownChecklist(source: string): ImportedChecklist {
-  const repair = repairMojibake(source.replace(/^\uFEFF/, ""));
+  // Windows line ends (and browsers, which send form text with CRLF) read as \n.
+  const repair = repairMojibake(source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
   const context: Context = { categories: new Map(), warnings: [] };
   if (repair.repaired > 0) {
     context.warnings.push({

@@ -13,8 +13,12 @@ const USAGE = "export needs a project id or a team: shipshape export <project> |
 // portfolio report, as the dashboard's.
 export async function exportCommand(projectId: string | undefined, options: { format?: string; out?: string; team?: string }, output: Output) {
   if (!projectId === !options.team) throw usageError(USAGE);
-  const format = (options.format ?? "md").toLowerCase() as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) throw usageError(`--format must be one of ${EXPORT_FORMATS.join(", ")}.`);
+  const format = (options.format ?? "md").toLowerCase() as ExportFormat | "yaml";
+  if (format === "yaml") {
+    if (!projectId) throw usageError("--format yaml exports one project's checklist: shipshape export <project> --format yaml.");
+    return exportChecklist(projectId, options.out, output);
+  }
+  if (!EXPORT_FORMATS.includes(format)) throw usageError(`--format must be one of ${EXPORT_FORMATS.join(", ")}, or yaml.`);
 
   let content: string | Buffer;
   let summary: string;
@@ -37,4 +41,18 @@ export async function exportCommand(projectId: string | undefined, options: { fo
   }
   writeFileSync(options.out, content);
   succeed(output, { file: options.out, format, bytes: Buffer.byteLength(content), suggestedName }, [`Wrote ${summary} to ${options.out}.`]);
+}
+
+// The project's checklist as code (docs/checklist-yaml.md).
+async function exportChecklist(projectId: string, out: string | undefined, output: Output) {
+  const { checklistYaml } = await import("@/lib/import/yaml-checklist");
+  const { loadChecklistDocument } = await import("@/lib/server/read-models/checklist-document");
+  const document = await loadChecklistDocument(await operatorForProject(projectId), projectId);
+  const content = checklistYaml(document);
+  if (!out) {
+    process.stdout.write(content);
+    return;
+  }
+  writeFileSync(out, content);
+  succeed(output, { file: out, format: "yaml", bytes: Buffer.byteLength(content) }, [`Wrote the checklist of “${document.name}” to ${out}.`]);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { EvidenceKind } from "@/lib/domain/readiness/vocabulary";
 import { NoChecklistError, type ImportedChecklist } from "@/lib/import/checklist";
 import { parseMarkdownChecklist } from "@/lib/import/markdown";
+import { ChecklistYamlError, looksLikeChecklistYaml, readChecklistYaml, type ChecklistEvidence } from "@/lib/import/yaml-checklist";
 import { planImport, type ExistingProject, type ImportPlan } from "@/lib/import/plan";
 import { actorUserId, assertProjectVisible, authorize, nonPersonLabel, type Actor } from "@/lib/server/actor";
 import { db, type Db } from "@/lib/server/db";
@@ -12,12 +13,14 @@ import { projectInTeam } from "./scope";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-// The document read into a checklist; a document without one is a field error.
+// The document read into a checklist: a YAML checklist (schema
+// shipshape.checklist/v1) or Markdown. A document without one, or an invalid
+// YAML checklist, is a field error.
 export function readChecklist(text: string): ImportedChecklist {
   try {
-    return parseMarkdownChecklist(text);
+    return looksLikeChecklistYaml(text) ? readChecklistYaml(text) : parseMarkdownChecklist(text);
   } catch (error) {
-    if (error instanceof NoChecklistError) throw invalidField("text", error.message);
+    if (error instanceof NoChecklistError || error instanceof ChecklistYamlError) throw invalidField("text", error.message);
     throw error;
   }
 }
@@ -37,6 +40,19 @@ async function existingProject(tx: Tx | Db, actor: Actor, projectId: string | un
     categories,
     items: items.map(({ evidence, ...item }) => ({ ...item, evidence: evidence.map((e) => e.url ?? e.path ?? "").filter(Boolean) })),
   };
+}
+
+// Team members named in a YAML checklist (owners, waiver people), by e-mail.
+async function membersByEmail(tx: Tx, actor: Actor, checklist: ImportedChecklist): Promise<Map<string, string>> {
+  const emails = new Set<string>();
+  for (const category of checklist.categories) {
+    for (const { detail } of category.items) {
+      for (const email of [detail?.owner, detail?.waiver?.requestedBy, detail?.waiver?.approvedBy]) if (email) emails.add(email);
+    }
+  }
+  if (emails.size === 0) return new Map();
+  const members = await tx.membership.findMany({ where: { teamId: actor.teamId, user: { email: { in: [...emails] } } }, select: { user: { select: { id: true, email: true } } } });
+  return new Map(members.map((m) => [m.user.email.toLowerCase(), m.user.id]));
 }
 
 export type ImportPreview = { title: string | null; plan: ImportPlan };
@@ -74,6 +90,13 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
         ? await projectInTeam(tx, actor, projectId)
         : await tx.project.create({ data: { teamId: actor.teamId, name: projectName as string, description: checklist.title && checklist.title !== projectName ? checklist.title : "" } });
       const plan = planImport(checklist, await existingProject(tx, actor, projectId));
+      const people = await membersByEmail(tx, actor, checklist);
+      const personId = (email: string | undefined, line: number, what: string) => {
+        if (!email) return null;
+        const found = people.get(email);
+        if (!found) plan.warnings.push({ line, message: `${what} ${email} is not a member of this team; left empty.` });
+        return found ?? null;
+      };
 
       const categoryIds = new Map((await tx.category.findMany({ where: { projectId: project.id, teamId: actor.teamId }, select: { id: true, name: true } })).map((c) => [c.name.toLowerCase(), c.id]));
       const firstPosition = ((await tx.category.aggregate({ where: { projectId: project.id }, _max: { position: true } }))._max.position ?? -1) + 1;
@@ -86,21 +109,30 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
       const lastItem = (await tx.item.aggregate({ where: { projectId: project.id }, _max: { position: true } }))._max.position ?? -1;
       const toCreate = plan.items.filter((i) => i.action === "create");
       const createdItems = await tx.item.createManyAndReturn({
-        data: toCreate.map((planned, index) => ({
-          teamId: actor.teamId,
-          projectId: project.id,
-          categoryId: categoryIds.get(planned.category.toLowerCase()) as string,
-          key: planned.key,
-          title: planned.title.slice(0, 200),
-          why: planned.source.why ?? "",
-          notes: [planned.source.notes, `Imported from ${fileName || "a document"}, line ${planned.line}.`].filter(Boolean).join("\n\n"),
-          status: planned.status,
-          priority: planned.priority,
-          effortHours: planned.source.effortHours,
-          position: lastItem + 1 + index,
-          updatedById: actorUserId(actor),
-          updatedByLabel: nonPersonLabel(actor),
-        })),
+        data: toCreate.map((planned, index) => {
+          const detail = planned.source.detail;
+          return {
+            teamId: actor.teamId,
+            projectId: project.id,
+            categoryId: categoryIds.get(planned.category.toLowerCase()) as string,
+            key: planned.key,
+            title: planned.title.slice(0, 200),
+            why: planned.source.why ?? "",
+            howToVerify: detail?.howToVerify ?? "",
+            // A YAML checklist says everything about its items; a Markdown
+            // item remembers where it came from.
+            notes: detail ? (detail.notes ?? "") : [planned.source.notes, `Imported from ${fileName || "a document"}, line ${planned.line}.`].filter(Boolean).join("\n\n"),
+            status: planned.status,
+            notApplicableReason: detail?.notApplicableReason ?? null,
+            priority: planned.priority,
+            effortHours: planned.source.effortHours,
+            dueDate: detail?.dueDate ? new Date(`${detail.dueDate}T00:00:00Z`) : null,
+            ownerId: personId(detail?.owner, planned.line, "Owner"),
+            position: lastItem + 1 + index,
+            updatedById: actorUserId(actor),
+            updatedByLabel: nonPersonLabel(actor),
+          };
+        }),
         select: { id: true, key: true },
       });
       const idByKey = new Map(createdItems.map((item) => [item.key, item.id]));
@@ -113,20 +145,40 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
       }
       const evidence = plan.items.flatMap((planned) =>
         planned.evidenceToAdd.map((target) => {
+          const detail: ChecklistEvidence | undefined = planned.source.detail?.evidence.find((e) => (e.url ?? e.path ?? e.label) === target);
           const url = /^https?:\/\//i.test(target);
           return {
             teamId: actor.teamId,
             itemId: (planned.existingId ?? idByKey.get(planned.key)) as string,
-            kind: evidenceKind(target),
-            url: url ? target : null,
-            path: url ? null : target,
-            label: url ? target.replace(/^https?:\/\//i, "").slice(0, 200) : target,
+            kind: detail?.kind ?? evidenceKind(target),
+            url: detail ? (detail.url ?? null) : url ? target : null,
+            path: detail ? (detail.path ?? null) : url ? null : target,
+            label: detail?.label ?? (url ? target.replace(/^https?:\/\//i, "").slice(0, 200) : target),
+            expiresAt: detail?.expiresAt ? new Date(`${detail.expiresAt}T00:00:00Z`) : null,
             addedById: actorUserId(actor),
             addedByLabel: nonPersonLabel(actor),
           };
         }),
       );
       if (evidence.length > 0) await tx.evidence.createMany({ data: evidence });
+
+      // Open waivers of new items, as the checklist states them.
+      const waivers = toCreate.flatMap((planned) => {
+        const waiver = planned.source.detail?.waiver;
+        if (!waiver) return [];
+        const approvedBy = waiver.status === "APPROVED" ? personId(waiver.approvedBy, planned.line, "Waiver approver") : null;
+        return [{
+          teamId: actor.teamId,
+          itemId: idByKey.get(planned.key) as string,
+          reason: waiver.reason,
+          expiresAt: new Date(`${waiver.expiresAt}T00:00:00Z`),
+          status: waiver.status,
+          requestedById: personId(waiver.requestedBy, planned.line, "Waiver requester"),
+          decidedById: approvedBy,
+          decidedAt: waiver.status === "APPROVED" ? new Date() : null,
+        }];
+      });
+      if (waivers.length > 0) await tx.waiver.createMany({ data: waivers });
 
       const counts = { ...plan.counts, categories: createdCategories.length };
       await recordActivity(tx, actor, {

@@ -16,7 +16,7 @@ export default async function ImportPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="Import a readiness document"
-        description="Paste or upload the Markdown you keep today: tables of items with a status column, task lists (- [ ] …), gap sections with **Status:** lines, checklists drawn in code blocks. Preview what will be created, then import."
+        description="Paste or upload the Markdown you keep today: tables of items with a status column, task lists (- [ ] …), gap sections with **Status:** lines, checklists drawn in code blocks — or a YAML checklist (docs/checklist-yaml.md). Preview what will be created, then import."
       />
       <ImportForm projects={portfolio.projects.map((p) => ({ value: p.id, label: p.name }))} initialProjectId={projectId ?? null} />
     </>

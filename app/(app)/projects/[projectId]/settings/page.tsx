@@ -37,10 +37,15 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
               </Card>
             )}
             {can(actor.role, "item.create") && (
-              <Card title="Import" description="Merge a Markdown readiness document into this project: items are matched by key or title, statuses updated and evidence added; nothing is deleted.">
-                <Link href={`/projects/import?projectId=${project.id}`} className="text-sm font-medium text-indigo-700 hover:underline">
-                  Import a document into this project
-                </Link>
+              <Card title="Import" description="Merge a Markdown readiness document or a YAML checklist into this project: items are matched by key or title, statuses updated and evidence added; nothing is deleted. Export the checklist as YAML to keep it in a repository.">
+                <div className="flex flex-wrap gap-4 text-sm font-medium">
+                  <Link href={`/projects/import?projectId=${project.id}`} className="text-indigo-700 hover:underline">
+                    Import a document into this project
+                  </Link>
+                  <a href={`/projects/${project.id}/checklist.yaml`} className="text-indigo-700 hover:underline" download>
+                    Export as YAML (checklist as code)
+                  </a>
+                </div>
               </Card>
             )}
           </>

@@ -1,0 +1,97 @@
+import "server-only";
+import { isoDay } from "@/lib/domain/readiness/dates";
+import { CHECKLIST_SCHEMA, type ChecklistDocument, type ChecklistItem } from "@/lib/import/yaml-checklist";
+import { assertProjectVisible, authorize, type Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { forbidden, notFound } from "@/lib/server/errors";
+
+// A project as a YAML checklist document (lib/import/yaml-checklist.ts), in
+// one statement: categories and items in order, owners and waiver people by
+// e-mail, evidence with its expiry, open waivers. Empty fields are left out.
+export async function loadChecklistDocument(actor: Actor, projectId: string): Promise<ChecklistDocument> {
+  authorize(actor, "project.read");
+  // Owners' e-mail addresses are for the team, not for share links.
+  if (actor.kind === "share") throw forbidden();
+  assertProjectVisible(actor, projectId);
+  const project = await db.project.findFirst({
+    where: { id: projectId, teamId: actor.teamId },
+    relationLoadStrategy: "join",
+    select: {
+      name: true,
+      description: true,
+      categories: {
+        orderBy: { position: "asc" },
+        select: {
+          name: true,
+          items: {
+            orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+            select: {
+              key: true,
+              title: true,
+              status: true,
+              priority: true,
+              effortHours: true,
+              dueDate: true,
+              notApplicableReason: true,
+              why: true,
+              howToVerify: true,
+              notes: true,
+              owner: { select: { email: true } },
+              evidence: { orderBy: { createdAt: "asc" }, select: { kind: true, label: true, url: true, path: true, expiresAt: true } },
+              waivers: {
+                where: { status: { in: ["PENDING", "APPROVED"] } },
+                orderBy: { createdAt: "desc" },
+                take: 1,
+                select: { status: true, reason: true, expiresAt: true, requestedBy: { select: { email: true } }, decidedBy: { select: { email: true } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!project) throw notFound("Project");
+  const present = <T,>(value: T | null | undefined | "") => (value === null || value === undefined || value === "" ? undefined : value);
+  return {
+    schema: CHECKLIST_SCHEMA,
+    name: project.name,
+    ...(project.description ? { description: project.description } : {}),
+    categories: project.categories.map((category) => ({
+      name: category.name,
+      items: category.items.map((row): ChecklistItem => {
+        const waiver = row.waivers[0];
+        const entry = {
+          key: row.key,
+          title: row.title,
+          status: row.status,
+          priority: row.priority,
+          effortHours: present(row.effortHours),
+          owner: present(row.owner?.email),
+          dueDate: row.dueDate ? isoDay(row.dueDate) : undefined,
+          notApplicableReason: present(row.notApplicableReason),
+          why: present(row.why),
+          howToVerify: present(row.howToVerify),
+          notes: present(row.notes),
+          evidence: row.evidence.map((e) => ({
+            kind: e.kind,
+            label: e.label,
+            ...(e.url ? { url: e.url } : {}),
+            ...(e.path ? { path: e.path } : {}),
+            ...(e.expiresAt ? { expiresAt: isoDay(e.expiresAt) } : {}),
+          })),
+          waiver: waiver
+            ? {
+                status: waiver.status as "PENDING" | "APPROVED",
+                reason: waiver.reason,
+                expiresAt: isoDay(waiver.expiresAt),
+                requestedBy: present(waiver.requestedBy?.email),
+                approvedBy: waiver.status === "APPROVED" ? present(waiver.decidedBy?.email) : undefined,
+              }
+            : undefined,
+        };
+        // Drop the fields that say nothing, so the YAML lists only what is set.
+        return JSON.parse(JSON.stringify(entry)) as ChecklistItem;
+      }),
+    })),
+  };
+}
