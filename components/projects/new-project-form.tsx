@@ -5,15 +5,26 @@ import { createProjectAction } from "@/app/(app)/projects/actions";
 import { fieldErrors, formError } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextAreaField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 
 import { cn } from "@/components/ui/cn";
 import type { CatalogueCategoryView } from "@/lib/server/services/catalogue";
 
-export function NewProjectForm({ categories }: { categories: CatalogueCategoryView[] }) {
+// A checklist to start from: the built-in catalogue (key "") or a team template.
+export type TemplateChoice = { key: string; name: string; categories: CatalogueCategoryView[] };
+
+const defaults = (categories: CatalogueCategoryView[]) => new Set(categories.filter((c) => c.enabledByDefault).map((c) => c.key));
+
+export function NewProjectForm({ templates }: { templates: TemplateChoice[] }) {
   const [state, action, pending] = useActionState(createProjectAction, null);
   const [source, setSource] = useState<"catalogue" | "blank">("catalogue");
-  const [chosen, setChosen] = useState(() => new Set(categories.filter((c) => c.enabledByDefault).map((c) => c.key)));
+  const [templateKey, setTemplateKey] = useState(templates[0]?.key ?? "");
+  const categories = templates.find((t) => t.key === templateKey)?.categories ?? [];
+  const [chosen, setChosen] = useState(() => defaults(categories));
+  const chooseTemplate = (key: string) => {
+    setTemplateKey(key);
+    setChosen(defaults(templates.find((t) => t.key === key)?.categories ?? []));
+  };
   const message = formError(state);
   const value = (name: string) => state?.values?.[name];
   const itemCount = categories.filter((c) => chosen.has(c.key)).reduce((n, c) => n + c.items.length, 0);
@@ -61,6 +72,19 @@ export function NewProjectForm({ categories }: { categories: CatalogueCategoryVi
             </label>
           ))}
         </div>
+        {source === "catalogue" && templates.length > 1 && (
+          <div className="mt-5 max-w-md">
+            <SelectField
+              name="templateChoice"
+              label="Checklist"
+              value={templateKey}
+              onChange={(event) => chooseTemplate(event.target.value)}
+              options={templates.map((t) => ({ value: t.key, label: t.key ? `${t.name} (team template)` : t.name }))}
+              errors={fieldErrors(state, "template")}
+            />
+          </div>
+        )}
+        {source === "catalogue" && templateKey && <input type="hidden" name="template" value={templateKey} />}
         {source === "catalogue" && (
           <div className="mt-5">
             <div className="flex items-baseline justify-between">

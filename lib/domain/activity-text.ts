@@ -109,6 +109,10 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return "revoked a share link";
     case "project.imported":
       return `imported ${after?.source ? `“${text(after.source)}”` : "a document"}: ${String(after?.create ?? 0)} items created, ${String(after?.update ?? 0)} updated`;
+    case "template.saved":
+      return `saved the team template “${text(after?.name)}” (version ${String(after?.version ?? 1)})`;
+    case "template.deleted":
+      return `deleted the team template “${text(before?.name)}”`;
     case "milestone.created":
       return `saved the milestone “${text(after?.name)}” at ${String(after?.readinessPercent ?? "?")}%`;
     case "milestone.deleted":

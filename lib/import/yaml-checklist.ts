@@ -46,6 +46,14 @@ export const checklistDocument = z.strictObject({
   name: text.min(1).max(120),
   description: text.max(2000).optional(),
   categories: z.array(z.strictObject({ name: text.min(1).max(120), items: z.array(item).default([]) })).min(1, "List at least one category."),
+}).superRefine((document, context) => {
+  const seen = new Set<string>();
+  document.categories.forEach((category, c) =>
+    category.items.forEach((entry, i) => {
+      if (seen.has(entry.key)) context.addIssue({ code: "custom", path: ["categories", c, "items", i, "key"], message: `The key “${entry.key}” is used twice.` });
+      seen.add(entry.key);
+    }),
+  );
 });
 export type ChecklistDocument = z.infer<typeof checklistDocument>;
 export type ChecklistItem = ChecklistDocument["categories"][number]["items"][number];

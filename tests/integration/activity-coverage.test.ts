@@ -17,11 +17,12 @@ import * as projects from "@/lib/server/services/projects";
 import * as setup from "@/lib/server/services/setup";
 import * as shareLinks from "@/lib/server/services/share-links";
 import * as teams from "@/lib/server/services/teams";
+import * as templates from "@/lib/server/services/templates";
 import * as waivers from "@/lib/server/services/waivers";
 import { membershipOf, person, teamWith } from "../support/fixtures";
 import { catalogueProject, daysFromNow, itemByKey } from "../support/readiness";
 
-const MODULES = { accountCreation, apiTokens, catalogue, categories, evidence, importing, invitations, items, members, milestones, projects, setup, shareLinks, teams, waivers };
+const MODULES = { accountCreation, apiTokens, catalogue, categories, evidence, importing, invitations, items, members, milestones, projects, setup, shareLinks, teams, templates, waivers };
 
 const READS = new Set([
   "accountCreation.mayCreateAccount",
@@ -42,6 +43,7 @@ const READS = new Set([
   "shareLinks.shareUrls",
   "teams.currentTeam",
   "teams.teamsOf",
+  "templates.listTeamTemplates",
 ]);
 
 // The installation claim happens before any team (and so any activity feed)
@@ -51,6 +53,8 @@ const OUTSIDE_ANY_TEAM = new Set(["setup.claimInstallation", "setup.releaseInsta
 // Needs a database that was never set up; tests/integration/cli.test.ts runs
 // it on one and checks the team's creation is recorded.
 const FRESH_INSTALL_ONLY = new Set(["setup.setUpFromCommandLine"]);
+
+const TEMPLATE_YAML = "schema: shipshape.checklist/v1\nname: Payments launch\ncategories:\n  - name: PCI\n    items:\n      - key: pci.scope\n        title: Cardholder data scope documented\n";
 
 async function world() {
   const { teamId, actors } = await teamWith(["ADMIN", "LEAD", "LEAD", "ENGINEER"]);
@@ -64,6 +68,11 @@ type World = Awaited<ReturnType<typeof world>>;
 
 const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
   "importing.importChecklist": (w) => importing.importChecklist(w.lead, { projectId: w.projectId, text: "## Security\n- [x] Security headers\n- [ ] Pen test booked\n" }),
+  "templates.saveTeamTemplate": (w) => templates.saveTeamTemplate(w.lead, { text: TEMPLATE_YAML }),
+  "templates.deleteTeamTemplate": async (w) => {
+    const { templateId } = await templates.saveTeamTemplate(w.lead, { text: TEMPLATE_YAML });
+    return templates.deleteTeamTemplate(w.lead, { templateId });
+  },
   "milestones.createMilestone": (w) => milestones.createMilestone(w.lead, { projectId: w.projectId, name: "Beta review" }),
   "milestones.deleteMilestone": async (w) => {
     const { milestoneId } = await milestones.createMilestone(w.lead, { projectId: w.projectId, name: "Beta review" });

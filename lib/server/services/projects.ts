@@ -56,7 +56,8 @@ export async function createProject(actor: Actor, input: unknown): Promise<{ pro
             why: item.why,
             howToVerify: item.howToVerify,
             priority: item.priority,
-            effortHours: item.effortHours,
+            // A template stores "no estimate" as 0.
+            effortHours: item.effortHours || null,
             position: item.position,
           })),
         ),
