@@ -118,6 +118,19 @@ try {
     await measure(`portfolio export ${format} (${PROJECTS + 2} projects)`, async () => renderPortfolio(await loadPortfolioReport(actor), format));
   }
 
+  // Import of a 1,000-item Markdown document into a new project: one
+  // transaction, one activity record.
+  const { importChecklist } = await import("@/lib/server/services/import");
+  const thousand = Array.from({ length: 10 }, (_, c) => [
+    `## Area ${c + 1}`,
+    "| Item | Priority | Status | Effort | Evidence |",
+    "|---|---|---|---|---|",
+    ...Array.from({ length: 100 }, (_, i) => `| Check ${c + 1}.${i + 1} | ${["High", "Medium", "Low"][i % 3]} | ${["✅ Done", "🚧 Partial", "❌ Missing"][i % 3]} | ${(i % 8) + 1} hours | [run](https://ci.example.com/runs/${c}-${i}) |`),
+    "",
+  ].join("\n")).join("\n");
+  let imports = 0;
+  await measure("import 1,000 Markdown items (new project)", async () => importChecklist(actor, { text: thousand, name: `Imported ${++imports}` }));
+
   await db.$disconnect();
   await (await import("@/lib/server/db")).pool.end();
 

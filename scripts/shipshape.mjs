@@ -11,8 +11,9 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const command = args.find((arg) => !arg.startsWith("-"));
-// `import --dry-run` only reads the file.
-const needsDatabase = command === "setup" || command === "token" || command === "export" || (command === "import" && !args.includes("--dry-run"));
+// `import --dry-run` only reads the file (unless it previews a merge into --project).
+const needsDatabase =
+  command === "setup" || command === "token" || command === "export" || (command === "import" && (!args.includes("--dry-run") || args.includes("--project")));
 const say = (message) => process.stderr.write(`[shipshape] ${message}\n`);
 
 // The embedded database lives in the project's data directory wherever the

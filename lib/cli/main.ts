@@ -23,7 +23,7 @@ Commands (operators, on the Shipshape host; use the server's DATABASE_URL):
 
   import FILE --dry-run [--json]            What a Markdown document (or YAML checklist) holds, without touching a database
   import FILE --team SLUG --new NAME         Import it into a new project
-  import FILE --project ID                   Merge it into a project (never deletes)
+  import FILE --project ID [--dry-run]       Merge it into a project (never deletes); --dry-run lists the changes
 
 Commands (CI jobs and scripts; use SHIPSHAPE_URL and SHIPSHAPE_TOKEN):
   evidence add --project ID --item KEY --url URL [--status DONE] [--label L] [--kind CI_RUN] [--expires-at YYYY-MM-DD]

@@ -1,7 +1,7 @@
 // The `shipshape` CLI's operator commands, run as a process against a
 // database of their own that has never been set up.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -19,11 +19,12 @@ afterAll(async () => {
   await scratch?.drop();
 });
 
-function shipshape(args: string[], input = "") {
+// `env` overrides, e.g. a database that does not exist, to prove a command never connects.
+function shipshape(args: string[], input = "", env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [path.join(root, "scripts/shipshape.mjs"), ...args], {
     input,
     encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: scratch.url },
+    env: { ...process.env, DATABASE_URL: scratch.url, ...env },
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, json: () => JSON.parse(result.stdout) };
@@ -125,6 +126,43 @@ describe("shipshape CLI", () => {
     expect(shipshape(["export", "--team", "nope", "--json"]).json().error.code).toBe("NOT_FOUND");
     expect(shipshape(["export", "p1", "--team", "acme-platform"]).code).toBe(2);
     expect(shipshape(["export"]).code).toBe(2);
+  }, 120_000);
+
+  it("imports a document: dry run without a database, then into a new project, then a merge preview", async () => {
+    const doc = path.join(os.tmpdir(), `shipshape-import-${process.pid}.md`);
+    writeFileSync(doc, "# Payments launch\n\n## Security\n| Item | Priority | Status | Evidence |\n|---|---|---|---|\n| Secrets in a vault | High | ✅ Done | `deploy/vault.hcl` |\n| Rate limits | Critical | 🚧 | |\n");
+    const dry = shipshape(["import", doc, "--dry-run", "--json"], "", { DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" });
+    expect(dry.code).toBe(0);
+    expect(dry.json()).toEqual({
+      categories: [
+        {
+          name: "Security",
+          items: [
+            { title: "Secrets in a vault", status: "DONE", priority: "HIGH", effortHours: null, evidence: ["deploy/vault.hcl"], line: 6 },
+            { title: "Rate limits", status: "PARTIAL", priority: "CRITICAL", effortHours: null, evidence: [], line: 7 },
+          ],
+        },
+      ],
+      warnings: [],
+    });
+    const empty = path.join(os.tmpdir(), `shipshape-empty-${process.pid}.md`);
+    writeFileSync(empty, "# Notes\n\nNo checklist here.\n");
+    expect(shipshape(["import", empty, "--dry-run", "--json"]).code).toBe(2);
+    expect(shipshape(["import", "/nonexistent/file.md", "--dry-run", "--json"]).code).toBe(1);
+
+    const created = shipshape(["import", doc, "--team", "acme-platform", "--new", "Payments", "--json"]);
+    expect(created.code).toBe(0);
+    const result = created.json();
+    expect(result).toMatchObject({ created: true, counts: { create: 2, evidence: 1, categories: 1 } });
+    const [activity] = await query<{ actorLabel: string; action: string }>(`SELECT action, "actorLabel" FROM activity WHERE action = 'project.imported'`);
+    expect(activity).toEqual({ action: "project.imported", actorLabel: "Shipshape CLI (operator)" });
+
+    writeFileSync(doc, "## Security\n| Item | Status | Evidence |\n|---|---|---|\n| Rate limits | ✅ Done | https://ci.example.com/acme/runs/5 |\n| Audit log | ❌ | |\n");
+    const preview = shipshape(["import", doc, "--project", result.projectId, "--dry-run"]);
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toContain("1 to create, 1 to update, 0 unchanged");
+    expect(preview.stdout).toContain("~ security.rate-limits: PARTIAL → DONE (+1 evidence)");
+    expect(preview.stdout).toContain("+ security.audit-log: MISSING");
   }, 120_000);
 
   it("explains mistakes: unknown team, bad scope, missing options", () => {

@@ -18,6 +18,7 @@ export async function importCommand(file: string | undefined, options: { "dry-ru
   } catch (error) {
     throw new CliError({ code: "UNREADABLE", message: `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` }, 1);
   }
+  if (options["dry-run"] && options.project) return previewMerge(file, text, options.project, output);
   if (options["dry-run"]) {
     let checklist;
     try {
@@ -45,5 +46,19 @@ export async function importCommand(file: string | undefined, options: { "dry-ru
   succeed(output, result, [
     `Imported ${path.basename(file)} into ${result.created ? "new " : ""}project ${result.projectId}: ${counts.create} items created, ${counts.update} updated, ${counts.unchanged} unchanged, ${counts.evidence} pieces of evidence, ${counts.categories} new categories.`,
     ...result.warnings.map((w) => `  line ${w.line}: ${w.message}`),
+  ]);
+}
+
+// `--dry-run --project ID`: what merging the document into the project would
+// change, item by item; nothing is written.
+async function previewMerge(file: string, text: string, projectId: string, output: Output) {
+  const { operatorForProject } = await import("@/lib/server/auth/operator");
+  const { previewImport } = await import("@/lib/server/services/import");
+  const { plan } = await previewImport(await operatorForProject(projectId), { text, projectId });
+  const changed = plan.items.filter((i) => i.action !== "unchanged");
+  succeed(output, plan, [
+    `${path.basename(file)} into project ${projectId}: ${plan.counts.create} to create, ${plan.counts.update} to update, ${plan.counts.unchanged} unchanged, ${plan.counts.evidence} pieces of evidence to add${plan.categoriesToCreate.length ? `, new categories: ${plan.categoriesToCreate.join(", ")}` : ""}.`,
+    ...changed.map((i) => `  ${i.action === "create" ? "+" : "~"} ${i.key}: ${i.statusBefore && i.statusBefore !== i.status ? `${i.statusBefore} → ` : ""}${i.status}${i.evidenceToAdd.length ? ` (+${i.evidenceToAdd.length} evidence)` : ""}  [line ${i.line}]`),
+    ...plan.warnings.map((w) => `  line ${w.line}: ${w.message}`),
   ]);
 }
