@@ -1,6 +1,7 @@
 // A lead arrives with a readiness document: uploads it, previews what will be
 // created with its warnings linked to source lines, imports it, then merges
 // an update into the same project.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ADMIN, signIn, snapshot } from "./support";
@@ -46,5 +47,25 @@ test("a lead uploads a gap analysis, previews it with its warnings, imports it, 
   await expect(page.getByTestId("import-item")).toContainText("○ Missing → ● Done");
   await page.getByRole("button", { name: "Import 1 item" }).click();
   await expect(page.locator('[data-testid="item-row"][data-item-key="reliability.restore-drill"]')).toHaveAttribute("data-standing", "DONE");
+  await expect(page.getByTestId("item-row")).toHaveCount(13);
+
+  // The checklist as code: exported as YAML, then kept as a team template.
+  await page.goto(`${projectUrl}/settings`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export as YAML (checklist as code)" }).click()]);
+  expect(download.suggestedFilename()).toBe("the-launch-gap-checklist.yaml");
+  const yaml = readFileSync((await download.path()) as string, "utf8");
+  expect(yaml.startsWith("schema: shipshape.checklist/v1\nname: The Launch Gap\n")).toBe(true);
+  expect(yaml).toContain("key: reliability.restore-drill");
+
+  await page.goto("/templates");
+  await page.getByLabel("Or paste it here").fill(yaml.replace("status: FINISHED", "").replace(/^name: .*$/m, "name: Launch gap template"));
+  await page.getByRole("button", { name: "Save template" }).click();
+  await expect(page.getByText("Saved “launch-gap-template”, version 1.")).toBeVisible();
+  await page.getByRole("link", { name: "Create a project" }).click();
+  await page.getByLabel("Checklist").selectOption("launch-gap-template");
+  await expect(page.getByText("5 categories · 13 items")).toBeVisible();
+  await page.getByLabel("Project name").fill("Second launch");
+  await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByRole("heading", { name: "Second launch" })).toBeVisible();
   await expect(page.getByTestId("item-row")).toHaveCount(13);
 });
