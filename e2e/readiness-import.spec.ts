@@ -62,7 +62,8 @@ test("a lead uploads a gap analysis, previews it with its warnings, imports it, 
   await page.getByRole("button", { name: "Save template" }).click();
   await expect(page.getByText("Saved “launch-gap-template”, version 1.")).toBeVisible();
   await page.getByRole("link", { name: "Create a project" }).click();
-  await page.getByLabel("Checklist").selectOption("launch-gap-template");
+  await expect(page.getByRole("heading", { name: "New project" })).toBeVisible();
+  await page.getByLabel("Checklist", { exact: true }).selectOption("launch-gap-template");
   await expect(page.getByText("5 categories · 13 items")).toBeVisible();
   await page.getByLabel("Project name").fill("Second launch");
   await page.getByRole("button", { name: "Create project" }).click();

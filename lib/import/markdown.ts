@@ -284,7 +284,8 @@ export type ParseOptions = { fileName?: string };
 
 export function parseMarkdownChecklist(source: string): ImportedChecklist {
   // Windows line ends (and browsers, which send form text with CRLF) read as \n.
-  const repair = repairMojibake(source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
+  // NUL characters cannot be stored and mean nothing in a document.
+  const repair = repairMojibake(source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(/\u0000/g, ""));
   const context: Context = { categories: new Map(), warnings: [] };
   if (repair.repaired > 0) {
     context.warnings.push({

@@ -10,7 +10,8 @@ import type { ImportedChecklist, ImportWarning } from "./checklist";
 
 export const CHECKLIST_SCHEMA = "shipshape.checklist/v1";
 
-const text = z.string().trim();
+// PostgreSQL text cannot hold NUL characters: refuse them here, by field.
+const text = z.string().trim().refine((value) => !value.includes("\u0000"), "Remove the NUL character.");
 const email = z.email("Use an e-mail address.").transform((value) => value.toLowerCase());
 const evidence = z.strictObject({
   kind: z.enum(EVIDENCE_KINDS),

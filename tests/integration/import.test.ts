@@ -127,6 +127,8 @@ describe("import", () => {
     const text = "schema: shipshape.checklist/v1\nname: Broken\ncategories:\n  - name: Security\n    items:\n      - key: security.tls\n        title: TLS\n        status: FINISHED\n";
     const error = await failure(importChecklist(lead, { text }));
     expect(error.fields?.text?.[0]).toMatch(/^The YAML checklist is not valid: line 8: categories\.0\.items\.0\.status: /);
+    const withNul = text.replace("status: FINISHED", 'notes: "a\\0b"');
+    expect((await failure(importChecklist(lead, { text: withNul }))).fields?.text?.[0]).toMatch(/line 8: categories\.0\.items\.0\.notes: Remove the NUL character\./);
     expect(await db.project.count({ where: { teamId } })).toBe(0);
   });
 

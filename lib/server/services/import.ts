@@ -9,7 +9,7 @@ import { db, type Db } from "@/lib/server/db";
 import { invalidField, parseInput } from "@/lib/server/errors";
 import { importChecklistInput } from "@/lib/schemas/import";
 import { recordActivity } from "./activity";
-import { projectInTeam } from "./scope";
+import { projectInTeam, toDay } from "./scope";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -126,7 +126,7 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
             notApplicableReason: detail?.notApplicableReason ?? null,
             priority: planned.priority,
             effortHours: planned.source.effortHours,
-            dueDate: detail?.dueDate ? new Date(`${detail.dueDate}T00:00:00Z`) : null,
+            dueDate: toDay(detail?.dueDate) ?? null,
             ownerId: personId(detail?.owner, planned.line, "Owner"),
             position: lastItem + 1 + index,
             updatedById: actorUserId(actor),
@@ -154,7 +154,7 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
             url: detail ? (detail.url ?? null) : url ? target : null,
             path: detail ? (detail.path ?? null) : url ? null : target,
             label: detail?.label ?? (url ? target.replace(/^https?:\/\//i, "").slice(0, 200) : target),
-            expiresAt: detail?.expiresAt ? new Date(`${detail.expiresAt}T00:00:00Z`) : null,
+            expiresAt: toDay(detail?.expiresAt) ?? null,
             addedById: actorUserId(actor),
             addedByLabel: nonPersonLabel(actor),
           };
@@ -171,7 +171,7 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
           teamId: actor.teamId,
           itemId: idByKey.get(planned.key) as string,
           reason: waiver.reason,
-          expiresAt: new Date(`${waiver.expiresAt}T00:00:00Z`),
+          expiresAt: toDay(waiver.expiresAt) as Date,
           status: waiver.status,
           requestedById: personId(waiver.requestedBy, planned.line, "Waiver requester"),
           decidedById: approvedBy,

@@ -19,7 +19,9 @@ export type ImportFormState = (ActionResult<ImportPreview> & { previewed?: strin
 export async function importFormAction(_: ImportFormState, form: FormData): Promise<ImportFormState> {
   const actor = await requireActor();
   const input = fields(form);
-  const fingerprint = JSON.stringify(input);
+  // What the preview was of: the document and where it goes (the new
+  // project's name may still be filled in after the preview).
+  const fingerprint = JSON.stringify({ text: input.text, projectId: input.projectId ?? null });
   if (form.get("intent") === "import" && form.get("previewed") === fingerprint) {
     const result = await runAction(() => importChecklist(actor, input));
     if (result.ok) redirect(`/projects/${result.data.projectId}?imported=${result.data.counts.create + result.data.counts.update}`);
