@@ -45,6 +45,9 @@ export function TeamTemplates({ templates }: { templates: TeamTemplateView[] }) 
                   · version {template.version} · {template.categories.length} categories · {template.categories.reduce((n, c) => n + c.items.length, 0)} items · updated {formatMoment(template.updatedAt)}
                 </span>
               </div>
+              <a href={`/templates/${template.id}/checklist.yaml`} className="text-sm font-medium text-indigo-700 hover:underline" download>
+                YAML<span className="sr-only"> of {template.name}</span>
+              </a>
               <Button
                 variant="ghost"
                 size="sm"

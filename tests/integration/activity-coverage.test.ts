@@ -44,6 +44,7 @@ const READS = new Set([
   "teams.currentTeam",
   "teams.teamsOf",
   "templates.listTeamTemplates",
+  "templates.loadTemplateDocument",
 ]);
 
 // The installation claim happens before any team (and so any activity feed)

@@ -5,7 +5,8 @@ import { checklistYaml } from "@/lib/import/yaml-checklist";
 import { db } from "@/lib/server/db";
 import { loadChecklistDocument } from "@/lib/server/read-models/checklist-document";
 import { createProject } from "@/lib/server/services/projects";
-import { deleteTeamTemplate, listTeamTemplates, saveTeamTemplate } from "@/lib/server/services/templates";
+import { builtInCatalogue } from "@/lib/server/services/catalogue";
+import { deleteTeamTemplate, listTeamTemplates, loadTemplateDocument, saveTeamTemplate } from "@/lib/server/services/templates";
 import { activitiesOf, teamWith } from "../support/fixtures";
 import { catalogueProject, code, failure } from "../support/readiness";
 
@@ -51,6 +52,25 @@ describe("team templates", () => {
     // The project made from version 1 keeps its items.
     expect(await db.item.count({ where: { projectId } })).toBe(2);
     expect(await activitiesOf(teamId, "template.saved")).toHaveLength(2);
+  });
+
+  it("export to YAML and import back: a team template, and the built-in catalogue as a starting point", async () => {
+    const { actors: [lead] } = await teamWith(["LEAD"]);
+    const { actors: [outsider] } = await teamWith(["LEAD"], "Other team");
+    const { templateId } = await saveTeamTemplate(lead, { text: TEMPLATE });
+    const exported = checklistYaml(await loadTemplateDocument(lead, templateId));
+    expect(exported).toContain("key: pci.scope");
+    expect(exported).toContain("why: The audit starts from the scope.");
+    // Saving the export again gives the same template, one version up.
+    const again = await saveTeamTemplate(lead, { text: exported });
+    expect(again.version).toBe(2);
+    expect(checklistYaml(await loadTemplateDocument(lead, again.templateId))).toBe(exported);
+    expect(await code(loadTemplateDocument(outsider, templateId))).toBe("NOT_FOUND");
+
+    const catalogue = await builtInCatalogue(lead);
+    const builtIn = await loadTemplateDocument(lead, catalogue!.id);
+    expect(builtIn.categories.reduce((n, c) => n + c.items.length, 0)).toBe(catalogue!.categories.reduce((n, c) => n + c.items.length, 0));
+    expect((await saveTeamTemplate(lead, { text: checklistYaml({ ...builtIn, name: "Our standard" }) })).key).toBe("our-standard");
   });
 
   it("refuse invalid YAML with the line, stay in their team, and can be deleted", async () => {

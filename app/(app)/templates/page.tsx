@@ -4,13 +4,14 @@ import { TeamTemplates } from "@/components/templates/template-upload";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { builtInCatalogue } from "@/lib/server/services/catalogue";
 import { listTeamTemplates } from "@/lib/server/services/templates";
 
 export const metadata: Metadata = { title: "Team templates" };
 
 export default async function TemplatesPage() {
   const actor = await requireActor("template.manage");
-  const templates = await listTeamTemplates(actor);
+  const [templates, catalogue] = await Promise.all([listTeamTemplates(actor), builtInCatalogue(actor)]);
   return (
     <>
       <PageHeader
@@ -24,6 +25,15 @@ export default async function TemplatesPage() {
         <Link href="/projects/new" className="font-medium text-indigo-700 hover:underline">
           Create a project
         </Link>{" "}
+        {catalogue && (
+          <>
+            ·{" "}
+            <a href={`/templates/${catalogue.id}/checklist.yaml`} className="font-medium text-indigo-700 hover:underline" download>
+              The built-in catalogue as YAML
+            </a>{" "}
+            (a starting point for your own)
+          </>
+        )}{" "}
         · the format: docs/checklist-yaml.md
       </p>
     </>

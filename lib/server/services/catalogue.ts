@@ -14,7 +14,7 @@ export type CatalogueCategoryView = {
   items: { key: string; title: string; priority: Priority; effortHours: number }[];
 };
 
-export type CatalogueView = { name: string; version: number; categories: CatalogueCategoryView[] } | null;
+export type CatalogueView = { id: string; name: string; version: number; categories: CatalogueCategoryView[] } | null;
 
 export async function builtInCatalogue(actor: Actor): Promise<CatalogueView> {
   authorize(actor, "project.create");
@@ -22,6 +22,7 @@ export async function builtInCatalogue(actor: Actor): Promise<CatalogueView> {
     where: { teamId: null, key: BUILT_IN_TEMPLATE_KEY },
     relationLoadStrategy: "join",
     select: {
+      id: true,
       name: true,
       version: true,
       categories: {

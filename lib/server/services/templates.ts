@@ -1,6 +1,6 @@
 import "server-only";
 import { slugify } from "@/lib/domain/slug";
-import { ChecklistYamlError, parseChecklistYaml } from "@/lib/import/yaml-checklist";
+import { CHECKLIST_SCHEMA, ChecklistYamlError, parseChecklistYaml, type ChecklistDocument } from "@/lib/import/yaml-checklist";
 import { authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { invalidField, notFound, parseInput } from "@/lib/server/errors";
@@ -99,4 +99,41 @@ export async function listTeamTemplates(actor: Actor): Promise<TeamTemplateView[
     },
   });
   return rows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() }));
+}
+
+// A template as a YAML checklist document: the team's own, or the built-in
+// catalogue. Statuses are left out (every item of a new project starts missing).
+export async function loadTemplateDocument(actor: Actor, templateId: string): Promise<ChecklistDocument> {
+  authorize(actor, "project.read");
+  const template = await db.template.findFirst({
+    where: { id: templateId, OR: [{ teamId: actor.teamId }, { teamId: null }] },
+    relationLoadStrategy: "join",
+    select: {
+      name: true,
+      description: true,
+      categories: {
+        orderBy: { position: "asc" },
+        select: { name: true, items: { orderBy: { position: "asc" }, select: { key: true, title: true, priority: true, effortHours: true, why: true, howToVerify: true } } },
+      },
+    },
+  });
+  if (!template) throw notFound("Template");
+  return {
+    schema: CHECKLIST_SCHEMA,
+    name: template.name,
+    ...(template.description ? { description: template.description } : {}),
+    categories: template.categories.map((category) => ({
+      name: category.name,
+      items: category.items.map((item) => ({
+        key: item.key,
+        title: item.title,
+        status: "MISSING" as const,
+        priority: item.priority,
+        ...(item.effortHours ? { effortHours: item.effortHours } : {}),
+        ...(item.why ? { why: item.why } : {}),
+        ...(item.howToVerify ? { howToVerify: item.howToVerify } : {}),
+        evidence: [],
+      })),
+    })),
+  };
 }

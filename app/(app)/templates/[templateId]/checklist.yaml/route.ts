@@ -1,0 +1,25 @@
+import { slugify } from "@/lib/domain/slug";
+import { checklistYaml } from "@/lib/import/yaml-checklist";
+import { errorResponse } from "@/lib/server/api/handler";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { loadTemplateDocument } from "@/lib/server/services/templates";
+
+export const dynamic = "force-dynamic";
+
+// A template (the team's or the built-in catalogue) as a YAML checklist.
+export async function GET(request: Request, { params }: { params: Promise<{ templateId: string }> }) {
+  const actor = await requireActor("project.read");
+  const { templateId } = await params;
+  try {
+    const document = await loadTemplateDocument(actor, templateId);
+    return new Response(checklistYaml(document), {
+      headers: {
+        "content-type": "application/yaml; charset=utf-8",
+        "content-disposition": `attachment; filename="${slugify(document.name, "template")}.yaml"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (error) {
+    return errorResponse(error, request.headers.get("x-request-id"));
+  }
+}
