@@ -1,6 +1,6 @@
 import { slugify } from "@/lib/domain/slug";
-import { checklistYaml } from "@/lib/import/yaml-checklist";
 import { errorResponse } from "@/lib/server/api/handler";
+import { checklistDownload } from "@/lib/server/checklist-download";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { loadChecklistDocument } from "@/lib/server/read-models/checklist-document";
 
@@ -12,13 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ proj
   const { projectId } = await params;
   try {
     const document = await loadChecklistDocument(actor, projectId);
-    return new Response(checklistYaml(document), {
-      headers: {
-        "content-type": "application/yaml; charset=utf-8",
-        "content-disposition": `attachment; filename="${slugify(document.name, "project")}-checklist.yaml"`,
-        "cache-control": "no-store",
-      },
-    });
+    return checklistDownload(document, `${slugify(document.name, "project")}-checklist.yaml`);
   } catch (error) {
     return errorResponse(error, request.headers.get("x-request-id"));
   }

@@ -1,6 +1,6 @@
 import { slugify } from "@/lib/domain/slug";
-import { checklistYaml } from "@/lib/import/yaml-checklist";
 import { errorResponse } from "@/lib/server/api/handler";
+import { checklistDownload } from "@/lib/server/checklist-download";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { loadTemplateDocument } from "@/lib/server/services/templates";
 
@@ -12,13 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ temp
   const { templateId } = await params;
   try {
     const document = await loadTemplateDocument(actor, templateId);
-    return new Response(checklistYaml(document), {
-      headers: {
-        "content-type": "application/yaml; charset=utf-8",
-        "content-disposition": `attachment; filename="${slugify(document.name, "template")}.yaml"`,
-        "cache-control": "no-store",
-      },
-    });
+    return checklistDownload(document, `${slugify(document.name, "template")}.yaml`);
   } catch (error) {
     return errorResponse(error, request.headers.get("x-request-id"));
   }
