@@ -44,8 +44,11 @@ test("a lead sees the trend and burn-down, and names the current state as a mile
 test("after a change, the comparison with the milestone shows it, on the history page and in the report", async () => {
   await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Overview" }).click();
   const coverage = page.locator('[data-testid="item-row"][data-item-key="testing.coverage"]');
+  const before = await page.getByTestId("readiness-percent").innerText();
   await coverage.getByRole("combobox", { name: /^Status of/ }).selectOption("PARTIAL");
   await expect(coverage).toHaveAttribute("data-standing", "PARTIAL");
+  // The row changes at once; the score follows when the server answers.
+  await expect(page.getByTestId("readiness-percent")).not.toHaveText(before);
   const percent = await page.getByTestId("readiness-percent").innerText();
 
   await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "History" }).click();
