@@ -86,8 +86,8 @@ export function ImportForm({ projects, initialProjectId }: { projects: SelectOpt
       {preview && (
         <>
           <ImportPreviewView preview={preview} />
-          <Card title="Source" description="The document as read, with line numbers; warnings and items link here.">
-            <SourceLines text={text} />
+          <Card title="Source" description="The document as read (after any repair of its encoding), with line numbers; warnings and items link here.">
+            <SourceLines text={preview.source} />
           </Card>
         </>
       )}

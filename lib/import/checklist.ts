@@ -25,7 +25,13 @@ export type ImportedCategory = { name: string; items: ImportedItem[] };
 
 export type ImportWarning = { line: number; message: string };
 
-export type ImportedChecklist = { title: string | null; categories: ImportedCategory[]; warnings: ImportWarning[] };
+export type ImportedChecklist = {
+  title: string | null;
+  categories: ImportedCategory[];
+  warnings: ImportWarning[];
+  // The text as it was read, after repairs; lines are the same as the original's.
+  source?: string;
+};
 
 // The document holds nothing Shipshape can turn into items.
 export class NoChecklistError extends Error {

@@ -55,7 +55,7 @@ async function membersByEmail(tx: Tx, actor: Actor, checklist: ImportedChecklist
   return new Map(members.map((m) => [m.user.email.toLowerCase(), m.user.id]));
 }
 
-export type ImportPreview = { title: string | null; plan: ImportPlan };
+export type ImportPreview = { title: string | null; plan: ImportPlan; source: string };
 
 // What the import would do, without doing it.
 export async function previewImport(actor: Actor, input: unknown): Promise<ImportPreview> {
@@ -63,7 +63,7 @@ export async function previewImport(actor: Actor, input: unknown): Promise<Impor
   const { text, projectId } = parseInput(importChecklistInput, input);
   if (projectId) assertProjectVisible(actor, projectId);
   const checklist = readChecklist(text);
-  return { title: checklist.title, plan: planImport(checklist, await existingProject(db, actor, projectId)) };
+  return { title: checklist.title, plan: planImport(checklist, await existingProject(db, actor, projectId)), source: checklist.source ?? text };
 }
 
 const evidenceKind = (target: string): EvidenceKind => {
