@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { dryRunJson, itemCount, NoChecklistError } from "@/lib/import/checklist";
-import { parseMarkdownChecklist } from "@/lib/import/markdown";
-import { ChecklistYamlError, looksLikeChecklistYaml, readChecklistYaml } from "@/lib/import/yaml-checklist";
+import { readDocument } from "@/lib/import/read-document";
+import { ChecklistYamlError } from "@/lib/import/yaml-checklist";
 import { CliError, succeed, usageError, type Output } from "../output";
 
 const USAGE = "import needs a file: shipshape import FILE --dry-run [--json] | --team SLUG --new NAME | --project ID.";
@@ -22,7 +22,7 @@ export async function importCommand(file: string | undefined, options: { "dry-ru
   if (options["dry-run"]) {
     let checklist;
     try {
-      checklist = looksLikeChecklistYaml(text) ? readChecklistYaml(text) : parseMarkdownChecklist(text);
+      checklist = readDocument(text);
     } catch (error) {
       if (error instanceof NoChecklistError) throw new CliError({ code: "NO_CHECKLIST", message: error.message }, 2);
       if (error instanceof ChecklistYamlError) throw new CliError({ code: "INVALID_CHECKLIST", message: error.message }, 1);

@@ -2,15 +2,15 @@
 // The pace is the least-squares slope of remaining effort over the recent
 // snapshots (plus "now"), so one busy afternoon or one new item does not swing
 // the date the way a first-and-last comparison would.
-import { daysUntil, isoDay } from "../readiness/dates";
+import { DAY_MS, daysUntil, isoDay } from "../readiness/dates";
 
 export type EffortPoint = { takenAt: string; remainingEffortHours: number };
 
-// How far back the pace looks.
+// How far back the pace looks; readers need fetch no older snapshots.
 export const PACE_WINDOW_DAYS = 14;
+export const paceWindowStart = (now: Date) => new Date(now.getTime() - PACE_WINDOW_DAYS * DAY_MS);
 // Less history than this says too little about a pace to forecast from it.
 const MIN_SPAN_DAYS = 1;
-const DAY_MS = 86_400_000;
 
 export type Forecast =
   | { state: "done" }
@@ -28,7 +28,7 @@ export type Forecast =
 
 export function forecastLaunch(history: readonly EffortPoint[], remainingNow: number, now: Date, targetDate: string | null): Forecast {
   if (remainingNow <= 0) return { state: "done" };
-  const windowStart = now.getTime() - PACE_WINDOW_DAYS * DAY_MS;
+  const windowStart = paceWindowStart(now).getTime();
   const points = [
     ...history.map((p) => ({ t: Date.parse(p.takenAt), y: p.remainingEffortHours })).filter((p) => p.t >= windowStart && p.t < now.getTime()),
     { t: now.getTime(), y: remainingNow },

@@ -1,4 +1,5 @@
 import "server-only";
+import { startOfUtcDay } from "@/lib/domain/readiness/dates";
 import { db } from "@/lib/server/db";
 import { logger } from "@/lib/server/logger";
 import { recordReadinessSnapshot } from "./snapshots";
@@ -7,9 +8,8 @@ import { recordReadinessSnapshot } from "./snapshots";
 // run from several server instances at once: each project's snapshot is
 // keyed by its hour, and a project that has one today is skipped.
 export async function takeDailySnapshots(now = new Date()): Promise<number> {
-  const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const due = await db.project.findMany({
-    where: { archivedAt: null, snapshots: { none: { takenAt: { gte: dayStart } } } },
+    where: { archivedAt: null, snapshots: { none: { takenAt: { gte: startOfUtcDay(now) } } } },
     select: { id: true, teamId: true },
   });
   for (const project of due) {

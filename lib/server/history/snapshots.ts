@@ -1,27 +1,42 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { sameReadiness, snapshotHour, snapshotValues, type SnapshotCategory, type SnapshotTrigger, type SnapshotValues } from "@/lib/domain/history/snapshot";
+import { startOfUtcDay } from "@/lib/domain/readiness/dates";
 import type { LevelNumber } from "@/lib/domain/readiness/score";
 import { projectScoreSql, scoreProjectRow, type ProjectScoreRow } from "@/lib/server/read-models/project-score";
 
 type Client = Prisma.TransactionClient;
 
-const startOfUtcDay = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+type LatestSnapshot = SnapshotRow & { takenAt: string };
+
+// The project's score (the API's one-statement tally) and its latest
+// snapshot, in one statement: this runs inside every change to a project.
+const scoreAndLatestSql = (teamId: string, projectId: string, now: Date) => Prisma.sql`
+  SELECT score.*, (
+    SELECT json_build_object(
+      'takenAt', to_char(s."takenAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'readinessPercent', s."readinessPercent", 'level', s.level, 'launchBlockers', s."launchBlockers",
+      'remainingEffortHours', s."remainingEffortHours", 'applicable', s.applicable, 'categories', s.categories)
+    FROM readiness_snapshot s
+    WHERE s."teamId" = ${teamId} AND s."projectId" = ${projectId}
+    ORDER BY s."takenAt" DESC LIMIT 1
+  ) AS latest
+  FROM (${projectScoreSql(teamId, projectId, now)}) score`;
 
 // Keeps a project's readiness history current (lib/domain/history/snapshot.ts):
 // - CHANGE: the numbers moved since the last snapshot. A second change in the
 //   same hour updates that hour's snapshot, so the hour ends with its last state.
 // - DAILY: the project has no snapshot yet today (UTC).
-// Three statements at most: the score, the latest snapshot, the write.
+// Two statements at most: the score with the latest snapshot, and the write.
 export async function recordReadinessSnapshot(client: Client, teamId: string, projectId: string, trigger: SnapshotTrigger, now = new Date()): Promise<void> {
-  const row = (await client.$queryRaw<ProjectScoreRow[]>(projectScoreSql(teamId, projectId, now)))[0];
+  const row = (await client.$queryRaw<(ProjectScoreRow & { latest: LatestSnapshot | null })[]>(scoreAndLatestSql(teamId, projectId, now)))[0];
   // The change removed the project itself.
   if (!row) return;
   const { readiness, matrix } = scoreProjectRow(row, now);
   const values = snapshotValues(readiness, matrix);
-  const latest = await client.readinessSnapshot.findFirst({ where: { teamId, projectId }, orderBy: { takenAt: "desc" } });
+  const { latest } = row;
 
-  if (trigger === "DAILY" && latest && latest.takenAt >= startOfUtcDay(now)) return;
+  if (trigger === "DAILY" && latest && Date.parse(latest.takenAt) >= startOfUtcDay(now).getTime()) return;
   if (trigger === "CHANGE" && latest && sameReadiness(valuesOf(latest), values)) return;
 
   const hour = snapshotHour(now);

@@ -1,5 +1,5 @@
 import "server-only";
-import { forecastLaunch, PACE_WINDOW_DAYS } from "@/lib/domain/history/forecast";
+import { forecastLaunch, paceWindowStart } from "@/lib/domain/history/forecast";
 import { isoDay } from "@/lib/domain/readiness/dates";
 import { isOverdue } from "@/lib/domain/readiness/filters";
 import { LEVEL_NAME } from "@/lib/domain/readiness/score";
@@ -21,7 +21,6 @@ export async function loadPortfolioReport(actor: Actor, now = new Date()): Promi
   authorize(actor, "report.export");
   // A share link opens one project's report, never the team's.
   if (actor.kind === "share") throw forbidden();
-  const since = new Date(now.getTime() - PACE_WINDOW_DAYS * 86_400_000);
   const [team, portfolio, critical, snapshots] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: actor.teamId }, select: { name: true, slug: true } }),
     loadPortfolio(actor, ACTIVE_BY_NAME, now),
@@ -43,7 +42,7 @@ export async function loadPortfolioReport(actor: Actor, now = new Date()): Promi
       },
     }),
     db.readinessSnapshot.findMany({
-      where: { teamId: actor.teamId, takenAt: { gte: since, lt: now } },
+      where: { teamId: actor.teamId, takenAt: { gte: paceWindowStart(now), lt: now } },
       orderBy: { takenAt: "asc" },
       select: { projectId: true, takenAt: true, remainingEffortHours: true },
     }),
@@ -61,7 +60,11 @@ export async function loadPortfolioReport(actor: Actor, now = new Date()): Promi
   }
 
   const history = new Map<string, { takenAt: string; remainingEffortHours: number }[]>();
-  for (const s of snapshots) history.set(s.projectId, [...(history.get(s.projectId) ?? []), { takenAt: s.takenAt.toISOString(), remainingEffortHours: s.remainingEffortHours }]);
+  for (const s of snapshots) {
+    const points = history.get(s.projectId) ?? [];
+    points.push({ takenAt: s.takenAt.toISOString(), remainingEffortHours: s.remainingEffortHours });
+    history.set(s.projectId, points);
+  }
 
   const projects = portfolio.projects.map((p) => ({
     id: p.id,

@@ -1,7 +1,8 @@
 import "server-only";
-import { forecastLaunch, PACE_WINDOW_DAYS, type Forecast } from "@/lib/domain/history/forecast";
+import { forecastLaunch, type Forecast } from "@/lib/domain/history/forecast";
 import { compareStates, stateOfReport, type ReadinessState, type StateComparison } from "@/lib/domain/history/milestone-state";
 import { snapshotValues, trendSeries, type Snapshot, type SnapshotValues, type TrendSeries } from "@/lib/domain/history/snapshot";
+import { DAY_MS } from "@/lib/domain/readiness/dates";
 import { LEVEL_NAME, type LevelNumber } from "@/lib/domain/readiness/score";
 import { assertProjectVisible, authorize, type Actor } from "@/lib/server/actor";
 import { db, sqlRows } from "@/lib/server/db";
@@ -14,7 +15,6 @@ import type { ProjectView } from "./project-view";
 
 // How far back the history page looks.
 export const HISTORY_DAYS = 90;
-const DAY_MS = 86_400_000;
 
 export type MilestoneView = { id: string; name: string; createdAt: string; createdBy: string; readinessPercent: number; level: LevelNumber; levelName: string };
 
@@ -52,14 +52,14 @@ export async function loadProjectHistory(actor: Actor, projectId: string, now = 
   const current = { ...snapshotValues(readiness, matrix), takenAt: now.toISOString() };
   const snapshots: Snapshot[] = snapshotRows.map((row) => ({ ...valuesOf(row), takenAt: row.takenAt.toISOString(), trigger: row.trigger }));
   const series = [...snapshots, current];
-  const paceFrom = now.getTime() - PACE_WINDOW_DAYS * DAY_MS;
   return {
     project,
     current,
     snapshots,
     trend: trendSeries(series),
     burnDown: series.map(({ takenAt, remainingEffortHours }) => ({ takenAt, remainingEffortHours })),
-    forecast: forecastLaunch(snapshots.filter((s) => Date.parse(s.takenAt) >= paceFrom), current.remainingEffortHours, now, project.targetDate),
+    // The forecast looks at its own window of these.
+    forecast: forecastLaunch(snapshots, current.remainingEffortHours, now, project.targetDate),
     milestones: milestoneRows.map((row) => {
       const state = row.state as unknown as ReadinessState;
       return { id: row.id, name: row.name, createdAt: row.createdAt.toISOString(), createdBy: row.createdByLabel, readinessPercent: state.readinessPercent, level: state.level, levelName: LEVEL_NAME[state.level] };

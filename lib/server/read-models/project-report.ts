@@ -1,5 +1,5 @@
 import "server-only";
-import { forecastLaunch, PACE_WINDOW_DAYS } from "@/lib/domain/history/forecast";
+import { forecastLaunch, paceWindowStart } from "@/lib/domain/history/forecast";
 import { compareStates, stateOfReport, type ReadinessState } from "@/lib/domain/history/milestone-state";
 import { isoDay } from "@/lib/domain/readiness/dates";
 import { isOverdue } from "@/lib/domain/readiness/filters";
@@ -30,7 +30,7 @@ function reportQuery(actor: Actor, projectId: string, now: Date) {
       categories: { orderBy: { position: "asc" }, select: { id: true, name: true } },
       // The recent history for the forecast, and the latest milestone.
       snapshots: {
-        where: { takenAt: { gte: new Date(now.getTime() - PACE_WINDOW_DAYS * 86_400_000), lt: now } },
+        where: { takenAt: { gte: paceWindowStart(now), lt: now } },
         orderBy: { takenAt: "asc" },
         select: { takenAt: true, remainingEffortHours: true },
       },

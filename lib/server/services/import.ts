@@ -1,8 +1,8 @@
 import "server-only";
-import type { EvidenceKind } from "@/lib/domain/readiness/vocabulary";
+import type { EvidenceKind, ItemStatus } from "@/lib/domain/readiness/vocabulary";
 import { NoChecklistError, type ImportedChecklist } from "@/lib/import/checklist";
-import { parseMarkdownChecklist } from "@/lib/import/markdown";
-import { ChecklistYamlError, looksLikeChecklistYaml, readChecklistYaml, type ChecklistEvidence } from "@/lib/import/yaml-checklist";
+import { readDocument } from "@/lib/import/read-document";
+import { ChecklistYamlError, type ChecklistEvidence } from "@/lib/import/yaml-checklist";
 import { planImport, type ExistingProject, type ImportPlan } from "@/lib/import/plan";
 import { actorUserId, assertProjectVisible, authorize, nonPersonLabel, type Actor } from "@/lib/server/actor";
 import { db, type Db } from "@/lib/server/db";
@@ -18,7 +18,7 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 // YAML checklist, is a field error.
 export function readChecklist(text: string): ImportedChecklist {
   try {
-    return looksLikeChecklistYaml(text) ? readChecklistYaml(text) : parseMarkdownChecklist(text);
+    return readDocument(text);
   } catch (error) {
     if (error instanceof NoChecklistError || error instanceof ChecklistYamlError) throw invalidField("text", error.message);
     throw error;
@@ -137,10 +137,17 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
       });
       const idByKey = new Map(createdItems.map((item) => [item.key, item.id]));
 
+      // One statement per new status, not one per item.
+      const statusChanges = new Map<ItemStatus, string[]>();
       for (const planned of plan.items.filter((i) => i.action === "update" && i.status !== i.statusBefore)) {
-        await tx.item.update({
-          where: { id: planned.existingId as string },
-          data: { status: planned.status, version: { increment: 1 }, updatedById: actorUserId(actor), updatedByLabel: nonPersonLabel(actor) },
+        const ids = statusChanges.get(planned.status) ?? [];
+        ids.push(planned.existingId as string);
+        statusChanges.set(planned.status, ids);
+      }
+      for (const [status, ids] of statusChanges) {
+        await tx.item.updateMany({
+          where: { id: { in: ids }, teamId: actor.teamId },
+          data: { status, version: { increment: 1 }, updatedById: actorUserId(actor), updatedByLabel: nonPersonLabel(actor) },
         });
       }
       const evidence = plan.items.flatMap((planned) =>
