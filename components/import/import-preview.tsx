@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { PRIORITY_LABEL, STATUS_GLYPH, STATUS_LABEL, type ItemStatus } from "@/lib/domain/readiness/vocabulary";
+import { priorityLabel, STATUS_GLYPH, STATUS_LABEL, type ItemStatus } from "@/lib/domain/readiness/vocabulary";
 import type { ImportPreview } from "@/lib/server/services/import";
 
 const status = (s: ItemStatus) => `${STATUS_GLYPH[s]} ${STATUS_LABEL[s]}`;
@@ -59,7 +59,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
                           <Badge tone={ACTION[item.action].tone}>{ACTION[item.action].label}</Badge>
                         </td>
                         <td className="py-1.5 pr-3">{item.statusBefore && item.statusBefore !== item.status ? `${status(item.statusBefore)} → ${status(item.status)}` : status(item.status)}</td>
-                        <td className="py-1.5 pr-3">{PRIORITY_LABEL[item.priority]}</td>
+                        <td className="py-1.5 pr-3">{priorityLabel(item.priority)}</td>
                         <td className="py-1.5 pr-3 text-xs">{item.evidenceToAdd.length ? item.evidenceToAdd.map((e) => <div key={e}>{e}</div>) : <span className="text-slate-400">—</span>}</td>
                         <td className="py-1.5 text-xs">{lineLink(item.line)}</td>
                       </tr>

@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, useTransition } from "react";
+import { useActionState, useState, useTransition } from "react";
 import { addEvidenceAction, removeEvidenceAction } from "@/app/(app)/projects/actions";
 import { fieldErrors, formError } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { formatDay, formatMoment } from "@/lib/domain/format";
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABEL } from "@/lib/domain/readiness/vocabulary";
@@ -28,9 +29,20 @@ function EvidenceTarget({ evidence }: { evidence: EvidenceView }) {
   );
 }
 
-export function EvidenceList({ itemId, evidence, canAdd, canRemove }: { itemId: string; evidence: EvidenceView[]; canAdd: boolean; canRemove: boolean }) {
+type Props = {
+  itemId: string;
+  evidence: EvidenceView[];
+  // What removing each piece would do to the item (ItemPage.evidenceRemoval).
+  removal: Record<string, { effect: string; lowersStanding: boolean }>;
+  canAdd: boolean;
+  canRemove: boolean;
+};
+
+export function EvidenceList({ itemId, evidence, removal, canAdd, canRemove }: Props) {
   const [state, action, pending] = useActionState(addEvidenceAction, null);
   const [removing, startRemoving] = useTransition();
+  const [confirming, setConfirming] = useState<EvidenceView | null>(null);
+  const [removeError, setRemoveError] = useState<string | null>(null);
   const message = formError(state);
   return (
     <div className="space-y-4">
@@ -51,13 +63,7 @@ export function EvidenceList({ itemId, evidence, canAdd, canRemove }: { itemId: 
                 </p>
               </div>
               {canRemove && (
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  disabled={removing}
-                  aria-label={`Remove evidence ${e.label}`}
-                  onClick={() => startRemoving(async () => void (await removeEvidenceAction(e.id)))}
-                >
+                <Button size="sm" variant="ghost" disabled={removing} aria-label={`Remove evidence ${e.label}`} onClick={() => setConfirming(e)}>
                   Remove
                 </Button>
               )}
@@ -65,6 +71,35 @@ export function EvidenceList({ itemId, evidence, canAdd, canRemove }: { itemId: 
           ))}
         </ul>
       )}
+      {removeError && <Alert>{removeError}</Alert>}
+      <Dialog open={confirming !== null} onOpenChange={(open) => !open && setConfirming(null)}>
+        {confirming && (
+          <DialogContent title={`Remove the evidence “${confirming.label}”?`} description={removal[confirming.id]?.effect}>
+            <p className="text-sm text-slate-600">The removal is recorded in the item&apos;s history.</p>
+            <DialogFooter>
+              <DialogClose asChild>
+                <Button variant="secondary" size="sm">
+                  Keep it
+                </Button>
+              </DialogClose>
+              <Button
+                size="sm"
+                variant={removal[confirming.id]?.lowersStanding ? "danger" : "primary"}
+                disabled={removing}
+                onClick={() =>
+                  startRemoving(async () => {
+                    const result = await removeEvidenceAction(confirming.id);
+                    setRemoveError(result.ok ? null : result.error.message);
+                    setConfirming(null);
+                  })
+                }
+              >
+                {removing ? "Removing…" : "Remove evidence"}
+              </Button>
+            </DialogFooter>
+          </DialogContent>
+        )}
+      </Dialog>
       {canAdd && (
         <form action={action} className="space-y-3 rounded-lg bg-slate-50 p-3" aria-label="Add evidence" noValidate>
           <input type="hidden" name="itemId" value={itemId} />

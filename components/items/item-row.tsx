@@ -7,7 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { PriorityBadge } from "@/components/readiness/priority-badge";
 import { StandingBadge } from "@/components/readiness/standing-badge";
 import { formatDay, formatHours } from "@/lib/domain/format";
-import { ITEM_STATUSES, PRIORITIES, PRIORITY_LABEL, STATUS_GLYPH, STATUS_LABEL } from "@/lib/domain/readiness/vocabulary";
+import { ITEM_STATUSES, NEEDS_TRIAGE_LABEL, PRIORITIES, PRIORITY_LABEL, STATUS_GLYPH, STATUS_LABEL } from "@/lib/domain/readiness/vocabulary";
 import type { ItemView } from "@/lib/server/read-models/item-view";
 import type { MemberOption } from "@/lib/server/read-models/project-page";
 import { EvidenceQuickAdd } from "./evidence-quick-add";
@@ -98,6 +98,7 @@ export function ItemRow({ projectId, initial, members, can, archived, stacked = 
             <code className="text-slate-400">{item.key}</code>
             {!can.edit && <PriorityBadge priority={item.priority} />}
             {item.evidenceCount > 0 && <span>{item.evidenceCount} evidence</span>}
+            {item.standing === "NEEDS_EVIDENCE" && <span className="font-medium text-amber-800">No evidence: the project&apos;s policy asks for it, so this counts as partial</span>}
             {item.waiver?.status === "PENDING" && <Badge tone="violet">Waiver requested</Badge>}
             {item.waiver?.valid && <Badge tone="violet">Waived until {formatDay(item.waiver.expiresAt)}</Badge>}
             {item.overdue && <Badge tone="red">Overdue</Badge>}
@@ -129,11 +130,17 @@ export function ItemRow({ projectId, initial, members, can, archived, stacked = 
             <Cell caption="Priority">
             <select
               aria-label={label("Priority")}
-              value={item.priority}
+              value={item.priority ?? ""}
               disabled={locked || !can.edit}
               onChange={(event) => save({ priority: event.target.value })}
               className={cn(control, "pl-2 pr-7")}
             >
+              {/* Triage is one way: an item once weighed cannot go back to unweighed. */}
+              {item.priority === null && (
+                <option value="" disabled>
+                  {NEEDS_TRIAGE_LABEL}
+                </option>
+              )}
               {PRIORITIES.map((priority) => (
                 <option key={priority} value={priority}>
                   {PRIORITY_LABEL[priority]}

@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { projectSettingsAction } from "@/app/(app)/projects/actions";
 import { fieldErrors, formError } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { EVIDENCE_POLICIES, EVIDENCE_POLICY_LABEL } from "@/lib/domain/readiness/vocabulary";
+import { EVIDENCE_POLICIES, EVIDENCE_POLICY_LABEL, type EvidencePolicy } from "@/lib/domain/readiness/vocabulary";
 import type { ProjectView } from "@/lib/server/read-models/project-view";
 
 const WEIGHTS = [
@@ -16,9 +16,13 @@ const WEIGHTS = [
   ["weightLow", "LOW", "Low weight"],
 ] as const;
 
-export function ScoringSettingsForm({ project }: { project: ProjectView }) {
+// needsEvidence: per policy, the done items without evidence it would ask
+// evidence for (lib/domain/readiness/policy-impact.ts).
+export function ScoringSettingsForm({ project, needsEvidence }: { project: ProjectView; needsEvidence: Record<EvidencePolicy, number> }) {
   const [state, action, pending] = useActionState(projectSettingsAction, null);
+  const [policy, setPolicy] = useState<EvidencePolicy>((state?.values?.evidencePolicy as EvidencePolicy | undefined) ?? project.evidencePolicy);
   const message = formError(state);
+  const unproven = needsEvidence[policy];
   return (
     <form action={action} className="space-y-4" noValidate aria-label="Scoring">
       <input type="hidden" name="projectId" value={project.id} />
@@ -28,9 +32,16 @@ export function ScoringSettingsForm({ project }: { project: ProjectView }) {
         name="evidencePolicy"
         label="Evidence required before an item is done"
         defaultValue={state?.values?.evidencePolicy ?? project.evidencePolicy}
-        options={EVIDENCE_POLICIES.map((policy) => ({ value: policy, label: EVIDENCE_POLICY_LABEL[policy] }))}
+        options={EVIDENCE_POLICIES.map((option) => ({ value: option, label: EVIDENCE_POLICY_LABEL[option] }))}
         errors={fieldErrors(state, "evidencePolicy")}
+        onChange={(event) => setPolicy(event.currentTarget.value as EvidencePolicy)}
       />
+      {unproven > 0 && (
+        <p role="status" data-testid="policy-impact" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          Under this policy {unproven} done item{unproven === 1 ? " has" : "s have"} no evidence: {unproven === 1 ? "it" : "they"} will show as
+          Needs evidence and count as partial, not done, until evidence is added.
+        </p>
+      )}
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {WEIGHTS.map(([name, priority, label]) => (
           <TextField

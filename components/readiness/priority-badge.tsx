@@ -1,12 +1,14 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { PRIORITY_LABEL, PRIORITY_MEANING, type Priority } from "@/lib/domain/readiness/vocabulary";
+import { PRIORITY_GROUP_LABEL, PRIORITY_MEANING, priorityGroupOf, type ItemPriority, type PriorityGroup } from "@/lib/domain/readiness/vocabulary";
 
-const TONE: Record<Priority, BadgeTone> = { CRITICAL: "red", HIGH: "amber", MEDIUM: "indigo", LOW: "slate" };
+const TONE: Record<PriorityGroup, BadgeTone> = { CRITICAL: "red", HIGH: "amber", MEDIUM: "indigo", LOW: "slate", UNTRIAGED: "violet" };
+const MEANING: Record<PriorityGroup, string> = { ...PRIORITY_MEANING, UNTRIAGED: "Nobody has weighed this item yet: no level above 1 until it has a priority" };
 
-export function PriorityBadge({ priority }: { priority: Priority }) {
+export function PriorityBadge({ priority }: { priority: ItemPriority }) {
+  const group = priorityGroupOf(priority);
   return (
-    <Badge tone={TONE[priority]} title={PRIORITY_MEANING[priority]}>
-      {PRIORITY_LABEL[priority]}
+    <Badge tone={TONE[group]} title={MEANING[group]}>
+      {PRIORITY_GROUP_LABEL[group]}
     </Badge>
   );
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDaysAway, formatDay, formatEffort } from "@/lib/domain/format";
+import { formatDaysAway, formatDay, formatEffort, needsTriageText } from "@/lib/domain/format";
 import { levelLabel, type Readiness } from "@/lib/domain/readiness/score";
 import { PRIORITY_LABEL } from "@/lib/domain/readiness/vocabulary";
 import type { ItemView } from "@/lib/server/read-models/item-view";
@@ -43,18 +43,33 @@ export function ReadinessSummary({ projectId, readiness, blockers, nextLevelItem
         </div>
         <ReadinessMeter percent={readiness.percent} className="mt-4" />
         <p className="mt-2 text-xs text-slate-500">
-          {readiness.counts.DONE} done · {readiness.counts.WAIVED} waived · {readiness.counts.PARTIAL + readiness.counts.STALE} partial ·{" "}
+          {readiness.counts.DONE} done · {readiness.counts.WAIVED} waived · {readiness.counts.PARTIAL} partial ·{" "}
+          {readiness.counts.NEEDS_EVIDENCE + readiness.counts.STALE > 0 && `${readiness.counts.NEEDS_EVIDENCE + readiness.counts.STALE} done without current evidence · `}
           {readiness.counts.MISSING} missing · {readiness.counts.NOT_APPLICABLE} n/a
         </p>
+        {readiness.needsTriage > 0 && (
+          <p role="status" data-testid="needs-triage" className="mt-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+            <Link href={`/projects/${projectId}?priority=NONE#items`} className="font-semibold underline decoration-amber-400 hover:decoration-amber-800">
+              {needsTriageText(readiness.needsTriage)}
+            </Link>
+            : nobody has given {readiness.needsTriage === 1 ? "it" : "them"} a priority yet, so this project can claim no level above 1 until{" "}
+            {readiness.needsTriage === 1 ? "it is" : "they are"} prioritised.
+          </p>
+        )}
         {next ? (
           <div className="mt-4 rounded-lg bg-indigo-50 p-3 text-sm text-indigo-900">
             <p className="font-medium">
               Next: Level {next.level} — {next.name}
             </p>
             <p className="mt-0.5 text-indigo-800">
-              {next.outstanding === 0
+              {next.outstanding === 0 && next.needsTriage === 0
                 ? "Add applicable items to start."
-                : `${next.outstanding} ${next.priorities.map((p) => PRIORITY_LABEL[p].toLowerCase()).join(" or ")} item${next.outstanding === 1 ? "" : "s"} still to finish:`}
+                : [
+                    next.outstanding > 0 && `${next.outstanding} ${next.priorities.map((p) => PRIORITY_LABEL[p].toLowerCase()).join(" or ")} item${next.outstanding === 1 ? "" : "s"} still to finish`,
+                    next.needsTriage > 0 && `${next.needsTriage} item${next.needsTriage === 1 ? "" : "s"} to prioritise`,
+                  ]
+                    .filter(Boolean)
+                    .join(" and ") + ":"}
             </p>
             {nextLevelItems.length > 0 && (
               <ul className="mt-1.5 space-y-0.5">
@@ -88,7 +103,19 @@ export function ReadinessSummary({ projectId, readiness, blockers, nextLevelItem
             )
           }
         />
-        <Stat label="Remaining effort" value={formatEffort(readiness.remainingEffortHours)} detail="Missing in full, partial at half" />
+        <Stat
+          label="Remaining effort"
+          value={readiness.unestimatedItems > 0 ? `at least ${formatEffort(readiness.remainingEffortHours)}` : formatEffort(readiness.remainingEffortHours)}
+          detail={
+            readiness.unestimatedItems > 0 ? (
+              <span data-testid="unestimated-items">
+                {readiness.unestimatedItems} open item{readiness.unestimatedItems === 1 ? "" : "s"} not estimated
+              </span>
+            ) : (
+              "Missing in full, partial at half"
+            )
+          }
+        />
         <Stat
           label="Target launch"
           value={targetDate ? formatDay(targetDate) : "—"}
@@ -96,7 +123,12 @@ export function ReadinessSummary({ projectId, readiness, blockers, nextLevelItem
           detail={formatDaysAway(daysToTarget)}
         />
         <Stat label="Critical" value={`${readiness.byPriority.CRITICAL.DONE + readiness.byPriority.CRITICAL.WAIVED}/${readiness.byPriority.CRITICAL.DONE + readiness.byPriority.CRITICAL.WAIVED + readiness.launchBlockers}`} detail="done or waived" />
-        <Stat label="Stale" value={String(readiness.counts.STALE)} tone={readiness.counts.STALE > 0 ? "bad" : undefined} detail="Evidence expired" />
+        <Stat
+          label="Needs evidence"
+          value={String(readiness.counts.NEEDS_EVIDENCE + readiness.counts.STALE)}
+          tone={readiness.counts.NEEDS_EVIDENCE + readiness.counts.STALE > 0 ? "bad" : undefined}
+          detail={`Done, counted as partial: ${readiness.counts.NEEDS_EVIDENCE} without evidence, ${readiness.counts.STALE} expired`}
+        />
         <Stat label="Items" value={String(readiness.total)} detail={`${readiness.applicable} applicable`} />
       </div>
     </div>

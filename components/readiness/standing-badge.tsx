@@ -5,6 +5,7 @@ export const STANDING_TONE: Record<Standing, BadgeTone> = {
   DONE: "emerald",
   WAIVED: "violet",
   STALE: "amber",
+  NEEDS_EVIDENCE: "amber",
   PARTIAL: "sky",
   MISSING: "slate",
   NOT_APPLICABLE: "slate",
@@ -13,9 +14,10 @@ export const STANDING_TONE: Record<Standing, BadgeTone> = {
 const STANDING_HINT: Partial<Record<Standing, string>> = {
   WAIVED: "Risk accepted by an approved waiver; counts as done until it expires",
   STALE: "Marked done, but all its evidence has expired; counts as partial until re-verified",
+  NEEDS_EVIDENCE: "Marked done, but the project's evidence policy asks for evidence and there is none; counts as partial until evidence is added",
 };
 
-// Waived and stale items always say so: they are never shown as plain "done".
+// Waived, stale and unproven items always say so: they are never shown as plain "done".
 export function StandingBadge({ standing }: { standing: Standing }) {
   return (
     <Badge tone={STANDING_TONE[standing]} title={STANDING_HINT[standing]}>

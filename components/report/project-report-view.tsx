@@ -1,9 +1,10 @@
 import { StateComparisonView } from "@/components/history/state-comparison";
-import { Badge } from "@/components/ui/badge";
+import { PriorityBadge } from "@/components/readiness/priority-badge";
 import { StandingBadge } from "@/components/readiness/standing-badge";
-import { formatDay, formatEffort, formatHours } from "@/lib/domain/format";
+import { formatDay, formatEffort, formatHours, needsTriageText } from "@/lib/domain/format";
 import { forecastSentence } from "@/lib/domain/history/forecast";
-import { PRIORITY_LABEL } from "@/lib/domain/readiness/vocabulary";
+import { priorityGroupOf } from "@/lib/domain/readiness/vocabulary";
+import { nextLevelNeeds } from "@/lib/domain/report/markdown";
 import { PRIORITY_WORD, type ProjectReport, type ReportEvidence, type ReportItem } from "@/lib/domain/report/report";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -53,6 +54,11 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
             {summary.readinessPercent}%
           </p>
           <p className="mt-1 text-base font-semibold text-indigo-700">{summary.level > 0 ? `Level ${summary.level} — ${summary.levelName}` : summary.levelName}</p>
+          {summary.needsTriage > 0 && (
+            <p className="mt-1 text-sm font-semibold text-amber-800" data-testid="report-needs-triage">
+              {needsTriageText(summary.needsTriage)}: no level above 1 until {summary.needsTriage === 1 ? "it is" : "they are"} prioritised.
+            </p>
+          )}
         </div>
         <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
           <div>
@@ -61,7 +67,14 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
           </div>
           <div>
             <dt className="text-xs text-slate-500">Remaining effort</dt>
-            <dd className="text-lg font-semibold text-slate-900">{formatEffort(summary.remainingEffortHours)}</dd>
+            <dd className="text-lg font-semibold text-slate-900">
+              {summary.unestimatedItems > 0 ? `at least ${formatEffort(summary.remainingEffortHours)}` : formatEffort(summary.remainingEffortHours)}
+            </dd>
+            {summary.unestimatedItems > 0 && (
+              <dd className="text-xs text-slate-500">
+                {summary.unestimatedItems} open item{summary.unestimatedItems === 1 ? "" : "s"} not estimated
+              </dd>
+            )}
           </div>
           <div>
             <dt className="text-xs text-slate-500">Target launch</dt>
@@ -86,12 +99,12 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
               <strong>
                 Level {summary.nextLevel.level} — {summary.nextLevel.name}
               </strong>{" "}
-              needs {summary.nextLevel.outstanding} more item{summary.nextLevel.outstanding === 1 ? "" : "s"} done or waived:
+              needs {nextLevelNeeds(summary.nextLevel)}:
             </p>
             <ul className="mt-2 list-disc space-y-0.5 pl-5">
               {summary.nextLevel.items.map((item) => (
                 <li key={item.key}>
-                  <span className="font-medium">{PRIORITY_WORD[item.priority]}</span> {item.title} <code className="text-xs text-slate-500">{item.key}</code>
+                  <span className="font-medium">{PRIORITY_WORD[priorityGroupOf(item.priority)]}</span> {item.title} <code className="text-xs text-slate-500">{item.key}</code>
                   {item.owner && <span className="text-slate-500"> · {item.owner}</span>}
                 </li>
               ))}
@@ -192,7 +205,7 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
                       {item.notApplicableReason && item.standing === "NOT_APPLICABLE" && <div className="text-xs text-slate-500">N/A: {item.notApplicableReason}</div>}
                     </td>
                     <td className={td}>
-                      <Badge tone={item.priority === "CRITICAL" ? "red" : item.priority === "HIGH" ? "amber" : "slate"}>{PRIORITY_LABEL[item.priority]}</Badge>
+                      <PriorityBadge priority={item.priority} />
                     </td>
                     <td className={td}>
                       <StandingBadge standing={item.standing} />

@@ -1,5 +1,5 @@
 // One line of plain English for each activity record, for feeds and history.
-import { PRIORITY_LABEL, STATUS_LABEL, type ItemStatus, type Priority } from "./readiness/vocabulary";
+import { PRIORITY_LABEL, STANDING_LABEL, STATUS_LABEL, type ItemStatus, type Priority, type Standing } from "./readiness/vocabulary";
 
 export type ActivityRecord = {
   action: string;
@@ -32,6 +32,7 @@ const FIELD_LABEL: Record<string, string> = {
 };
 
 function show(field: string, value: unknown, names: Record<string, string>): string {
+  if (field === "priority" && value === null) return "needs triage";
   if (value === null || value === undefined || value === "") return "none";
   if (field === "status") return STATUS_LABEL[value as ItemStatus] ?? String(value);
   if (field === "priority") return PRIORITY_LABEL[value as Priority] ?? String(value);
@@ -89,8 +90,11 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return `deleted the item “${text(before?.title)}”`;
     case "evidence.added":
       return `added evidence “${text(after?.label)}”`;
-    case "evidence.removed":
-      return `removed evidence “${text(before?.label)}”`;
+    case "evidence.removed": {
+      const [from, to] = [before?.standing, after?.standing] as (Standing | undefined)[];
+      const effect = from && to && from !== to ? ` (the item went from ${STANDING_LABEL[from]} to ${STANDING_LABEL[to]})` : "";
+      return `removed evidence “${text(before?.label)}”${effect}`;
+    }
     case "waiver.requested":
       return `requested a waiver until ${text(after?.expiresAt)}: “${text(after?.reason)}”`;
     case "waiver.approved":

@@ -11,6 +11,15 @@ export function formatEffort(hours: number): string {
   return days >= 2 ? `${Math.round(days * 10) / 10} days` : formatHours(hours);
 }
 
+/** Remaining effort, admitting what nobody estimated: "at least 12 h, 3 open items not estimated". */
+export function formatRemainingEffort(hours: number, unestimatedItems: number): string {
+  if (unestimatedItems === 0) return formatEffort(hours);
+  return `at least ${formatEffort(hours)}, ${unestimatedItems} open item${unestimatedItems === 1 ? "" : "s"} not estimated`;
+}
+
+/** "5 items need triage", for the headline while any applicable item has no priority. */
+export const needsTriageText = (count: number) => `${count} item${count === 1 ? " needs" : "s need"} triage`;
+
 export function formatDaysAway(days: number | null): string {
   if (days === null) return "No target date";
   if (days === 0) return "Today";

@@ -218,3 +218,11 @@ describe("whole documents", () => {
     }
   });
 });
+
+describe("priority cells that say nobody has weighed the item", () => {
+  it("reads them as no priority, without a warning", () => {
+    const checklist = parseMarkdownChecklist("## Security\n\n| Item | Status | Priority |\n| --- | --- | --- |\n| TLS | Done | Needs triage |\n| Audit | Missing | TBD |\n| WAF | Missing | bogus |\n");
+    expect(checklist.categories[0].items.map((i) => i.priority)).toEqual([null, null, null]);
+    expect(checklist.warnings.map((w) => w.message)).toEqual(["Priority “bogus” of “WAF” is not recognised."]);
+  });
+});

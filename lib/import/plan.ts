@@ -3,10 +3,10 @@
 // Items are matched by key, then by title; a match gets the document's
 // status and any evidence it lacks. Nothing is ever deleted.
 import { slugify } from "@/lib/domain/slug";
-import { evidenceRequired, type EvidencePolicy, type ItemStatus, type Priority } from "@/lib/domain/readiness/vocabulary";
+import { evidenceRequired, priorityLabel, type EvidencePolicy, type ItemPriority, type ItemStatus } from "@/lib/domain/readiness/vocabulary";
 import type { ImportedChecklist, ImportedItem, ImportWarning } from "./checklist";
 
-export type ExistingItem = { id: string; key: string; title: string; status: ItemStatus; priority: Priority; evidence: string[] };
+export type ExistingItem = { id: string; key: string; title: string; status: ItemStatus; priority: ItemPriority; evidence: string[] };
 export type ExistingProject = { evidencePolicy: EvidencePolicy; categories: { id: string; name: string }[]; items: ExistingItem[] };
 
 export type PlannedItem = {
@@ -18,7 +18,8 @@ export type PlannedItem = {
   existingId: string | null;
   status: ItemStatus;
   statusBefore: ItemStatus | null;
-  priority: Priority;
+  // null: the document gave none, so the new item needs triage.
+  priority: ItemPriority;
   evidenceToAdd: string[];
   source: ImportedItem;
 };
@@ -50,13 +51,14 @@ export function planImport(checklist: ImportedChecklist, existing: ExistingProje
     for (const source of category.items) {
       const wantedKey = source.key ?? `${slugify(category.name, "general")}.${slugify(source.title)}`;
       const match = [byKey.get(wantedKey), byTitle.get(normalise(source.title))].find((candidate) => candidate && !matched.has(candidate.id));
-      const priority = source.priority ?? match?.priority ?? "MEDIUM";
+      // A row whose document states no priority is nobody's weighing: the item needs triage.
+      const priority = source.priority ?? match?.priority ?? null;
       const evidenceToAdd = source.evidence.filter((target) => !match?.evidence.includes(target));
       let status = source.status;
       // The project's evidence policy holds for imports too.
       if (status === "DONE" && evidenceRequired(existing.evidencePolicy, priority) && evidenceToAdd.length === 0 && (match?.evidence.length ?? 0) === 0) {
         status = "PARTIAL";
-        warnings.push({ line: source.line, message: `“${source.title}” is marked done without evidence, which this project requires for ${priority.toLowerCase()} items; imported as Partial.` });
+        warnings.push({ line: source.line, message: `“${source.title}” is marked done without evidence, which this project requires for ${priority ? `${priorityLabel(priority).toLowerCase()} items` : "every item"}; imported as Partial.` });
       }
       if (match) {
         matched.add(match.id);

@@ -42,6 +42,10 @@ export function readPriority(text: string): Priority | null {
   return PRIORITY_WORDS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 }
 
+// A cell that says, in words, that nobody has weighed the item yet: "Needs
+// triage" (Shipshape's own report), "TBD", "unknown", "—".
+export const saysNoPriority = (text: string) => /^(needs? triage|untriaged|tbd|to be decided|unknown|none|n\/a|[-–—?]+)$/i.test(text.trim());
+
 const UNIT_HOURS: [RegExp, number][] = [
   [/^(m|mins?|minutes?)$/i, 1 / 60],
   [/^(h|hrs?|hours?)$/i, 1],

@@ -31,7 +31,8 @@ const item = z.strictObject({
   key: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,119}$/, "Use lower-case letters, digits, dots and dashes."),
   title: text.min(1).max(200),
   status: z.enum(ITEM_STATUSES).default("MISSING"),
-  priority: z.enum(PRIORITIES).default("MEDIUM"),
+  // Absent: nobody has weighed the item yet ("needs triage").
+  priority: z.enum(PRIORITIES).optional(),
   effortHours: z.number().nonnegative().max(100_000).optional(),
   owner: email.optional(),
   dueDate: calendarDay.optional(),
@@ -105,7 +106,7 @@ export function checklistOfDocument(document: ChecklistDocument): ImportedCheckl
         key: entry.key,
         title: entry.title,
         status: entry.status,
-        priority: entry.priority,
+        priority: entry.priority ?? null,
         effortHours: entry.effortHours ?? null,
         evidence: entry.evidence.map((e) => e.url ?? e.path ?? e.label),
         line: 0,

@@ -54,8 +54,8 @@ export const apiProjectListQuery = z.strictObject({
 
 export const apiItemListQuery = z.strictObject({
   ...pageQuery,
-  status: z.enum(STANDINGS).optional().meta({ description: "Standing: the status as scored (DONE with expired evidence is STALE)." }),
-  priority: z.enum(PRIORITIES).optional(),
+  status: z.enum(STANDINGS).optional().meta({ description: "Standing: the status as scored (DONE with expired evidence is STALE; DONE without the evidence the project's policy asks for is NEEDS_EVIDENCE)." }),
+  priority: z.enum([...PRIORITIES, "NONE"]).optional().meta({ description: "Priority, or `NONE` for items that need triage (no priority yet)." }),
   category: z.string().trim().min(1).max(120).optional().meta({ description: "Category name (case-insensitive)." }),
   owner: z.string().trim().min(1).max(254).optional().meta({ description: "Owner's e-mail address, or `none` for unowned items." }),
   open: flag.meta({ description: "Only applicable items not yet done or waived." }),
@@ -117,7 +117,8 @@ export const standingCounts = z
   .object(Object.fromEntries(STANDINGS.map((standing) => [standing, z.number().int().min(0)])) as Record<(typeof STANDINGS)[number], z.ZodNumber>)
   .meta({
     id: "StandingCounts",
-    description: "Items per standing. DONE counts only items whose evidence is current; STALE items are done with expired evidence; WAIVED items have an approved waiver.",
+    description:
+      "Items per standing. DONE counts only items whose evidence is current (or that need none); STALE items are done with all evidence expired; NEEDS_EVIDENCE items are done but have none of the evidence the project's policy asks for at their priority; both count as partial. WAIVED items have an approved waiver.",
   });
 
 export const apiError = z
@@ -137,14 +138,22 @@ export const readinessSummary = z
     level: level.meta({ description: `Launch gate reached: 0 not launch ready; ${LEVELS.map((l) => `${l.level} ${l.name.toLowerCase()} (${l.priorities.join(", ")} done)`).join("; ")}.` }),
     levelName: z.string(),
     launchBlockers: z.number().int().min(0).meta({ description: "Applicable critical items neither done nor validly waived." }),
-    remainingEffortHours: z.number().min(0),
+    needsTriage: z.number().int().min(0).meta({ description: "Applicable items without a priority. While any, the level is what the prioritised items reach and at most 1." }),
+    remainingEffortHours: z.number().min(0).meta({ description: "Hours of effort left (missing in full, partial at half); a lower bound while `unestimatedItems` > 0." }),
+    openItems: z.number().int().min(0).meta({ description: "Applicable items not done or validly waived." }),
+    unestimatedItems: z.number().int().min(0).meta({ description: "Open items without an effort estimate." }),
     total: z.number().int().min(0),
     applicable: z.number().int().min(0),
     counts: standingCounts,
     nextLevel: z
-      .object({ level, name: z.string(), outstanding: z.number().int().min(0) })
+      .object({
+        level,
+        name: z.string(),
+        outstanding: z.number().int().min(0).meta({ description: "Open items of the gate's priorities." }),
+        needsTriage: z.number().int().min(0).meta({ description: "Items to prioritise before this gate can be reached." }),
+      })
       .nullable()
-      .meta({ description: "The next gate and how many items stand before it; null at level 3." }),
+      .meta({ description: "The next gate and what stands before it; null at level 3." }),
   })
   .meta({ id: "ReadinessSummary" });
 
@@ -168,7 +177,9 @@ export const projectSummary = z
     readinessPercent: z.number().int().min(0).max(100),
     level,
     launchBlockers: z.number().int().min(0),
+    needsTriage: z.number().int().min(0),
     remainingEffortHours: z.number().min(0),
+    unestimatedItems: z.number().int().min(0),
     lastActivityAt: timestamp.nullable(),
   })
   .meta({ id: "ProjectSummary" });
@@ -199,7 +210,7 @@ export const itemSummary = z
     category: z.string(),
     status: z.enum(ITEM_STATUSES),
     standing: z.enum(STANDINGS),
-    priority: z.enum(PRIORITIES),
+    priority: z.enum(PRIORITIES).nullable().meta({ description: "null while the item needs triage (nobody has given it a priority)." }),
     effortHours: z.number().nullable(),
     ownerEmail: z.string().nullable(),
     ownerName: z.string().nullable(),

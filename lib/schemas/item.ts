@@ -16,7 +16,8 @@ export const createItemInput = z.object({
   categoryId: id,
   title: requiredText("a title", 200),
   key: z.preprocess((value) => (value === "" ? undefined : value), itemKey.optional()),
-  priority: priorityField.default("MEDIUM"),
+  // Absent: nobody has weighed the item yet ("needs triage").
+  priority: priorityField.nullable().default(null),
   why: optionalText(4000),
   howToVerify: optionalText(4000),
   effortHours: optionalHours.default(null),

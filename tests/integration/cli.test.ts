@@ -98,6 +98,8 @@ describe("shipshape CLI", () => {
               ('i2', $1, 'p1', 'c1', 'security.headers', 'Security headers', 'MISSING', 'HIGH', 1, now())`,
       [team.id],
     );
+    // The project's policy asks a critical item for evidence before it counts as done.
+    await query(`INSERT INTO evidence (id, "teamId", "itemId", kind, url, label) VALUES ('e1', $1, 'i1', 'PULL_REQUEST', 'https://git.example.com/pull/1', 'PR #1')`, [team.id]);
     const markdown = shipshape(["export", "p1"]);
     expect(markdown.code).toBe(0);
     expect(markdown.stdout).toContain("# Checkout API — production readiness");

@@ -38,7 +38,8 @@ describe("import", () => {
       ["Alerting", 2],
     ]);
     const throttling = await itemByKey(result.projectId, "platform-safety.request-throttling");
-    expect(throttling).toMatchObject({ status: "DONE", priority: "MEDIUM" });
+    // The document states no priority: nobody has weighed the row yet.
+    expect(throttling).toMatchObject({ status: "DONE", priority: null });
     expect(throttling.notes).toContain("Imported from status.md, line 13.");
     const evidence = await db.evidence.findMany({ where: { itemId: (await itemByKey(result.projectId, "platform-safety.audit-trail")).id } });
     expect(evidence.map((e) => [e.kind, e.url])).toEqual([["PULL_REQUEST", "https://git.example.com/acme/shop/pull/214"]]);

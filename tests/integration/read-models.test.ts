@@ -57,18 +57,25 @@ describe("portfolio", () => {
     const { actors: [lead, engineer] } = await teamWith(["LEAD", "ENGINEER"]);
     const projectId = await catalogueProject(lead, ["security", "testing", "backup"]);
     const items = await db.item.findMany({ where: { projectId } });
-    // Random statuses, evidence expiries and waivers, then compare both paths.
+    // Random statuses, priorities (or none: needs triage), estimates,
+    // evidence expiries and waivers, then compare both paths under every
+    // evidence policy.
     const states = fc.sample(
       fc.record({
-        status: fc.constantFrom("MISSING", "PARTIAL", "DONE", "NOT_APPLICABLE"),
-        evidence: fc.array(fc.constantFrom(null, -5, 5), { maxLength: 2 }),
+        status: fc.constantFrom("MISSING", "PARTIAL", "DONE", "DONE", "NOT_APPLICABLE"),
+        priority: fc.constantFrom(null, "CRITICAL", "HIGH", "MEDIUM", "LOW"),
+        effortHours: fc.constantFrom(null, 0, 3, 7.5),
+        evidence: fc.array(fc.constantFrom(null, -5, -5, 5), { maxLength: 2 }),
         waiver: fc.constantFrom(null, "APPROVED", "APPROVED_EXPIRED", "PENDING", "REJECTED"),
       }),
       { numRuns: items.length, seed: 20261122 },
     );
     for (const [n, item] of items.entries()) {
       const state = states[n];
-      await db.item.update({ where: { id: item.id }, data: { status: state.status as never, notApplicableReason: "test" } });
+      await db.item.update({
+        where: { id: item.id },
+        data: { status: state.status as never, priority: state.priority as never, effortHours: state.effortHours, notApplicableReason: "test" },
+      });
       for (const offset of state.evidence) {
         await db.evidence.create({
           data: { teamId: item.teamId, itemId: item.id, kind: "LINK", url: "https://x.example", label: "x", expiresAt: offset === null ? null : new Date(now.getTime() + offset * day) },
@@ -88,19 +95,27 @@ describe("portfolio", () => {
       }
     }
     const rows = await db.item.findMany({ where: { projectId }, select: itemViewSelect });
-    const project = await db.project.findUniqueOrThrow({ where: { id: projectId } });
-    const expected = readinessOf(rows.map((row) => scorableOf(row, now)), weightsOf(project), now);
-    const [summary] = (await loadPortfolio(lead, defaults, now)).projects;
-    expect(summary.readiness).toEqual(expected);
-    expect(expected.counts.STALE + expected.counts.WAIVED).toBeGreaterThan(0);
+    const seen = { NEEDS_EVIDENCE: 0, STALE: 0, WAIVED: 0, needsTriage: 0, unestimatedItems: 0 };
+    for (const policy of ["NONE", "CRITICAL", "CRITICAL_AND_HIGH", "ALL"] as const) {
+      const project = await db.project.update({ where: { id: projectId }, data: { evidencePolicy: policy } });
+      const expected = readinessOf(rows.map((row) => scorableOf(row, policy, now)), weightsOf(project), now);
+      const [summary] = (await loadPortfolio(lead, defaults, now)).projects;
+      expect(summary.readiness, policy).toEqual(expected);
+      for (const standing of ["NEEDS_EVIDENCE", "STALE", "WAIVED"] as const) seen[standing] += expected.counts[standing];
+      seen.needsTriage += expected.needsTriage;
+      seen.unestimatedItems += expected.unestimatedItems;
 
-    // The API's project read tallies per category in SQL: the same numbers
-    // and the same matrix as the project page.
-    const page = await loadProjectPage(lead, projectId, now);
-    const score = await loadProjectScore(lead, projectId, now);
-    expect(score.readiness).toEqual(page.readiness);
-    expect(score.matrix).toEqual(page.matrix);
-    expect(score.project).toEqual(page.project);
+      // The API's project read tallies per category in SQL: the same numbers
+      // and the same matrix as the project page.
+      const page = await loadProjectPage(lead, projectId, now);
+      const score = await loadProjectScore(lead, projectId, now);
+      expect(score.readiness, policy).toEqual(page.readiness);
+      expect(score.readiness, policy).toEqual(expected);
+      expect(score.matrix, policy).toEqual(page.matrix);
+      expect(score.project).toEqual(page.project);
+    }
+    // Every standing the rules derive came up, so the comparison covered them.
+    expect(Object.entries(seen).filter(([, count]) => count === 0)).toEqual([]);
     expect(await statementsOf(() => loadProjectScore(lead, projectId, now))).toBe(1);
   });
 

@@ -1,10 +1,17 @@
-// When will the remaining effort reach zero at the pace the team is keeping?
-// The pace is the least-squares slope of remaining effort over the recent
-// snapshots (plus "now"), so one busy afternoon or one new item does not swing
-// the date the way a first-and-last comparison would.
+// When will the open work be done at the pace the team is keeping?
+// The pace is the least-squares slope over the recent snapshots (plus "now"),
+// so one busy afternoon or one new item does not swing the date the way a
+// first-and-last comparison would. It is measured in hours of remaining
+// effort while every open item has an estimate, and in open items otherwise:
+// hours that nobody estimated would make an effort forecast claim too early a
+// date, or "done" while work is still open.
 import { DAY_MS, daysUntil, isoDay } from "../readiness/dates";
 
-export type EffortPoint = { takenAt: string; remainingEffortHours: number };
+/** One snapshot's worth of progress; openItems is null in snapshots older than the count. */
+export type ProgressPoint = { takenAt: string; remainingEffortHours: number; openItems: number | null };
+
+/** Where the project stands now: hours left (a lower bound when items are unestimated), open applicable items, and how many of those have no estimate. */
+export type Progress = { remainingEffortHours: number; openItems: number; unestimatedItems: number };
 
 // How far back the pace looks; readers need fetch no older snapshots.
 export const PACE_WINDOW_DAYS = 14;
@@ -12,37 +19,67 @@ export const paceWindowStart = (now: Date) => new Date(now.getTime() - PACE_WIND
 // Less history than this says too little about a pace to forecast from it.
 const MIN_SPAN_DAYS = 1;
 
+// "effort": hours of remaining effort burnt per day. "items": open items
+// closed per day, used while some open items have no effort estimate.
+export type ForecastBasis = "effort" | "items";
+
 export type Forecast =
   | { state: "done" }
-  | { state: "insufficient-history"; historyDays: number }
-  | { state: "no-progress"; windowDays: number }
+  | { state: "insufficient-history"; basis: ForecastBasis; historyDays: number; unestimatedItems: number }
+  | { state: "no-progress"; basis: ForecastBasis; windowDays: number; unestimatedItems: number }
   | {
       state: "forecast";
-      // Hours of effort burnt per day, on average over the window.
-      hoursPerDay: number;
+      basis: ForecastBasis;
+      // Pace per day, in hours (effort) or items (items); the other is null.
+      hoursPerDay: number | null;
+      itemsPerDay: number | null;
       date: string;
       // Days between the forecast and the target launch: positive is slack.
       slackDays: number | null;
       onTrack: boolean | null;
+      unestimatedItems: number;
     };
 
-export function forecastLaunch(history: readonly EffortPoint[], remainingNow: number, now: Date, targetDate: string | null): Forecast {
-  if (remainingNow <= 0) return { state: "done" };
+/**
+ * The forecast for a project from its recent snapshots and where it stands
+ * now. Never "done" while an applicable item is open.
+ */
+export function forecastLaunch(history: readonly ProgressPoint[], current: Progress, now: Date, targetDate: string | null): Forecast {
+  if (current.openItems <= 0) return { state: "done" };
+  const basis: ForecastBasis = current.unestimatedItems === 0 && current.remainingEffortHours > 0 ? "effort" : "items";
+  const { unestimatedItems } = current;
+  const valueOf = (point: { remainingEffortHours: number; openItems: number | null }) => (basis === "effort" ? point.remainingEffortHours : point.openItems);
+
   const windowStart = paceWindowStart(now).getTime();
   const points = [
-    ...history.map((p) => ({ t: Date.parse(p.takenAt), y: p.remainingEffortHours })).filter((p) => p.t >= windowStart && p.t < now.getTime()),
-    { t: now.getTime(), y: remainingNow },
+    ...history
+      .map((p) => ({ t: Date.parse(p.takenAt), y: valueOf(p) }))
+      .filter((p): p is { t: number; y: number } => p.y !== null && p.t >= windowStart && p.t < now.getTime()),
+    { t: now.getTime(), y: valueOf(current) as number },
   ];
   const spanDays = (now.getTime() - Math.min(...points.map((p) => p.t))) / DAY_MS;
-  if (points.length < 2 || spanDays < MIN_SPAN_DAYS) return { state: "insufficient-history", historyDays: Math.floor(spanDays) };
+  if (points.length < 2 || spanDays < MIN_SPAN_DAYS) return { state: "insufficient-history", basis, historyDays: Math.floor(spanDays), unestimatedItems };
 
-  const hoursPerDay = -slope(points.map((p) => ({ x: (p.t - now.getTime()) / DAY_MS, y: p.y })));
-  // Less than a minute of work a day is standing still.
-  if (!(hoursPerDay > 1 / 60)) return { state: "no-progress", windowDays: Math.min(PACE_WINDOW_DAYS, Math.ceil(spanDays)) };
+  const perDay = -slope(points.map((p) => ({ x: (p.t - now.getTime()) / DAY_MS, y: p.y })));
+  // Less than a minute of work, or one item in a thousand days, is standing still.
+  if (!(perDay > (basis === "effort" ? 1 / 60 : 1 / 1000))) {
+    return { state: "no-progress", basis, windowDays: Math.min(PACE_WINDOW_DAYS, Math.ceil(spanDays)), unestimatedItems };
+  }
 
-  const date = isoDay(new Date(now.getTime() + Math.ceil(remainingNow / hoursPerDay) * DAY_MS));
+  const left = valueOf(current) as number;
+  const date = isoDay(new Date(now.getTime() + Math.ceil(left / perDay) * DAY_MS));
   const slackDays = targetDate ? daysUntil(targetDate, now) - daysUntil(date, now) : null;
-  return { state: "forecast", hoursPerDay: Math.round(hoursPerDay * 100) / 100, date, slackDays, onTrack: slackDays === null ? null : slackDays >= 0 };
+  const pace = Math.round(perDay * 100) / 100;
+  return {
+    state: "forecast",
+    basis,
+    hoursPerDay: basis === "effort" ? pace : null,
+    itemsPerDay: basis === "items" ? pace : null,
+    date,
+    slackDays,
+    onTrack: slackDays === null ? null : slackDays >= 0,
+    unestimatedItems,
+  };
 }
 
 function slope(points: readonly { x: number; y: number }[]): number {
@@ -58,20 +95,30 @@ function slope(points: readonly { x: number; y: number }[]): number {
   return variance === 0 ? 0 : covariance / variance;
 }
 
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+const unestimatedClause = (count: number) => `${plural(count, "open item")} ${count === 1 ? "has" : "have"} no effort estimate`;
+
 // The forecast in one sentence, as the report and the history page say it.
 export function forecastSentence(forecast: Forecast, targetDate: string | null): string {
   switch (forecast.state) {
     case "done":
       return "Nothing left to do.";
     case "insufficient-history":
-      return "Not enough history for a forecast yet: it needs at least a day of recorded progress.";
+      return forecast.basis === "effort"
+        ? "Not enough history for a forecast yet: it needs at least a day of recorded progress."
+        : `No forecast yet: ${forecast.unestimatedItems > 0 ? unestimatedClause(forecast.unestimatedItems) : "the open items have no effort left in their estimates"}, and the pace of items closed needs at least a day of recorded progress.`;
     case "no-progress":
-      return `No forecast: the remaining effort has not gone down in the last ${forecast.windowDays} day${forecast.windowDays === 1 ? "" : "s"}.`;
+      return forecast.basis === "effort"
+        ? `No forecast: the remaining effort has not gone down in the last ${plural(forecast.windowDays, "day")}.`
+        : `No forecast: ${forecast.unestimatedItems > 0 ? `${unestimatedClause(forecast.unestimatedItems)}, and ` : ""}no open items were closed in the last ${plural(forecast.windowDays, "day")}.`;
     case "forecast": {
-      const pace = `at the current pace of ${forecast.hoursPerDay} h a day`;
+      const pace =
+        forecast.basis === "effort"
+          ? `at the current pace of ${forecast.hoursPerDay} h a day`
+          : `at the current pace of ${forecast.itemsPerDay} items closed a day (${forecast.unestimatedItems > 0 ? unestimatedClause(forecast.unestimatedItems) : "the open items have no effort left in their estimates"})`;
       if (!targetDate || forecast.slackDays === null) return `Done around ${forecast.date} ${pace}.`;
-      if (forecast.slackDays >= 0) return `Done around ${forecast.date} ${pace}: ${forecast.slackDays} day${forecast.slackDays === 1 ? "" : "s"} before the target launch on ${targetDate}.`;
-      return `Done around ${forecast.date} ${pace}: ${-forecast.slackDays} day${forecast.slackDays === -1 ? "" : "s"} after the target launch on ${targetDate}.`;
+      if (forecast.slackDays >= 0) return `Done around ${forecast.date} ${pace}: ${plural(forecast.slackDays, "day")} before the target launch on ${targetDate}.`;
+      return `Done around ${forecast.date} ${pace}: ${plural(-forecast.slackDays, "day")} after the target launch on ${targetDate}.`;
     }
   }
 }

@@ -3,7 +3,7 @@
 // report calls "what changed since the last milestone".
 import { isSatisfied } from "../readiness/standing";
 import type { LevelNumber } from "../readiness/score";
-import type { EvidenceKind, Priority, Standing } from "../readiness/vocabulary";
+import type { EvidenceKind, ItemPriority, Standing } from "../readiness/vocabulary";
 import { allItems, type ProjectReport } from "../report/report";
 
 export const MILESTONE_STATE_VERSION = 1;
@@ -14,7 +14,7 @@ export type StateItem = {
   key: string;
   title: string;
   category: string;
-  priority: Priority;
+  priority: ItemPriority;
   standing: Standing;
   owner: string | null;
   evidence: StateEvidence[];
@@ -54,7 +54,7 @@ export function stateOfReport(report: ProjectReport): ReadinessState {
 
 export type StateLabel = { name: string; takenAt: string };
 
-type ItemRef = { key: string; title: string; category: string; priority: Priority };
+type ItemRef = { key: string; title: string; category: string; priority: ItemPriority };
 export type StandingChange = ItemRef & { from: Standing; to: Standing };
 export type EvidenceChange = ItemRef & { evidence: StateEvidence };
 

@@ -7,6 +7,7 @@ const values = (overrides: Partial<SnapshotValues> = {}): SnapshotValues => ({
   launchBlockers: 2,
   remainingEffortHours: 30,
   applicable: 10,
+  openItems: 6,
   categories: [
     { id: "c1", name: "Testing", percent: 50, applicable: 4 },
     { id: "c2", name: "Security", percent: 30, applicable: 6 },
@@ -20,6 +21,7 @@ describe("sameReadiness", () => {
     expect(sameReadiness(values(), values({ readinessPercent: 41 }))).toBe(false);
     expect(sameReadiness(values(), values({ remainingEffortHours: 29.5 }))).toBe(false);
     expect(sameReadiness(values(), values({ launchBlockers: 1 }))).toBe(false);
+    expect(sameReadiness(values(), values({ openItems: 5 }))).toBe(false);
     expect(sameReadiness(values(), values({ categories: values().categories.slice(0, 1) }))).toBe(false);
     const renamed = values().categories.map((c) => (c.id === "c2" ? { ...c, name: "AppSec" } : c));
     expect(sameReadiness(values(), values({ categories: renamed }))).toBe(false);

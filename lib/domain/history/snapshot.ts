@@ -17,6 +17,8 @@ export type SnapshotValues = {
   launchBlockers: number;
   remainingEffortHours: number;
   applicable: number;
+  // null in snapshots taken before open items were counted.
+  openItems: number | null;
   categories: SnapshotCategory[];
 };
 
@@ -29,6 +31,7 @@ export function snapshotValues(readiness: Readiness, matrix: readonly MatrixRow[
     launchBlockers: readiness.launchBlockers,
     remainingEffortHours: readiness.remainingEffortHours,
     applicable: readiness.applicable,
+    openItems: readiness.openItems,
     categories: matrix.map((row) => ({ id: row.categoryId, name: row.name, percent: row.percent, applicable: row.applicable })),
   };
 }
@@ -41,6 +44,7 @@ export function sameReadiness(a: SnapshotValues, b: SnapshotValues): boolean {
     a.launchBlockers === b.launchBlockers &&
     a.remainingEffortHours === b.remainingEffortHours &&
     a.applicable === b.applicable &&
+    a.openItems === b.openItems &&
     a.categories.length === b.categories.length &&
     a.categories.every((c, i) => {
       const other = b.categories[i];

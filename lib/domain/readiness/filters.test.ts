@@ -31,6 +31,7 @@ describe("item filters", () => {
     item({ key: "a.two", title: "Rate limiting", standing: "MISSING", ownerId: "other", dueDate: "2026-06-01", priority: "CRITICAL" }),
     item({ key: "a.three", title: "Alerts", standing: "STALE", ownerId: null, dueDate: "2026-07-01", categoryId: "c2", notes: "Pager rota" }),
     item({ key: "a.four", title: "Docs", standing: "NOT_APPLICABLE", dueDate: "2026-01-01" }),
+    item({ key: "a.five", title: "Runbook", standing: "NEEDS_EVIDENCE", ownerId: "other", priority: null }),
   ];
   const keys = (filter: Record<string, string>) => filterItems(items, parseItemFilter(filter), context).map((i) => i.key);
 
@@ -39,10 +40,12 @@ describe("item filters", () => {
     [{ priority: "CRITICAL" }, ["a.two"]],
     [{ owner: "me" }, ["a.one"]],
     [{ owner: "none" }, ["a.three", "a.four"]],
-    [{ owner: "other" }, ["a.two"]],
+    [{ owner: "other" }, ["a.two", "a.five"]],
     [{ overdue: "1" }, ["a.two"]],
     [{ stale: "1" }, ["a.three"]],
-    [{ open: "1" }, ["a.two", "a.three"]],
+    [{ open: "1" }, ["a.two", "a.three", "a.five"]],
+    [{ priority: "NONE" }, ["a.five"]],
+    [{ status: "NEEDS_EVIDENCE" }, ["a.five"]],
     [{ category: "c2" }, ["a.three"]],
     [{ q: "pager" }, ["a.three"]],
     [{ q: "A.TWO" }, ["a.two"]],

@@ -1,14 +1,15 @@
 // The item list's filters, as they travel in the project page's URL.
 import { z } from "zod";
-import { isApplicable, isSatisfied } from "./standing";
-import { PRIORITIES, STANDINGS, type Priority, type Standing } from "./vocabulary";
+import { isOpen } from "./standing";
+import { PRIORITIES, STANDINGS, type ItemPriority, type Standing } from "./vocabulary";
 
 const optionalParam = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (Array.isArray(value) ? value[0] : value === "" ? undefined : value), schema.optional());
 
 export const itemFilterSchema = z.object({
   status: optionalParam(z.enum(STANDINGS)),
-  priority: optionalParam(z.enum(PRIORITIES)),
+  // "NONE": items that need triage.
+  priority: optionalParam(z.enum([...PRIORITIES, "NONE"])),
   // "me", "none" or a user id.
   owner: optionalParam(z.string().max(64)),
   category: optionalParam(z.string().max(64)),
@@ -38,7 +39,7 @@ export type FilterableItem = {
   key: string;
   title: string;
   notes: string;
-  priority: Priority;
+  priority: ItemPriority;
   standing: Standing;
   ownerId: string | null;
   // Calendar date as YYYY-MM-DD.
@@ -46,14 +47,14 @@ export type FilterableItem = {
 };
 
 export function isOverdue(item: Pick<FilterableItem, "dueDate" | "standing">, today: string): boolean {
-  return item.dueDate !== null && item.dueDate < today && isApplicable(item.standing) && !isSatisfied(item.standing);
+  return item.dueDate !== null && item.dueDate < today && isOpen(item.standing);
 }
 
 export function filterItems<I extends FilterableItem>(items: readonly I[], filter: ItemFilter, context: { userId: string; today: string }): I[] {
   const needle = filter.q?.toLowerCase();
   return items.filter((item) => {
     if (filter.status && item.standing !== filter.status) return false;
-    if (filter.priority && item.priority !== filter.priority) return false;
+    if (filter.priority && item.priority !== (filter.priority === "NONE" ? null : filter.priority)) return false;
     if (filter.category && item.categoryId !== filter.category) return false;
     if (filter.owner) {
       const wanted = filter.owner === "me" ? context.userId : filter.owner === "none" ? null : filter.owner;
@@ -61,7 +62,7 @@ export function filterItems<I extends FilterableItem>(items: readonly I[], filte
     }
     if (filter.overdue && !isOverdue(item, context.today)) return false;
     if (filter.stale && item.standing !== "STALE") return false;
-    if (filter.open && !(isApplicable(item.standing) && !isSatisfied(item.standing))) return false;
+    if (filter.open && !isOpen(item.standing)) return false;
     if (needle && ![item.title, item.key, item.notes].some((text) => text.toLowerCase().includes(needle))) return false;
     return true;
   });

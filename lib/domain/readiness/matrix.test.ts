@@ -10,6 +10,7 @@ const item = (categoryId: string, status: ItemStatus) => ({
   effortHours: null,
   evidenceExpiries: [],
   waiverExpiresAt: null,
+  evidenceRequired: false,
 });
 
 describe("readiness matrix", () => {
@@ -37,7 +38,9 @@ describe("readiness matrix", () => {
   });
 
   it("counts a partial item as some progress", () => {
-    const counts = { MISSING: 1, PARTIAL: 1, STALE: 0, WAIVED: 0, DONE: 0, NOT_APPLICABLE: 0 };
+    const counts = { MISSING: 1, PARTIAL: 1, NEEDS_EVIDENCE: 0, STALE: 0, WAIVED: 0, DONE: 0, NOT_APPLICABLE: 0 };
     expect(glyphFor(counts, 2)).toBe("◐");
+    expect(glyphFor({ ...counts, PARTIAL: 0, NEEDS_EVIDENCE: 1 }, 2)).toBe("◐");
+    expect(glyphFor({ ...counts, PARTIAL: 0, DONE: 1, NEEDS_EVIDENCE: 1 }, 3)).toBe("◐");
   });
 });

@@ -1,7 +1,7 @@
 // The readiness matrix: one row per category with counts, percent and glyph.
 import { scoreTally, tallyItems } from "./score";
-import type { ScorableItem } from "./standing";
-import type { Standing, Weights } from "./vocabulary";
+import { CREDIT_HALVES, type ScorableItem } from "./standing";
+import { STANDINGS, type Standing, type Weights } from "./vocabulary";
 
 export type MatrixGlyph = "○" | "◐" | "●" | "–";
 
@@ -19,7 +19,7 @@ export type MatrixRow = {
 export function glyphFor(counts: Record<Standing, number>, applicable: number): MatrixGlyph {
   if (applicable === 0) return "–";
   if (counts.DONE + counts.WAIVED === applicable) return "●";
-  if (counts.DONE + counts.WAIVED + counts.PARTIAL + counts.STALE === 0) return "○";
+  if (STANDINGS.every((standing) => CREDIT_HALVES[standing] === 0 || counts[standing] === 0)) return "○";
   return "◐";
 }
 

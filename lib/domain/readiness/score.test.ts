@@ -1,19 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readinessOf } from "./score";
-import type { ScorableItem } from "./standing";
-import { DEFAULT_WEIGHTS, ITEM_STATUSES, PRIORITIES, type ItemStatus, type Priority } from "./vocabulary";
+import { isOpen, standingOf, type ScorableItem } from "./standing";
+import { DEFAULT_WEIGHTS, ITEM_STATUSES, PRIORITIES, type ItemPriority, type ItemStatus } from "./vocabulary";
 
 const now = new Date("2026-06-01T12:00:00Z");
 const past = new Date("2026-05-01T00:00:00Z");
 const future = new Date("2026-07-01T00:00:00Z");
 
-const item = (status: ItemStatus, priority: Priority = "MEDIUM", extra: Partial<ScorableItem> = {}): ScorableItem => ({
+const item = (status: ItemStatus, priority: ItemPriority = "MEDIUM", extra: Partial<ScorableItem> = {}): ScorableItem => ({
   status,
   priority,
   effortHours: null,
   evidenceExpiries: [],
   waiverExpiresAt: null,
+  evidenceRequired: false,
   ...extra,
 });
 const score = (items: ScorableItem[], weights = DEFAULT_WEIGHTS) => readinessOf(items, weights, now);
@@ -35,6 +36,10 @@ describe("readiness percent", () => {
     ["done with all evidence expired counts as partial", [item("DONE", "HIGH", { evidenceExpiries: [past, past] })], 50],
     ["done with one current piece of evidence stays done", [item("DONE", "HIGH", { evidenceExpiries: [past, future] })], 100],
     ["done with evidence that never expires stays done", [item("DONE", "HIGH", { evidenceExpiries: [null, past] })], 100],
+    ["done without the evidence the policy asks for counts as partial", [item("DONE", "CRITICAL", { evidenceRequired: true })], 50],
+    ["done with the evidence the policy asks for stays done", [item("DONE", "CRITICAL", { evidenceRequired: true, evidenceExpiries: [future] })], 100],
+    ["done needing evidence, validly waived, counts as done", [item("DONE", "CRITICAL", { evidenceRequired: true, waiverExpiresAt: future })], 100],
+    ["an item that needs triage weighs like a medium one: (4 + 0) / (4 + 2)", [item("DONE", "CRITICAL"), item("MISSING", null)], 66],
   ])("%s", (_, items, expected) => {
     expect(score(items).percent).toBe(expected);
   });
@@ -75,6 +80,13 @@ describe("blockers, levels and remaining effort", () => {
     ["no critical items at all, high missing", [item("MISSING", "HIGH")], 1, 2],
     ["waived critical clears the gate", [item("MISSING", "CRITICAL", { waiverExpiresAt: future }), item("MISSING", "HIGH")], 1, 2],
     ["nothing applicable", [item("NOT_APPLICABLE", "CRITICAL")], 0, 1],
+    ["done critical needing evidence is no gate cleared", [item("DONE", "CRITICAL", { evidenceRequired: true }), item("DONE", "HIGH")], 0, 1],
+    ["done critical with all evidence expired is no gate cleared", [item("DONE", "CRITICAL", { evidenceExpiries: [past] })], 0, 1],
+    ["everything done but one item needs triage: level 1 at most", [item("DONE", "CRITICAL"), item("DONE", "HIGH"), item("DONE", null)], 1, 2],
+    ["triaged items at level 1 with an untriaged one", [item("DONE", "CRITICAL"), item("MISSING", "HIGH"), item("DONE", null)], 1, 2],
+    ["triaged items at level 0 stay there", [item("MISSING", "CRITICAL"), item("DONE", null)], 0, 1],
+    ["nothing triaged at all: no level", [item("DONE", null), item("DONE", null)], 0, 1],
+    ["an untriaged N/A item holds nothing back", [item("DONE", "CRITICAL"), item("NOT_APPLICABLE", null)], 3, null],
   ])("%s", (_, items, level, next) => {
     const result = score(items);
     expect(result.level).toBe(level);
@@ -83,7 +95,17 @@ describe("blockers, levels and remaining effort", () => {
 
   it("counts what stands between the project and the next level", () => {
     const result = score([item("DONE", "CRITICAL"), item("MISSING", "HIGH"), item("PARTIAL", "HIGH"), item("MISSING", "LOW")]);
-    expect(result.nextLevel).toMatchObject({ level: 2, name: "Launch ready", outstanding: 2 });
+    expect(result.nextLevel).toMatchObject({ level: 2, name: "Launch ready", outstanding: 2, needsTriage: 0 });
+  });
+
+  it("names the items to triage before the next level, and counts them", () => {
+    // An imported gap analysis: critical and high work done, two rows nobody weighed.
+    const result = score([item("DONE", "CRITICAL"), item("DONE", "HIGH"), item("MISSING", null, { effortHours: 8 }), item("PARTIAL", null)]);
+    expect(result.needsTriage).toBe(2);
+    expect(result.level).toBe(1);
+    expect(result.nextLevel).toMatchObject({ level: 2, outstanding: 0, needsTriage: 2 });
+    expect(result.unestimatedItems).toBe(1);
+    expect(result.remainingEffortHours).toBe(8);
   });
 
   it("adds effort of missing items in full and partial or stale items at half", () => {
@@ -95,13 +117,28 @@ describe("blockers, levels and remaining effort", () => {
       item("NOT_APPLICABLE", "HIGH", { effortHours: 100 }),
       item("MISSING", "HIGH", { effortHours: 100, waiverExpiresAt: future }),
       item("MISSING", "HIGH", { effortHours: null }),
+      item("DONE", "CRITICAL", { effortHours: 6, evidenceRequired: true }),
     ]);
-    expect(result.remainingEffortHours).toBe(8 + 2.5 + 2);
+    expect(result.remainingEffortHours).toBe(8 + 2.5 + 2 + 3);
+  });
+
+  it("counts open items without an estimate, and only those", () => {
+    const result = score([
+      item("MISSING", "HIGH"),
+      item("PARTIAL", "LOW"),
+      item("DONE", "HIGH", { evidenceRequired: true }),
+      item("MISSING", "HIGH", { effortHours: 0 }),
+      item("DONE", "HIGH"),
+      item("NOT_APPLICABLE", "HIGH"),
+      item("MISSING", "HIGH", { waiverExpiresAt: future }),
+    ]);
+    expect(result.unestimatedItems).toBe(3);
+    expect(result.remainingEffortHours).toBe(0);
   });
 
   it("reports plain counts by standing and priority", () => {
     const result = score([item("DONE", "HIGH"), item("MISSING", "HIGH"), item("NOT_APPLICABLE", "LOW"), item("DONE", "LOW", { evidenceExpiries: [past] })]);
-    expect(result.counts).toMatchObject({ DONE: 1, MISSING: 1, NOT_APPLICABLE: 1, STALE: 1, PARTIAL: 0, WAIVED: 0 });
+    expect(result.counts).toMatchObject({ DONE: 1, MISSING: 1, NOT_APPLICABLE: 1, STALE: 1, PARTIAL: 0, WAIVED: 0, NEEDS_EVIDENCE: 0 });
     expect(result.byPriority.HIGH).toMatchObject({ DONE: 1, MISSING: 1 });
     expect(result.total).toBe(4);
     expect(result.applicable).toBe(3);
@@ -109,12 +146,13 @@ describe("blockers, levels and remaining effort", () => {
 });
 
 describe("readiness properties", () => {
-  const arbitraryItem = fc.record({
+  const arbitraryItem: fc.Arbitrary<ScorableItem> = fc.record({
     status: fc.constantFrom(...ITEM_STATUSES),
-    priority: fc.constantFrom(...PRIORITIES),
+    priority: fc.option(fc.constantFrom(...PRIORITIES), { nil: null, freq: 5 }),
     effortHours: fc.option(fc.integer({ min: 0, max: 80 }), { nil: null }),
     evidenceExpiries: fc.array(fc.option(fc.constantFrom(past, future), { nil: null }), { maxLength: 3 }),
     waiverExpiresAt: fc.option(fc.constantFrom(past, future), { nil: null }),
+    evidenceRequired: fc.boolean(),
   });
   const arbitraryWeights = fc.record({
     CRITICAL: fc.integer({ min: 1, max: 10 }),
@@ -150,7 +188,7 @@ describe("readiness properties", () => {
     fc.assert(fc.property(items, arbitraryWeights, (list, weights) => {
       const result = score(list, weights);
       const allSatisfied = result.applicable > 0 && result.counts.DONE + result.counts.WAIVED === result.applicable;
-      return (result.percent === 100) === allSatisfied && (result.level === 3) === allSatisfied;
+      return (result.percent === 100) === allSatisfied && (result.level === 3) === (allSatisfied && result.needsTriage === 0);
     }));
   });
 
@@ -159,6 +197,39 @@ describe("readiness properties", () => {
       const criticalApplicable = list.filter((i) => i.priority === "CRITICAL" && i.status !== "NOT_APPLICABLE").length;
       const result = score(list);
       return result.launchBlockers <= criticalApplicable && (result.launchBlockers === 0 || result.level === 0);
+    }));
+  });
+
+  it("never rises when the policy starts asking an item for evidence", () => {
+    fc.assert(fc.property(items, fc.nat(), arbitraryWeights, (list, which, weights) => {
+      fc.pre(list.length > 0);
+      const after = list.map((entry, i) => (i === which % list.length ? { ...entry, evidenceRequired: true } : entry));
+      const [b, a] = [score(list, weights), score(after, weights)];
+      return a.percent <= b.percent && a.level <= b.level;
+    }));
+  });
+
+  it("never lets a level rise through an item nobody prioritised", () => {
+    fc.assert(fc.property(items, arbitraryItem, arbitraryWeights, (list, extra, weights) => {
+      const before = score(list, weights);
+      const added = score([...list, { ...extra, priority: null }], weights);
+      return added.level <= Math.max(before.level, 0) && (added.needsTriage === 0 || added.level <= 1);
+    }));
+  });
+
+  it("claims no level above what the triaged items alone reach", () => {
+    fc.assert(fc.property(items, arbitraryWeights, (list, weights) => {
+      const triagedOnly = score(list.filter((entry) => entry.priority !== null), weights);
+      const all = score(list, weights);
+      return all.level <= triagedOnly.level;
+    }));
+  });
+
+  it("counts exactly the open items without an estimate, and the open items", () => {
+    fc.assert(fc.property(items, (list) => {
+      const result = score(list);
+      const open = list.filter((entry) => isOpen(standingOf(entry, now)));
+      return result.openItems === open.length && result.unestimatedItems === open.filter((entry) => entry.effortHours === null).length;
     }));
   });
 });

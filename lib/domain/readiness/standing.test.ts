@@ -5,7 +5,7 @@ import { evidenceRequired } from "./vocabulary";
 const now = new Date("2026-06-01T12:00:00Z");
 const past = new Date("2026-06-01T11:59:59Z");
 const future = new Date("2026-06-02T00:00:00Z");
-const base: ScorableItem = { status: "MISSING", priority: "HIGH", effortHours: null, evidenceExpiries: [], waiverExpiresAt: null };
+const base: ScorableItem = { status: "MISSING", priority: "HIGH", effortHours: null, evidenceExpiries: [], waiverExpiresAt: null, evidenceRequired: false };
 
 describe("standing", () => {
   it.each([
@@ -18,6 +18,12 @@ describe("standing", () => {
     ["partial with an expired waiver", { status: "PARTIAL", waiverExpiresAt: past }, "PARTIAL"],
     ["partial with expired evidence is just partial", { status: "PARTIAL", evidenceExpiries: [past] }, "PARTIAL"],
     ["missing", {}, "MISSING"],
+    ["done without evidence the policy asks for", { status: "DONE", evidenceRequired: true }, "NEEDS_EVIDENCE"],
+    ["done with current evidence the policy asks for", { status: "DONE", evidenceRequired: true, evidenceExpiries: [future] }, "DONE"],
+    ["done, evidence asked for and all expired: stale", { status: "DONE", evidenceRequired: true, evidenceExpiries: [past] }, "STALE"],
+    ["done, needing evidence, validly waived", { status: "DONE", evidenceRequired: true, waiverExpiresAt: future }, "WAIVED"],
+    ["partial needing evidence is just partial", { status: "PARTIAL", evidenceRequired: true }, "PARTIAL"],
+    ["N/A needing evidence is N/A", { status: "NOT_APPLICABLE", evidenceRequired: true }, "NOT_APPLICABLE"],
   ] as const)("%s", (_, overrides, expected) => {
     expect(standingOf({ ...base, ...overrides }, now)).toBe(expected);
   });
@@ -36,6 +42,9 @@ describe("evidence policy", () => {
     ["CRITICAL_AND_HIGH", "HIGH", true],
     ["CRITICAL_AND_HIGH", "MEDIUM", false],
     ["ALL", "LOW", true],
+    ["ALL", null, true],
+    ["CRITICAL", null, false],
+    ["CRITICAL_AND_HIGH", null, false],
   ] as const)("%s policy, %s item → %s", (policy, priority, expected) => {
     expect(evidenceRequired(policy, priority)).toBe(expected);
   });

@@ -4,14 +4,24 @@ export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 export const PRIORITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
 export type Priority = (typeof PRIORITIES)[number];
+// An item's priority, or null while nobody has weighed it yet ("needs
+// triage"): imported rows whose document stated no priority.
+export type ItemPriority = Priority | null;
+// Priorities as scoring groups them: the four, plus items that need triage.
+export const PRIORITY_GROUPS = [...PRIORITIES, "UNTRIAGED"] as const;
+export type PriorityGroup = (typeof PRIORITY_GROUPS)[number];
+export const priorityGroupOf = (priority: ItemPriority): PriorityGroup => priority ?? "UNTRIAGED";
 
-// What an item counts as once waivers and expired evidence are considered.
-// WAIVED and STALE are never stored: they are derived (see standing.ts).
-export const STANDINGS = ["MISSING", "PARTIAL", "STALE", "WAIVED", "DONE", "NOT_APPLICABLE"] as const;
+// What an item counts as once waivers, expired evidence and the evidence
+// policy are considered. WAIVED, STALE and NEEDS_EVIDENCE are never stored:
+// they are derived (see standing.ts).
+export const STANDINGS = ["MISSING", "PARTIAL", "NEEDS_EVIDENCE", "STALE", "WAIVED", "DONE", "NOT_APPLICABLE"] as const;
 export type Standing = (typeof STANDINGS)[number];
 
 export type Weights = Record<Priority, number>;
 export const DEFAULT_WEIGHTS: Weights = { CRITICAL: 4, HIGH: 3, MEDIUM: 2, LOW: 1 };
+// Items that need triage weigh what a medium item weighs (DESIGN.md).
+export const weightOf = (weights: Weights, group: PriorityGroup) => weights[group === "UNTRIAGED" ? "MEDIUM" : group];
 
 export const EVIDENCE_POLICIES = ["NONE", "CRITICAL", "CRITICAL_AND_HIGH", "ALL"] as const;
 export type EvidencePolicy = (typeof EVIDENCE_POLICIES)[number];
@@ -29,6 +39,7 @@ export const STATUS_LABEL: Record<ItemStatus, string> = {
 export const STANDING_LABEL: Record<Standing, string> = {
   MISSING: "Missing",
   PARTIAL: "Partial",
+  NEEDS_EVIDENCE: "Needs evidence",
   STALE: "Stale",
   WAIVED: "Waived",
   DONE: "Done",
@@ -41,12 +52,16 @@ export const STANDING_GLYPH: Record<Standing, string> = {
   DONE: "●",
   WAIVED: "◆",
   STALE: "◐",
+  NEEDS_EVIDENCE: "◐",
   PARTIAL: "◐",
   MISSING: "○",
   NOT_APPLICABLE: "–",
 };
 
 export const PRIORITY_LABEL: Record<Priority, string> = { CRITICAL: "Critical", HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
+export const NEEDS_TRIAGE_LABEL = "Needs triage";
+export const PRIORITY_GROUP_LABEL: Record<PriorityGroup, string> = { ...PRIORITY_LABEL, UNTRIAGED: NEEDS_TRIAGE_LABEL };
+export const priorityLabel = (priority: ItemPriority) => PRIORITY_GROUP_LABEL[priorityGroupOf(priority)];
 
 // The words teams use in their own checklists (MUST / SHOULD / NICE).
 export const PRIORITY_MEANING: Record<Priority, string> = {
@@ -74,7 +89,9 @@ export const EVIDENCE_KIND_LABEL: Record<EvidenceKind, string> = {
 };
 
 // Does the project's policy ask for evidence before this item may be done?
-export function evidenceRequired(policy: EvidencePolicy, priority: Priority): boolean {
+// An item nobody has prioritised yet needs it only when every item does: its
+// priority is unknown, and triage that raises it applies the policy then.
+export function evidenceRequired(policy: EvidencePolicy, priority: ItemPriority): boolean {
   switch (policy) {
     case "NONE":
       return false;

@@ -70,6 +70,6 @@ describe("portfolio exports", () => {
     golden("portfolio.csv", csv);
     const lines = csv.slice(1).split("\r\n");
     expect(lines).toHaveLength(1 + 3 + 1);
-    expect(lines[2]).toBe("Search | v2,proj_search,91,2,Launch ready,0,20,22,6,2027-01-20,5,2027-01-27,-7,forecast,");
+    expect(lines[2]).toBe("Search | v2,proj_search,91,2,Launch ready,0,0,20,22,6,0,2027-01-20,5,2027-01-27,-7,forecast,");
   });
 });

@@ -5,7 +5,7 @@ import { compareStates, stateOfReport, type ReadinessState } from "../history/mi
 import { PORTFOLIO_SCHEMA, portfolioTotals, type PortfolioReport } from "./portfolio";
 import { REPORT_SCHEMA, type ProjectReport, type ReportItem } from "./report";
 
-const counts = (partial: Partial<Record<ReportItem["standing"], number>>) => ({ MISSING: 0, PARTIAL: 0, STALE: 0, WAIVED: 0, DONE: 0, NOT_APPLICABLE: 0, ...partial });
+const counts = (partial: Partial<Record<ReportItem["standing"], number>>) => ({ MISSING: 0, PARTIAL: 0, NEEDS_EVIDENCE: 0, STALE: 0, WAIVED: 0, DONE: 0, NOT_APPLICABLE: 0, ...partial });
 
 const item = (fields: Partial<ReportItem> & Pick<ReportItem, "key" | "title" | "category" | "priority" | "status" | "standing">): ReportItem => ({
   owner: null,
@@ -101,9 +101,12 @@ const CURRENT: Omit<ProjectReport, "sinceMilestone"> = {
     readinessPercent: 44,
     level: 0,
     levelName: "Not launch ready",
-    nextLevel: { level: 1, name: "Blockers cleared", outstanding: 1, items: [{ key: secrets.key, title: secrets.title, priority: "CRITICAL", owner: "Lee Lead" }] },
+    nextLevel: { level: 1, name: "Blockers cleared", outstanding: 1, needsTriage: 0, items: [{ key: secrets.key, title: secrets.title, priority: "CRITICAL", owner: "Lee Lead" }] },
     launchBlockers: 1,
+    needsTriage: 0,
     remainingEffortHours: 13,
+    openItems: 3,
+    unestimatedItems: 0,
     total: 6,
     applicable: 5,
     counts: counts({ DONE: 1, MISSING: 1, STALE: 1, WAIVED: 1, PARTIAL: 1, NOT_APPLICABLE: 1 }),
@@ -115,7 +118,7 @@ const CURRENT: Omit<ProjectReport, "sinceMilestone"> = {
   ],
   waivers: [{ key: pentest.key, title: pentest.title, ...(pentest.waiver as NonNullable<ReportItem["waiver"]>) }],
   staleEvidence: [{ key: headers.key, title: headers.title, ...headers.evidence[0] }],
-  forecast: { state: "forecast", hoursPerDay: 1.5, date: "2027-01-24", slackDays: 8, onTrack: true },
+  forecast: { state: "forecast", basis: "effort", hoursPerDay: 1.5, itemsPerDay: null, date: "2027-01-24", slackDays: 8, onTrack: true, unestimatedItems: 0 },
 };
 
 // The "Beta review" milestone, three weeks earlier: authentication and the
@@ -155,7 +158,9 @@ export const FIXED_PORTFOLIO: PortfolioReport = (() => {
       level: 0,
       levelName: "Not launch ready",
       launchBlockers: 1,
+      needsTriage: 0,
       remainingEffortHours: 13,
+      unestimatedItems: 0,
       doneOrWaived: 2,
       applicable: 5,
       targetDate: "2027-02-01",
@@ -170,12 +175,14 @@ export const FIXED_PORTFOLIO: PortfolioReport = (() => {
       level: 2,
       levelName: "Launch ready",
       launchBlockers: 0,
+      needsTriage: 0,
       remainingEffortHours: 6,
+      unestimatedItems: 0,
       doneOrWaived: 20,
       applicable: 22,
       targetDate: "2027-01-20",
       daysToTarget: 5,
-      forecast: { state: "forecast", hoursPerDay: 0.5, date: "2027-01-27", slackDays: -7, onTrack: false },
+      forecast: { state: "forecast", basis: "effort", hoursPerDay: 0.5, itemsPerDay: null, date: "2027-01-27", slackDays: -7, onTrack: false, unestimatedItems: 0 },
       blockers: [],
     },
     {
@@ -185,12 +192,14 @@ export const FIXED_PORTFOLIO: PortfolioReport = (() => {
       level: 0,
       levelName: "Not launch ready",
       launchBlockers: 3,
+      needsTriage: 5,
       remainingEffortHours: 120,
+      unestimatedItems: 4,
       doneOrWaived: 0,
       applicable: 12,
       targetDate: null,
       daysToTarget: null,
-      forecast: { state: "insufficient-history", historyDays: 0 },
+      forecast: { state: "insufficient-history", basis: "items", historyDays: 0, unestimatedItems: 4 },
       blockers: [
         { key: "security.authentication", title: "Authentication", owner: null, dueDate: null, overdue: false },
         { key: "security.secrets", title: "Secrets management", owner: "Erin Engineer", dueDate: "2027-03-01", overdue: false },

@@ -7,11 +7,11 @@
 //   ## MUST / SHOULD / NICE / LATER, ## <category> (one table per category),
 //   ## Waivers, ## Stale evidence
 // Table cells escape `|` and line breaks; links are plain http(s) URLs.
-import { formatDay, formatEffort, formatHours } from "../format";
+import { formatDay, formatHours, formatRemainingEffort, needsTriageText } from "../format";
 import { forecastSentence } from "../history/forecast";
 import { changesMarkdown } from "./changes-markdown";
 import { markdownTable as table } from "./markdown-table";
-import { PRIORITIES, PRIORITY_LABEL, STANDING_GLYPH, STANDING_LABEL } from "../readiness/vocabulary";
+import { PRIORITY_GROUP_LABEL, PRIORITY_GROUPS, priorityGroupOf, priorityLabel, STANDING_GLYPH, STANDING_LABEL } from "../readiness/vocabulary";
 import { allItems, PRIORITY_WORD, type ProjectReport, type ReportEvidence, type ReportItem } from "./report";
 
 
@@ -26,6 +26,14 @@ const status = (item: ReportItem) =>
 
 const due = (item: ReportItem) => (item.dueDate ? `${item.dueDate}${item.overdue ? " (overdue)" : ""}` : "—");
 
+// "2 more items done or waived and 3 items triaged".
+export function nextLevelNeeds({ outstanding, needsTriage }: { outstanding: number; needsTriage: number }): string {
+  const parts = [];
+  if (outstanding > 0 || needsTriage === 0) parts.push(`${outstanding} more item${outstanding === 1 ? "" : "s"} done or waived`);
+  if (needsTriage > 0) parts.push(`${needsTriage} item${needsTriage === 1 ? "" : "s"} given a priority`);
+  return parts.join(" and ");
+}
+
 export function reportMarkdown(report: ProjectReport): string {
   const { project, summary } = report;
   const lines: string[] = [];
@@ -34,8 +42,8 @@ export function reportMarkdown(report: ProjectReport): string {
   push(`# ${project.name} — production readiness`, "");
   if (project.description) push(project.description, "");
   push(
-    `**Readiness:** ${summary.readinessPercent}% · **Level ${summary.level}:** ${summary.levelName}  `,
-    `**Launch blockers:** ${summary.launchBlockers} · **Remaining effort:** ${formatEffort(summary.remainingEffortHours)}  `,
+    `**Readiness:** ${summary.readinessPercent}% · **Level ${summary.level}:** ${summary.levelName}${summary.needsTriage > 0 ? ` · **${needsTriageText(summary.needsTriage)}** (no level above 1 until they are prioritised)` : ""}  `,
+    `**Launch blockers:** ${summary.launchBlockers} · **Remaining effort:** ${formatRemainingEffort(summary.remainingEffortHours, summary.unestimatedItems)}  `,
     `**Target launch:** ${project.targetDate ? `${project.targetDate}${project.daysToTarget !== null ? ` (${project.daysToTarget >= 0 ? `${project.daysToTarget} days to go` : `${-project.daysToTarget} days overdue`})` : ""}` : "not set"}  `,
     `**Forecast:** ${forecastSentence(report.forecast, project.targetDate)}  `,
     `**Report date:** ${report.generatedAt.slice(0, 10)}${project.archived ? " · **Archived**" : ""}`,
@@ -47,16 +55,16 @@ export function reportMarkdown(report: ProjectReport): string {
 
   push("## Summary", "");
   if (summary.nextLevel) {
-    push(`Next: **Level ${summary.nextLevel.level} — ${summary.nextLevel.name}** needs ${summary.nextLevel.outstanding} more item${summary.nextLevel.outstanding === 1 ? "" : "s"} done or waived:`, "");
-    for (const item of summary.nextLevel.items) push(`- [ ] ${PRIORITY_WORD[item.priority]} \`${item.key}\` ${item.title}${item.owner ? ` (${item.owner})` : ""}`);
+    push(`Next: **Level ${summary.nextLevel.level} — ${summary.nextLevel.name}** needs ${nextLevelNeeds(summary.nextLevel)}:`, "");
+    for (const item of summary.nextLevel.items) push(`- [ ] ${PRIORITY_WORD[priorityGroupOf(item.priority)]} \`${item.key}\` ${item.title}${item.owner ? ` (${item.owner})` : ""}`);
     push("");
   } else {
     push("Every applicable item is done or waived.", "");
   }
   push(
     table(
-      ["Done", "Waived", "Partial", "Stale", "Missing", "N/A", "Total"],
-      [[summary.counts.DONE, summary.counts.WAIVED, summary.counts.PARTIAL, summary.counts.STALE, summary.counts.MISSING, summary.counts.NOT_APPLICABLE, summary.total].map(String)],
+      ["Done", "Waived", "Partial", "Needs evidence", "Stale", "Missing", "N/A", "Total"],
+      [[summary.counts.DONE, summary.counts.WAIVED, summary.counts.PARTIAL, summary.counts.NEEDS_EVIDENCE, summary.counts.STALE, summary.counts.MISSING, summary.counts.NOT_APPLICABLE, summary.total].map(String)],
     ),
     "",
   );
@@ -79,10 +87,10 @@ export function reportMarkdown(report: ProjectReport): string {
   else push(table(["Key", "Item", "Status", "Owner", "Due"], report.blockers.map((item) => [`\`${item.key}\``, item.title, status(item), item.owner ?? "unassigned", due(item)])), "");
 
   const items = allItems(report);
-  for (const priority of PRIORITIES) {
-    const open = items.filter((item) => item.priority === priority && item.standing !== "NOT_APPLICABLE");
+  for (const group of PRIORITY_GROUPS) {
+    const open = items.filter((item) => priorityGroupOf(item.priority) === group && item.standing !== "NOT_APPLICABLE");
     if (open.length === 0) continue;
-    push(`## ${PRIORITY_WORD[priority]} (${PRIORITY_LABEL[priority].toLowerCase()})`, "");
+    push(`## ${PRIORITY_WORD[group]} (${PRIORITY_GROUP_LABEL[group].toLowerCase()})`, "");
     for (const item of open) {
       const done = item.standing === "DONE" || item.standing === "WAIVED";
       push(`- [${done ? "x" : " "}] \`${item.key}\` ${item.title} — ${STANDING_LABEL[item.standing]}${item.owner ? ` · ${item.owner}` : ""}`);
@@ -102,7 +110,7 @@ export function reportMarkdown(report: ProjectReport): string {
         category.items.map((item) => [
           `\`${item.key}\``,
           item.title,
-          PRIORITY_LABEL[item.priority],
+          priorityLabel(item.priority),
           status(item),
           item.owner ?? "—",
           formatHours(item.effortHours),

@@ -1,7 +1,7 @@
 // The portfolio report as Markdown: a headline, one table row per project,
 // then each project's launch blockers. Regular like the project report
 // (docs/report-format.md).
-import { formatEffort } from "../format";
+import { formatEffort, formatRemainingEffort, needsTriageText } from "../format";
 import { forecastCell, type PortfolioReport } from "./portfolio";
 import { markdownTable } from "./markdown-table";
 
@@ -10,7 +10,7 @@ export function portfolioMarkdown(report: PortfolioReport): string {
   const lines = [
     `# ${report.team.name} — portfolio readiness`,
     "",
-    `**Projects:** ${totals.projects} · **Launch ready:** ${totals.launchReady} · **Launch blockers:** ${totals.launchBlockers} · **Remaining effort:** ${formatEffort(totals.remainingEffortHours)}  `,
+    `**Projects:** ${totals.projects} · **Launch ready:** ${totals.launchReady} · **Launch blockers:** ${totals.launchBlockers}${totals.needsTriage > 0 ? ` · **${needsTriageText(totals.needsTriage)}**` : ""} · **Remaining effort:** ${formatRemainingEffort(totals.remainingEffortHours, totals.unestimatedItems)}  `,
     `**Forecast late for target:** ${totals.lateForecasts} · **Report date:** ${report.generatedAt.slice(0, 10)}`,
     "",
     "## Projects",
@@ -24,10 +24,10 @@ export function portfolioMarkdown(report: PortfolioReport): string {
         report.projects.map((p) => [
           p.name,
           `${p.readinessPercent}%`,
-          p.level > 0 ? `${p.level} — ${p.levelName}` : p.levelName,
+          (p.level > 0 ? `${p.level} — ${p.levelName}` : p.levelName) + (p.needsTriage > 0 ? ` (${p.needsTriage} to triage)` : ""),
           String(p.launchBlockers),
           `${p.doneOrWaived} / ${p.applicable}`,
-          formatEffort(p.remainingEffortHours),
+          p.unestimatedItems > 0 ? `≥ ${formatEffort(p.remainingEffortHours)} (${p.unestimatedItems} not estimated)` : formatEffort(p.remainingEffortHours),
           p.targetDate ?? "—",
           forecastCell(p.forecast),
         ]),

@@ -16,7 +16,11 @@ export type PortfolioEntry = {
   level: LevelNumber;
   levelName: string;
   launchBlockers: number;
+  // Applicable items without a priority: while any, the level is at most 1.
+  needsTriage: number;
+  // A lower bound while unestimatedItems > 0.
   remainingEffortHours: number;
+  unestimatedItems: number;
   doneOrWaived: number;
   applicable: number;
   targetDate: string | null;
@@ -29,7 +33,7 @@ export type PortfolioReport = {
   schema: typeof PORTFOLIO_SCHEMA;
   generatedAt: string;
   team: { name: string; slug: string };
-  totals: { projects: number; launchReady: number; launchBlockers: number; remainingEffortHours: number; lateForecasts: number };
+  totals: { projects: number; launchReady: number; launchBlockers: number; needsTriage: number; remainingEffortHours: number; unestimatedItems: number; lateForecasts: number };
   projects: PortfolioEntry[];
 };
 
@@ -41,7 +45,9 @@ export function portfolioTotals(projects: readonly PortfolioEntry[]): PortfolioR
     projects: projects.length,
     launchReady: projects.filter(isLaunchReady).length,
     launchBlockers: projects.reduce((sum, p) => sum + p.launchBlockers, 0),
+    needsTriage: projects.reduce((sum, p) => sum + p.needsTriage, 0),
     remainingEffortHours: Math.round(projects.reduce((sum, p) => sum + p.remainingEffortHours, 0) * 100) / 100,
+    unestimatedItems: projects.reduce((sum, p) => sum + p.unestimatedItems, 0),
     lateForecasts: projects.filter((p) => p.forecast.state === "forecast" && p.forecast.onTrack === false).length,
   };
 }
@@ -55,8 +61,12 @@ export function forecastCell(forecast: Forecast): string {
       return "not enough history";
     case "no-progress":
       return "no progress lately";
-    case "forecast":
-      if (forecast.slackDays === null) return forecast.date;
-      return `${forecast.date} (${forecast.slackDays >= 0 ? `${forecast.slackDays} d early` : `${-forecast.slackDays} d late`})`;
+    case "forecast": {
+      const notes = [
+        forecast.slackDays !== null && (forecast.slackDays >= 0 ? `${forecast.slackDays} d early` : `${-forecast.slackDays} d late`),
+        forecast.basis === "items" && "by items closed",
+      ].filter(Boolean);
+      return notes.length ? `${forecast.date} (${notes.join(", ")})` : forecast.date;
+    }
   }
 }

@@ -6,7 +6,7 @@ import type { Forecast } from "../history/forecast";
 import type { StateComparison } from "../history/milestone-state";
 import type { MatrixGlyph } from "../readiness/matrix";
 import type { LevelNumber } from "../readiness/score";
-import type { EvidenceKind, EvidencePolicy, ItemStatus, Priority, Standing } from "../readiness/vocabulary";
+import type { EvidenceKind, EvidencePolicy, ItemPriority, ItemStatus, PriorityGroup, Standing } from "../readiness/vocabulary";
 
 export const REPORT_SCHEMA = "shipshape.report/v1";
 
@@ -31,7 +31,8 @@ export type ReportItem = {
   key: string;
   title: string;
   category: string;
-  priority: Priority;
+  // null: needs triage.
+  priority: ItemPriority;
   status: ItemStatus;
   standing: Standing;
   owner: string | null;
@@ -71,9 +72,16 @@ export type ProjectReport = {
     readinessPercent: number;
     level: LevelNumber;
     levelName: string;
-    nextLevel: { level: LevelNumber; name: string; outstanding: number; items: { key: string; title: string; priority: Priority; owner: string | null }[] } | null;
+    // The items the next level waits for: open ones of its priorities, and
+    // needsTriage items to weigh first.
+    nextLevel: { level: LevelNumber; name: string; outstanding: number; needsTriage: number; items: { key: string; title: string; priority: ItemPriority; owner: string | null }[] } | null;
     launchBlockers: number;
+    // Applicable items without a priority; while any, the level is at most 1.
+    needsTriage: number;
+    // A lower bound while unestimatedItems > 0.
     remainingEffortHours: number;
+    openItems: number;
+    unestimatedItems: number;
     total: number;
     applicable: number;
     counts: Record<Standing, number>;
@@ -89,6 +97,6 @@ export type ProjectReport = {
 };
 
 // MUST / SHOULD / NICE, as readiness documents say it.
-export const PRIORITY_WORD: Record<Priority, string> = { CRITICAL: "MUST", HIGH: "SHOULD", MEDIUM: "NICE", LOW: "LATER" };
+export const PRIORITY_WORD: Record<PriorityGroup, string> = { CRITICAL: "MUST", HIGH: "SHOULD", MEDIUM: "NICE", LOW: "LATER", UNTRIAGED: "TRIAGE" };
 
 export const allItems = (report: ProjectReport) => report.categories.flatMap((category) => category.items);

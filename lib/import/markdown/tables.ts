@@ -2,7 +2,7 @@ import type { Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Priority } from "@/lib/domain/readiness/vocabulary";
 import type { ImportedItem } from "../checklist";
-import { readEffort, readPriority, readStatus } from "../words";
+import { readEffort, readPriority, readStatus, saysNoPriority } from "../words";
 import { categoryFor, type Context } from "./context";
 import { cleanName, evidenceIn, lineOf, titleOf } from "./names";
 
@@ -72,7 +72,7 @@ export function readTable(table: Table, context: Context, category: string, prio
       const text = toString(priorityCell).trim();
       const read = readPriority(text);
       if (read) item.priority = read;
-      else context.warnings.push({ line, message: `Priority “${text}” of “${title}” is not recognised.` });
+      else if (!saysNoPriority(text)) context.warnings.push({ line, message: `Priority “${text}” of “${title}” is not recognised.` });
     }
     const effortCell = cell(columns.effort);
     if (effortCell && toString(effortCell).trim()) {

@@ -23,7 +23,9 @@ export function toApiProjectSummary(project: PortfolioProject): ApiProjectSummar
     readinessPercent: project.readiness.percent,
     level: project.readiness.level,
     launchBlockers: project.readiness.launchBlockers,
+    needsTriage: project.readiness.needsTriage,
     remainingEffortHours: project.readiness.remainingEffortHours,
+    unestimatedItems: project.readiness.unestimatedItems,
     lastActivityAt: project.lastActivityAt,
   };
 }
@@ -48,6 +50,7 @@ export function toApiProject({ project, readiness, matrix }: ProjectScore): ApiP
         level: readiness.nextLevel.level,
         name: readiness.nextLevel.name,
         outstanding: readiness.nextLevel.outstanding,
+        needsTriage: readiness.nextLevel.needsTriage,
       },
     },
     matrix: matrix.map((row) => ({ category: row.name, counts: row.counts, applicable: row.applicable, percent: row.percent, glyph: row.glyph })),

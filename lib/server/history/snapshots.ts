@@ -16,7 +16,7 @@ const scoreAndLatestSql = (teamId: string, projectId: string, now: Date) => Pris
     SELECT json_build_object(
       'takenAt', to_char(s."takenAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
       'readinessPercent', s."readinessPercent", 'level', s.level, 'launchBlockers', s."launchBlockers",
-      'remainingEffortHours', s."remainingEffortHours", 'applicable', s.applicable, 'categories', s.categories)
+      'remainingEffortHours', s."remainingEffortHours", 'applicable', s.applicable, 'openItems', s."openItems", 'categories', s.categories)
     FROM readiness_snapshot s
     WHERE s."teamId" = ${teamId} AND s."projectId" = ${projectId}
     ORDER BY s."takenAt" DESC LIMIT 1
@@ -48,7 +48,7 @@ export async function recordReadinessSnapshot(client: Client, teamId: string, pr
   });
 }
 
-type SnapshotRow = { readinessPercent: number; level: number; launchBlockers: number; remainingEffortHours: number; applicable: number; categories: Prisma.JsonValue };
+type SnapshotRow = { readinessPercent: number; level: number; launchBlockers: number; remainingEffortHours: number; applicable: number; openItems: number | null; categories: Prisma.JsonValue };
 
 export const valuesOf = (row: SnapshotRow): SnapshotValues => ({
   readinessPercent: row.readinessPercent,
@@ -56,5 +56,6 @@ export const valuesOf = (row: SnapshotRow): SnapshotValues => ({
   launchBlockers: row.launchBlockers,
   remainingEffortHours: row.remainingEffortHours,
   applicable: row.applicable,
+  openItems: row.openItems,
   categories: row.categories as unknown as SnapshotCategory[],
 });

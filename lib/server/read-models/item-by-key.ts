@@ -15,10 +15,10 @@ export async function loadItemByKey(actor: Actor, projectId: string, key: string
   const row = await db.item.findFirst({
     where: { projectId, key, teamId: actor.teamId },
     relationLoadStrategy: "join",
-    select: { ...itemViewSelect, category: { select: { name: true } }, evidence: evidenceViewQuery },
+    select: { ...itemViewSelect, category: { select: { name: true } }, project: { select: { evidencePolicy: true } }, evidence: evidenceViewQuery },
   });
   if (!row) throw notFound("Item");
-  return { item: toItemView(row, now), categoryName: row.category.name, evidence: row.evidence.map((e) => toEvidenceView(e, now)) };
+  return { item: toItemView(row, row.project.evidencePolicy, now), categoryName: row.category.name, evidence: row.evidence.map((e) => toEvidenceView(e, now)) };
 }
 
 // The id and version a change through the API is applied to.

@@ -4,7 +4,8 @@ import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { activityViewSelect, toActivityView, type ActivityView } from "./activity-view";
 import { evidenceViewQuery, toEvidenceView, type EvidenceView } from "./evidence-view";
-import { itemViewSelect, toItemView, type ItemView } from "./item-view";
+import { evidenceRemoval, evidenceRemovalEffect } from "@/lib/domain/readiness/evidence-removal";
+import { itemViewSelect, scorableOf, toItemView, type ItemView } from "./item-view";
 import { projectViewSelect, toProjectView, type ProjectView } from "./project-view";
 import { memberOptions, type MemberOption } from "./project-page";
 
@@ -31,6 +32,9 @@ export type ItemPage = {
   categoryName: string;
   item: ItemView;
   evidence: EvidenceView[];
+  // Per piece of evidence (by id): what removing it would do to the item,
+  // for the confirmation, and whether it would lower the item's standing.
+  evidenceRemoval: Record<string, { effect: string; lowersStanding: boolean }>;
   waivers: WaiverView[];
   history: ActivityView[];
   members: MemberOption[];
@@ -72,13 +76,20 @@ export async function loadItemPage(actor: Actor, projectId: string, itemId: stri
     }),
   ]);
   if (!row) throw notFound("Item");
+  const scorable = scorableOf(row, row.project.evidencePolicy, now);
 
   return {
     project: toProjectView(row.project, now),
     categories: row.project.categories,
     categoryName: row.category.name,
-    item: toItemView(row, now),
+    item: toItemView(row, row.project.evidencePolicy, now),
     evidence: row.evidence.map((e) => toEvidenceView(e, now)),
+    evidenceRemoval: Object.fromEntries(
+      row.evidence.map((e, index) => {
+        const removal = evidenceRemoval(scorable, index, now);
+        return [e.id, { effect: evidenceRemovalEffect(removal, row.status), lowersStanding: removal.standingAfter !== removal.standingBefore }];
+      }),
+    ),
     waivers: waivers.map((w) => ({
       id: w.id,
       status: w.status,

@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { isOverdue } from "@/lib/domain/readiness/filters";
 import { isoDay } from "@/lib/domain/readiness/dates";
 import { standingOf, type ScorableItem } from "@/lib/domain/readiness/standing";
-import type { ItemStatus, Priority, Standing } from "@/lib/domain/readiness/vocabulary";
+import { evidenceRequired, type EvidencePolicy, type ItemPriority, type ItemStatus, type Standing } from "@/lib/domain/readiness/vocabulary";
 
 // What the client sees of an item. Built from itemViewSelect; never a raw row.
 export type ItemView = {
@@ -16,7 +16,10 @@ export type ItemView = {
   status: ItemStatus;
   standing: Standing;
   notApplicableReason: string | null;
-  priority: Priority;
+  // null: needs triage.
+  priority: ItemPriority;
+  // The project's evidence policy asks this item for evidence before it counts as done.
+  evidenceRequired: boolean;
   ownerId: string | null;
   ownerName: string | null;
   ownerEmail: string | null;
@@ -92,7 +95,8 @@ type ScorableRow = Pick<ItemRow, "status" | "priority" | "effortHours"> & {
   waivers: readonly { status: string; expiresAt: Date }[];
 };
 
-export function scorableOf(row: ScorableRow, now: Date): ScorableItem {
+/** What scoring needs of an item row, under its project's evidence policy as it stands at `now`. */
+export function scorableOf(row: ScorableRow, policy: EvidencePolicy, now: Date): ScorableItem {
   const approved = row.waivers.find((w) => w.status === "APPROVED" && w.expiresAt > now);
   return {
     status: row.status,
@@ -100,11 +104,14 @@ export function scorableOf(row: ScorableRow, now: Date): ScorableItem {
     effortHours: row.effortHours,
     evidenceExpiries: row.evidence.map((e) => e.expiresAt),
     waiverExpiresAt: approved?.expiresAt ?? null,
+    evidenceRequired: evidenceRequired(policy, row.priority),
   };
 }
 
-export function toItemView(row: ItemRow, now: Date): ItemView {
-  const standing = standingOf(scorableOf(row, now), now);
+/** The item as clients see it; `policy` is its project's evidence policy. */
+export function toItemView(row: ItemRow, policy: EvidencePolicy, now: Date): ItemView {
+  const scorable = scorableOf(row, policy, now);
+  const standing = standingOf(scorable, now);
   const dueDate = row.dueDate ? isoDay(row.dueDate) : null;
   return {
     id: row.id,
@@ -117,6 +124,7 @@ export function toItemView(row: ItemRow, now: Date): ItemView {
     standing,
     notApplicableReason: row.notApplicableReason,
     priority: row.priority,
+    evidenceRequired: scorable.evidenceRequired,
     ownerId: row.ownerId,
     ownerName: row.owner?.name ?? null,
     ownerEmail: row.owner?.email ?? null,

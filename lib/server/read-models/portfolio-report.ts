@@ -1,5 +1,5 @@
 import "server-only";
-import { forecastLaunch, paceWindowStart } from "@/lib/domain/history/forecast";
+import { forecastLaunch, paceWindowStart, type ProgressPoint } from "@/lib/domain/history/forecast";
 import { isoDay } from "@/lib/domain/readiness/dates";
 import { isOverdue } from "@/lib/domain/readiness/filters";
 import { LEVEL_NAME } from "@/lib/domain/readiness/score";
@@ -37,6 +37,7 @@ export async function loadPortfolioReport(actor: Actor, now = new Date()): Promi
         effortHours: true,
         dueDate: true,
         owner: { select: { name: true } },
+        project: { select: { evidencePolicy: true } },
         evidence: { select: { expiresAt: true } },
         waivers: { where: { status: "APPROVED" }, select: { status: true, expiresAt: true } },
       },
@@ -44,14 +45,14 @@ export async function loadPortfolioReport(actor: Actor, now = new Date()): Promi
     db.readinessSnapshot.findMany({
       where: { teamId: actor.teamId, takenAt: { gte: paceWindowStart(now), lt: now } },
       orderBy: { takenAt: "asc" },
-      select: { projectId: true, takenAt: true, remainingEffortHours: true },
+      select: { projectId: true, takenAt: true, remainingEffortHours: true, openItems: true },
     }),
   ]);
 
   const today = isoDay(now);
   const blockers = new Map<string, PortfolioBlocker[]>();
   for (const item of critical) {
-    const standing = standingOf(scorableOf(item, now), now);
+    const standing = standingOf(scorableOf(item, item.project.evidencePolicy, now), now);
     if (isSatisfied(standing)) continue;
     const dueDate = item.dueDate ? isoDay(item.dueDate) : null;
     const list = blockers.get(item.projectId) ?? [];
@@ -59,10 +60,10 @@ export async function loadPortfolioReport(actor: Actor, now = new Date()): Promi
     blockers.set(item.projectId, list);
   }
 
-  const history = new Map<string, { takenAt: string; remainingEffortHours: number }[]>();
+  const history = new Map<string, ProgressPoint[]>();
   for (const s of snapshots) {
     const points = history.get(s.projectId) ?? [];
-    points.push({ takenAt: s.takenAt.toISOString(), remainingEffortHours: s.remainingEffortHours });
+    points.push({ takenAt: s.takenAt.toISOString(), remainingEffortHours: s.remainingEffortHours, openItems: s.openItems });
     history.set(s.projectId, points);
   }
 
@@ -73,12 +74,14 @@ export async function loadPortfolioReport(actor: Actor, now = new Date()): Promi
     level: p.readiness.level,
     levelName: LEVEL_NAME[p.readiness.level],
     launchBlockers: p.readiness.launchBlockers,
+    needsTriage: p.readiness.needsTriage,
     remainingEffortHours: p.readiness.remainingEffortHours,
+    unestimatedItems: p.readiness.unestimatedItems,
     doneOrWaived: p.readiness.counts.DONE + p.readiness.counts.WAIVED,
     applicable: p.readiness.applicable,
     targetDate: p.targetDate,
     daysToTarget: p.daysToTarget,
-    forecast: forecastLaunch(history.get(p.id) ?? [], p.readiness.remainingEffortHours, now, p.targetDate),
+    forecast: forecastLaunch(history.get(p.id) ?? [], p.readiness, now, p.targetDate),
     blockers: blockers.get(p.id) ?? [],
   }));
 

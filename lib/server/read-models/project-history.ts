@@ -59,7 +59,7 @@ export async function loadProjectHistory(actor: Actor, projectId: string, now = 
     trend: trendSeries(series),
     burnDown: series.map(({ takenAt, remainingEffortHours }) => ({ takenAt, remainingEffortHours })),
     // The forecast looks at its own window of these.
-    forecast: forecastLaunch(snapshots, current.remainingEffortHours, now, project.targetDate),
+    forecast: forecastLaunch(snapshots, readiness, now, project.targetDate),
     milestones: milestoneRows.map((row) => {
       const state = row.state as unknown as ReadinessState;
       return { id: row.id, name: row.name, createdAt: row.createdAt.toISOString(), createdBy: row.createdByLabel, readinessPercent: state.readinessPercent, level: state.level, levelName: LEVEL_NAME[state.level] };

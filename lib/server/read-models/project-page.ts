@@ -1,7 +1,7 @@
 import "server-only";
 import { readinessMatrix, type MatrixRow } from "@/lib/domain/readiness/matrix";
 import { readinessOf, type Readiness } from "@/lib/domain/readiness/score";
-import { isApplicable, isSatisfied } from "@/lib/domain/readiness/standing";
+import { launchBlockerItems, nextLevelItems } from "@/lib/domain/readiness/next-level";
 import { authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
@@ -40,8 +40,6 @@ export type ProjectPage = ProjectReadiness & {
   recentActivity: ActivityView[];
 };
 
-const PRIORITY_ORDER = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 } as const;
-
 // One joined statement: the project, its categories and its items with their
 // evidence expiries and open waivers.
 function projectWithItems(actor: Actor, projectId: string) {
@@ -60,21 +58,17 @@ type ProjectWithItems = NonNullable<Awaited<ReturnType<typeof projectWithItems>>
 
 function scoreProject(row: ProjectWithItems, now: Date): ProjectReadiness {
   const weights = weightsOf(row);
-  const scorable = row.items.map((item) => ({ ...scorableOf(item, now), categoryId: item.categoryId }));
-  const items = row.items.map((item) => toItemView(item, now));
-  const outstanding = items
-    .filter((item) => isApplicable(item.standing) && !isSatisfied(item.standing))
-    .sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority]);
+  const scorable = row.items.map((item) => ({ ...scorableOf(item, row.evidencePolicy, now), categoryId: item.categoryId }));
+  const items = row.items.map((item) => toItemView(item, row.evidencePolicy, now));
   const readiness = readinessOf(scorable, weights, now);
-  const gate: readonly string[] = readiness.nextLevel?.priorities ?? [];
   return {
     project: toProjectView(row, now),
     categories: row.categories,
     items,
     readiness,
     matrix: readinessMatrix(row.categories, scorable, weights, now),
-    nextLevelItems: outstanding.filter((item) => gate.includes(item.priority)),
-    blockers: outstanding.filter((item) => item.priority === "CRITICAL"),
+    nextLevelItems: nextLevelItems(items, readiness.nextLevel),
+    blockers: launchBlockerItems(items),
   };
 }
 

@@ -5,8 +5,8 @@ import { isoDay } from "@/lib/domain/readiness/dates";
 import { isOverdue } from "@/lib/domain/readiness/filters";
 import { readinessMatrix } from "@/lib/domain/readiness/matrix";
 import { headlineOf, readinessOf } from "@/lib/domain/readiness/score";
-import { isApplicable, isSatisfied, standingOf } from "@/lib/domain/readiness/standing";
-import { PRIORITIES } from "@/lib/domain/readiness/vocabulary";
+import { launchBlockerItems, nextLevelItems } from "@/lib/domain/readiness/next-level";
+import { standingOf } from "@/lib/domain/readiness/standing";
 import { REPORT_SCHEMA, type ProjectReport, type ReportEvidence, type ReportItem, type ReportWaiver } from "@/lib/domain/report/report";
 import { assertProjectVisible, authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
@@ -14,8 +14,6 @@ import { notFound } from "@/lib/server/errors";
 import { evidenceViewQuery, toEvidenceView } from "./evidence-view";
 import { itemViewSelect, scorableOf } from "./item-view";
 import { projectViewSelect, toProjectView } from "./project-view";
-
-const PRIORITY_ORDER = Object.fromEntries(PRIORITIES.map((priority, index) => [priority, index])) as Record<(typeof PRIORITIES)[number], number>;
 
 // One joined statement: the project, its categories, and every item with its
 // owner's name, all its evidence and its open waivers with who asked and who
@@ -32,7 +30,7 @@ function reportQuery(actor: Actor, projectId: string, now: Date) {
       snapshots: {
         where: { takenAt: { gte: paceWindowStart(now), lt: now } },
         orderBy: { takenAt: "asc" },
-        select: { takenAt: true, remainingEffortHours: true },
+        select: { takenAt: true, remainingEffortHours: true, openItems: true },
       },
       milestones: { orderBy: { createdAt: "desc" }, take: 1, select: { name: true, state: true } },
       items: {
@@ -70,7 +68,7 @@ export async function loadProjectReport(actor: Actor, projectId: string, now = n
   const categoryName = new Map(row.categories.map((c) => [c.id, c.name]));
 
   const items: ReportItem[] = row.items.map((source) => {
-    const standing = standingOf(scorableOf(source, now), now);
+    const standing = standingOf(scorableOf(source, row.evidencePolicy, now), now);
     const dueDate = source.dueDate ? isoDay(source.dueDate) : null;
     const open = source.waivers.find((w) => w.status === "PENDING" || w.expiresAt > now);
     const waiver: ReportWaiver | null = open
@@ -103,11 +101,9 @@ export async function loadProjectReport(actor: Actor, projectId: string, now = n
   });
 
   const itemCategoryIds = row.items.map((source) => source.categoryId);
-  const scorable = row.items.map((source) => ({ ...scorableOf(source, now), categoryId: source.categoryId }));
+  const scorable = row.items.map((source) => ({ ...scorableOf(source, row.evidencePolicy, now), categoryId: source.categoryId }));
   const readiness = readinessOf(scorable, project.weights, now);
   const matrix = readinessMatrix(row.categories, scorable, project.weights, now);
-  const outstanding = items.filter((item) => isApplicable(item.standing) && !isSatisfied(item.standing)).sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority]);
-  const gate: readonly string[] = readiness.nextLevel?.priorities ?? [];
 
   const report: ProjectReport = {
     schema: REPORT_SCHEMA,
@@ -130,10 +126,11 @@ export async function loadProjectReport(actor: Actor, projectId: string, now = n
         level: readiness.nextLevel.level,
         name: readiness.nextLevel.name,
         outstanding: readiness.nextLevel.outstanding,
-        items: outstanding.filter((item) => gate.includes(item.priority)).map(({ key, title, priority, owner }) => ({ key, title, priority, owner })),
+        needsTriage: readiness.nextLevel.needsTriage,
+        items: nextLevelItems(items, readiness.nextLevel).map(({ key, title, priority, owner }) => ({ key, title, priority, owner })),
       },
     },
-    blockers: outstanding.filter((item) => item.priority === "CRITICAL"),
+    blockers: launchBlockerItems(items),
     categories: matrix.map((category) => ({
       name: category.name,
       percent: category.percent,
@@ -145,8 +142,8 @@ export async function loadProjectReport(actor: Actor, projectId: string, now = n
     waivers: items.filter((item) => item.waiver).map((item) => ({ key: item.key, title: item.title, ...(item.waiver as ReportWaiver) })),
     staleEvidence: items.filter((item) => item.standing === "STALE").flatMap((item) => item.evidence.map((e) => ({ key: item.key, title: item.title, ...e }))),
     forecast: forecastLaunch(
-      row.snapshots.map((s) => ({ takenAt: s.takenAt.toISOString(), remainingEffortHours: s.remainingEffortHours })),
-      readiness.remainingEffortHours,
+      row.snapshots.map((s) => ({ takenAt: s.takenAt.toISOString(), remainingEffortHours: s.remainingEffortHours, openItems: s.openItems })),
+      readiness,
       now,
       project.targetDate,
     ),

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { glyphFor, type MatrixRow } from "@/lib/domain/readiness/matrix";
 import { addToTally, emptyTally, scoreTally, type Readiness, type Tally } from "@/lib/domain/readiness/score";
-import { PRIORITIES, STANDINGS } from "@/lib/domain/readiness/vocabulary";
+import { PRIORITY_GROUPS, STANDINGS } from "@/lib/domain/readiness/vocabulary";
 import { assertProjectVisible, authorize, type Actor } from "@/lib/server/actor";
 import { sqlRows } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
@@ -16,10 +16,10 @@ export type ProjectScoreRow = Parameters<typeof toProjectView>[0] & { categories
 function sum(tallies: Iterable<Tally>): Tally {
   let total = emptyTally();
   for (const tally of tallies) {
-    for (const priority of PRIORITIES) {
+    for (const group of PRIORITY_GROUPS) {
       for (const standing of STANDINGS) {
-        const cell = tally[priority][standing];
-        if (cell.count > 0) total = addToTally(total, priority, standing, cell.count, cell.effortHours);
+        const cell = tally[group][standing];
+        if (cell.count > 0) total = addToTally(total, group, standing, cell.count, cell.effortHours, cell.unestimated);
       }
     }
   }

@@ -1,10 +1,10 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { addToTally, emptyTally, type Tally } from "@/lib/domain/readiness/score";
-import type { Priority, Standing } from "@/lib/domain/readiness/vocabulary";
+import type { PriorityGroup, Standing } from "@/lib/domain/readiness/vocabulary";
 import { sqlRows } from "@/lib/server/db";
 
-export type TallyRow = { groupId: string; priority: Priority; standing: Standing; count: number; effort: number };
+export type TallyRow = { groupId: string; priority: PriorityGroup; standing: Standing; count: number; effort: number; unestimated: number };
 
 // Counts a team's items by group (project or category), priority and
 // standing in one statement. The CASE classifies every item exactly as
@@ -14,12 +14,14 @@ export type TallyRow = { groupId: string; priority: Priority; standing: Standing
 export function standingTallySql(teamId: string, now: Date, by: "projectId" | "categoryId", projectId?: string): Prisma.Sql {
   const group = Prisma.raw(`i."${by}"`);
   return Prisma.sql`
-    SELECT ${group} AS "groupId", i.priority::text AS priority, s.standing,
-           count(*)::int AS count, coalesce(sum(i."effortHours"), 0)::float8 AS effort
+    SELECT ${group} AS "groupId", coalesce(i.priority::text, 'UNTRIAGED') AS priority, s.standing,
+           count(*)::int AS count, coalesce(sum(i."effortHours"), 0)::float8 AS effort,
+           (count(*) FILTER (WHERE i."effortHours" IS NULL))::int AS unestimated
     FROM item i
+    JOIN project p ON p.id = i."projectId" AND p."teamId" = ${teamId}
     LEFT JOIN LATERAL (
       SELECT count(*) AS pieces,
-             count(*) FILTER (WHERE e."expiresAt" IS NOT NULL AND e."expiresAt" <= ${now}) AS expired
+             count(*) FILTER (WHERE e."expiresAt" IS NULL OR e."expiresAt" > ${now}) AS current
       FROM evidence e WHERE e."itemId" = i.id AND e."teamId" = ${teamId}
     ) ev ON true
     LEFT JOIN LATERAL (
@@ -29,11 +31,21 @@ export function standingTallySql(teamId: string, now: Date, by: "projectId" | "c
       ) AS waived
     ) wv ON true
     CROSS JOIN LATERAL (
+      -- vocabulary.ts evidenceRequired: an item without a priority needs evidence only under ALL.
+      SELECT coalesce(CASE p."evidencePolicy"
+        WHEN 'ALL' THEN true
+        WHEN 'CRITICAL' THEN i.priority = 'CRITICAL'
+        WHEN 'CRITICAL_AND_HIGH' THEN i.priority IN ('CRITICAL', 'HIGH')
+        ELSE false
+      END, false) AS required
+    ) rq
+    CROSS JOIN LATERAL (
       SELECT CASE
         WHEN i.status = 'NOT_APPLICABLE' THEN 'NOT_APPLICABLE'
-        WHEN i.status = 'DONE' AND NOT (ev.pieces > 0 AND ev.expired = ev.pieces) THEN 'DONE'
+        WHEN i.status = 'DONE' AND (ev.current > 0 OR (ev.pieces = 0 AND NOT rq.required)) THEN 'DONE'
         WHEN wv.waived THEN 'WAIVED'
-        WHEN i.status = 'DONE' THEN 'STALE'
+        WHEN i.status = 'DONE' AND ev.pieces > 0 THEN 'STALE'
+        WHEN i.status = 'DONE' THEN 'NEEDS_EVIDENCE'
         ELSE i.status::text
       END AS standing
     ) s
@@ -46,6 +58,6 @@ export const standingTally = (teamId: string, now: Date, by: "projectId" | "cate
 
 export function talliesByGroup(rows: readonly TallyRow[]): Map<string, Tally> {
   const tallies = new Map<string, Tally>();
-  for (const row of rows) tallies.set(row.groupId, addToTally(tallies.get(row.groupId) ?? emptyTally(), row.priority, row.standing, row.count, row.effort));
+  for (const row of rows) tallies.set(row.groupId, addToTally(tallies.get(row.groupId) ?? emptyTally(), row.priority, row.standing, row.count, row.effort, row.unestimated));
   return tallies;
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { formatDay, formatEffort, formatHours } from "@/lib/domain/format";
+import { formatDay, formatHours, formatRemainingEffort, needsTriageText } from "@/lib/domain/format";
 import { changeGroups, changeHeadline } from "@/lib/domain/history/change-summary";
 import { forecastSentence } from "@/lib/domain/history/forecast";
-import { PRIORITY_LABEL, STANDING_GLYPH, STANDING_LABEL } from "@/lib/domain/readiness/vocabulary";
+import { priorityGroupOf, priorityLabel, STANDING_GLYPH, STANDING_LABEL } from "@/lib/domain/readiness/vocabulary";
+import { nextLevelNeeds } from "@/lib/domain/report/markdown";
 import { PRIORITY_WORD, type ProjectReport, type ReportItem } from "@/lib/domain/report/report";
 import { BOLD, drawChanges, drawTable, heading, INK, MUTED, pdfDocument, REGULAR } from "./pdf-document";
 
@@ -21,17 +22,18 @@ export function reportPdf(report: ProjectReport): Promise<Buffer> {
   doc.moveDown(0.6);
   doc.font(BOLD).fontSize(30).fillColor(INK).text(`${summary.readinessPercent}%`);
   doc.font(BOLD).fontSize(12).fillColor("#4338ca").text(summary.level > 0 ? `Level ${summary.level} — ${summary.levelName}` : summary.levelName);
+  if (summary.needsTriage > 0) doc.font(BOLD).fontSize(10).fillColor("#b45309").text(`${needsTriageText(summary.needsTriage)}: no level above 1 until they are prioritised.`);
   doc.moveDown(0.3).font(REGULAR).fontSize(10).fillColor(INK);
   doc.text(
-    `Launch blockers: ${summary.launchBlockers}   ·   Remaining effort: ${formatEffort(summary.remainingEffortHours)}   ·   ` +
+    `Launch blockers: ${summary.launchBlockers}   ·   Remaining effort: ${formatRemainingEffort(summary.remainingEffortHours, summary.unestimatedItems)}   ·   ` +
       `Target launch: ${project.targetDate ? formatDay(project.targetDate) : "not set"}   ·   Done or waived: ${summary.counts.DONE + summary.counts.WAIVED} of ${summary.applicable}`,
   );
   doc.fillColor(MUTED).text(`Forecast: ${forecastSentence(report.forecast, project.targetDate)}`).fillColor(INK);
 
   heading(doc, "What the next level needs");
   if (summary.nextLevel) {
-    doc.text(`Level ${summary.nextLevel.level} — ${summary.nextLevel.name} needs ${summary.nextLevel.outstanding} more item(s) done or waived:`);
-    for (const item of summary.nextLevel.items) doc.text(`•  ${PRIORITY_WORD[item.priority]}  ${item.title} (${item.key})${item.owner ? ` — ${item.owner}` : ""}`, { indent: 8 });
+    doc.text(`Level ${summary.nextLevel.level} — ${summary.nextLevel.name} needs ${nextLevelNeeds(summary.nextLevel)}:`);
+    for (const item of summary.nextLevel.items) doc.text(`•  ${PRIORITY_WORD[priorityGroupOf(item.priority)]}  ${item.title} (${item.key})${item.owner ? ` — ${item.owner}` : ""}`, { indent: 8 });
   } else {
     doc.text("Every applicable item is done or waived.");
   }
@@ -80,7 +82,7 @@ export function reportPdf(report: ProjectReport): Promise<Buffer> {
         { header: "Due", width: width * 0.1 },
         { header: "Evidence", width: width * 0.13 },
       ],
-      category.items.map((item) => [`${item.title}\n${item.key}`, PRIORITY_LABEL[item.priority], status(item), item.owner ?? "", formatHours(item.effortHours), due(item), evidence(item)]),
+      category.items.map((item) => [`${item.title}\n${item.key}`, priorityLabel(item.priority), status(item), item.owner ?? "", formatHours(item.effortHours), due(item), evidence(item)]),
     );
   }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
-import type { Priority } from "@/lib/domain/readiness/vocabulary";
+import type { ItemPriority } from "@/lib/domain/readiness/vocabulary";
 
 // The key of prisma/catalogue/catalogue.yaml, loaded by the seed.
 export const BUILT_IN_TEMPLATE_KEY = "shipshape-standard";
@@ -11,7 +11,7 @@ export type CatalogueCategoryView = {
   name: string;
   description: string;
   enabledByDefault: boolean;
-  items: { key: string; title: string; priority: Priority; effortHours: number }[];
+  items: { key: string; title: string; priority: ItemPriority; effortHours: number | null }[];
 };
 
 export type CatalogueView = { id: string; name: string; version: number; categories: CatalogueCategoryView[] } | null;

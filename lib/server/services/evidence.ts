@@ -3,6 +3,8 @@ import { actorUserId, authorize, nonPersonLabel, type Actor } from "@/lib/server
 import { db } from "@/lib/server/db";
 import { notFound, parseInput } from "@/lib/server/errors";
 import { addEvidenceInput, removeEvidenceInput } from "@/lib/schemas/evidence";
+import { evidenceRemoval, type EvidenceRemoval } from "@/lib/domain/readiness/evidence-removal";
+import { scorableOf } from "@/lib/server/read-models/item-view";
 import { recordActivity } from "./activity";
 import { assertEditable, itemInTeam, toDay } from "./scope";
 
@@ -56,24 +58,73 @@ export async function addEvidence(actor: Actor, input: unknown): Promise<{ evide
   });
 }
 
-export async function removeEvidence(actor: Actor, input: unknown): Promise<void> {
+/**
+ * Removes a piece of evidence. Removing evidence never makes the item count
+ * for more (lib/domain/readiness/evidence-removal.ts): when it would, the
+ * item is set to Partial in the same transaction, with its own activity
+ * entry and version bump. Returns what the removal did to the item.
+ * Errors: NOT_FOUND (other team, other item), FORBIDDEN, archived project.
+ */
+export async function removeEvidence(actor: Actor, input: unknown): Promise<EvidenceRemoval> {
   authorize(actor, "evidence.remove");
   const { evidenceId, itemId } = parseInput(removeEvidenceInput, input);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const evidence = await tx.evidence.findFirst({
       where: { id: evidenceId, teamId: actor.teamId, ...(itemId ? { itemId } : {}) },
-      include: { item: { select: { projectId: true, project: { select: { archivedAt: true } } } } },
+      select: { id: true, itemId: true, kind: true, label: true, url: true, path: true },
     });
     if (!evidence) throw notFound("Evidence");
-    assertEditable(evidence.item.project);
+    // The item row is locked so that a concurrent removal or status change
+    // is judged against what this one leaves behind.
+    await tx.$queryRaw`SELECT id FROM item WHERE id = ${evidence.itemId} AND "teamId" = ${actor.teamId} FOR UPDATE`;
+    const item = await tx.item.findFirstOrThrow({
+      where: { id: evidence.itemId, teamId: actor.teamId },
+      select: {
+        id: true,
+        projectId: true,
+        status: true,
+        priority: true,
+        effortHours: true,
+        version: true,
+        project: { select: { archivedAt: true, evidencePolicy: true } },
+        evidence: { orderBy: { id: "asc" }, select: { id: true, expiresAt: true } },
+        waivers: { where: { status: "APPROVED" }, select: { status: true, expiresAt: true } },
+      },
+    });
+    assertEditable(item.project);
+    const now = new Date();
+    const removal = evidenceRemoval(scorableOf(item, item.project.evidencePolicy, now), item.evidence.findIndex((e) => e.id === evidence.id), now);
+
+    // Both writes before the activity, so the readiness snapshot it takes
+    // sees the item as the removal leaves it.
     await tx.evidence.delete({ where: { id: evidence.id } });
+    const statusChanged = removal.statusAfter !== item.status;
+    if (statusChanged) {
+      await tx.item.update({
+        where: { id: item.id },
+        data: { status: removal.statusAfter, version: { increment: 1 }, updatedById: actorUserId(actor), updatedByLabel: nonPersonLabel(actor) },
+      });
+    }
     await recordActivity(tx, actor, {
       action: "evidence.removed",
       entityType: "evidence",
       entityId: evidence.id,
-      projectId: evidence.item.projectId,
-      itemId: evidence.itemId,
-      before: { kind: evidence.kind, label: evidence.label, url: evidence.url, path: evidence.path },
+      projectId: item.projectId,
+      itemId: item.id,
+      before: { kind: evidence.kind, label: evidence.label, url: evidence.url, path: evidence.path, standing: removal.standingBefore },
+      after: { standing: removal.standingAfter },
     });
+    if (statusChanged) {
+      await recordActivity(tx, actor, {
+        action: "item.updated",
+        entityType: "item",
+        entityId: item.id,
+        projectId: item.projectId,
+        itemId: item.id,
+        before: { status: item.status, version: item.version },
+        after: { status: removal.statusAfter, version: item.version + 1 },
+      });
+    }
+    return removal;
   });
 }

@@ -75,8 +75,8 @@ export async function createItem(actor: Actor, input: unknown): Promise<{ itemId
 
 // The item as the client sees it, read inside the transaction.
 async function currentView(tx: Tx, actor: Actor, itemId: string): Promise<ItemView | null> {
-  const row = await tx.item.findFirst({ where: { id: itemId, teamId: actor.teamId }, select: itemViewSelect });
-  return row && toItemView(row, new Date());
+  const row = await tx.item.findFirst({ where: { id: itemId, teamId: actor.teamId }, select: { ...itemViewSelect, project: { select: { evidencePolicy: true } } } });
+  return row && toItemView(row, row.project.evidencePolicy, new Date());
 }
 
 async function staleVersion(tx: Tx, actor: Actor, itemId: string): Promise<AppError> {
@@ -127,7 +127,7 @@ export async function updateItem(actor: Actor, input: unknown): Promise<ItemView
           where: { itemId: item.id, teamId: actor.teamId, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
         });
         if (current === 0) {
-          throw invalidField("status", `This project asks for evidence before a ${PRIORITY_LABEL[priority].toLowerCase()} item is marked done. Add a link or path first.`, {
+          throw invalidField("status", `This project asks for evidence before ${priority ? `a ${PRIORITY_LABEL[priority].toLowerCase()} item` : "any item"} is marked done. Add a link or path first.`, {
             evidenceRequired: true,
           });
         }

@@ -7,6 +7,7 @@ import { ProjectHeader } from "@/components/projects/project-header";
 import { ScoringSettingsForm } from "@/components/projects/scoring-settings-form";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/domain/permissions";
+import { needsEvidenceByPolicy } from "@/lib/domain/readiness/policy-impact";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { loadProjectPage } from "@/lib/server/read-models/project-page";
 import { pageOrNotFound } from "@/lib/server/page-data";
@@ -29,7 +30,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
               <ProjectDetailsForm project={project} />
             </Card>
             <Card title="Scoring" description="When evidence is required, and how much each priority weighs.">
-              <ScoringSettingsForm project={project} />
+              <ScoringSettingsForm project={project} needsEvidence={needsEvidenceByPolicy(page.items)} />
             </Card>
             {can(actor.role, "category.manage") && (
               <Card title="Categories" description="Rename (Enter or leave the field), reorder, add or delete.">

@@ -44,6 +44,12 @@ export default async function ItemPage({ params }: Props) {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="space-y-6">
           {project.archived && <Alert tone="info">This project is archived; its items are read only.</Alert>}
+          {item.standing === "NEEDS_EVIDENCE" && (
+            <Alert tone="info">
+              This item is marked done, but the project&apos;s evidence policy asks for evidence at its priority and it has none. It counts as partial, and clears no level, until
+              someone adds evidence.
+            </Alert>
+          )}
           {item.standing === "STALE" && (
             <Alert tone="info">All evidence for this item has expired. It counts as partial until someone re-verifies it and adds current evidence.</Alert>
           )}
@@ -65,7 +71,7 @@ export default async function ItemPage({ params }: Props) {
             <p className="mt-1 whitespace-pre-line text-sm text-slate-800">{item.howToVerify || "—"}</p>
           </Card>
           <Card title="Evidence" description={needsEvidence ? `Required before this item is done (policy: ${EVIDENCE_POLICY_LABEL[project.evidencePolicy].toLowerCase()}).` : "Optional for this item under the project's policy."}>
-            <EvidenceList itemId={item.id} evidence={page.evidence} canAdd={writable && can(actor.role, "evidence.add")} canRemove={writable && can(actor.role, "evidence.remove")} />
+            <EvidenceList itemId={item.id} evidence={page.evidence} removal={page.evidenceRemoval} canAdd={writable && can(actor.role, "evidence.add")} canRemove={writable && can(actor.role, "evidence.remove")} />
           </Card>
           <Card title="Notes">
             <NotesEditor item={item} canEdit={writable && can(actor.role, "item.updateNotes")} rendered={<Markdown>{item.notes}</Markdown>} />
