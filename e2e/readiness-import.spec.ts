@@ -35,6 +35,11 @@ test("a lead uploads a gap analysis, previews it with its warnings, imports it, 
   await expect(page.getByRole("heading", { name: "The Launch Gap" })).toBeVisible();
   await expect(page.getByTestId("item-row")).toHaveCount(13);
   await expect(page.locator('[data-testid="item-row"][data-item-key="reliability.load-shedding"]')).toHaveAttribute("data-standing", "NOT_APPLICABLE");
+  // The document gave most rows no priority: nobody has weighed them, so the
+  // project says so and claims no level for them.
+  await expect(page.getByTestId("needs-triage")).toContainText("10 items need triage");
+  await expect(page.getByTestId("readiness-level")).toHaveText("Not launch ready");
+  await expect(page.getByTestId("unestimated-items")).toContainText("open items not estimated");
   await snapshot(page, "31-imported-project");
   const projectUrl = page.url().replace(/\?.*$/, "");
 
