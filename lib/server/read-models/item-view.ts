@@ -4,6 +4,7 @@ import { isOverdue } from "@/lib/domain/readiness/filters";
 import { isoDay } from "@/lib/domain/readiness/dates";
 import { standingOf, type ScorableItem } from "@/lib/domain/readiness/standing";
 import type { ItemStatus, Priority, Standing } from "@/lib/domain/readiness/vocabulary";
+import { currentOwner, ownerSelect } from "./owner-view";
 
 // What the client sees of an item. Built from itemViewSelect; never a raw row.
 export type ItemView = {
@@ -43,6 +44,7 @@ export type WaiverSummary = {
 
 export const itemViewSelect = {
   id: true,
+  teamId: true,
   key: true,
   categoryId: true,
   title: true,
@@ -58,7 +60,8 @@ export const itemViewSelect = {
   position: true,
   version: true,
   updatedAt: true,
-  owner: { select: { name: true, email: true } },
+  // Owners who left the team read as no owner (owner-view.ts).
+  owner: ownerSelect,
   updatedBy: { select: { name: true } },
   updatedByLabel: true,
   evidence: { select: { expiresAt: true } },
@@ -106,6 +109,7 @@ export function scorableOf(row: ScorableRow, now: Date): ScorableItem {
 export function toItemView(row: ItemRow, now: Date): ItemView {
   const standing = standingOf(scorableOf(row, now), now);
   const dueDate = row.dueDate ? isoDay(row.dueDate) : null;
+  const owner = currentOwner(row);
   return {
     id: row.id,
     key: row.key,
@@ -117,9 +121,9 @@ export function toItemView(row: ItemRow, now: Date): ItemView {
     standing,
     notApplicableReason: row.notApplicableReason,
     priority: row.priority,
-    ownerId: row.ownerId,
-    ownerName: row.owner?.name ?? null,
-    ownerEmail: row.owner?.email ?? null,
+    ownerId: owner?.id ?? null,
+    ownerName: owner?.name ?? null,
+    ownerEmail: owner?.email ?? null,
     dueDate,
     overdue: isOverdue({ dueDate, standing }, isoDay(now)),
     effortHours: row.effortHours,
