@@ -36,6 +36,7 @@ const READS = new Set([
   "invitations.previewInvitation",
   "members.listMembers",
   "members.memberIdByEmail",
+  "members.openItemsByMember",
   "setup.isSetupOpen",
   "setup.setupClosed",
   "shareLinks.hashShareToken",
