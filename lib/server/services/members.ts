@@ -3,10 +3,10 @@ import type { OpenItemsInProject } from "@/lib/domain/members/hand-over";
 import type { Role } from "@/lib/domain/roles";
 import { authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
-import { AppError, notFound, parseInput } from "@/lib/server/errors";
+import { notFound, parseInput } from "@/lib/server/errors";
 import { changeRoleInput, removeMemberInput } from "@/lib/schemas/team";
-import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "./activity";
+import { lastAdmin, lockAdmins } from "./admins";
 import { handOverItems, openItemsOf, successorIn } from "./hand-over";
 
 export type MemberView = { membershipId: string; userId: string; name: string; email: string; role: Role; joinedAt: string };
@@ -48,16 +48,6 @@ export async function memberIdByEmail(actor: Actor, email: string): Promise<stri
   });
   return member?.userId ?? null;
 }
-
-// Locks the team's admin rows so that two admins demoting or removing each
-// other at the same moment cannot leave the team without one.
-async function lockAdmins(tx: Prisma.TransactionClient, teamId: string): Promise<string[]> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM membership WHERE "teamId" = ${teamId} AND role = 'ADMIN' FOR UPDATE`;
-  return rows.map((row) => row.id);
-}
-
-const lastAdmin = () => new AppError("CONFLICT", "A team needs at least one admin. Make someone else an admin first.");
 
 export async function changeMemberRole(actor: Actor, input: unknown): Promise<MemberView["role"]> {
   authorize(actor, "member.changeRole");
