@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, invitePerson, signIn, snapshot, type Person } from "./support";
 
@@ -73,6 +74,8 @@ test("removing the engineer asks who takes over their open items, per project, a
   await dialog.getByLabel("Who takes over these items?").selectOption({ label: SUCCESSOR.name });
   await expect(confirm).toBeEnabled();
   await snapshot(admin, "40-remove-member-dialog");
+  const audit = await new AxeBuilder({ page: admin }).include('[role="dialog"]').analyze();
+  expect(audit.violations.map((violation) => violation.id)).toEqual([]);
 
   await confirm.click();
   await expect(dialog).toBeHidden();
@@ -104,6 +107,8 @@ test("the successor deletes her own account, leaving her items unassigned, and i
   await expect(remove).toBeDisabled();
   await successor.getByLabel(/Type your e-mail address/).fill(SUCCESSOR.email);
   await snapshot(successor, "41-delete-account");
+  const audit = await new AxeBuilder({ page: successor }).analyze();
+  expect(audit.violations.map((violation) => violation.id)).toEqual([]);
   await remove.click();
 
   await expect(successor).toHaveURL(/\/sign-in\?accountDeleted=1$/);
