@@ -26,6 +26,11 @@ export default async function WelcomePage() {
           Back to {teams[0].teamName}
         </Link>
       )}
+      {teams.length === 0 && (
+        <Link href="/account" className="mt-4 block text-center text-xs text-slate-500 hover:underline">
+          Delete my account
+        </Link>
+      )}
     </AuthCard>
   );
 }

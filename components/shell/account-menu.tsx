@@ -1,7 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import type { ReactNode } from "react";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 
 export function AccountMenu({ name, email, role, signOut }: { name: string; email: string; role: string; signOut: ReactNode }) {
   const initials = name.split(/\s+/).map((part) => part[0]).join("").slice(0, 2).toUpperCase();
@@ -21,6 +22,9 @@ export function AccountMenu({ name, email, role, signOut }: { name: string; emai
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
         {signOut}
+        <DropdownMenuItem asChild className="text-red-700 data-[highlighted]:bg-red-50 data-[highlighted]:text-red-800">
+          <Link href="/account">Delete my account…</Link>
+        </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>
   );

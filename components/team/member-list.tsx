@@ -1,15 +1,28 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { changeRoleAction, removeMemberAction } from "@/app/(app)/members/actions";
+import { changeRoleAction } from "@/app/(app)/members/actions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import type { OpenItemsInProject } from "@/lib/domain/members/hand-over";
 import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import type { MemberView } from "@/lib/server/services/members";
+import { RemoveMemberDialog } from "./remove-member-dialog";
 import { roleOptions } from "./role-options";
 
-export function MemberList({ members, currentUserId, manage }: { members: MemberView[]; currentUserId: string; manage: boolean }) {
+// openItems: per user id, the open items they own per project (admins only),
+// for the question of who takes over when they are removed.
+export function MemberList({
+  members,
+  currentUserId,
+  manage,
+  openItems = {},
+}: {
+  members: MemberView[];
+  currentUserId: string;
+  manage: boolean;
+  openItems?: Record<string, OpenItemsInProject[]>;
+}) {
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
   const run = (work: () => Promise<{ ok: boolean; error?: { message: string } }>) =>
@@ -48,16 +61,12 @@ export function MemberList({ members, currentUserId, manage }: { members: Member
                     </option>
                   ))}
                 </select>
-                <Button
-                  variant="danger"
-                  size="sm"
+                <RemoveMemberDialog
+                  member={member}
+                  successors={members.filter((other) => other.userId !== member.userId)}
+                  openItems={openItems[member.userId] ?? []}
                   disabled={pending}
-                  onClick={() => {
-                    if (window.confirm(`Remove ${member.name} from the team?`)) run(() => removeMemberAction(member.membershipId));
-                  }}
-                >
-                  Remove<span className="sr-only"> {member.name}</span>
-                </Button>
+                />
               </>
             ) : (
               <Badge tone={member.role === "ADMIN" ? "indigo" : "slate"}>{ROLE_LABELS[member.role]}</Badge>

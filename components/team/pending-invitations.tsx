@@ -16,7 +16,7 @@ export function PendingInvitations({ invitations }: { invitations: InvitationVie
           <div className="min-w-0 flex-1">
             <p className="truncate text-sm font-medium text-slate-900">{invitation.email}</p>
             <p className="text-xs text-slate-500">
-              Invited by {invitation.invitedBy} · expires {new Date(invitation.expiresAt).toLocaleDateString("en", { dateStyle: "medium" })}
+              Invited by {invitation.invitedBy ?? "a former member"} · expires {new Date(invitation.expiresAt).toLocaleDateString("en", { dateStyle: "medium" })}
             </p>
           </div>
           <Badge tone="amber">{ROLE_LABELS[invitation.role]}</Badge>

@@ -23,6 +23,22 @@ describe("activity text", () => {
     expect(describeActivity({ action: "apiToken.revoked", before: { name: "CI" }, after: null })).toBe("revoked the API token “CI”");
   });
 
+  it("describes a hand-over with both people's names, which outlive the membership", () => {
+    const before = { ownerId: "u1", ownerName: "Erin", version: 3 };
+    expect(describeActivity({ action: "item.handedOver", before, after: { ownerId: "u2", ownerName: "Sam", version: 4, because: "member.removed" } })).toBe(
+      "handed the item over from Erin to Sam (Erin left the team)",
+    );
+    expect(describeActivity({ action: "item.handedOver", before, after: { ownerId: null, ownerName: null, version: 4, because: "account.deleted" } })).toBe(
+      "left the item unassigned (Erin deleted their account)",
+    );
+    expect(
+      describeActivity({ action: "member.removed", before: { name: "Erin", role: "ENGINEER" }, after: { successorName: "Sam", handedOver: 3, unassigned: 1 } }),
+    ).toBe("removed Erin from the team: 3 items handed over to Sam, 1 item left unassigned");
+    expect(describeActivity({ action: "account.deleted", before: { name: "Erin" }, after: { successorName: null, handedOver: 0, unassigned: 0 } })).toBe(
+      "deleted their account and left the team",
+    );
+  });
+
   it("describes milestones", () => {
     expect(describeActivity({ action: "milestone.created", before: null, after: { name: "Beta review", readinessPercent: 48, level: 0 } })).toBe("saved the milestone “Beta review” at 48%");
     expect(describeActivity({ action: "milestone.deleted", before: { name: "Beta review" }, after: null })).toBe("deleted the milestone “Beta review”");

@@ -59,6 +59,23 @@ function changes(record: ActivityRecord, names: Record<string, string>): string 
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
+// Hand-over records carry both people's names, so they read the same after
+// the person who left is gone from the team's member list.
+function handOver(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
+  const from = text(before?.ownerName) || "a former member";
+  const why = after?.because === "account.deleted" ? `${from} deleted their account` : `${from} left the team`;
+  return after?.ownerName ? `handed the item over from ${from} to ${text(after.ownerName)} (${why})` : `left the item unassigned (${why})`;
+}
+
+function memberLeft(what: string, after: Record<string, unknown> | null): string {
+  const count = (value: unknown) => (typeof value === "number" ? value : 0);
+  const handed = count(after?.handedOver);
+  const unassigned = count(after?.unassigned);
+  const items = (n: number) => `${n} ${n === 1 ? "item" : "items"}`;
+  const parts = [handed ? `${items(handed)} handed over to ${text(after?.successorName)}` : "", unassigned ? `${items(unassigned)} left unassigned` : ""].filter(Boolean);
+  return `${what}${parts.length ? `: ${parts.join(", ")}` : ""}`;
+}
+
 export function describeActivity(record: ActivityRecord, names: Record<string, string> = {}): string {
   const { before, after } = record;
   switch (record.action) {
@@ -88,6 +105,12 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return "moved the item within its category";
     case "item.deleted":
       return `deleted the item “${text(before?.title)}”`;
+    case "item.handedOver":
+      return handOver(before, after);
+    case "member.removed":
+      return memberLeft(`removed ${text(before?.name) || "a member"} from the team`, after);
+    case "account.deleted":
+      return memberLeft("deleted their account and left the team", after);
     case "evidence.added":
       return `added evidence “${text(after?.label)}”`;
     case "evidence.removed": {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import * as accountCreation from "@/lib/server/services/account-creation";
+import * as accountDeletion from "@/lib/server/services/account-deletion";
 import * as apiTokens from "@/lib/server/services/api-tokens";
 import * as catalogue from "@/lib/server/services/catalogue";
 import * as categories from "@/lib/server/services/categories";
@@ -22,10 +23,11 @@ import * as waivers from "@/lib/server/services/waivers";
 import { membershipOf, person, teamWith } from "../support/fixtures";
 import { catalogueProject, daysFromNow, itemByKey } from "../support/readiness";
 
-const MODULES = { accountCreation, apiTokens, catalogue, categories, evidence, importing, invitations, items, members, milestones, projects, setup, shareLinks, teams, templates, waivers };
+const MODULES = { accountCreation, accountDeletion, apiTokens, catalogue, categories, evidence, importing, invitations, items, members, milestones, projects, setup, shareLinks, teams, templates, waivers };
 
 const READS = new Set([
   "accountCreation.mayCreateAccount",
+  "accountDeletion.accountDeletionPlan",
   "apiTokens.hashApiToken",
   "apiTokens.listApiTokens",
   "catalogue.builtInCatalogue",
@@ -36,6 +38,7 @@ const READS = new Set([
   "invitations.previewInvitation",
   "members.listMembers",
   "members.memberIdByEmail",
+  "members.openItemsByMember",
   "setup.isSetupOpen",
   "setup.setupClosed",
   "shareLinks.hashShareToken",
@@ -68,6 +71,7 @@ async function world() {
 type World = Awaited<ReturnType<typeof world>>;
 
 const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
+  "accountDeletion.deleteAccount": (w) => accountDeletion.deleteAccount(w.engineer, { confirmEmail: w.engineer.email }),
   "importing.importChecklist": (w) => importing.importChecklist(w.lead, { projectId: w.projectId, text: "## Security\n- [x] Security headers\n- [ ] Pen test booked\n" }),
   "templates.saveTeamTemplate": (w) => templates.saveTeamTemplate(w.lead, { text: TEMPLATE_YAML }),
   "templates.deleteTeamTemplate": async (w) => {

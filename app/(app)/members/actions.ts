@@ -28,9 +28,10 @@ export async function changeRoleAction(membershipId: string, role: string) {
   return result;
 }
 
-export async function removeMemberAction(membershipId: string) {
+// successorId: who takes over the member's open items; null leaves them unassigned.
+export async function removeMemberAction(membershipId: string, successorId: string | null) {
   const actor = await requireActor();
-  const result = await runAction(() => removeMember(actor, { membershipId }));
+  const result = await runAction(() => removeMember(actor, { membershipId, successorId }));
   revalidatePath("/members");
   return result;
 }

@@ -8,21 +8,25 @@ import { can } from "@/lib/domain/permissions";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { config } from "@/lib/server/config";
 import { listPendingInvitations } from "@/lib/server/services/invitations";
-import { listMembers } from "@/lib/server/services/members";
+import { listMembers, openItemsByMember } from "@/lib/server/services/members";
 
 export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage() {
   const actor = await requireActor("member.list");
   const manage = can(actor.role, "member.invite");
-  const [members, invitations] = await Promise.all([listMembers(actor), manage ? listPendingInvitations(actor) : []]);
+  const [members, invitations, openItems] = await Promise.all([
+    listMembers(actor),
+    manage ? listPendingInvitations(actor) : [],
+    can(actor.role, "member.remove") ? openItemsByMember(actor) : {},
+  ]);
   return (
     <>
       <PageHeader title="Members" description="Who is in this team and what each person may do." />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Team members" description={`${members.length} ${members.length === 1 ? "person" : "people"}`}>
-            <MemberList members={members} currentUserId={actor.userId} manage={manage} />
+            <MemberList members={members} currentUserId={actor.userId} manage={manage} openItems={openItems} />
           </Card>
           {manage && invitations.length > 0 && (
             <Card title="Pending invitations">

@@ -26,7 +26,7 @@ export default async function InvitationPage({ params }: Props) {
       </AuthCard>
     );
   }
-  const subtitle = `${invitation.invitedBy} invited ${invitation.email} to join ${invitation.teamName} as ${ROLE_LABELS[invitation.role]}.`;
+  const subtitle = `${invitation.invitedBy ?? "A former member of the team"} invited ${invitation.email} to join ${invitation.teamName} as ${ROLE_LABELS[invitation.role]}.`;
   const identity = await currentIdentity();
   const here = `/invite/${token}`;
   if (identity) {

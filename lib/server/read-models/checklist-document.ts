@@ -4,6 +4,7 @@ import { CHECKLIST_SCHEMA, type ChecklistDocument, type ChecklistItem } from "@/
 import { assertProjectVisible, authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { forbidden, notFound } from "@/lib/server/errors";
+import { currentOwner, ownerSelect } from "./owner-view";
 
 // A project as a YAML checklist document (lib/import/yaml-checklist.ts), in
 // one statement: categories and items in order, owners and waiver people by
@@ -26,6 +27,7 @@ export async function loadChecklistDocument(actor: Actor, projectId: string): Pr
           items: {
             orderBy: [{ position: "asc" }, { createdAt: "asc" }],
             select: {
+              teamId: true,
               key: true,
               title: true,
               status: true,
@@ -36,7 +38,7 @@ export async function loadChecklistDocument(actor: Actor, projectId: string): Pr
               why: true,
               howToVerify: true,
               notes: true,
-              owner: { select: { email: true } },
+              owner: ownerSelect,
               evidence: { orderBy: { createdAt: "asc" }, select: { kind: true, label: true, url: true, path: true, expiresAt: true } },
               waivers: {
                 where: { status: { in: ["PENDING", "APPROVED"] } },
@@ -66,7 +68,7 @@ export async function loadChecklistDocument(actor: Actor, projectId: string): Pr
           status: row.status,
           priority: present(row.priority),
           effortHours: row.effortHours ?? undefined,
-          owner: present(row.owner?.email),
+          owner: present(currentOwner(row)?.email),
           dueDate: row.dueDate ? isoDay(row.dueDate) : undefined,
           notApplicableReason: present(row.notApplicableReason),
           why: present(row.why),

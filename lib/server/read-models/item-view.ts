@@ -4,6 +4,7 @@ import { isOverdue } from "@/lib/domain/readiness/filters";
 import { isoDay } from "@/lib/domain/readiness/dates";
 import { standingOf, type ScorableItem } from "@/lib/domain/readiness/standing";
 import { evidenceRequired, type EvidencePolicy, type ItemPriority, type ItemStatus, type Standing } from "@/lib/domain/readiness/vocabulary";
+import { currentOwner, ownerSelect } from "./owner-view";
 
 // What the client sees of an item. Built from itemViewSelect; never a raw row.
 export type ItemView = {
@@ -46,6 +47,7 @@ export type WaiverSummary = {
 
 export const itemViewSelect = {
   id: true,
+  teamId: true,
   key: true,
   categoryId: true,
   title: true,
@@ -61,7 +63,8 @@ export const itemViewSelect = {
   position: true,
   version: true,
   updatedAt: true,
-  owner: { select: { name: true, email: true } },
+  // Owners who left the team read as no owner (owner-view.ts).
+  owner: ownerSelect,
   updatedBy: { select: { name: true } },
   updatedByLabel: true,
   evidence: { select: { expiresAt: true } },
@@ -113,6 +116,7 @@ export function toItemView(row: ItemRow, policy: EvidencePolicy, now: Date): Ite
   const scorable = scorableOf(row, policy, now);
   const standing = standingOf(scorable, now);
   const dueDate = row.dueDate ? isoDay(row.dueDate) : null;
+  const owner = currentOwner(row);
   return {
     id: row.id,
     key: row.key,
@@ -125,9 +129,9 @@ export function toItemView(row: ItemRow, policy: EvidencePolicy, now: Date): Ite
     notApplicableReason: row.notApplicableReason,
     priority: row.priority,
     evidenceRequired: scorable.evidenceRequired,
-    ownerId: row.ownerId,
-    ownerName: row.owner?.name ?? null,
-    ownerEmail: row.owner?.email ?? null,
+    ownerId: owner?.id ?? null,
+    ownerName: owner?.name ?? null,
+    ownerEmail: owner?.email ?? null,
     dueDate,
     overdue: isOverdue({ dueDate, standing }, isoDay(now)),
     effortHours: row.effortHours,

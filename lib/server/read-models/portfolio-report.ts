@@ -9,6 +9,7 @@ import { authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { forbidden } from "@/lib/server/errors";
 import { scorableOf } from "./item-view";
+import { currentOwner, ownerSelect } from "./owner-view";
 import { loadPortfolio } from "./portfolio";
 
 const ACTIVE_BY_NAME = { sort: "name", dir: "asc", archived: "hide", q: "", level: "any" } as const;
@@ -29,6 +30,7 @@ export async function loadPortfolioReport(actor: Actor, now = new Date()): Promi
       orderBy: [{ projectId: "asc" }, { position: "asc" }],
       relationLoadStrategy: "join",
       select: {
+        teamId: true,
         projectId: true,
         key: true,
         title: true,
@@ -36,7 +38,7 @@ export async function loadPortfolioReport(actor: Actor, now = new Date()): Promi
         priority: true,
         effortHours: true,
         dueDate: true,
-        owner: { select: { name: true } },
+        owner: ownerSelect,
         project: { select: { evidencePolicy: true } },
         evidence: { select: { expiresAt: true } },
         waivers: { where: { status: "APPROVED" }, select: { status: true, expiresAt: true } },
@@ -56,7 +58,7 @@ export async function loadPortfolioReport(actor: Actor, now = new Date()): Promi
     if (isSatisfied(standing)) continue;
     const dueDate = item.dueDate ? isoDay(item.dueDate) : null;
     const list = blockers.get(item.projectId) ?? [];
-    list.push({ key: item.key, title: item.title, owner: item.owner?.name ?? null, dueDate, overdue: isOverdue({ dueDate, standing }, today) });
+    list.push({ key: item.key, title: item.title, owner: currentOwner(item)?.name ?? null, dueDate, overdue: isOverdue({ dueDate, standing }, today) });
     blockers.set(item.projectId, list);
   }
 

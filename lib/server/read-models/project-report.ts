@@ -13,6 +13,7 @@ import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { evidenceViewQuery, toEvidenceView } from "./evidence-view";
 import { itemViewSelect, scorableOf } from "./item-view";
+import { currentOwner } from "./owner-view";
 import { projectViewSelect, toProjectView } from "./project-view";
 
 // One joined statement: the project, its categories, and every item with its
@@ -87,7 +88,7 @@ export async function loadProjectReport(actor: Actor, projectId: string, now = n
       priority: source.priority,
       status: source.status,
       standing,
-      owner: source.owner?.name ?? null,
+      owner: currentOwner(source)?.name ?? null,
       dueDate,
       overdue: isOverdue({ dueDate, standing }, today),
       effortHours: source.effortHours,

@@ -12,9 +12,10 @@ import { sendMail } from "@/lib/server/mailer";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { recordActivity } from "./activity";
 
-export type InvitationView = { id: string; email: string; role: Role; invitedBy: string; expiresAt: string };
+// invitedBy is null once the inviter has deleted their account.
+export type InvitationView = { id: string; email: string; role: Role; invitedBy: string | null; expiresAt: string };
 export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
-export type InvitationPreview = { teamName: string; email: string; role: Role; invitedBy: string; status: InvitationStatus };
+export type InvitationPreview = { teamName: string; email: string; role: Role; invitedBy: string | null; status: InvitationStatus };
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 export const invitationLink = (token: string) => new URL(`/invite/${token}`, config().APP_URL).toString();
@@ -74,7 +75,7 @@ export async function listPendingInvitations(actor: Actor): Promise<InvitationVi
     select: { id: true, email: true, role: true, expiresAt: true, invitedBy: { select: { name: true } } },
     orderBy: { createdAt: "desc" },
   });
-  return rows.map((r) => ({ id: r.id, email: r.email, role: r.role, invitedBy: r.invitedBy.name, expiresAt: r.expiresAt.toISOString() }));
+  return rows.map((r) => ({ id: r.id, email: r.email, role: r.role, invitedBy: r.invitedBy?.name ?? null, expiresAt: r.expiresAt.toISOString() }));
 }
 
 export async function revokeInvitation(actor: Actor, input: unknown): Promise<void> {
@@ -107,7 +108,7 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
     teamName: invitation.team.name,
     email: invitation.email,
     role: invitation.role,
-    invitedBy: invitation.invitedBy.name,
+    invitedBy: invitation.invitedBy?.name ?? null,
     status: statusOf(invitation),
   };
 }

@@ -1,11 +1,13 @@
 import "server-only";
+import type { OpenItemsInProject } from "@/lib/domain/members/hand-over";
 import type { Role } from "@/lib/domain/roles";
 import { authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
-import { AppError, notFound, parseInput } from "@/lib/server/errors";
+import { notFound, parseInput } from "@/lib/server/errors";
 import { changeRoleInput, removeMemberInput } from "@/lib/schemas/team";
-import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "./activity";
+import { lastAdmin, lockAdmins } from "./admins";
+import { handOverItems, openItemsOf, successorIn } from "./hand-over";
 
 export type MemberView = { membershipId: string; userId: string; name: string; email: string; role: Role; joinedAt: string };
 
@@ -26,6 +28,16 @@ export async function listMembers(actor: Actor): Promise<MemberView[]> {
   }));
 }
 
+/**
+ * For the removal dialog: the open items each member owns, per project, keyed
+ * by user id (members who own nothing open are left out). Admins only.
+ */
+export async function openItemsByMember(actor: Actor): Promise<Record<string, OpenItemsInProject[]>> {
+  authorize(actor, "member.remove");
+  const members = await db.membership.findMany({ where: { teamId: actor.teamId }, select: { userId: true } });
+  return openItemsOf(actor.teamId, members.map((m) => m.userId));
+}
+
 // A member of the actor's team by e-mail address, for APIs that name people
 // by address; null when no member has it.
 export async function memberIdByEmail(actor: Actor, email: string): Promise<string | null> {
@@ -36,16 +48,6 @@ export async function memberIdByEmail(actor: Actor, email: string): Promise<stri
   });
   return member?.userId ?? null;
 }
-
-// Locks the team's admin rows so that two admins demoting or removing each
-// other at the same moment cannot leave the team without one.
-async function lockAdmins(tx: Prisma.TransactionClient, teamId: string): Promise<string[]> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM membership WHERE "teamId" = ${teamId} AND role = 'ADMIN' FOR UPDATE`;
-  return rows.map((row) => row.id);
-}
-
-const lastAdmin = () => new AppError("CONFLICT", "A team needs at least one admin. Make someone else an admin first.");
 
 export async function changeMemberRole(actor: Actor, input: unknown): Promise<MemberView["role"]> {
   authorize(actor, "member.changeRole");
@@ -71,23 +73,36 @@ export async function changeMemberRole(actor: Actor, input: unknown): Promise<Me
   });
 }
 
+/**
+ * Removes a member from the actor's team and, in the same transaction, hands
+ * their items over (services/hand-over.ts): open items to `successorId` (a
+ * current member of the team other than the person leaving) or, when it is
+ * null or absent, to nobody; finished items to nobody. Records one
+ * `item.handedOver` per item and the `member.removed`. Admins only; the last
+ * admin cannot be removed (CONFLICT); a successor from outside the team is a
+ * field-level VALIDATION error on `successorId`, and nothing changes.
+ */
 export async function removeMember(actor: Actor, input: unknown): Promise<void> {
   authorize(actor, "member.remove");
-  const { membershipId } = parseInput(removeMemberInput, input);
+  const { membershipId, successorId } = parseInput(removeMemberInput, input);
   await db.$transaction(async (tx) => {
     const admins = await lockAdmins(tx, actor.teamId);
     const membership = await tx.membership.findFirst({
       where: { id: membershipId, teamId: actor.teamId },
-      select: { id: true, role: true, userId: true, user: { select: { email: true } } },
+      select: { id: true, role: true, userId: true, user: { select: { name: true, email: true } } },
     });
     if (!membership) throw notFound("Member");
     if (membership.role === "ADMIN" && admins.length <= 1) throw lastAdmin();
+    const leaving = { userId: membership.userId, name: membership.user.name };
+    const successor = await successorIn(tx, actor.teamId, successorId, leaving.userId, "successorId");
+    const { handedOver, unassigned } = await handOverItems(tx, actor, { leaving, successor, reason: "member.removed" });
     await tx.membership.delete({ where: { id: membership.id } });
     await recordActivity(tx, actor, {
       action: "member.removed",
       entityType: "membership",
       entityId: membership.id,
-      before: { userId: membership.userId, email: membership.user.email, role: membership.role },
+      before: { userId: membership.userId, name: membership.user.name, email: membership.user.email, role: membership.role },
+      after: { successorId: successor?.userId ?? null, successorName: successor?.name ?? null, handedOver, unassigned },
     });
   });
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { Alert } from "@/components/ui/alert";
 import { safeNextPath } from "@/lib/domain/next-path";
 import { currentIdentity } from "@/lib/server/auth/identity";
 import { config } from "@/lib/server/config";
@@ -10,10 +11,10 @@ import { isSetupOpen } from "@/lib/server/services/setup";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<{ next?: string; email?: string }> };
+type Props = { searchParams: Promise<{ next?: string; email?: string; accountDeleted?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { next, email } = await searchParams;
+  const { next, email, accountDeleted } = await searchParams;
   const target = safeNextPath(next);
   if (config().clerkEnabled) {
     const { SignIn } = await import("@clerk/nextjs");
@@ -27,6 +28,11 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await currentIdentity()) redirect(target);
   return (
     <AuthCard title="Sign in to Shipshape" subtitle="Track what stands between your team and launch.">
+      {accountDeleted && (
+        <div className="mb-4">
+          <Alert tone="success">Your account has been deleted.</Alert>
+        </div>
+      )}
       <SignInForm next={target} email={email} />
       <p className="mt-6 text-center text-xs text-slate-500">
         New here? Accounts are created from an invitation link sent by your team&apos;s admin.{" "}
