@@ -58,6 +58,10 @@ test("categories and custom items are managed from settings and the checklist", 
   for (const text of ["added the category “Security”", "renamed the category “Docs” to “Documentation”", "moved the category", "added the item “Single sign-on”", "moved it to another category", "deleted the category “Security”"]) {
     await expect(page.getByText(text).first()).toBeVisible();
   }
+  // A mangled link to older activity shows the newest entries, saying so.
+  await page.goto(`${projectUrl}/activity?after=not-a-cursor`);
+  await expect(page.getByRole("status")).toContainText("That link to older activity is not valid for this project");
+  await expect(page.getByText("deleted the category “Security”").first()).toBeVisible();
 });
 
 test("a project is archived read-only, restored, then deleted by an admin after confirming", async ({ page }) => {

@@ -43,7 +43,11 @@ const flag = z
   .optional();
 
 const pageQuery = {
-  cursor: z.string().max(200).optional().meta({ description: "`nextCursor` of the previous page." }),
+  cursor: z
+    .string()
+    .max(512)
+    .optional()
+    .meta({ description: "`nextCursor` of the previous page, sent with the same path and filters; another list's cursor is refused." }),
   limit: z.coerce.number().int().min(1).max(200).default(50).meta({ description: "Page size, 1–200 (default 50)." }),
 };
 

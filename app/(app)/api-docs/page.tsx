@@ -82,7 +82,8 @@ export default async function ApiDocsPage() {
   ${base}/api/v1/projects/PROJECT_ID/items/testing.unit`}</Example>
               <p>
                 Every error is <code>{`{ "error": { "code", "message", "fields"? } }`}</code>. Lists return <code>{`{ "data": [...], "nextCursor" }`}</code>; pass{" "}
-                <code>cursor</code> to get the next page. Each token and each client address has a per-minute allowance; beyond it the answer is 429 with{" "}
+                <code>cursor</code> (with the same filters) to get the next page. Projects come oldest first and items in key order, orders no edit changes, so a
+                row that stays in the list while others edit it is returned exactly once. Each token and each client address has a per-minute allowance; beyond it the answer is 429 with{" "}
                 <code>Retry-After</code>. From CI, the <code>shipshape evidence add</code> command does the calls for you.
               </p>
             </div>

@@ -89,7 +89,8 @@ export function openApiDocument(serverUrl = "/") {
         "Read readiness and update checklists from scripts and CI. Authenticate with a team API token " +
         "(team settings → API tokens) sent as `Authorization: Bearer shp_…`. Read tokens can read; write tokens can also " +
         "create projects, update items and add or remove evidence. Errors always have the shape " +
-        "`{ \"error\": { \"code\", \"message\", \"fields\"? } }`. Lists are paged with `limit` and the opaque `nextCursor`.",
+        "`{ \"error\": { \"code\", \"message\", \"fields\"? } }`. Lists are paged with `limit` and the opaque `nextCursor`, " +
+        "in an order no edit changes: a row in the list for the whole paging is returned exactly once, one that joins or leaves it meanwhile at most once.",
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: serverUrl, description: "This Shipshape" }],
@@ -111,7 +112,7 @@ export function openApiDocument(serverUrl = "/") {
           tags: ["Projects"],
           summary: "List the team's projects with their readiness",
           requestParams: { query: apiProjectListQuery },
-          responses: responses({ 200: ok("A page of projects, by name.", projectPage) }, [400]),
+          responses: responses({ 200: ok("A page of projects, oldest first (by creation time, then id).", projectPage) }, [400]),
         }),
         post: operation({
           operationId: "createProject",
@@ -165,7 +166,7 @@ export function openApiDocument(serverUrl = "/") {
           tags: ["Items"],
           summary: "List a project's items, optionally filtered",
           requestParams: { path: projectPath, query: apiItemListQuery },
-          responses: responses({ 200: ok("A page of items, in checklist order.", itemPage) }, [400, 404]),
+          responses: responses({ 200: ok("A page of items, in key order (compared as text), which re-ordering the checklist does not change.", itemPage) }, [400, 404]),
         }),
       },
       "/api/v1/projects/{projectId}/items/{key}": {

@@ -2,6 +2,7 @@ import "server-only";
 import { authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
+import { creationKey, creationKeyOf, decodeCursor, encodeCursor, type CreationKey, type PagedList } from "@/lib/server/pagination";
 import { activityViewSelect, toActivityView, type ActivityView } from "./activity-view";
 import { memberOptions, type MemberOption } from "./project-page";
 import { projectViewSelect, toProjectView, type ProjectView } from "./project-view";
@@ -11,25 +12,41 @@ export type ProjectFeed = { project: ProjectView; members: MemberOption[]; entri
 
 const PAGE = 50;
 
-// The project's activity, newest first, a page at a time (cursor = last id seen).
+// Newest first by (createdAt, id): activity is append-only, so the keys never
+// change and older pages are stable while new entries arrive on top.
+const feedList = (teamId: string, projectId: string): PagedList<CreationKey> => ({ kind: "activity.project", key: creationKey, scope: { teamId, projectId } });
+
+/**
+ * The project's activity, newest first, 50 entries a page. `cursor` is the
+ * `nextCursor` of the page before. Throws NOT_FOUND for a project outside the
+ * actor's team, and VALIDATION on `cursor` for a malformed cursor or one from
+ * another project's feed.
+ */
 export async function loadProjectFeed(actor: Actor, projectId: string, cursor?: string): Promise<ProjectFeed> {
   authorize(actor, "activity.read");
+  const list = feedList(actor.teamId, projectId);
+  const after = decodeCursor(list, cursor);
+  const before = after && { createdAt: new Date(after[0]), id: after[1] };
   const [project, members, rows] = await Promise.all([
     db.project.findFirst({ where: { id: projectId, teamId: actor.teamId }, select: projectViewSelect }),
     memberOptions(actor.teamId),
     db.activity.findMany({
-      where: { teamId: actor.teamId, projectId },
+      where: {
+        teamId: actor.teamId,
+        projectId,
+        ...(before && { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] }),
+      },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: PAGE + 1,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       select: activityViewSelect,
     }),
   ]);
   if (!project) throw notFound("Project");
+  const entries = rows.slice(0, PAGE);
   return {
     project: toProjectView(project, new Date()),
     members,
-    entries: rows.slice(0, PAGE).map(toActivityView),
-    nextCursor: rows.length > PAGE ? rows[PAGE - 1].id : null,
+    entries: entries.map(toActivityView),
+    nextCursor: rows.length > PAGE ? encodeCursor(list, creationKeyOf(entries[PAGE - 1])) : null,
   };
 }

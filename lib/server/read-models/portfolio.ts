@@ -15,6 +15,8 @@ export type PortfolioProject = {
   daysToTarget: number | null;
   archived: boolean;
   lastActivityAt: string | null;
+  // ISO 8601; with the id, the API's paging order (it never changes).
+  createdAt: string;
   readiness: Readiness;
 };
 
@@ -26,6 +28,7 @@ type ProjectRow = {
   description: string;
   targetDate: Date | null;
   archivedAt: Date | null;
+  createdAt: Date;
   weightCritical: number;
   weightHigh: number;
   weightMedium: number;
@@ -35,7 +38,7 @@ type ProjectRow = {
 
 function projectQuery(teamId: string) {
   return sqlRows<ProjectRow>(Prisma.sql`
-    SELECT p.id, p.name, p.description, p."targetDate", p."archivedAt",
+    SELECT p.id, p.name, p.description, p."targetDate", p."archivedAt", p."createdAt",
            p."weightCritical", p."weightHigh", p."weightMedium", p."weightLow",
            (SELECT max(a."createdAt") FROM activity a WHERE a."teamId" = ${teamId} AND a."projectId" = p.id) AS "lastActivityAt"
     FROM project p
@@ -66,6 +69,7 @@ export async function loadPortfolio(actor: Actor, query: PortfolioQuery, now = n
       ...targetOf(row.targetDate, now),
       archived: row.archivedAt !== null,
       lastActivityAt: row.lastActivityAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
       readiness: scoreTally(byProject.get(row.id) ?? emptyTally(), weightsOf(row)),
     }),
   );

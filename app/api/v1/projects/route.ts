@@ -1,9 +1,10 @@
 import { apiCreateProjectBody, apiProjectListQuery, BUILT_IN_TEMPLATE } from "@/lib/schemas/api";
 import { portfolioQuery } from "@/lib/schemas/project";
 import { apiEndpoint, json } from "@/lib/server/api/handler";
-import { pageOf } from "@/lib/server/api/pagination";
+import { apiProjectList } from "@/lib/server/api/paged-lists";
 import { projectWebUrl, toApiProject, toApiProjectSummary } from "@/lib/server/api/presenters";
 import { jsonBody, queryOf, withApiFieldNames } from "@/lib/server/api/request";
+import { creationKeyOf, seekPage } from "@/lib/server/pagination";
 import { loadPortfolio } from "@/lib/server/read-models/portfolio";
 import { loadProjectScore } from "@/lib/server/read-models/project-score";
 import { createProject } from "@/lib/server/services/projects";
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiEndpoint("project.read", async ({ actor, request }) => {
   const { cursor, limit, archived } = queryOf(request, apiProjectListQuery);
   const { projects } = await loadPortfolio(actor, portfolioQuery.parse({ sort: "name", dir: "asc", archived }));
-  const page = pageOf(projects, (project) => project.id, cursor, limit);
+  const page = seekPage(apiProjectList(actor.teamId, archived), projects, creationKeyOf, cursor, limit);
   return json({ data: page.data.map(toApiProjectSummary), nextCursor: page.nextCursor });
 });
 

@@ -3,9 +3,10 @@ import { filterItems, type ItemFilter } from "@/lib/domain/readiness/filters";
 import { apiItemListQuery, projectPath } from "@/lib/schemas/api";
 import { invalidField } from "@/lib/server/errors";
 import { apiEndpoint, json } from "@/lib/server/api/handler";
-import { pageOf } from "@/lib/server/api/pagination";
+import { apiItemList } from "@/lib/server/api/paged-lists";
 import { toApiItemSummary } from "@/lib/server/api/presenters";
 import { pathOf, queryOf } from "@/lib/server/api/request";
+import { seekPage } from "@/lib/server/pagination";
 import { loadProjectReadiness } from "@/lib/server/read-models/project-page";
 import { memberIdByEmail } from "@/lib/server/services/members";
 
@@ -34,6 +35,6 @@ export const GET = apiEndpoint("project.read", async ({ actor, request, params }
 
   const names = new Map(categories.map((c) => [c.id, c.name]));
   const matching = filterItems(items, filter, { userId: "", today: isoDay(new Date()) });
-  const page = pageOf(matching, (item) => item.key, query.cursor, query.limit);
+  const page = seekPage(apiItemList(actor.teamId, projectId, filter), matching, (item): [string] => [item.key], query.cursor, query.limit);
   return json({ data: page.data.map((item) => toApiItemSummary(item, names.get(item.categoryId) ?? "")), nextCursor: page.nextCursor });
 });
