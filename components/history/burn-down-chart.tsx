@@ -11,7 +11,9 @@ type Point = { takenAt: string; remainingEffortHours: number };
 export function BurnDownChart({ points, forecast, targetDate }: { points: Point[]; forecast: Forecast; targetDate: string | null }) {
   const data: { t: number; remaining?: number; forecast?: number }[] = points.map((p) => ({ t: Date.parse(p.takenAt), remaining: p.remainingEffortHours }));
   const last = data.at(-1);
-  if (last && forecast.state === "forecast") {
+  // Only an effort forecast ends where this line does: one made from items
+  // closed (unestimated work) says nothing about hours.
+  if (last && forecast.state === "forecast" && forecast.basis === "effort") {
     last.forecast = last.remaining;
     data.push({ t: Date.parse(`${forecast.date}T00:00:00Z`), forecast: 0 });
   }

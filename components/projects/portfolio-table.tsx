@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { ReadinessMeter } from "@/components/readiness/readiness-meter";
-import { formatDay, formatDaysAway, formatEffort, formatMoment } from "@/lib/domain/format";
+import { formatDay, formatDaysAway, formatEffortAtLeast, formatMoment, needsTriageText } from "@/lib/domain/format";
 import { levelLabel } from "@/lib/domain/readiness/score";
 import type { PortfolioProject } from "@/lib/server/read-models/portfolio";
 import type { PortfolioQuery } from "@/lib/schemas/project";
@@ -64,12 +64,16 @@ export function PortfolioTable({ projects, query }: { projects: PortfolioProject
                   </div>
                   <p className="mt-1 text-xs text-slate-500">
                     {levelLabel(project.readiness.level)}
+                    {project.readiness.needsTriage > 0 && <span className="font-medium text-amber-800"> · {needsTriageText(project.readiness.needsTriage)}</span>}
                   </p>
                 </td>
                 <td className={cn("px-4 py-3 text-right font-semibold tabular-nums", project.readiness.launchBlockers > 0 ? "text-red-600" : "text-emerald-600")}>
                   {project.readiness.launchBlockers}
                 </td>
-                <td className="px-4 py-3 text-right tabular-nums text-slate-700">{formatEffort(project.readiness.remainingEffortHours)}</td>
+                <td className="px-4 py-3 text-right tabular-nums text-slate-700">
+                  {formatEffortAtLeast(project.readiness.remainingEffortHours, project.readiness.unestimatedItems)}
+                  {project.readiness.unestimatedItems > 0 && <p className="text-xs font-normal text-slate-500">{project.readiness.unestimatedItems} not estimated</p>}
+                </td>
                 <td className="px-4 py-3 text-slate-700">
                   {formatDay(project.targetDate)}
                   {project.targetDate && (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDaysAway, formatDay, formatEffort, needsTriageText } from "@/lib/domain/format";
+import { formatDaysAway, formatDay, formatEffortAtLeast, needsTriageText } from "@/lib/domain/format";
 import { levelLabel, type Readiness } from "@/lib/domain/readiness/score";
 import { PRIORITY_LABEL } from "@/lib/domain/readiness/vocabulary";
 import type { ItemView } from "@/lib/server/read-models/item-view";
@@ -105,7 +105,7 @@ export function ReadinessSummary({ projectId, readiness, blockers, nextLevelItem
         />
         <Stat
           label="Remaining effort"
-          value={readiness.unestimatedItems > 0 ? `at least ${formatEffort(readiness.remainingEffortHours)}` : formatEffort(readiness.remainingEffortHours)}
+          value={formatEffortAtLeast(readiness.remainingEffortHours, readiness.unestimatedItems)}
           detail={
             readiness.unestimatedItems > 0 ? (
               <span data-testid="unestimated-items">

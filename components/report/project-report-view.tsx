@@ -1,7 +1,7 @@
 import { StateComparisonView } from "@/components/history/state-comparison";
 import { PriorityBadge } from "@/components/readiness/priority-badge";
 import { StandingBadge } from "@/components/readiness/standing-badge";
-import { formatDay, formatEffort, formatHours, needsTriageText } from "@/lib/domain/format";
+import { formatDay, formatEffortAtLeast, formatHours, needsTriageText } from "@/lib/domain/format";
 import { forecastSentence } from "@/lib/domain/history/forecast";
 import { priorityGroupOf } from "@/lib/domain/readiness/vocabulary";
 import { nextLevelNeeds } from "@/lib/domain/report/markdown";
@@ -68,7 +68,7 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
           <div>
             <dt className="text-xs text-slate-500">Remaining effort</dt>
             <dd className="text-lg font-semibold text-slate-900">
-              {summary.unestimatedItems > 0 ? `at least ${formatEffort(summary.remainingEffortHours)}` : formatEffort(summary.remainingEffortHours)}
+              {formatEffortAtLeast(summary.remainingEffortHours, summary.unestimatedItems)}
             </dd>
             {summary.unestimatedItems > 0 && (
               <dd className="text-xs text-slate-500">

@@ -17,6 +17,9 @@ export function formatRemainingEffort(hours: number, unestimatedItems: number): 
   return `at least ${formatEffort(hours)}, ${unestimatedItems} open item${unestimatedItems === 1 ? "" : "s"} not estimated`;
 }
 
+/** Remaining effort where space is short: "≥ 12 h" while open items are unestimated, else "12 h". */
+export const formatEffortAtLeast = (hours: number, unestimatedItems: number) => (unestimatedItems > 0 ? `≥ ${formatEffort(hours)}` : formatEffort(hours));
+
 /** "5 items need triage", for the headline while any applicable item has no priority. */
 export const needsTriageText = (count: number) => `${count} item${count === 1 ? " needs" : "s need"} triage`;
 

@@ -1,7 +1,7 @@
 // The portfolio report as Markdown: a headline, one table row per project,
 // then each project's launch blockers. Regular like the project report
 // (docs/report-format.md).
-import { formatEffort, formatRemainingEffort, needsTriageText } from "../format";
+import { formatEffortAtLeast, formatRemainingEffort, needsTriageText } from "../format";
 import { forecastCell, type PortfolioReport } from "./portfolio";
 import { markdownTable } from "./markdown-table";
 
@@ -27,7 +27,7 @@ export function portfolioMarkdown(report: PortfolioReport): string {
           (p.level > 0 ? `${p.level} — ${p.levelName}` : p.levelName) + (p.needsTriage > 0 ? ` (${p.needsTriage} to triage)` : ""),
           String(p.launchBlockers),
           `${p.doneOrWaived} / ${p.applicable}`,
-          p.unestimatedItems > 0 ? `≥ ${formatEffort(p.remainingEffortHours)} (${p.unestimatedItems} not estimated)` : formatEffort(p.remainingEffortHours),
+          formatEffortAtLeast(p.remainingEffortHours, p.unestimatedItems) + (p.unestimatedItems > 0 ? ` (${p.unestimatedItems} not estimated)` : ""),
           p.targetDate ?? "—",
           forecastCell(p.forecast),
         ]),

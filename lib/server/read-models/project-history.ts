@@ -25,6 +25,8 @@ export type ProjectHistory = {
   // The snapshots and the present, for the charts.
   trend: TrendSeries;
   burnDown: { takenAt: string; remainingEffortHours: number }[];
+  // Open items without an estimate now: the remaining effort is a lower bound while any.
+  unestimatedItems: number;
   forecast: Forecast;
   milestones: MilestoneView[];
 };
@@ -58,6 +60,7 @@ export async function loadProjectHistory(actor: Actor, projectId: string, now = 
     snapshots,
     trend: trendSeries(series),
     burnDown: series.map(({ takenAt, remainingEffortHours }) => ({ takenAt, remainingEffortHours })),
+    unestimatedItems: readiness.unestimatedItems,
     // The forecast looks at its own window of these.
     forecast: forecastLaunch(snapshots, readiness, now, project.targetDate),
     milestones: milestoneRows.map((row) => {

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CompactSelect } from "@/components/ui/compact-select";
-import { formatEffort } from "@/lib/domain/format";
+import { formatRemainingEffort } from "@/lib/domain/format";
 import { forecastSentence } from "@/lib/domain/history/forecast";
 import { can } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
@@ -52,7 +52,7 @@ export default async function ProjectHistoryPage({ params, searchParams }: Props
 
         <Card title="Remaining effort" description="Burn-down of the effort left (missing items in full, partial and stale at half) and the forecast at the recent pace.">
           <p className="mb-3 text-sm text-slate-700" data-testid="history-forecast">
-            <strong>{formatEffort(current.remainingEffortHours)}</strong> left. {forecastSentence(forecast, project.targetDate)}
+            <strong>{formatRemainingEffort(current.remainingEffortHours, history.unestimatedItems)}</strong> left. {forecastSentence(forecast, project.targetDate)}
           </p>
           {history.snapshots.length > 0 && <BurnDownChart points={history.burnDown} forecast={forecast} targetDate={project.targetDate} />}
         </Card>
