@@ -18,8 +18,17 @@ export type ActivityEntry = {
 // together. Every change inside a project passes through here, which makes it
 // the one place that keeps the project's readiness history current.
 export async function recordActivity(tx: Prisma.TransactionClient, actor: Actor, entry: ActivityEntry) {
-  await tx.activity.create({
-    data: {
+  await recordActivities(tx, actor, [entry]);
+}
+
+/**
+ * Several records of one change at once (an import that updates many items):
+ * one insert, and one readiness snapshot per project they touch.
+ */
+export async function recordActivities(tx: Prisma.TransactionClient, actor: Actor, entries: ActivityEntry[]) {
+  if (entries.length === 0) return;
+  await tx.activity.createMany({
+    data: entries.map((entry) => ({
       teamId: actor.teamId,
       actorUserId: actorUserId(actor),
       actorTokenId: actor.kind === "token" ? actor.tokenId : null,
@@ -31,7 +40,9 @@ export async function recordActivity(tx: Prisma.TransactionClient, actor: Actor,
       itemId: entry.itemId,
       before: entry.before,
       after: entry.after,
-    },
+    })),
   });
-  if (entry.projectId) await recordReadinessSnapshot(tx, actor.teamId, entry.projectId, "CHANGE");
+  for (const projectId of new Set(entries.flatMap((entry) => (entry.projectId ? [entry.projectId] : [])))) {
+    await recordReadinessSnapshot(tx, actor.teamId, projectId, "CHANGE");
+  }
 }
