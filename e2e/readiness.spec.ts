@@ -95,19 +95,21 @@ test("an engineer marks a critical item done, is asked for evidence, and adds a 
   await snapshot(engineer, "12-item-detail");
 });
 
-test("a stale edit is refused with the fresh value, who changed it, and a way to apply it again", async () => {
+test("a stale edit of a field changed meanwhile is refused in words, keeping the edit to apply again", async () => {
   await lead.goto(projectUrl);
   await engineer.goto(projectUrl);
   await row(engineer, "testing.unit").getByRole("combobox", { name: "Status of Unit tests for core logic" }).selectOption("PARTIAL");
   await expect(row(engineer, "testing.unit")).toHaveAttribute("data-standing", "PARTIAL");
 
   const stale = row(lead, "testing.unit");
-  await stale.getByRole("combobox", { name: "Priority of Unit tests for core logic" }).selectOption("CRITICAL");
-  await expect(stale.getByText(`${ENGINEER.name} changed this item at`)).toBeVisible();
-  await expect(stale.getByRole("combobox", { name: "Status of Unit tests for core logic" })).toHaveValue("PARTIAL");
-  await expect(stale.getByText("Your change: priority → CRITICAL")).toBeVisible();
+  const status = stale.getByRole("combobox", { name: "Status of Unit tests for core logic" });
+  await status.selectOption("DONE");
+  await expect(stale.getByText(`${ENGINEER.name} changed the status from Missing to Partial at`)).toBeVisible();
+  await expect(stale.getByText("You set the status to Done; your change stays in the form until you choose.")).toBeVisible();
+  await expect(status).toHaveValue("DONE");
   await snapshot(lead, "13-conflict");
   await stale.getByRole("button", { name: "Keep theirs" }).click();
+  await expect(status).toHaveValue("PARTIAL");
 });
 
 test("a viewer sees the score but cannot edit", async () => {

@@ -1,24 +1,29 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { deleteItemAction, reorderItemAction } from "@/app/(app)/projects/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 
 import type { ItemView } from "@/lib/server/read-models/item-view";
+import { ConflictNotice } from "./conflict-notice";
 import { useItemEditor } from "./use-item-editor";
 
 // For leads: what the item is (title, guidance, category), its place, and deleting it.
 export function ItemGuidanceForm({ projectId, item: initial, categories }: { projectId: string; item: ItemView; categories: { id: string; name: string }[] }) {
-  const { item, notice, pending, save, retry } = useItemEditor(initial);
+  const { item, notice, pending, save, shown, dismiss } = useItemEditor(initial);
+  const formRef = useRef<HTMLFormElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, start] = useTransition();
   const errors = notice?.tone === "error" ? [notice.message] : undefined;
   return (
     <div className="space-y-4">
       <form
-        key={item.version}
+        ref={formRef}
+        // Drawn afresh for each version, and when a conflict opens or closes:
+        // while it is open the fields hold the user's own values.
+        key={`${item.version}-${notice?.tone === "conflict" ? "mine" : "current"}`}
         className="space-y-3"
         aria-label="Edit item"
         onSubmit={(event) => {
@@ -29,18 +34,21 @@ export function ItemGuidanceForm({ projectId, item: initial, categories }: { pro
           if (Object.keys(changed).length > 0) save(changed);
         }}
       >
-        {notice && (
-          <Alert tone={notice.tone === "conflict" ? "info" : "error"}>
-            {notice.message}
-            {notice.tone === "conflict" && (
-              <button type="button" onClick={retry} className="ml-2 font-semibold underline">Apply my edit again</button>
-            )}
-          </Alert>
+        {notice?.tone === "conflict" && (
+          <ConflictNotice
+            changes={notice.changes}
+            mine={notice.retry}
+            names={{ categories: Object.fromEntries(categories.map((c) => [c.id, c.name])) }}
+            // What the form holds now, which the user may have edited further.
+            onApply={() => formRef.current?.requestSubmit()}
+            onKeepTheirs={dismiss}
+          />
         )}
-        <TextField name="title" id="item-title" label="Title" defaultValue={item.title} errors={errors} />
-        <TextAreaField name="why" id="item-why" label="Why it matters" rows={2} defaultValue={item.why} />
-        <TextAreaField name="howToVerify" id="item-verify" label="How to verify" rows={2} defaultValue={item.howToVerify} />
-        <SelectField name="categoryId" id="item-category" label="Category" defaultValue={item.categoryId} options={categories.map((c) => ({ value: c.id, label: c.name }))} />
+        {notice && notice.tone !== "conflict" && <Alert tone="error">{notice.message}</Alert>}
+        <TextField name="title" id="item-title" label="Title" defaultValue={shown("title")} errors={errors} />
+        <TextAreaField name="why" id="item-why" label="Why it matters" rows={2} defaultValue={shown("why")} />
+        <TextAreaField name="howToVerify" id="item-verify" label="How to verify" rows={2} defaultValue={shown("howToVerify")} />
+        <SelectField name="categoryId" id="item-category" label="Category" defaultValue={shown("categoryId")} options={categories.map((c) => ({ value: c.id, label: c.name }))} />
         <Button type="submit" size="sm" disabled={pending}>{pending ? "Saving…" : "Save item"}</Button>
       </form>
       <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-3">

@@ -10,6 +10,7 @@ import { formatDay, formatHours } from "@/lib/domain/format";
 import { ITEM_STATUSES, NEEDS_TRIAGE_LABEL, PRIORITIES, PRIORITY_LABEL, STATUS_GLYPH, STATUS_LABEL } from "@/lib/domain/readiness/vocabulary";
 import type { ItemView } from "@/lib/server/read-models/item-view";
 import type { MemberOption } from "@/lib/server/read-models/project-page";
+import { ConflictNotice } from "./conflict-notice";
 import { EvidenceQuickAdd } from "./evidence-quick-add";
 import { ITEM_COLUMNS, STACKED_COLUMNS } from "./item-columns";
 import { useItemEditor } from "./use-item-editor";
@@ -78,7 +79,8 @@ export function ItemRow({ projectId, initial, members, can, archived, stacked = 
   // On the item page the row sits in a narrower column: controls go below the title.
   stacked?: boolean;
 }) {
-  const { item, notice, pending, save, dismiss, retry } = useItemEditor(initial);
+  const { item, notice, pending, save, shown, dismiss, retry } = useItemEditor(initial);
+  const effort = shown("effortHours");
   const [reasonFor, setReasonFor] = useState(false);
   const [reason, setReason] = useState("");
   const label = (what: string) => `${what} of ${item.title}`;
@@ -111,7 +113,7 @@ export function ItemRow({ projectId, initial, members, can, archived, stacked = 
             <Cell caption="Status">
             <select
               aria-label={label("Status")}
-              value={item.status}
+              value={shown("status")}
               disabled={locked || !can.status}
               onChange={(event) => {
                 const status = event.target.value;
@@ -130,7 +132,7 @@ export function ItemRow({ projectId, initial, members, can, archived, stacked = 
             <Cell caption="Priority">
             <select
               aria-label={label("Priority")}
-              value={item.priority ?? ""}
+              value={shown("priority") ?? ""}
               disabled={locked || !can.edit}
               onChange={(event) => save({ priority: event.target.value })}
               className={cn(control, "pl-2 pr-7")}
@@ -151,7 +153,7 @@ export function ItemRow({ projectId, initial, members, can, archived, stacked = 
             <Cell caption="Owner">
             <select
               aria-label={label("Owner")}
-              value={item.ownerId ?? ""}
+              value={shown("ownerId") ?? ""}
               disabled={locked || !can.owner}
               onChange={(event) => save({ ownerId: event.target.value })}
               className={cn(control, "pl-2 pr-7")}
@@ -165,14 +167,14 @@ export function ItemRow({ projectId, initial, members, can, archived, stacked = 
             </select>
             </Cell>
             <Cell caption="Due">
-            <InlineInput label={label("Due date")} type="date" value={item.dueDate ?? ""} disabled={locked || !can.edit} onSave={(dueDate) => save({ dueDate })} />
+            <InlineInput label={label("Due date")} type="date" value={shown("dueDate") ?? ""} disabled={locked || !can.edit} onSave={(dueDate) => save({ dueDate })} />
             </Cell>
             <Cell caption="Effort (h)">
             <InlineInput
               label={label("Effort in hours")}
               type="number"
               step="0.25"
-              value={item.effortHours === null ? "" : String(item.effortHours)}
+              value={effort === null ? "" : String(effort)}
               disabled={locked || !can.edit}
               onSave={(effortHours) => save({ effortHours })}
             />
@@ -223,7 +225,16 @@ export function ItemRow({ projectId, initial, members, can, archived, stacked = 
         </form>
       )}
 
-      {notice && (
+      {notice?.tone === "conflict" && (
+        <ConflictNotice
+          changes={notice.changes}
+          mine={notice.retry}
+          names={{ people: Object.fromEntries(members.map((member) => [member.userId, member.name])) }}
+          onApply={retry}
+          onKeepTheirs={dismiss}
+        />
+      )}
+      {notice && notice.tone !== "conflict" && (
         <div
           role="status"
           className={cn(
@@ -232,22 +243,6 @@ export function ItemRow({ projectId, initial, members, can, archived, stacked = 
           )}
         >
           <p>{notice.message}</p>
-          {notice.tone === "conflict" && notice.retry && (
-            <p className="mt-1 flex flex-wrap items-center gap-2 text-xs">
-              <span>
-                Your change:{" "}
-                {Object.entries(notice.retry)
-                  .map(([field, value]) => `${field} → ${value === "" || value === null ? "none" : String(value)}`)
-                  .join(", ")}
-              </span>
-              <button type="button" onClick={retry} className="rounded bg-amber-600 px-2 py-0.5 font-semibold text-white hover:bg-amber-500">
-                Apply my change again
-              </button>
-              <button type="button" onClick={dismiss} className="rounded px-2 py-0.5 font-semibold hover:bg-amber-100">
-                Keep theirs
-              </button>
-            </p>
-          )}
           {notice.tone === "evidence" && <EvidenceQuickAdd itemId={item.id} itemTitle={item.title} onAdded={retry} />}
           {notice.tone === "error" && (
             <button type="button" onClick={dismiss} className="mt-1 text-xs font-semibold underline">

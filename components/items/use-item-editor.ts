@@ -1,10 +1,14 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useTransition } from "react";
 import { updateItemAction } from "@/app/(app)/projects/actions";
+import type { ConflictingChange } from "@/lib/domain/item-edits";
 import type { ItemView } from "@/lib/server/read-models/item-view";
 
-export type ItemNotice = { tone: "conflict" | "error" | "evidence"; message: string; retry?: Record<string, unknown> };
+export type ItemNotice =
+  | { tone: "conflict"; message: string; retry: Record<string, unknown>; changes: ConflictingChange[] }
+  | { tone: "error" | "evidence"; message: string; retry?: Record<string, unknown> };
 
 function describeError(error: { message: string; fields?: Record<string, string[]> }) {
   const fieldMessages = Object.values(error.fields ?? {}).flat();
@@ -12,13 +16,24 @@ function describeError(error: { message: string; fields?: Record<string, string[
 }
 
 // Holds an item as the user sees it and saves changes against the version they
-// saw. On a conflict it shows the fresh values, says who changed them, and
-// keeps the user's change so it can be applied again in one click.
+// saw. A change of fields nobody else touched meanwhile lands on top of the
+// current version; one that clashes comes back as a conflict: the editor then
+// shows the current item, keeps the user's change (`shown` gives it to the
+// controls) and offers to apply it again or keep theirs.
 export function useItemEditor(initial: ItemView) {
+  const router = useRouter();
   const [item, setItem] = useState(initial);
   const [seen, setSeen] = useState(initial);
   const [notice, setNotice] = useState<ItemNotice | null>(null);
   const [pending, startTransition] = useTransition();
+
+  // On a conflict the rest of the page (rendered notes, history, score)
+  // catches up with what changed, outside the save's transition so that the
+  // controls are usable again at once.
+  const conflicted = notice?.tone === "conflict" ? notice : null;
+  useEffect(() => {
+    if (conflicted) router.refresh();
+  }, [conflicted, router]);
 
   // A server refresh with a newer version replaces the local copy.
   if (initial !== seen) {
@@ -26,19 +41,21 @@ export function useItemEditor(initial: ItemView) {
     if (initial.version >= item.version) setItem(initial);
   }
 
-  function save(changes: Record<string, unknown>, base: ItemView = item) {
+  // `onSaved` runs once the change has landed (e.g. to close an editor).
+  function save(changes: Record<string, unknown>, { onSaved }: { onSaved?: () => void } = {}) {
     startTransition(async () => {
-      const result = await updateItemAction(base.id, base.version, changes);
+      const result = await updateItemAction(item.id, item.version, changes);
       if (result.ok) {
         setItem(result.data);
         setNotice(null);
+        onSaved?.();
         return;
       }
       const { error } = result;
       const current = error.details?.current as ItemView | undefined;
       if (error.code === "CONFLICT" && current) {
         setItem(current);
-        setNotice({ tone: "conflict", message: error.message, retry: changes });
+        setNotice({ tone: "conflict", message: error.message, retry: changes, changes: (error.details?.changes as ConflictingChange[] | undefined) ?? [] });
       } else if (error.details?.evidenceRequired) {
         setNotice({ tone: "evidence", message: describeError(error), retry: changes });
       } else {
@@ -47,5 +64,12 @@ export function useItemEditor(initial: ItemView) {
     });
   }
 
-  return { item, notice, pending, save, dismiss: () => setNotice(null), retry: () => notice?.retry && save(notice.retry) };
+  // What a control shows for a field: the user's own value while their change
+  // waits on a conflict, otherwise the item's.
+  function shown<F extends keyof ItemView>(field: F): ItemView[F] {
+    if (notice?.tone === "conflict" && field in notice.retry) return notice.retry[field] as ItemView[F];
+    return item[field];
+  }
+
+  return { item, notice, pending, save, shown, dismiss: () => setNotice(null), retry: () => notice?.retry && save(notice.retry) };
 }

@@ -252,6 +252,35 @@ export const itemDetail = itemSummary
   })
   .meta({ id: "Item" });
 
+export const conflictingChange = z
+  .object({
+    field: z.string().meta({ description: "The field you sent that was changed meanwhile, by its name in the request, e.g. `status` or `ownerEmail`." }),
+    by: z.string().meta({ description: "Who changed it, by name (or the API token's name)." }),
+    at: timestamp.nullable().meta({ description: "When; null when not known." }),
+    from: z.string().nullable().meta({ description: "The value before, in words (a label, a person's name, a day); null for none and for long texts such as notes." }),
+    to: z.string().nullable().meta({ description: "The value after, in words; null for none and for long texts." }),
+    recorded: z.boolean().meta({ description: "False for a change that left no record of which fields it touched (made before Shipshape kept one): any field may have changed." }),
+  })
+  .meta({ id: "ConflictingChange" });
+
+export const itemConflict = z
+  .object({
+    error: z.object({
+      code: z.literal("CONFLICT"),
+      message: z.string().meta({ description: "One sentence per conflicting change, e.g. “Dana Lee set the owner to Sam Ortiz at 3 Dec, 14:02 UTC”." }),
+      details: z
+        .object({
+          current: itemDetail,
+          changes: z.array(conflictingChange).meta({ description: "Every change, oldest first, to a field you sent since the version you sent." }),
+          changedBy: z.string().meta({ description: "Who made the latest of `changes`." }),
+          changedAt: timestamp.nullable().meta({ description: "When the latest of `changes` was made." }),
+        })
+        .optional()
+        .meta({ description: "Absent when the refusal is not about the item's version (an archived project)." }),
+    }),
+  })
+  .meta({ id: "ItemConflict" });
+
 const page = <T extends z.ZodType>(entry: T, id: string) =>
   z.object({ data: z.array(entry), nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last." }) }).meta({ id });
 
@@ -271,3 +300,4 @@ export type ApiProject = z.infer<typeof projectDetail>;
 export type ApiItemSummary = z.infer<typeof itemSummary>;
 export type ApiItem = z.infer<typeof itemDetail>;
 export type ApiEvidence = z.infer<typeof evidence>;
+export type ApiConflictingChange = z.infer<typeof conflictingChange>;

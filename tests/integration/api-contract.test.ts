@@ -226,17 +226,30 @@ describe("REST API contract", () => {
     expect(noVersion.body.error.fields.version).toBeDefined();
   });
 
-  it("answers 409 naming who changed the item since the client read it", async () => {
+  it("merges a stale change of other fields, and answers 409 in words when a field it changes was changed meanwhile", async () => {
     const before = await callApi("GET", itemPath("security.cors"), { token: world.read });
     const item = await itemByKey(world.projectId, "security.cors");
-    await updateItem(world.engineer, { itemId: item.id, version: item.version, changes: { status: "PARTIAL" } });
+    await updateItem(world.engineer, { itemId: item.id, version: item.version, changes: { status: "PARTIAL", ownerId: world.engineer.userId } });
 
-    const { status, body } = await callApi("PATCH", itemPath("security.cors"), { token: world.write, body: { status: "DONE", version: before.body.version } });
+    // Another field, same old version: it lands on top of the engineer's change.
+    const merged = await callApi("PATCH", itemPath("security.cors"), { token: world.write, body: { effortHours: 2, version: before.body.version } });
+    expect(merged.status).toBe(200);
+    expect(merged.body).toMatchObject({ status: "PARTIAL", ownerEmail: world.engineer.email, effortHours: 2, version: before.body.version + 2 });
+
+    const { status, body } = await callApi("PATCH", itemPath("security.cors"), { token: world.write, body: { status: "DONE", ownerEmail: null, version: before.body.version } });
     expect(status).toBe(409);
     expect(body.error.code).toBe("CONFLICT");
-    expect(body.error.message).toContain(world.engineer.name);
-    expect(body.error.details).toMatchObject({ changedBy: world.engineer.name, current: { status: "PARTIAL", version: before.body.version + 1 } });
-    expect((await itemByKey(world.projectId, "security.cors")).status).toBe("PARTIAL");
+    expect(body.error.message).toMatch(new RegExp(`^${world.engineer.name} changed the status from Missing to Partial at .+ UTC; ${world.engineer.name} set the owner to ${world.engineer.name} at `));
+    const at = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(body.error.details.changes).toEqual([
+      { field: "status", by: world.engineer.name, at, from: "Missing", to: "Partial", recorded: true },
+      { field: "ownerEmail", by: world.engineer.name, at, from: null, to: world.engineer.name, recorded: true },
+    ]);
+    // The current item as the API shows items: by key and e-mail, no database ids.
+    expect(body.error.details.current).toMatchObject({ key: "security.cors", status: "PARTIAL", ownerEmail: world.engineer.email, effortHours: 2, version: before.body.version + 2 });
+    const said = JSON.stringify([body.error.message, body.error.details.changes]);
+    for (const id of [item.id, item.categoryId, world.engineer.userId]) expect(said).not.toContain(id);
+    expect(await itemByKey(world.projectId, "security.cors")).toMatchObject({ status: "PARTIAL", ownerId: world.engineer.userId, version: before.body.version + 2 });
   });
 
   it("keeps the project's evidence policy and the N/A reason rule", async () => {

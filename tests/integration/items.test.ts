@@ -53,16 +53,17 @@ describe("items", () => {
     expect(await itemByKey(projectId, "security.cors")).toMatchObject({ notApplicableReason: null });
   });
 
-  it("refuses an update based on a stale version and names who changed it", async () => {
+  it("refuses a stale update of a field changed meanwhile, names who changed it, and merges one of another field", async () => {
     const { actors: [lead, alice, bob] } = await teamWith(["LEAD", "ENGINEER", "ENGINEER"]);
     const projectId = await catalogueProject(lead);
     const item = await itemByKey(projectId, "testing.load");
     await updateItem(alice, { itemId: item.id, version: 1, changes: { status: "PARTIAL" } });
-    const error = await failure(updateItem(bob, { itemId: item.id, version: 1, changes: { notes: "Bob's notes" } }));
+    const error = await failure(updateItem(bob, { itemId: item.id, version: 1, changes: { status: "DONE", notes: "Bob's notes" } }));
     expect(error.code).toBe("CONFLICT");
-    expect(error.message).toContain(alice.name);
+    expect(error.message).toContain(`${alice.name} changed the status from Missing to Partial`);
     expect(error.details).toMatchObject({ changedBy: alice.name, current: { status: "PARTIAL", version: 2 } });
     expect((await itemByKey(projectId, "testing.load")).notes).toBe("");
+    expect(await updateItem(bob, { itemId: item.id, version: 1, changes: { notes: "Bob's notes" } })).toMatchObject({ status: "PARTIAL", notes: "Bob's notes", version: 3 });
   });
 
   it("loses no update and no activity row under parallel writers", async () => {

@@ -74,8 +74,8 @@ export default async function ApiDocsPage() {
               </p>
               <Example>{`curl -H "Authorization: Bearer $SHIPSHAPE_TOKEN" ${base}/api/v1/projects`}</Example>
               <p>
-                Updates need the <code>version</code> you read (or <code>If-Match</code>). If the item changed meanwhile the answer is 409 with the current state and who
-                changed it.
+                Updates need the <code>version</code> you read (or <code>If-Match</code>) and only the fields you mean to change. If the item changed meanwhile, your
+                change still lands unless a field you send was changed since; then the answer is 409 with the current state and who changed what, in words.
               </p>
               <Example>{`curl -X PATCH -H "Authorization: Bearer $SHIPSHAPE_TOKEN" -H "Content-Type: application/json" \\
   -d '{"status":"DONE","version":3}' \\

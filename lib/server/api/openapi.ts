@@ -13,6 +13,7 @@ import {
   evidence,
   evidenceList,
   evidencePath,
+  itemConflict,
   itemDetail,
   itemPage,
   itemPath,
@@ -31,7 +32,9 @@ const ERRORS = {
   401: "The token is missing, malformed, unknown, revoked or expired.",
   403: "The token's scope does not allow this.",
   404: "Nothing with that id or key in the token's team.",
-  409: "The item changed since you read it. `error.details.current` holds its current state and `error.details.changedBy` who changed it.",
+  409:
+    "A field you are changing was changed by someone else since the version you sent (or the project is archived). " +
+    "`error.message` says who changed what, in words; `error.details.changes` lists those changes and `error.details.current` holds the item now.",
   413: "The body is larger than 64 KiB.",
   415: "The body is not JSON.",
   429: "Too many requests with this token (or, without a valid token, from this address). Wait `Retry-After` seconds.",
@@ -185,12 +188,19 @@ export function openApiDocument(serverUrl = "/") {
           tags: ["Items"],
           summary: "Change an item's status, priority, owner, due date, effort or notes",
           description:
-            "Needs a write token. Send the `version` you read (or `If-Match: \"<version>\"`); if the item changed since, " +
-            "the answer is 409 naming who changed it. Marking an item DONE may need evidence first, depending on the project's evidence policy; " +
+            "Needs a write token. Send the `version` you read (or `If-Match: \"<version>\"`) and only the fields you want to change. " +
+            "If the item changed since, your change still lands on top of the current version unless a field you send was changed " +
+            "meanwhile to another value: then nothing changes and the answer is 409 naming who changed what, in words. Marking an item DONE may need evidence first, depending on the project's evidence policy; " +
             "NOT_APPLICABLE needs a `notApplicableReason`.",
           requestParams: { path: itemPath, header: z.object({ "If-Match": z.string().optional().meta({ description: "The version you read, as an ETag." }) }) },
           requestBody: jsonBody(apiItemPatchBody),
-          responses: responses({ 200: ok("The item after the change.", itemDetail, { headers: rateLimitHeaders.extend({ ETag: z.string() }) }) }, [400, 403, 404, 409, 413, 415]),
+          responses: responses(
+            {
+              200: ok("The item after the change.", itemDetail, { headers: rateLimitHeaders.extend({ ETag: z.string() }) }),
+              409: { description: ERRORS[409], content: { "application/json": { schema: itemConflict } } },
+            },
+            [400, 403, 404, 413, 415],
+          ),
         }),
       },
       "/api/v1/projects/{projectId}/items/{key}/evidence": {

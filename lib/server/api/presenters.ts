@@ -1,7 +1,9 @@
 import "server-only";
 import { headlineOf } from "@/lib/domain/readiness/score";
-import type { ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api";
+import type { ConflictingChange } from "@/lib/domain/item-edits";
+import type { ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api";
 import { config } from "@/lib/server/config";
+import { AppError } from "@/lib/server/errors";
 import type { EvidenceView } from "@/lib/server/read-models/evidence-view";
 import type { ItemWithEvidence } from "@/lib/server/read-models/item-by-key";
 import type { ItemView } from "@/lib/server/read-models/item-view";
@@ -101,4 +103,21 @@ export function toApiItem(projectId: string, { item, categoryName, evidence }: I
     webUrl: `${projectWebUrl(projectId)}/items/${item.id}`,
     evidence: evidence.map(toApiEvidence),
   };
+}
+
+/** Whether an error is updateItem's refusal of a change made on an older version (not, say, an archived project). */
+export const isItemConflict = (error: unknown): error is AppError =>
+  error instanceof AppError && error.code === "CONFLICT" && Array.isArray(error.details?.changes);
+
+/**
+ * updateItem's CONFLICT as the API documents it (ItemConflict): the current
+ * item in the API's shape instead of the app's, and each change under the
+ * field name the request used (`fieldNames`, e.g. ownerId → ownerEmail).
+ */
+export function toApiItemConflict(error: AppError, current: ApiItem, fieldNames: Record<string, string>): AppError {
+  const changes: ApiConflictingChange[] = (error.details?.changes as ConflictingChange[]).map((change) => ({
+    ...change,
+    field: fieldNames[change.field] ?? change.field,
+  }));
+  return new AppError("CONFLICT", error.message, undefined, { current, changes, changedBy: error.details?.changedBy, changedAt: error.details?.changedAt });
 }

@@ -18,8 +18,7 @@ export type ActivityEntry = {
 // together. Every change inside a project passes through here, which makes it
 // the one place that keeps the project's readiness history current.
 export async function recordActivity(tx: Prisma.TransactionClient, actor: Actor, entry: ActivityEntry) {
-  await tx.activity.create({ data: activityRow(actor, entry) });
-  if (entry.projectId) await recordReadinessSnapshot(tx, actor.teamId, entry.projectId, "CHANGE");
+  await recordActivities(tx, actor, [entry]);
 }
 
 /**

@@ -8,7 +8,7 @@ import { actorUserId, assertProjectVisible, authorize, nonPersonLabel, type Acto
 import { db, type Db } from "@/lib/server/db";
 import { invalidField, parseInput } from "@/lib/server/errors";
 import { importChecklistInput } from "@/lib/schemas/import";
-import { recordActivity } from "./activity";
+import { recordActivities, type ActivityEntry } from "./activity";
 import { projectInTeam, toDay } from "./scope";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -25,9 +25,13 @@ export function readChecklist(text: string): ImportedChecklist {
   }
 }
 
-async function existingProject(tx: Tx | Db, actor: Actor, projectId: string | undefined): Promise<ExistingProject> {
+async function existingProject(tx: Tx | Db, actor: Actor, projectId: string | undefined, { lockItems = false } = {}): Promise<ExistingProject> {
   if (!projectId) return { evidencePolicy: "CRITICAL", categories: [], items: [] };
   const project = await projectInTeam(tx as Tx, actor, projectId);
+  // An import locks the project's items until it commits: the statuses it
+  // plans from are the ones it replaces, and edits of these items wait for it
+  // (in id order, so two imports cannot deadlock).
+  if (lockItems) await tx.$queryRaw`SELECT id FROM item WHERE "projectId" = ${project.id} AND "teamId" = ${actor.teamId} ORDER BY id FOR UPDATE`;
   const [categories, items] = await Promise.all([
     tx.category.findMany({ where: { projectId: project.id, teamId: actor.teamId }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
     tx.item.findMany({
@@ -89,7 +93,7 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
       const project = projectId
         ? await projectInTeam(tx, actor, projectId)
         : await tx.project.create({ data: { teamId: actor.teamId, name: projectName as string, description: checklist.title && checklist.title !== projectName ? checklist.title : "" } });
-      const plan = planImport(checklist, await existingProject(tx, actor, projectId));
+      const plan = planImport(checklist, await existingProject(tx, actor, projectId, { lockItems: true }));
       const people = await membersByEmail(tx, actor, checklist);
       const personId = (email: string | undefined, line: number, what: string) => {
         if (!email) return null;
@@ -138,18 +142,38 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
       const idByKey = new Map(createdItems.map((item) => [item.key, item.id]));
 
       // One statement per new status, not one per item.
+      const statusUpdates = plan.items.filter((i) => i.action === "update" && i.status !== i.statusBefore);
       const statusChanges = new Map<ItemStatus, string[]>();
-      for (const planned of plan.items.filter((i) => i.action === "update" && i.status !== i.statusBefore)) {
+      for (const planned of statusUpdates) {
         const ids = statusChanges.get(planned.status) ?? [];
         ids.push(planned.existingId as string);
         statusChanges.set(planned.status, ids);
       }
+      // The items are locked (existingProject), so these are the versions the updates bump.
+      const versions = new Map(
+        (await tx.item.findMany({ where: { id: { in: statusUpdates.map((i) => i.existingId as string) }, teamId: actor.teamId }, select: { id: true, version: true } })).map((i) => [i.id, i.version]),
+      );
       for (const [status, ids] of statusChanges) {
         await tx.item.updateMany({
           where: { id: { in: ids }, teamId: actor.teamId },
           data: { status, version: { increment: 1 }, updatedById: actorUserId(actor), updatedByLabel: nonPersonLabel(actor) },
         });
       }
+      // Each item's changed field and the version it produced, like any edit:
+      // an edit based on an older version is merged against this record.
+      const itemChanges: ActivityEntry[] = statusUpdates.map((planned) => {
+        const itemId = planned.existingId as string;
+        const version = versions.get(itemId) as number;
+        return {
+          action: "item.updated",
+          entityType: "item",
+          entityId: itemId,
+          projectId: project.id,
+          itemId,
+          before: { status: planned.statusBefore, version },
+          after: { status: planned.status, version: version + 1 },
+        };
+      });
       const evidence = plan.items.flatMap((planned) =>
         planned.evidenceToAdd.map((target) => {
           const detail: ChecklistEvidence | undefined = planned.source.detail?.evidence.find((e) => (e.url ?? e.path ?? e.label) === target);
@@ -188,13 +212,16 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
       if (waivers.length > 0) await tx.waiver.createMany({ data: waivers });
 
       const counts = { ...plan.counts, categories: createdCategories.length };
-      await recordActivity(tx, actor, {
-        action: "project.imported",
-        entityType: "project",
-        entityId: project.id,
-        projectId: project.id,
-        after: { source: fileName || null, newProject: !projectId, ...counts, warnings: plan.warnings.length },
-      });
+      await recordActivities(tx, actor, [
+        ...itemChanges,
+        {
+          action: "project.imported",
+          entityType: "project",
+          entityId: project.id,
+          projectId: project.id,
+          after: { source: fileName || null, newProject: !projectId, ...counts, warnings: plan.warnings.length },
+        },
+      ]);
       return { projectId: project.id, created: !projectId, counts, warnings: plan.warnings };
     },
     { timeout: 60_000, maxWait: 10_000 },

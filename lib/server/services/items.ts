@@ -1,15 +1,16 @@
 import "server-only";
-import { formatMoment } from "@/lib/domain/format";
+import { EDITABLE_ITEM_FIELDS, rebaseEdit, type ItemField } from "@/lib/domain/item-edits";
 import type { Action } from "@/lib/domain/permissions";
 import { evidenceRequired, PRIORITY_LABEL } from "@/lib/domain/readiness/vocabulary";
 import { actorUserId, authorize, nonPersonLabel, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
-import { AppError, conflict, invalidField, notFound, parseInput } from "@/lib/server/errors";
+import { conflict, invalidField, parseInput } from "@/lib/server/errors";
 import { itemViewSelect, toItemView, type ItemView } from "@/lib/server/read-models/item-view";
 import { createItemInput, itemRefInput, reorderItemInput, updateItemInput, type ItemChanges } from "@/lib/schemas/item";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "./activity";
-import { categoryInTeam, changedFields, itemInTeam, slugify, toDay } from "./scope";
+import { editConflict, lockItemRow, recordedChangesSince } from "./item-changes";
+import { asJson, categoryInTeam, changedFields, itemInTeam, slugify, toDay } from "./scope";
 
 // Which permission each field of an item needs: engineers work the item
 // (status, notes, owner), leads shape it (everything else).
@@ -79,25 +80,44 @@ async function currentView(tx: Tx, actor: Actor, itemId: string): Promise<ItemVi
   return row && toItemView(row, row.project.evidencePolicy, new Date());
 }
 
-async function staleVersion(tx: Tx, actor: Actor, itemId: string): Promise<AppError> {
-  const current = await currentView(tx, actor, itemId);
-  if (!current) return notFound("Item");
-  const who = current.updatedByName ?? "Someone";
-  return conflict(`${who} changed this item at ${formatMoment(current.updatedAt)}. Review the current values and apply your change again.`, {
-    current,
-    changedBy: who,
-    changedAt: current.updatedAt,
-  });
+type ItemRow = Awaited<ReturnType<typeof itemInTeam>>;
+
+// The fields an edit compares, in the form the activity log records them
+// (a due day sent as "2027-03-01" is stored as that day's midnight UTC).
+const storedForm = (values: Partial<Record<ItemField, unknown>>) =>
+  Object.fromEntries(
+    Object.entries(values).map(([field, value]) => [field, asJson(field === "dueDate" && typeof value === "string" ? toDay(value) : value)]),
+  ) as Partial<Record<ItemField, unknown>>;
+
+// An edit based on an older version keeps the fields it may still change
+// (lib/domain/item-edits.ts), or is refused naming what changed meanwhile.
+async function rebaseOnCurrent(tx: Tx, actor: Actor, item: ItemRow, baseVersion: number, changes: ItemChanges): Promise<ItemChanges> {
+  const history = await recordedChangesSince(tx, actor, item.id, baseVersion);
+  const current = Object.fromEntries(EDITABLE_ITEM_FIELDS.map((field) => [field, item[field]]));
+  const { apply, clashes, unrecorded } = rebaseEdit({ baseVersion, currentVersion: item.version, current: storedForm(current), mine: storedForm(changes), history });
+  if (clashes.length > 0) throw await editConflict(tx, actor, (await currentView(tx, actor, item.id)) as ItemView, clashes, unrecorded);
+  return Object.fromEntries(apply.map((field) => [field, changes[field]]));
 }
 
-// Applies a partial change to an item, based on the version the user saw.
+/**
+ * Applies a partial change to an item, based on the version the user saw.
+ * Input: { itemId, version, changes } (updateItemInput). An edit based on an
+ * older version lands on top of the current one unless a field it changes was
+ * changed meanwhile to another value: then CONFLICT, with the current item and
+ * the changes in words (see editConflict). Every rule (N/A reason, owner
+ * membership, evidence policy) is judged against the current state.
+ * Errors: VALIDATION (field-level, also for a version the item never had),
+ * FORBIDDEN, NOT_FOUND, CONFLICT (also for an archived project).
+ */
 export async function updateItem(actor: Actor, input: unknown): Promise<ItemView> {
-  const { itemId, version, changes } = parseInput(updateItemInput, input);
-  for (const field of Object.keys(changes) as (keyof ItemChanges)[]) authorize(actor, FIELD_PERMISSION[field]);
+  const { itemId, version, changes: sent } = parseInput(updateItemInput, input);
+  for (const field of Object.keys(sent) as (keyof ItemChanges)[]) authorize(actor, FIELD_PERMISSION[field]);
 
   return db.$transaction(async (tx) => {
+    await lockItemRow(tx, actor, itemId);
     const item = await itemInTeam(tx, actor, itemId);
-    if (item.version !== version) throw await staleVersion(tx, actor, itemId);
+    if (version > item.version) throw invalidField("version", `This item has no version ${version} yet: it is at version ${item.version}. Reload it and try again.`);
+    const changes = version === item.version ? sent : await rebaseOnCurrent(tx, actor, item, version, sent);
 
     const next: Record<string, unknown> = {
       ...changes,
@@ -136,22 +156,25 @@ export async function updateItem(actor: Actor, input: unknown): Promise<ItemView
 
     const diff = changedFields(item, next);
     if (!diff.changed) return (await currentView(tx, actor, item.id)) as ItemView;
-    // The version in the WHERE makes a concurrent writer that read the same
-    // version wait for the row lock, then match nothing: it gets a conflict,
-    // never a silent overwrite.
+    // The row lock above already makes writers of this item take turns; the
+    // version in the WHERE keeps the guarantee on its own: a writer that read
+    // an older version matches nothing and gets a conflict, never a silent
+    // overwrite.
     const updated = await tx.item.updateMany({
-      where: { id: item.id, teamId: actor.teamId, version },
+      where: { id: item.id, teamId: actor.teamId, version: item.version },
       data: { ...(next as Prisma.ItemUncheckedUpdateManyInput), version: { increment: 1 }, updatedById: actorUserId(actor), updatedByLabel: nonPersonLabel(actor) },
     });
-    if (updated.count === 0) throw await staleVersion(tx, actor, itemId);
+    if (updated.count === 0) throw conflict("This item changed while your edit was being saved. Review the current values and apply your change again.", { current: await currentView(tx, actor, item.id), changes: [] });
+    // The changed fields with the version they produced: the record later
+    // edits based on an older version are merged against (item-changes.ts).
     await recordActivity(tx, actor, {
       action: "item.updated",
       entityType: "item",
       entityId: item.id,
       projectId: item.projectId,
       itemId: item.id,
-      before: { ...diff.before, version },
-      after: { ...diff.after, version: version + 1 },
+      before: { ...diff.before, version: item.version },
+      after: { ...diff.after, version: item.version + 1 },
     });
     return (await currentView(tx, actor, item.id)) as ItemView;
   });

@@ -42,7 +42,8 @@ export async function itemInTeam(tx: Tx, actor: Actor, itemId: string) {
   return item;
 }
 
-const asJson = (value: unknown): Prisma.InputJsonValue | null =>
+// A value as the activity log stores it (days and times as ISO strings).
+export const asJson = (value: unknown): Prisma.InputJsonValue | null =>
   value instanceof Date ? value.toISOString() : ((value ?? null) as Prisma.InputJsonValue | null);
 
 // Only changed fields go into the activity record.

@@ -1,7 +1,7 @@
 import { apiItemPatchBody, itemPath } from "@/lib/schemas/api";
 import { invalidField } from "@/lib/server/errors";
 import { apiEndpoint, json } from "@/lib/server/api/handler";
-import { toApiItem } from "@/lib/server/api/presenters";
+import { isItemConflict, toApiItem, toApiItemConflict } from "@/lib/server/api/presenters";
 import { jsonBody, pathOf, versionFromIfMatch, withApiFieldNames } from "@/lib/server/api/request";
 import { itemRefByKey, loadItemByKey } from "@/lib/server/read-models/item-by-key";
 import { updateItem } from "@/lib/server/services/items";
@@ -11,6 +11,9 @@ export const dynamic = "force-dynamic";
 
 const etag = (version: number) => ({ etag: `"${version}"` });
 
+// The service's field names the API names differently.
+const API_FIELD_NAMES = { ownerId: "ownerEmail" };
+
 export const GET = apiEndpoint("project.read", async ({ actor, params }) => {
   const { projectId, key } = pathOf(params, itemPath, "Item");
   const item = await loadItemByKey(actor, projectId, key);
@@ -18,7 +21,8 @@ export const GET = apiEndpoint("project.read", async ({ actor, params }) => {
 });
 
 // Goes through updateItem, like an edit in the app: the same per-field
-// permissions, evidence policy, optimistic version check and activity.
+// permissions, evidence policy, merge of a change based on an older version
+// (or its 409 in words) and activity.
 export const PATCH = apiEndpoint("item.updateStatus", async ({ actor, request, params }) => {
   const { projectId, key } = pathOf(params, itemPath, "Item");
   const { version: bodyVersion, ownerEmail, ...changes } = await jsonBody(request, apiItemPatchBody);
@@ -32,9 +36,14 @@ export const PATCH = apiEndpoint("item.updateStatus", async ({ actor, request, p
     if (ownerId === null && ownerEmail !== null) throw invalidField("ownerEmail", "No member of this team has that e-mail address.");
   }
   const item = await itemRefByKey(actor, projectId, key);
-  await withApiFieldNames({ ownerId: "ownerEmail" }, () =>
-    updateItem(actor, { itemId: item.id, version, changes: { ...changes, ...(ownerId !== undefined ? { ownerId } : {}) } }),
-  );
+  try {
+    await withApiFieldNames(API_FIELD_NAMES, () =>
+      updateItem(actor, { itemId: item.id, version, changes: { ...changes, ...(ownerId !== undefined ? { ownerId } : {}) } }),
+    );
+  } catch (error) {
+    if (isItemConflict(error)) throw toApiItemConflict(error, toApiItem(projectId, await loadItemByKey(actor, projectId, key)), API_FIELD_NAMES);
+    throw error;
+  }
   const updated = await loadItemByKey(actor, projectId, key);
   return json(toApiItem(projectId, updated), 200, etag(updated.item.version));
 });

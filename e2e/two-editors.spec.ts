@@ -1,0 +1,125 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ADMIN, invitePerson, signIn, snapshot, type Person } from "./support";
+
+// Two people, each in their own browser, edit the same item from the same
+// version. Different fields both land; the same field shows the second person
+// who changed it, in words and in their own time zone, and keeps their input.
+test.describe.configure({ mode: "serial" });
+
+const DANA: Person = { name: "Dana Kim", email: "dana.kim@example.com", password: "dana passphrase 2026", role: "LEAD" };
+const SAM: Person = { name: "Sam Ortiz", email: "sam.ortiz@example.com", password: "sam passphrase 2026", role: "LEAD" };
+const LAPTOP = { width: 1366, height: 900 };
+const ITEM = "Unit tests for core logic";
+
+let dana: Page;
+let sam: Page;
+let projectUrl: string;
+
+const row = (page: Page) => page.locator('[data-testid="item-row"][data-item-key="testing.unit"]');
+const control = (page: Page, name: string) => row(page).getByRole("combobox", { name: `${name} of ${ITEM}` });
+const effort = (page: Page) => row(page).getByRole("spinbutton", { name: `Effort in hours of ${ITEM}` });
+// A server action's answer (its POST to the page).
+const saved = (page: Page) => page.waitForResponse((response) => response.request().method() === "POST" && response.request().headers()["next-action"] !== undefined);
+
+// Sam works from Berlin, in a browser of his own.
+async function signInElsewhere(browser: Browser, person: Person, timezoneId: string) {
+  const context = await browser.newContext({ baseURL: `http://localhost:${process.env.E2E_PORT || "3100"}`, viewport: LAPTOP, timezoneId, locale: "en-GB" });
+  const page = await context.newPage();
+  await signIn(page, person.email, person.password);
+  await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
+  return page;
+}
+
+test.beforeAll(async ({ browser }) => {
+  // Two invitations, two sign-ins and a project: more than one test's worth of work.
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ viewport: LAPTOP });
+  const admin = await context.newPage();
+  await signIn(admin, ADMIN.email, ADMIN.password);
+  await expect(admin.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
+  dana = await invitePerson(admin, browser, DANA, LAPTOP);
+  await (await invitePerson(admin, browser, SAM, LAPTOP)).context().close();
+  await context.close();
+  sam = await signInElsewhere(browser, SAM, "Europe/Berlin");
+
+  await dana.getByRole("link", { name: "New project" }).click();
+  await dana.getByLabel("Project name").fill("Payments gateway");
+  for (const name of ["Environments", "Security", "CI/CD", "Infrastructure", "Database", "Backup", "Monitoring", "Operations", "Performance", "Documentation", "Compliance"]) {
+    await dana.getByRole("checkbox", { name: new RegExp(`^${name.replace("/", "\\/")}`) }).uncheck();
+  }
+  await dana.getByRole("button", { name: "Create project" }).click();
+  await expect(dana.getByRole("heading", { name: "Payments gateway" })).toBeVisible();
+  projectUrl = dana.url();
+});
+
+test("two people change different fields of one item: both changes land, without a conflict", async () => {
+  await dana.goto(projectUrl);
+  await sam.goto(projectUrl);
+  await Promise.all([saved(dana), control(dana, "Status").selectOption("PARTIAL")]);
+  await expect(row(dana)).toHaveAttribute("data-standing", "PARTIAL");
+
+  // Sam's page still shows the item as it was; his change lands on top of Dana's.
+  await expect(control(sam, "Status")).toHaveValue("MISSING");
+  await Promise.all([saved(sam), control(sam, "Priority").selectOption("CRITICAL")]);
+  await expect(control(sam, "Status")).toHaveValue("PARTIAL");
+  await expect(control(sam, "Priority")).toHaveValue("CRITICAL");
+  await expect(sam.getByTestId("edit-conflict")).toHaveCount(0);
+
+  await dana.reload();
+  await expect(control(dana, "Status")).toHaveValue("PARTIAL");
+  await expect(control(dana, "Priority")).toHaveValue("CRITICAL");
+});
+
+test("both change the effort: the second sees who changed it, when in their own zone, and keeps their input", async () => {
+  await dana.goto(projectUrl);
+  await sam.goto(projectUrl);
+  await effort(dana).fill("3");
+  await Promise.all([saved(dana), effort(dana).press("Enter")]);
+
+  await expect(effort(sam)).toHaveValue("16");
+  await effort(sam).fill("5");
+  await Promise.all([saved(sam), effort(sam).press("Enter")]);
+  const conflict = row(sam).getByTestId("edit-conflict");
+  await expect(conflict).toContainText("Not saved: this was changed while you were editing.");
+  await expect(conflict.getByRole("listitem")).toHaveText(/^Dana Kim changed the effort from 16 h to 3 h at \d{2}:\d{2} CES?T\.$/);
+  await expect(conflict).toContainText("You set the effort to 5 h; your change stays in the form until you choose.");
+  await expect(effort(sam)).toHaveValue("5");
+  await expect(conflict).not.toContainText(/\bc[a-z0-9]{20,}\b/);
+  await snapshot(sam, "40-edit-conflict");
+
+  await Promise.all([saved(sam), conflict.getByRole("button", { name: "Apply my change again" }).click()]);
+  await expect(conflict).toHaveCount(0);
+  await expect(effort(sam)).toHaveValue("5");
+  await dana.reload();
+  await expect(effort(dana)).toHaveValue("5");
+});
+
+test("both edit the notes on the item page: the second keeps their text next to the current notes", async () => {
+  await dana.goto(projectUrl);
+  const itemUrl = (await row(dana).getByRole("link", { name: ITEM }).getAttribute("href")) as string;
+  await dana.goto(itemUrl);
+  await sam.goto(itemUrl);
+
+  await dana.getByRole("button", { name: "Add notes" }).click();
+  await dana.getByLabel("Notes").fill("Coverage gate at 80% in CI.");
+  await Promise.all([saved(dana), dana.getByRole("button", { name: "Save notes" }).click()]);
+  await expect(dana.getByText("Coverage gate at 80% in CI.")).toBeVisible();
+
+  await sam.getByRole("button", { name: "Add notes" }).click();
+  await sam.getByLabel("Notes").fill("Mutation testing on the pricing module.");
+  await Promise.all([saved(sam), sam.getByRole("button", { name: "Save notes" }).click()]);
+  const conflict = sam.getByTestId("edit-conflict");
+  await expect(conflict.getByRole("listitem")).toHaveText(/^Dana Kim changed the notes at \d{2}:\d{2} CES?T\.$/);
+  await expect(sam.getByLabel("Notes")).toHaveValue("Mutation testing on the pricing module.");
+  await conflict.getByText("The notes as they are now").click();
+  await expect(conflict.getByTestId("current-notes")).toHaveText("Coverage gate at 80% in CI.");
+  await snapshot(sam, "41-notes-conflict");
+
+  // Sam merges both by hand and saves.
+  await sam.getByLabel("Notes").fill("Coverage gate at 80% in CI.\n\nMutation testing on the pricing module.");
+  await Promise.all([saved(sam), conflict.getByRole("button", { name: "Save my notes anyway" }).click()]);
+  await expect(sam.getByLabel("Notes")).toHaveCount(0);
+  await expect(sam.getByText("Mutation testing on the pricing module.")).toBeVisible();
+  await dana.reload();
+  await expect(dana.getByText("Mutation testing on the pricing module.")).toBeVisible();
+});
