@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, invitePerson, signIn, snapshot, type Person } from "./support";
+import { ADMIN, createCatalogueProject, invitePerson, signIn, snapshot, type Person } from "./support";
 
 // Evidence that is removed stops vouching: an engineer proves a critical
 // item, later removes the only evidence, is told what that does before
@@ -22,14 +22,7 @@ test.beforeAll(async ({ browser }) => {
   await signIn(admin, ADMIN.email, ADMIN.password);
   await expect(admin.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
   // A project with one category: Database & Persistence, one critical item.
-  await admin.getByRole("link", { name: "New project" }).click();
-  await admin.getByLabel("Project name").fill("Ledger service");
-  for (const name of ["Environments", "Testing", "Security", "CI/CD", "Infrastructure", "Backup", "Monitoring", "Operations", "Performance", "Documentation", "Compliance"]) {
-    await admin.getByRole("checkbox", { name: new RegExp(`^${name.replace("/", "\\/")}`) }).uncheck();
-  }
-  await admin.getByRole("button", { name: "Create project" }).click();
-  await expect(admin.getByRole("heading", { name: "Ledger service" })).toBeVisible();
-  projectUrl = admin.url();
+  projectUrl = await createCatalogueProject(admin, "Ledger service", ["Database"]);
   engineer = await invitePerson(admin, browser, ENGINEER, LAPTOP);
   await context.close();
 });

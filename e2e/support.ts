@@ -40,3 +40,19 @@ export async function invitePerson(admin: Page, browser: Browser, person: Person
   await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
   return page;
 }
+
+// The catalogue's categories as the New project form lists them.
+const CATALOGUE_CATEGORIES = ["Environments", "Testing", "Security", "CI/CD", "Infrastructure", "Database", "Backup", "Monitoring", "Operations", "Performance", "Documentation", "Compliance"];
+
+// Creates a project from the built-in catalogue with only the named
+// categories (by the start of their names), and returns its URL.
+export async function createCatalogueProject(page: Page, name: string, keep: string[]) {
+  await page.goto("/projects/new");
+  await page.getByLabel("Project name").fill(name);
+  for (const category of CATALOGUE_CATEGORIES.filter((c) => !keep.includes(c))) {
+    await page.getByRole("checkbox", { name: new RegExp(`^${category.replace("/", "\\/")}`) }).uncheck();
+  }
+  await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  return page.url();
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ADMIN, invitePerson, signIn, snapshot, type Person } from "./support";
+import { ADMIN, createCatalogueProject, invitePerson, signIn, snapshot, type Person } from "./support";
 
 // Two people, each in their own browser, edit the same item from the same
 // version. Different fields both land; the same field shows the second person
@@ -42,14 +42,7 @@ test.beforeAll(async ({ browser }) => {
   await context.close();
   sam = await signInElsewhere(browser, SAM, "Europe/Berlin");
 
-  await dana.getByRole("link", { name: "New project" }).click();
-  await dana.getByLabel("Project name").fill("Payments gateway");
-  for (const name of ["Environments", "Security", "CI/CD", "Infrastructure", "Database", "Backup", "Monitoring", "Operations", "Performance", "Documentation", "Compliance"]) {
-    await dana.getByRole("checkbox", { name: new RegExp(`^${name.replace("/", "\\/")}`) }).uncheck();
-  }
-  await dana.getByRole("button", { name: "Create project" }).click();
-  await expect(dana.getByRole("heading", { name: "Payments gateway" })).toBeVisible();
-  projectUrl = dana.url();
+  projectUrl = await createCatalogueProject(dana, "Payments gateway", ["Testing"]);
 });
 
 test("two people change different fields of one item: both changes land, without a conflict", async () => {

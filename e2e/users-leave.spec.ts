@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, invitePerson, signIn, snapshot, type Person } from "./support";
+import { ADMIN, createCatalogueProject, invitePerson, signIn, snapshot, type Person } from "./support";
 
 // People who leave: an admin removes an engineer who owns items and picks who
 // takes them over; the successor later deletes her own account and leaves
@@ -44,14 +44,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
 });
 
 test("the admin gives the engineer two open items and a done one", async () => {
-  await admin.goto("/projects/new");
-  await admin.getByLabel("Project name").fill("Payments gateway");
-  for (const name of ["Environments", "Security", "CI/CD", "Infrastructure", "Database", "Backup", "Monitoring", "Operations", "Performance", "Documentation", "Compliance"]) {
-    await admin.getByRole("checkbox", { name: new RegExp(`^${name.replace("/", "\\/")}`) }).uncheck();
-  }
-  await admin.getByRole("button", { name: "Create project" }).click();
-  await expect(admin.getByRole("heading", { name: "Payments gateway" })).toBeVisible();
-  projectUrl = admin.url();
+  projectUrl = await createCatalogueProject(admin, "Payments gateway", ["Testing"]);
 
   for (const key of ["testing.unit", "testing.integration", "testing.coverage"]) {
     await owner(admin, key).selectOption({ label: LEAVER.name });

@@ -1,4 +1,5 @@
 // One line of plain English for each activity record, for feeds and history.
+import { ITEM_FIELD_NAME } from "./item-edits";
 import { PRIORITY_LABEL, STANDING_LABEL, STATUS_LABEL, type ItemStatus, type Priority, type Standing } from "./readiness/vocabulary";
 
 export type ActivityRecord = {
@@ -7,18 +8,9 @@ export type ActivityRecord = {
   after: Record<string, unknown> | null;
 };
 
+// Item fields as every sentence about an item names them; project fields here.
 const FIELD_LABEL: Record<string, string> = {
-  status: "status",
-  notApplicableReason: "N/A reason",
-  priority: "priority",
-  ownerId: "owner",
-  dueDate: "due date",
-  effortHours: "effort",
-  notes: "notes",
-  title: "title",
-  why: "why it matters",
-  howToVerify: "how to verify",
-  categoryId: "category",
+  ...ITEM_FIELD_NAME,
   name: "name",
   description: "description",
   productionUrl: "production URL",
