@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { allFontFiles, chainFor, faceFor } from "./pdf-fonts";
 
-describe("PDF fonts", { timeout: 30_000 }, () => {
+describe("PDF fonts", { timeout: 60_000 }, () => {
   it("are all installed where the app, the CLI and the container image look for them", () => {
     for (const file of allFontFiles()) expect(existsSync(file), file).toBe(true);
   });

@@ -168,11 +168,14 @@ function graphemesOf(text: string): Iterable<{ segment: string; index: number }>
   return result;
 }
 
+// Paragraphs at line ends (\n, \r\n, \r); a tab is a space, and other
+// control characters, which no font draws, are dropped.
 function paragraphsOf(content: RichText): Span[][] {
   const spans = typeof content === "string" ? [{ text: content }] : content;
   const paragraphs: Span[][] = [[]];
   for (const span of spans) {
-    span.text.split("\n").forEach((piece, i) => {
+    const text = span.text.replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, "");
+    text.split("\n").forEach((piece, i) => {
       if (i > 0) paragraphs.push([]);
       paragraphs[paragraphs.length - 1].push({ text: piece, link: span.link ?? null });
     });
