@@ -49,7 +49,7 @@ export function fontFile(face: FaceName, weight: Weight): string {
 /** Every font file the PDFs may use: the container image and a test check that each exists. */
 export const allFontFiles = (): string[] => (Object.keys(FACES) as FaceName[]).flatMap((face) => [fontFile(face, "regular"), fontFile(face, "bold")]);
 
-const loaded = new Map<string, fontkit.Font>();
+const loaded: Record<Weight, Partial<Record<FaceName, fontkit.Font>>> = { regular: {}, bold: {} };
 
 /**
  * The parsed font of a face, read and parsed once per process and shared by
@@ -59,13 +59,8 @@ const loaded = new Map<string, fontkit.Font>();
  * @throws when the font file is missing (the npm package is not installed).
  */
 export function fontOf(face: FaceName, weight: Weight): fontkit.Font {
-  const key = `${face}-${weightIn(face, weight)}`;
-  let font = loaded.get(key);
-  if (!font) {
-    font = fontkit.create(readFileSync(fontFile(face, weight))) as fontkit.Font;
-    loaded.set(key, font);
-  }
-  return font;
+  const drawn = weightIn(face, weight);
+  return (loaded[drawn][face] ??= fontkit.create(readFileSync(fontFile(face, drawn))) as fontkit.Font);
 }
 
 // Japanese text is drawn with the Japanese face and Korean with the Korean
