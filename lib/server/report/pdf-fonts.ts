@@ -46,7 +46,7 @@ export function fontFile(face: FaceName, weight: Weight): string {
   return path.join(process.cwd(), "node_modules", entry.package, weightIn(face, weight) === "bold" ? (entry.bold as string) : entry.regular);
 }
 
-/** Every font file the PDFs may use: the container image and a test check that each exists. */
+/** Every font file the PDFs may use (a test checks that each is installed). */
 export const allFontFiles = (): string[] => (Object.keys(FACES) as FaceName[]).flatMap((face) => [fontFile(face, "regular"), fontFile(face, "bold")]);
 
 const loaded: Record<Weight, Partial<Record<FaceName, fontkit.Font>>> = { regular: {}, bold: {} };
