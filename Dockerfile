@@ -11,6 +11,9 @@ COPY package.json package-lock.json ./
 COPY prisma ./prisma
 COPY prisma.config.ts ./
 RUN npm install --no-audit --no-fund
+# The PDF reports read their fonts from node_modules (lib/server/report/pdf-fonts.ts),
+# regular and bold only: the font packages' other weights and previews (~170 MB) go.
+RUN find node_modules/@expo-google-fonts -type f \( -name '*.png' -o \( -name '*.ttf' ! -name '*_400Regular.ttf' ! -name '*_700Bold.ttf' \) \) -delete
 
 FROM deps AS build
 COPY . .

