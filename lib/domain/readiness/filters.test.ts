@@ -56,9 +56,10 @@ describe("item filters", () => {
 });
 
 describe("days until a date", () => {
-  it("counts calendar days in UTC", () => {
-    expect(daysUntil("2026-06-10", new Date("2026-06-01T23:59:00Z"))).toBe(9);
-    expect(daysUntil("2026-06-01", new Date("2026-06-01T01:00:00Z"))).toBe(0);
-    expect(daysUntil("2026-05-30", new Date("2026-06-01T01:00:00Z"))).toBe(-2);
+  it("counts calendar days from today in the team's zone", () => {
+    expect(daysUntil("2026-06-10", new Date("2026-06-01T23:59:00Z"), "UTC")).toBe(9);
+    expect(daysUntil("2026-06-01", new Date("2026-06-01T01:00:00Z"), "UTC")).toBe(0);
+    expect(daysUntil("2026-05-30", new Date("2026-06-01T01:00:00Z"), "UTC")).toBe(-2);
+    expect(daysUntil("2026-06-10", new Date("2026-06-01T23:59:00Z"), "Europe/Berlin")).toBe(8);
   });
 });

@@ -27,7 +27,7 @@ export async function loadProjectFeed(actor: Actor, projectId: string, cursor?: 
   ]);
   if (!project) throw notFound("Project");
   return {
-    project: toProjectView(project, new Date()),
+    project: toProjectView(project, new Date(), actor.timeZone),
     members,
     entries: rows.slice(0, PAGE).map(toActivityView),
     nextCursor: rows.length > PAGE ? rows[PAGE - 1].id : null,

@@ -63,7 +63,7 @@ export async function loadPortfolio(actor: Actor, query: PortfolioQuery, now = n
       id: row.id,
       name: row.name,
       description: row.description,
-      ...targetOf(row.targetDate, now),
+      ...targetOf(row.targetDate, now, actor.timeZone),
       archived: row.archivedAt !== null,
       lastActivityAt: row.lastActivityAt?.toISOString() ?? null,
       readiness: scoreTally(byProject.get(row.id) ?? emptyTally(), weightsOf(row)),

@@ -42,9 +42,10 @@ export function projectScoreSql(teamId: string, projectId: string, now: Date): P
     WHERE p.id = ${projectId} AND p."teamId" = ${teamId}`;
 }
 
-// Scores a row of projectScoreSql with the same scoreTally as everything else.
-export function scoreProjectRow(row: ProjectScoreRow, now: Date): ProjectScore {
-  const project = toProjectView(row, now);
+// Scores a row of projectScoreSql with the same scoreTally as everything else;
+// `timeZone` is the team's, for the days to the target launch.
+export function scoreProjectRow(row: ProjectScoreRow, now: Date, timeZone: string): ProjectScore {
+  const project = toProjectView(row, now, timeZone);
   const byCategory = talliesByGroup(row.tally);
   return {
     project,
@@ -63,5 +64,5 @@ export async function loadProjectScore(actor: Actor, projectId: string, now = ne
   assertProjectVisible(actor, projectId);
   const row = (await sqlRows<ProjectScoreRow>(projectScoreSql(actor.teamId, projectId, now)))[0];
   if (!row) throw notFound("Project");
-  return scoreProjectRow(row, now);
+  return scoreProjectRow(row, now, actor.timeZone);
 }

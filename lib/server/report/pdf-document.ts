@@ -22,8 +22,9 @@ const RULE = "#e2e8f0";
 export type Column = { header: string; width: number };
 
 // An A4 document collecting its bytes; finish() adds the footer (title, date,
-// page N of M) to every page and resolves with the file.
-export function pdfDocument(title: string, date: string) {
+// page N of M) to every page and resolves with the file. `date` is the
+// instant of the report, `day` the day it names (the team's, see dayIn).
+export function pdfDocument(title: string, date: string, day = date.slice(0, 10)) {
   const doc = new PDFDocument({
     size: "A4",
     margin: MARGIN,
@@ -45,7 +46,7 @@ export function pdfDocument(title: string, date: string) {
       // Writing inside the bottom margin would otherwise start a new page.
       doc.page.margins.bottom = 0;
       doc.font(REGULAR).fontSize(7.5).fillColor(MUTED);
-      doc.text(`${footer} · ${date.slice(0, 10)} · page ${index + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN + 14, { width, align: "center", lineBreak: false });
+      doc.text(`${footer} · ${day} · page ${index + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN + 14, { width, align: "center", lineBreak: false });
     }
     doc.end();
     return done;

@@ -38,7 +38,12 @@ describe("PDF report", () => {
     expect(text).toContain("(expired)");
     expect(text).toContain("External test");
     expect(text).toMatch(/page 1 of \d+/);
-    expect(text).toContain("2027-01-15");
+    // The report's day is New York's (22:30 on the 14th), in the header and every footer.
+    expect(text).toContain("report of 14 Jan 2027 · dates in America/New_York");
+    expect(text).toMatch(/production readiness · 2027-01-14 · page 1 of/);
+    expect(text).not.toContain("2027-01-15");
+    expect(text).toContain("until 31 Mar 2027");
+    expect(text).toContain("expired 1 Jan 2027");
     expect(text).toContain("Forecast: Done around 2027-01-24");
     expect(text).toContain("Changes since milestone “Beta review”");
     expect(text).toMatch(/Status changes \(4\)/);
@@ -67,5 +72,7 @@ describe("PDF portfolio report", () => {
     expect(text).toMatch(/2027-01-27 \(7 d\s+(.|\n)*late\)/);
     expect(text).toContain("Secrets management (security.secrets) — Erin Engineer, due 2027-03-01");
     expect(text).toContain("page 1 of 1");
+    expect(text).toContain("report of 14 Jan 2027 · dates in America/New_York");
+    expect(text).toContain("portfolio readiness · 2027-01-14 · page 1 of 1");
   });
 });

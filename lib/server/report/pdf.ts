@@ -1,6 +1,7 @@
 import "server-only";
 import { formatDay, formatHours, formatRemainingEffort, needsTriageText } from "@/lib/domain/format";
 import { changeGroups, changeHeadline } from "@/lib/domain/history/change-summary";
+import { dayIn } from "@/lib/domain/readiness/dates";
 import { forecastSentence } from "@/lib/domain/history/forecast";
 import { priorityGroupOf, priorityLabel, STANDING_GLYPH, STANDING_LABEL } from "@/lib/domain/readiness/vocabulary";
 import { nextLevelNeeds } from "@/lib/domain/report/markdown";
@@ -14,10 +15,10 @@ const evidence = (item: ReportItem) => item.evidence.map((e) => `${e.label}${e.e
 
 export function reportPdf(report: ProjectReport): Promise<Buffer> {
   const { project, summary } = report;
-  const { doc, width, finish } = pdfDocument(`${project.name} — production readiness`, report.generatedAt);
+  const { doc, width, finish } = pdfDocument(`${project.name} — production readiness`, report.generatedAt, dayIn(new Date(report.generatedAt), report.timeZone));
 
   doc.font(BOLD).fontSize(20).fillColor(INK).text(project.name);
-  doc.font(REGULAR).fontSize(9).fillColor(MUTED).text(`Production readiness · report of ${formatDay(report.generatedAt)}`);
+  doc.font(REGULAR).fontSize(9).fillColor(MUTED).text(`Production readiness · report of ${formatDay(dayIn(new Date(report.generatedAt), report.timeZone))} · dates in ${report.timeZone}`);
   if (project.description) doc.moveDown(0.3).fillColor(INK).fontSize(10).text(project.description);
   doc.moveDown(0.6);
   doc.font(BOLD).fontSize(30).fillColor(INK).text(`${summary.readinessPercent}%`);
@@ -40,7 +41,7 @@ export function reportPdf(report: ProjectReport): Promise<Buffer> {
 
   if (report.sinceMilestone) {
     heading(doc, `Changes since milestone “${report.sinceMilestone.from.name}”`);
-    drawChanges(doc, changeHeadline(report.sinceMilestone), changeGroups(report.sinceMilestone));
+    drawChanges(doc, changeHeadline(report.sinceMilestone, report.timeZone), changeGroups(report.sinceMilestone));
   }
 
   heading(doc, "Launch blockers");
@@ -90,11 +91,11 @@ export function reportPdf(report: ProjectReport): Promise<Buffer> {
   if (report.waivers.length === 0) doc.text("None.");
   for (const w of report.waivers) {
     const reason = w.reason.replace(/\s+/g, " ");
-    doc.text(`•  ${w.title} (${w.key}): ${w.status === "APPROVED" ? `approved by ${w.approvedBy ?? "a lead"}` : "pending"}, until ${formatDay(w.expiresAt)} — “${reason}”`);
+    doc.text(`•  ${w.title} (${w.key}): ${w.status === "APPROVED" ? `approved by ${w.approvedBy ?? "a lead"}` : "pending"}, until ${formatDay(w.expiresOn)} — “${reason}”`);
   }
   heading(doc, "Stale evidence");
   if (report.staleEvidence.length === 0) doc.text("None.");
-  for (const e of report.staleEvidence) doc.text(`•  ${e.title} (${e.key}): ${e.label}, expired ${formatDay(e.expiresAt)}`);
+  for (const e of report.staleEvidence) doc.text(`•  ${e.title} (${e.key}): ${e.label}, expired ${formatDay(e.expiresOn)}`);
 
   return finish(`${project.name} · production readiness`);
 }

@@ -1,15 +1,16 @@
 import "server-only";
 import { formatDay, formatEffort } from "@/lib/domain/format";
+import { dayIn } from "@/lib/domain/readiness/dates";
 import { forecastCell, type PortfolioReport } from "@/lib/domain/report/portfolio";
 import { BOLD, drawTable, heading, INK, MUTED, pdfDocument, REGULAR } from "./pdf-document";
 
 // The portfolio report as a PDF: the totals, one table row per project, and
 // each project's launch blockers.
 export function portfolioPdf(report: PortfolioReport): Promise<Buffer> {
-  const { doc, width, finish } = pdfDocument(`${report.team.name} — portfolio readiness`, report.generatedAt);
+  const { doc, width, finish } = pdfDocument(`${report.team.name} — portfolio readiness`, report.generatedAt, dayIn(new Date(report.generatedAt), report.timeZone));
   const { totals } = report;
   doc.font(BOLD).fontSize(20).fillColor(INK).text(`${report.team.name}`);
-  doc.font(REGULAR).fontSize(9).fillColor(MUTED).text(`Portfolio readiness · report of ${formatDay(report.generatedAt)}`);
+  doc.font(REGULAR).fontSize(9).fillColor(MUTED).text(`Portfolio readiness · report of ${formatDay(dayIn(new Date(report.generatedAt), report.timeZone))} · dates in ${report.timeZone}`);
   doc.moveDown(0.6).font(REGULAR).fontSize(10).fillColor(INK);
   doc.text(
     `Projects: ${totals.projects}   ·   Launch ready: ${totals.launchReady}   ·   Launch blockers: ${totals.launchBlockers}   ·   ` +

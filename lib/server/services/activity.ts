@@ -33,5 +33,5 @@ export async function recordActivity(tx: Prisma.TransactionClient, actor: Actor,
       after: entry.after,
     },
   });
-  if (entry.projectId) await recordReadinessSnapshot(tx, actor.teamId, entry.projectId, "CHANGE");
+  if (entry.projectId) await recordReadinessSnapshot(tx, actor, entry.projectId, "CHANGE");
 }

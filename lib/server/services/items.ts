@@ -76,14 +76,14 @@ export async function createItem(actor: Actor, input: unknown): Promise<{ itemId
 // The item as the client sees it, read inside the transaction.
 async function currentView(tx: Tx, actor: Actor, itemId: string): Promise<ItemView | null> {
   const row = await tx.item.findFirst({ where: { id: itemId, teamId: actor.teamId }, select: { ...itemViewSelect, project: { select: { evidencePolicy: true } } } });
-  return row && toItemView(row, row.project.evidencePolicy, new Date());
+  return row && toItemView(row, row.project.evidencePolicy, new Date(), actor.timeZone);
 }
 
 async function staleVersion(tx: Tx, actor: Actor, itemId: string): Promise<AppError> {
   const current = await currentView(tx, actor, itemId);
   if (!current) return notFound("Item");
   const who = current.updatedByName ?? "Someone";
-  return conflict(`${who} changed this item at ${formatMoment(current.updatedAt)}. Review the current values and apply your change again.`, {
+  return conflict(`${who} changed this item at ${formatMoment(current.updatedAt, actor.timeZone)}. Review the current values and apply your change again.`, {
     current,
     changedBy: who,
     changedAt: current.updatedAt,
