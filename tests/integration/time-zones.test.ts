@@ -56,6 +56,8 @@ async function overdueEverywhere(lead: UserActor, projectId: string, token: stri
   const entry = portfolio.projects.find((p) => p.id === projectId)!;
   const apiItem = await callApi("GET", `/api/v1/projects/${projectId}/items/security.https`, { token });
   const apiOverdue = await callApi("GET", `/api/v1/projects/${projectId}/items?overdue=1`, { token });
+  const thisWeek = filterItems(page.items, { dueThisWeek: "1" }, { userId: lead.userId, today: page.today });
+  const apiThisWeek = await callApi("GET", `/api/v1/projects/${projectId}/items?dueThisWeek=true`, { token });
   return {
     page: item.overdue,
     filter: filtered.some((i) => i.key === "security.https"),
@@ -64,10 +66,12 @@ async function overdueEverywhere(lead: UserActor, projectId: string, token: stri
     api: apiItem.body.overdue as boolean,
     apiFilter: (apiOverdue.body.data as { key: string }[]).some((i) => i.key === "security.https"),
     daysToTarget: [page.project.daysToTarget, report.project.daysToTarget, entry.daysToTarget],
+    dueThisWeek: [thisWeek.some((i) => i.key === "security.https"), (apiThisWeek.body.data as { key: string }[]).some((i) => i.key === "security.https")],
   };
 }
 
-const everywhere = (overdue: boolean) => ({ page: overdue, filter: overdue, report: overdue, portfolio: overdue, api: overdue, apiFilter: overdue });
+// Overdue everywhere, or else still due this week (it is due today).
+const everywhere = (overdue: boolean) => ({ page: overdue, filter: overdue, report: overdue, portfolio: overdue, api: overdue, apiFilter: overdue, dueThisWeek: [!overdue, !overdue] });
 
 describe("overdue in the team's time zone", () => {
   it("Los Angeles: an item due today is not overdue, though it is tomorrow in UTC", async () => {
@@ -75,6 +79,14 @@ describe("overdue in the team's time zone", () => {
     // Saturday 28 November, 19:30 in Los Angeles; Sunday 03:30 in UTC.
     freezeClockAt("2026-11-29T03:30:00Z");
     expect(await overdueEverywhere(lead, projectId, token)).toMatchObject({ ...everywhere(false), daysToTarget: [0, 0, 0] });
+    // The API says which zone it judged in, and the exports name it.
+    const project = await callApi("GET", `/api/v1/projects/${projectId}`, { token });
+    expect(project.body).toMatchObject({ timeZone: "America/Los_Angeles", targetDate: "2026-11-28" });
+    const markdown = await callApi("GET", `/api/v1/projects/${projectId}/report?format=md`, { token });
+    expect(markdown.body).toContain("**Report date:** 2026-11-28 · **Dates in** America/Los_Angeles");
+    expect(markdown.headers.get("content-disposition")).toContain("readiness-2026-11-28.md");
+    const csv = await callApi("GET", `/api/v1/report?format=csv`, { token });
+    expect(csv.body.split("\r\n")[1]).toMatch(/,America\/Los_Angeles$/);
     // Sunday 00:30 in Los Angeles: now it is.
     freezeClockAt("2026-11-29T08:30:00Z");
     expect(await overdueEverywhere(lead, projectId, token)).toMatchObject({ ...everywhere(true), daysToTarget: [-1, -1, -1] });

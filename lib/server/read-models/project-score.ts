@@ -9,7 +9,8 @@ import { notFound } from "@/lib/server/errors";
 import { toProjectView, type ProjectView } from "./project-view";
 import { standingTallySql, talliesByGroup, type TallyRow } from "./standing-tally";
 
-export type ProjectScore = { project: ProjectView; readiness: Readiness; matrix: MatrixRow[] };
+// timeZone: the team's, in which the project's days (days to target) are judged.
+export type ProjectScore = { project: ProjectView; readiness: Readiness; matrix: MatrixRow[]; timeZone: string };
 
 export type ProjectScoreRow = Parameters<typeof toProjectView>[0] & { categories: { id: string; name: string }[]; tally: TallyRow[] };
 
@@ -49,6 +50,7 @@ export function scoreProjectRow(row: ProjectScoreRow, now: Date, timeZone: strin
   const byCategory = talliesByGroup(row.tally);
   return {
     project,
+    timeZone,
     readiness: scoreTally(sum(byCategory.values()), project.weights),
     matrix: row.categories.map((category) => {
       const score = scoreTally(byCategory.get(category.id) ?? emptyTally(), project.weights);

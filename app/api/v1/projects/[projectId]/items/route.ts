@@ -29,6 +29,7 @@ export const GET = apiEndpoint("project.read", async ({ actor, request, params }
   }
   if (query.open) filter.open = "1";
   if (query.overdue) filter.overdue = "1";
+  if (query.dueThisWeek) filter.dueThisWeek = "1";
   if (query.stale) filter.stale = "1";
 
   const names = new Map(categories.map((c) => [c.id, c.name]));
