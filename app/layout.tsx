@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import localFont from "next/font/local";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
-import { ViewerTimeZoneCookie, ViewerTimeZoneProvider } from "@/components/time/viewer-time-zone";
+import { ViewerTimeZoneProvider } from "@/components/time/viewer-time-zone";
 import { DEFAULT_TIME_ZONE } from "@/lib/domain/time-zone";
 import { config } from "@/lib/server/config";
 import { sentTimeZone, viewerTimeZone } from "@/lib/server/viewer-time-zone";
@@ -34,8 +34,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {SENTRY_DSN && <meta name="sentry-dsn" content={SENTRY_DSN} data-environment={SENTRY_ENVIRONMENT ?? ""} />}
       </head>
       <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">
-        <ViewerTimeZoneCookie sent={sent} />
-        <ViewerTimeZoneProvider zone={zone}>{children}</ViewerTimeZoneProvider>
+        <ViewerTimeZoneProvider zone={zone} sent={sent}>
+          {children}
+        </ViewerTimeZoneProvider>
       </body>
     </html>
   );

@@ -4,13 +4,14 @@ import { ViewerTimeZoneProvider } from "@/components/time/viewer-time-zone";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { config } from "@/lib/server/config";
 import { teamsOf } from "@/lib/server/services/teams";
-import { viewerTimeZone } from "@/lib/server/viewer-time-zone";
+import { sentTimeZone, viewerTimeZone } from "@/lib/server/viewer-time-zone";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const [teams, zone] = await Promise.all([teamsOf(actor.userId), viewerTimeZone(actor.timeZone)]);
+  // Until the browser has sent its zone, moments are shown in the team's.
+  const [teams, zone, sent] = await Promise.all([teamsOf(actor.userId), viewerTimeZone(actor.timeZone), sentTimeZone()]);
   return (
-    <ViewerTimeZoneProvider zone={zone}>
+    <ViewerTimeZoneProvider zone={zone} sent={sent}>
       <AppShell actor={actor} teams={teams} clerk={config().clerkEnabled}>
         {children}
       </AppShell>

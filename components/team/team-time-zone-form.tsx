@@ -14,7 +14,7 @@ export function TeamTimeZoneForm({ timeZone, options }: { timeZone: string; opti
   const [state, action, pending] = useActionState(setTeamTimeZoneAction, null);
   const message = formError(state);
   return (
-    <form action={action} className="space-y-4" noValidate aria-label="Team time zone">
+    <form action={action} className="space-y-4" noValidate>
       {message && <Alert>{message}</Alert>}
       {state?.ok && <Alert tone="success">Time zone set to {state.data.timeZone}.</Alert>}
       <TimeZoneField

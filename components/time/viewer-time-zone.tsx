@@ -8,10 +8,6 @@ import { DEFAULT_TIME_ZONE, VIEWER_TIME_ZONE_COOKIE } from "@/lib/domain/time-zo
 // team's zone until the browser has set it). Moments are shown in it.
 const ViewerTimeZone = createContext<string>(DEFAULT_TIME_ZONE);
 
-export function ViewerTimeZoneProvider({ zone, children }: { zone: string; children: ReactNode }) {
-  return <ViewerTimeZone.Provider value={zone}>{children}</ViewerTimeZone.Provider>;
-}
-
 /** The zone to show moments in on this page. */
 export const useViewerTimeZone = () => useContext(ViewerTimeZone);
 
@@ -19,22 +15,26 @@ export const useViewerTimeZone = () => useContext(ViewerTimeZone);
 let refreshed = false;
 
 /**
- * Keeps the zone cookie equal to the browser's own zone
- * (Intl.DateTimeFormat().resolvedOptions().timeZone), and re-renders the page
- * once when it had to set or change it: on a person's first visit, or after
- * their laptop crossed an ocean. `sent` is the value the server received.
+ * Provides `zone` (the zone the server rendered moments in) to the client
+ * components below, and keeps the zone cookie equal to the browser's own
+ * (Intl.DateTimeFormat().resolvedOptions().timeZone): on a person's first
+ * visit, or after their laptop crossed an ocean. When the page was rendered
+ * in another zone it is rendered again, once. `sent` is the cookie's value as
+ * the server received it (null: none).
  */
-export function ViewerTimeZoneCookie({ sent }: { sent: string | null }) {
+export function ViewerTimeZoneProvider({ zone, sent, children }: { zone: string; sent: string | null; children: ReactNode }) {
   const router = useRouter();
   useEffect(() => {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (!zone || zone === sent) return;
-    const secure = window.location.protocol === "https:" ? "; secure" : "";
-    document.cookie = `${VIEWER_TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax${secure}`;
-    if (!refreshed && document.cookie.includes(`${VIEWER_TIME_ZONE_COOKIE}=`)) {
+    const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!browser) return;
+    if (browser !== sent) {
+      const secure = window.location.protocol === "https:" ? "; secure" : "";
+      document.cookie = `${VIEWER_TIME_ZONE_COOKIE}=${encodeURIComponent(browser)}; path=/; max-age=31536000; samesite=lax${secure}`;
+    }
+    if (browser !== zone && !refreshed && document.cookie.includes(`${VIEWER_TIME_ZONE_COOKIE}=`)) {
       refreshed = true;
       router.refresh();
     }
-  }, [sent, router]);
-  return null;
+  }, [zone, sent, router]);
+  return <ViewerTimeZone.Provider value={zone}>{children}</ViewerTimeZone.Provider>;
 }
