@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import localFont from "next/font/local";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { ViewerTimeZoneProvider } from "@/components/time/viewer-time-zone";
+import { DEFAULT_TIME_ZONE } from "@/lib/domain/time-zone";
 import { config } from "@/lib/server/config";
+import { sentTimeZone, viewerTimeZone } from "@/lib/server/viewer-time-zone";
 import "./globals.css";
 
 // Served from the npm package, so the app needs no font CDN at build or run time.
@@ -22,13 +25,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // nonce differs each time, and settings are read at run time, not build time.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const { clerkEnabled, NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY, SENTRY_DSN, SENTRY_ENVIRONMENT } = config();
+  // Signed-in pages refine the fallback to the team's zone (app/(app)/layout.tsx).
+  const [sent, zone] = await Promise.all([sentTimeZone(), viewerTimeZone(DEFAULT_TIME_ZONE)]);
   const page = (
     <html lang="en" className={inter.variable}>
       <head>
         {/* Read by instrumentation-client.ts: the DSN is a run-time setting. */}
         {SENTRY_DSN && <meta name="sentry-dsn" content={SENTRY_DSN} data-environment={SENTRY_ENVIRONMENT ?? ""} />}
       </head>
-      <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
+      <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">
+        <ViewerTimeZoneProvider zone={zone} sent={sent}>
+          {children}
+        </ViewerTimeZoneProvider>
+      </body>
     </html>
   );
   if (!clerkEnabled) return page;

@@ -37,7 +37,7 @@ test("a stakeholder reads the report and downloads it as Markdown, CSV and JSON"
 
   const csv = await download("CSV");
   expect(csv.text.charCodeAt(0)).toBe(0xfeff);
-  expect(csv.text.split("\r\n")[0]).toBe("\uFEFFproject,category,key,title,priority,status,standing,owner,due_date,overdue,effort_hours,not_applicable_reason,evidence_count,evidence,waiver,waiver_expires");
+  expect(csv.text.split("\r\n")[0]).toBe("\uFEFFproject,category,key,title,priority,status,standing,owner,due_date,overdue,effort_hours,not_applicable_reason,evidence_count,evidence,waiver,waiver_expires,time_zone");
 
   const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "PDF", exact: true }).click()]);
   expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);

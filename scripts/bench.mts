@@ -29,7 +29,7 @@ try {
   const team = await db.team.create({ data: { name: "Bench", slug: "bench" } });
   const user = await db.user.create({ data: { name: "Bench Lead", email: "bench@example.com" } });
   await db.membership.create({ data: { teamId: team.id, userId: user.id, role: "ADMIN" } });
-  const actor = { kind: "user" as const, userId: user.id, name: user.name, email: user.email, teamId: team.id, role: "ADMIN" as const };
+  const actor = { kind: "user" as const, userId: user.id, name: user.name, email: user.email, teamId: team.id, role: "ADMIN" as const, timeZone: team.timeZone };
   const everything = ["environments", "testing", "security", "ci-cd", "infrastructure", "database", "backup", "monitoring", "operations", "performance", "documentation", "compliance", "mobile"];
 
   const seedStarted = performance.now();

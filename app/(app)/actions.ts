@@ -26,12 +26,12 @@ export async function createTeamAction(_: FormState | null, form: FormData): Pro
   const identity = await requireIdentity();
   let teamId: string | undefined;
   const result = await runAction(async () => {
-    ({ teamId } = await createTeam(identity, { name: form.get("name") }));
+    ({ teamId } = await createTeam(identity, { name: form.get("name"), timeZone: form.get("timeZone") ?? undefined }));
     return undefined;
   });
   if (result.ok && teamId) {
     await selectTeam(teamId);
     redirect("/");
   }
-  return { ...result, values: formValues(form, ["name"]) };
+  return { ...result, values: formValues(form, ["name", "timeZone"]) };
 }

@@ -1,15 +1,20 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { ViewerTimeZoneProvider } from "@/components/time/viewer-time-zone";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { config } from "@/lib/server/config";
 import { teamsOf } from "@/lib/server/services/teams";
+import { sentTimeZone, viewerTimeZone } from "@/lib/server/viewer-time-zone";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const teams = await teamsOf(actor.userId);
+  // Until the browser has sent its zone, moments are shown in the team's.
+  const [teams, zone, sent] = await Promise.all([teamsOf(actor.userId), viewerTimeZone(actor.timeZone), sentTimeZone()]);
   return (
-    <AppShell actor={actor} teams={teams} clerk={config().clerkEnabled}>
-      {children}
-    </AppShell>
+    <ViewerTimeZoneProvider zone={zone} sent={sent}>
+      <AppShell actor={actor} teams={teams} clerk={config().clerkEnabled}>
+        {children}
+      </AppShell>
+    </ViewerTimeZoneProvider>
   );
 }

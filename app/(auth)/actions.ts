@@ -25,9 +25,9 @@ export async function completeSetup(_: FormState | null, form: FormData): Promis
     if (config().clerkEnabled) {
       const identity = await currentIdentity();
       if (!identity) throw new AppError("UNAUTHENTICATED", "Sign in first.");
-      const { teamName } = parseInput(clerkSetupInput, { teamName: form.get("teamName") });
+      const { teamName, timeZone } = parseInput(clerkSetupInput, { teamName: form.get("teamName"), timeZone: form.get("timeZone") ?? undefined });
       await claimInstallation(identity.email);
-      await createTeam(identity, { name: teamName });
+      await createTeam(identity, { name: teamName, timeZone });
       return undefined;
     }
     const input = parseInput(setupInput, Object.fromEntries(form));
@@ -39,11 +39,11 @@ export async function completeSetup(_: FormState | null, form: FormData): Promis
       await releaseInstallation(input.email);
       throw error;
     }
-    await createTeam(identity, { name: input.teamName });
+    await createTeam(identity, { name: input.teamName, timeZone: input.timeZone });
     return undefined;
   });
   if (result.ok) redirect("/");
-  return { ...result, values: formValues(form, ["name", "email", "teamName"]) };
+  return { ...result, values: formValues(form, ["name", "email", "teamName", "timeZone"]) };
 }
 
 export async function signIn(_: FormState | null, form: FormData): Promise<FormState> {

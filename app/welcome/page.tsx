@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { CreateTeamForm } from "@/components/team/create-team-form";
+import { timeZoneOptions } from "@/lib/domain/time-zone";
 import { requireIdentity } from "@/lib/server/auth/current-actor";
 import { teamsOf } from "@/lib/server/services/teams";
 
@@ -20,7 +21,7 @@ export default async function WelcomePage() {
           : "Ask a team admin for an invitation link, or start a team of your own and invite others."
       }
     >
-      <CreateTeamForm />
+      <CreateTeamForm timeZones={timeZoneOptions(new Date())} />
       {teams.length > 0 && (
         <Link href="/" className="mt-4 block text-center text-sm font-medium text-indigo-600 hover:underline">
           Back to {teams[0].teamName}

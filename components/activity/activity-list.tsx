@@ -1,6 +1,9 @@
+"use client";
+
 import Link from "next/link";
+import { Moment } from "@/components/time/moment";
+import { useViewerTimeZone } from "@/components/time/viewer-time-zone";
 import { describeActivity } from "@/lib/domain/activity-text";
-import { formatMoment } from "@/lib/domain/format";
 import type { ActivityView } from "@/lib/server/read-models/activity-view";
 import type { MemberOption } from "@/lib/server/read-models/project-page";
 
@@ -11,6 +14,7 @@ export function ActivityList({ entries, members, projectId, compact = false, lin
   compact?: boolean;
   linkItems?: boolean;
 }) {
+  const zone = useViewerTimeZone();
   if (entries.length === 0) return <p className="py-2 text-sm text-slate-500">Nothing has happened yet.</p>;
   const names = Object.fromEntries(members.map((m) => [m.userId, m.name]));
   return (
@@ -20,10 +24,10 @@ export function ActivityList({ entries, members, projectId, compact = false, lin
           <span aria-hidden className="mt-1.5 size-2 shrink-0 rounded-full bg-indigo-400" />
           <div className="min-w-0">
             <p className="text-slate-800">
-              <span className="font-medium text-slate-900">{entry.actorName}</span> {describeActivity(entry, names)}
+              <span className="font-medium text-slate-900">{entry.actorName}</span> {describeActivity(entry, names, zone)}
             </p>
             <p className="text-xs text-slate-500">
-              <time dateTime={entry.at}>{formatMoment(entry.at)}</time>
+              <Moment iso={entry.at} />
               {linkItems && entry.itemId && entry.action !== "item.deleted" && (
                 <>
                   {" · "}

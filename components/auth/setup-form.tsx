@@ -4,10 +4,12 @@ import { useActionState } from "react";
 import { completeSetup } from "@/app/(auth)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { TimeZoneField } from "@/components/time/time-zone-field";
 import { TextField } from "@/components/ui/field";
+import type { TimeZoneOption } from "@/lib/domain/time-zone";
 import { fieldErrors, formError, previous } from "./form-state";
 
-export function SetupForm({ withAccount }: { withAccount: boolean }) {
+export function SetupForm({ withAccount, timeZones }: { withAccount: boolean; timeZones: TimeZoneOption[] }) {
   const [state, action, pending] = useActionState(completeSetup, null);
   const message = formError(state);
   return (
@@ -21,6 +23,13 @@ export function SetupForm({ withAccount }: { withAccount: boolean }) {
         </>
       )}
       <TextField name="teamName" label="Team name" required placeholder="Platform team" defaultValue={previous(state, "teamName")} errors={fieldErrors(state, "teamName")} />
+      <TimeZoneField
+        label="Team time zone"
+        options={timeZones}
+        defaultValue={previous(state, "timeZone")}
+        errors={fieldErrors(state, "timeZone")}
+        hint="Due dates and “overdue” are judged in it. Your browser's zone to start with; admins can change it in team settings."
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Setting up…" : "Create account and team"}
       </Button>

@@ -6,7 +6,7 @@ import { fieldErrors, formError, previous } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { formatMoment } from "@/lib/domain/format";
+import { Moment } from "@/components/time/moment";
 import type { MilestoneView } from "@/lib/server/read-models/project-history";
 
 // The project's milestones; leads name the current state and remove old ones.
@@ -48,7 +48,7 @@ export function MilestoneList({ projectId, milestones, canManage }: { projectId:
                   · {milestone.readinessPercent}% · {milestone.level > 0 ? `Level ${milestone.level} — ${milestone.levelName}` : milestone.levelName}
                 </span>
                 <div className="text-xs text-slate-500">
-                  {formatMoment(milestone.createdAt)} by {milestone.createdBy}
+                  <Moment iso={milestone.createdAt} /> by {milestone.createdBy}
                 </div>
               </div>
               <a href={`?from=${milestone.id}&to=now#compare`} className="text-sm font-medium text-indigo-700 hover:underline">

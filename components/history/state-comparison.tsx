@@ -2,12 +2,12 @@ import { changeGroups, changeHeadline } from "@/lib/domain/history/change-summar
 import type { StateComparison } from "@/lib/domain/history/milestone-state";
 
 // A comparison of two states: the headline movement and the lists of
-// changes, as on the report and the history page.
-export function StateComparisonView({ comparison }: { comparison: StateComparison }) {
+// changes, as on the report and the history page. `timeZone` is the team's.
+export function StateComparisonView({ comparison, timeZone }: { comparison: StateComparison; timeZone: string }) {
   const groups = changeGroups(comparison);
   return (
     <div className="space-y-3 text-sm text-slate-700" data-testid="state-comparison">
-      <p>{changeHeadline(comparison)}</p>
+      <p>{changeHeadline(comparison, timeZone)}</p>
       {groups.length === 0 && <p className="text-slate-500">No item changed.</p>}
       <div className="grid gap-4 sm:grid-cols-2">
         {groups.map((group) => (

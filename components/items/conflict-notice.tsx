@@ -2,12 +2,12 @@
 
 import type { ReactNode } from "react";
 import { describeConflictingChange, describeOwnEdit, type ConflictingChange, type ItemNames } from "@/lib/domain/item-edits";
-import { formatLocalMoment } from "@/lib/domain/local-time";
+import { useViewerTimeZone } from "@/components/time/viewer-time-zone";
+import { formatMoment } from "@/lib/domain/format";
 
 // Someone changed what the user was changing: who changed what and when (in
 // the viewer's own time zone), the user's own change in words, and the two
-// ways on: apply it again, or keep theirs. Rendered only after a save came
-// back, so the browser's clock and zone are the viewer's.
+// ways on: apply it again, or keep theirs.
 export function ConflictNotice({
   changes,
   mine,
@@ -28,12 +28,13 @@ export function ConflictNotice({
   children?: ReactNode;
 }) {
   const own = describeOwnEdit(mine, names);
+  const zone = useViewerTimeZone();
   return (
     <div role="status" data-testid="edit-conflict" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
       <p className="font-medium">Not saved: this was changed while you were editing.</p>
       <ul className="mt-1 list-disc space-y-0.5 pl-5">
         {changes.map((change, index) => (
-          <li key={index}>{describeConflictingChange(change, change.at && formatLocalMoment(change.at))}.</li>
+          <li key={index}>{describeConflictingChange(change, change.at && formatMoment(change.at, zone))}.</li>
         ))}
       </ul>
       {own && <p className="mt-1">{own}; your change stays in the form until you choose.</p>}

@@ -8,7 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
-import { formatDay, formatMoment } from "@/lib/domain/format";
+import { formatDay } from "@/lib/domain/format";
+import { Moment } from "@/components/time/moment";
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABEL } from "@/lib/domain/readiness/vocabulary";
 import type { EvidenceView } from "@/lib/server/read-models/item-page";
 
@@ -56,10 +57,10 @@ export function EvidenceList({ itemId, evidence, removal, canAdd, canRemove }: P
                 <div className="flex flex-wrap items-center gap-2 text-sm">
                   <Badge>{EVIDENCE_KIND_LABEL[e.kind]}</Badge>
                   <EvidenceTarget evidence={e} />
-                  {e.expiresAt && (e.expired ? <Badge tone="amber">Expired {formatDay(e.expiresAt)}</Badge> : <Badge tone="sky">Re-verify by {formatDay(e.expiresAt)}</Badge>)}
+                  {e.expiresOn && (e.expired ? <Badge tone="amber">Expired {formatDay(e.expiresOn)}</Badge> : <Badge tone="sky">Re-verify by {formatDay(e.expiresOn)}</Badge>)}
                 </div>
                 <p className="mt-0.5 text-xs text-slate-500">
-                  Added by {e.addedByName ?? "a former member"} · {formatMoment(e.createdAt)}
+                  Added by {e.addedByName ?? "a former member"} · <Moment iso={e.createdAt} />
                 </p>
               </div>
               {canRemove && (

@@ -102,7 +102,7 @@ export function ItemRow({ projectId, initial, members, can, archived, stacked = 
             {item.evidenceCount > 0 && <span>{item.evidenceCount} evidence</span>}
             {item.standing === "NEEDS_EVIDENCE" && <span className="font-medium text-amber-800">No evidence: the project&apos;s policy asks for it, so this counts as partial</span>}
             {item.waiver?.status === "PENDING" && <Badge tone="violet">Waiver requested</Badge>}
-            {item.waiver?.valid && <Badge tone="violet">Waived until {formatDay(item.waiver.expiresAt)}</Badge>}
+            {item.waiver?.valid && <Badge tone="violet">Waived until {formatDay(item.waiver.expiresOn)}</Badge>}
             {item.overdue && <Badge tone="red">Overdue</Badge>}
             {item.status === "NOT_APPLICABLE" && item.notApplicableReason && <span className="italic">N/A: {item.notApplicableReason}</span>}
           </div>

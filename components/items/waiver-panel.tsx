@@ -8,7 +8,8 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 
-import { formatDay, formatMoment } from "@/lib/domain/format";
+import { formatDay } from "@/lib/domain/format";
+import { Moment } from "@/components/time/moment";
 import type { WaiverView } from "@/lib/server/read-models/item-page";
 
 const STATUS: Record<WaiverView["status"], { label: string; tone: BadgeTone }> = {
@@ -65,13 +66,18 @@ export function WaiverPanel({ itemId, waivers, userId, canRequest, canDecide }: 
           <li key={waiver.id} className="rounded-lg p-3 ring-1 ring-slate-200" data-testid="waiver">
             <div className="flex flex-wrap items-center gap-2">
               <Badge tone={STATUS[waiver.status].tone}>{STATUS[waiver.status].label}</Badge>
-              {waiver.status === "APPROVED" && (waiver.expired ? <Badge tone="amber">Expired</Badge> : <span className="text-xs text-slate-600">valid until {formatDay(waiver.expiresAt)}</span>)}
-              {waiver.status === "PENDING" && <span className="text-xs text-slate-600">would last until {formatDay(waiver.expiresAt)}</span>}
+              {waiver.status === "APPROVED" && (waiver.expired ? <Badge tone="amber">Expired</Badge> : <span className="text-xs text-slate-600">valid until {formatDay(waiver.expiresOn)}</span>)}
+              {waiver.status === "PENDING" && <span className="text-xs text-slate-600">would last until {formatDay(waiver.expiresOn)}</span>}
             </div>
             <p className="mt-2 text-sm text-slate-800">“{waiver.reason}”</p>
             <p className="mt-1 text-xs text-slate-500">
-              Requested by {waiver.requestedByName ?? "a former member"} · {formatMoment(waiver.createdAt)}
-              {waiver.decidedByName && waiver.decidedAt && ` · ${STATUS[waiver.status].label.toLowerCase()} by ${waiver.decidedByName} ${formatMoment(waiver.decidedAt)}`}
+              Requested by {waiver.requestedByName ?? "a former member"} · <Moment iso={waiver.createdAt} />
+              {waiver.decidedByName && waiver.decidedAt && (
+                <>
+                  {` · ${STATUS[waiver.status].label.toLowerCase()} by ${waiver.decidedByName} `}
+                  <Moment iso={waiver.decidedAt} />
+                </>
+              )}
             </p>
             {waiver.decisionNote && <p className="mt-1 text-xs italic text-slate-600">{waiver.decisionNote}</p>}
             {waiver.status === "PENDING" && canDecide && waiver.requestedById !== userId && <Decision waiver={waiver} />}

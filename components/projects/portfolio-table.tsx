@@ -2,7 +2,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { ReadinessMeter } from "@/components/readiness/readiness-meter";
-import { formatDay, formatDaysAway, formatEffortAtLeast, formatMoment, needsTriageText } from "@/lib/domain/format";
+import { formatDay, formatDaysAway, formatEffortAtLeast, needsTriageText } from "@/lib/domain/format";
+import { Moment } from "@/components/time/moment";
 import { levelLabel } from "@/lib/domain/readiness/score";
 import type { PortfolioProject } from "@/lib/server/read-models/portfolio";
 import type { PortfolioQuery } from "@/lib/schemas/project";
@@ -80,7 +81,7 @@ export function PortfolioTable({ projects, query }: { projects: PortfolioProject
                     <p className={cn("text-xs", (project.daysToTarget ?? 0) < 0 ? "text-red-600" : "text-slate-500")}>{formatDaysAway(project.daysToTarget)}</p>
                   )}
                 </td>
-                <td className="px-4 py-3 text-xs text-slate-500">{project.lastActivityAt ? formatMoment(project.lastActivityAt) : "—"}</td>
+                <td className="px-4 py-3 text-xs text-slate-500">{project.lastActivityAt ? <Moment iso={project.lastActivityAt} /> : "—"}</td>
               </tr>
             ))}
           </tbody>

@@ -21,7 +21,7 @@ export function ItemFilters({
   shown: number;
   total: number;
 }) {
-  const toggle = (key: "owner" | "overdue" | "stale" | "open", value: string) => {
+  const toggle = (key: "owner" | "overdue" | "dueThisWeek" | "stale" | "open", value: string) => {
     const params = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined) as [string, string][]);
     if (params.get(key) === value) params.delete(key);
     else params.set(key, value);
@@ -37,6 +37,7 @@ export function ItemFilters({
     <div className="space-y-3">
       <form method="get" action={`/projects/${projectId}#items`} className="flex flex-wrap items-end gap-2" role="search" aria-label="Filter items">
         {filter.overdue && <input type="hidden" name="overdue" value="1" />}
+        {filter.dueThisWeek && <input type="hidden" name="dueThisWeek" value="1" />}
         {filter.stale && <input type="hidden" name="stale" value="1" />}
         {filter.open && <input type="hidden" name="open" value="1" />}
         <label className="min-w-0 flex-1 basis-48">
@@ -86,6 +87,9 @@ export function ItemFilters({
         <Link href={toggle("owner", "me")} className={chip(filter.owner === "me")}>Mine</Link>
         <Link href={toggle("open", "1")} className={chip(Boolean(filter.open))}>Open</Link>
         <Link href={toggle("overdue", "1")} className={chip(Boolean(filter.overdue))}>Overdue</Link>
+        <Link href={toggle("dueThisWeek", "1")} className={chip(Boolean(filter.dueThisWeek))} title="Open items due today or in the next six days, in the team's time zone">
+          Due this week
+        </Link>
         <Link href={toggle("stale", "1")} className={chip(Boolean(filter.stale))}>Stale</Link>
         <span className="ml-auto text-xs text-slate-500" aria-live="polite">
           {shown === total ? `${total} items` : `${shown} of ${total} items`}

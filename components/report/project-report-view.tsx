@@ -2,6 +2,7 @@ import { StateComparisonView } from "@/components/history/state-comparison";
 import { PriorityBadge } from "@/components/readiness/priority-badge";
 import { StandingBadge } from "@/components/readiness/standing-badge";
 import { formatDay, formatEffortAtLeast, formatHours, needsTriageText } from "@/lib/domain/format";
+import { dayIn } from "@/lib/domain/readiness/dates";
 import { forecastSentence } from "@/lib/domain/history/forecast";
 import { priorityGroupOf } from "@/lib/domain/readiness/vocabulary";
 import { nextLevelNeeds } from "@/lib/domain/report/markdown";
@@ -49,7 +50,7 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
     <article className="rounded-xl bg-white p-6 text-sm text-slate-700 shadow-sm ring-1 ring-slate-200 print:p-0 print:shadow-none print:ring-0" data-testid="project-report">
       <header className="flex flex-wrap items-end justify-between gap-4 border-b border-slate-200 pb-4">
         <div>
-          <p className="text-xs uppercase tracking-wide text-slate-500">Production readiness · {formatDay(report.generatedAt)}</p>
+          <p className="text-xs uppercase tracking-wide text-slate-500">Production readiness · {formatDay(dayIn(new Date(report.generatedAt), report.timeZone))} · dates in {report.timeZone}</p>
           <p className="mt-1 text-5xl font-bold tabular-nums text-slate-900" data-testid="report-percent">
             {summary.readinessPercent}%
           </p>
@@ -117,7 +118,7 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
 
       {report.sinceMilestone && (
         <Section title={`Changes since milestone “${report.sinceMilestone.from.name}”`}>
-          <StateComparisonView comparison={report.sinceMilestone} />
+          <StateComparisonView comparison={report.sinceMilestone} timeZone={report.timeZone} />
         </Section>
       )}
 
@@ -233,7 +234,7 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
           <ul className="space-y-1">
             {report.waivers.map((w) => (
               <li key={w.key}>
-                <span className="font-medium">{w.title}</span> — {w.status === "APPROVED" ? `approved by ${w.approvedBy ?? "a lead"}` : "pending"}, until {formatDay(w.expiresAt)}: “{w.reason}”
+                <span className="font-medium">{w.title}</span> — {w.status === "APPROVED" ? `approved by ${w.approvedBy ?? "a lead"}` : "pending"}, until {formatDay(w.expiresOn)}: “{w.reason}”
                 {w.requestedBy && <span className="text-slate-500"> (asked by {w.requestedBy})</span>}
               </li>
             ))}
@@ -248,7 +249,7 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
           <ul className="space-y-1">
             {report.staleEvidence.map((e, index) => (
               <li key={index}>
-                <span className="font-medium">{e.title}</span>: {e.label}, expired {formatDay(e.expiresAt)}
+                <span className="font-medium">{e.title}</span>: {e.label}, expired {formatDay(e.expiresOn)}
               </li>
             ))}
           </ul>

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { OneTimeSecret } from "@/components/ui/one-time-secret";
-import { formatMoment } from "@/lib/domain/format";
+import { Moment } from "@/components/time/moment";
 import type { ShareLinkView } from "@/lib/server/services/share-links";
 
 // Read-only links to this report (and its badge) for people without an account.
@@ -47,8 +47,8 @@ export function ShareLinks({ projectId, links }: { projectId: string; links: Sha
               <div className="min-w-0 flex-1 text-sm">
                 <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-600">{link.prefix}…</code>{" "}
                 <span className="text-xs text-slate-500">
-                  created {formatMoment(link.createdAt)} by {link.createdBy} · {link.lastAccessedAt ? `last opened ${formatMoment(link.lastAccessedAt)}` : "never opened"} ·{" "}
-                  {link.expiresAt ? `expires ${formatMoment(link.expiresAt)}` : "no expiry"}
+                  created <Moment iso={link.createdAt} /> by {link.createdBy} · {link.lastAccessedAt ? <>last opened <Moment iso={link.lastAccessedAt} /></> : "never opened"} ·{" "}
+                  {link.expiresAt ? <>expires <Moment iso={link.expiresAt} /></> : "no expiry"}
                 </span>
               </div>
               <Badge tone={link.state === "active" ? "emerald" : "slate"}>{link.state}</Badge>

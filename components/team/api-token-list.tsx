@@ -4,7 +4,7 @@ import { useTransition } from "react";
 import { revokeApiTokenAction } from "@/app/(app)/settings/actions";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { formatMoment } from "@/lib/domain/format";
+import { Moment } from "@/components/time/moment";
 import type { ApiTokenState } from "@/lib/domain/api-tokens";
 import type { ApiTokenView } from "@/lib/server/services/api-tokens";
 
@@ -22,9 +22,9 @@ export function ApiTokenList({ tokens }: { tokens: ApiTokenView[] }) {
               {token.name} <code className="ml-1 rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-600">{token.prefix}…</code>
             </p>
             <p className="text-xs text-slate-500">
-              Created {formatMoment(token.createdAt)} by {token.createdBy} ·{" "}
-              {token.lastUsedAt ? `last used ${formatMoment(token.lastUsedAt)}` : "never used"} ·{" "}
-              {token.revokedAt ? `revoked ${formatMoment(token.revokedAt)}` : token.expiresAt ? `expires ${formatMoment(token.expiresAt)}` : "does not expire"}
+              Created <Moment iso={token.createdAt} /> by {token.createdBy} ·{" "}
+              {token.lastUsedAt ? <>last used <Moment iso={token.lastUsedAt} /></> : "never used"} ·{" "}
+              {token.revokedAt ? <>revoked <Moment iso={token.revokedAt} /></> : token.expiresAt ? <>expires <Moment iso={token.expiresAt} /></> : "does not expire"}
             </p>
           </div>
           <Badge tone={token.scope === "write" ? "violet" : "sky"}>{token.scope}</Badge>

@@ -3,6 +3,7 @@
 import { useTransition } from "react";
 import { revokeInvitationAction } from "@/app/(app)/members/actions";
 import { Badge } from "@/components/ui/badge";
+import { Moment } from "@/components/time/moment";
 import { Button } from "@/components/ui/button";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import type { InvitationView } from "@/lib/server/services/invitations";
@@ -16,7 +17,7 @@ export function PendingInvitations({ invitations }: { invitations: InvitationVie
           <div className="min-w-0 flex-1">
             <p className="truncate text-sm font-medium text-slate-900">{invitation.email}</p>
             <p className="text-xs text-slate-500">
-              Invited by {invitation.invitedBy ?? "a former member"} · expires {new Date(invitation.expiresAt).toLocaleDateString("en", { dateStyle: "medium" })}
+              Invited by {invitation.invitedBy ?? "a former member"} · expires <Moment iso={invitation.expiresAt} />
             </p>
           </div>
           <Badge tone="amber">{ROLE_LABELS[invitation.role]}</Badge>

@@ -6,7 +6,7 @@ import { fieldErrors, formError } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
-import { formatMoment } from "@/lib/domain/format";
+import { Moment } from "@/components/time/moment";
 import type { TeamTemplateView } from "@/lib/server/services/templates";
 
 // Upload or paste a YAML checklist as a team template; list and delete them.
@@ -42,7 +42,7 @@ export function TeamTemplates({ templates }: { templates: TeamTemplateView[] }) 
               <div className="min-w-0 flex-1">
                 <span className="font-medium text-slate-900">{template.name}</span>{" "}
                 <span className="text-slate-500">
-                  · version {template.version} · {template.categories.length} categories · {template.categories.reduce((n, c) => n + c.items.length, 0)} items · updated {formatMoment(template.updatedAt)}
+                  · version {template.version} · {template.categories.length} categories · {template.categories.reduce((n, c) => n + c.items.length, 0)} items · updated <Moment iso={template.updatedAt} />
                 </span>
               </div>
               <a href={`/templates/${template.id}/checklist.yaml`} className="text-sm font-medium text-indigo-700 hover:underline" download>

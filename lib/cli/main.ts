@@ -8,7 +8,9 @@ import { CliError, fail, usageError, type Output } from "./output";
 export const USAGE = `Usage: shipshape <command> [options]
 
 Commands (operators, on the Shipshape host; use the server's DATABASE_URL):
-  setup --email E --team NAME [--name N]     Create the first admin and team; the password is read from stdin
+  setup --email E --team NAME [--name N] [--time-zone ZONE]
+                                             Create the first admin and team; the password is read from stdin;
+                                             the team's time zone is this machine's unless ZONE (IANA, e.g. Europe/Berlin) is given
   token create --team SLUG --name N --scope read|write [--expires-in-days D]
                                              Create an API token and print it once
   token revoke ID                            Revoke a token at once
@@ -37,6 +39,7 @@ const OPTIONS = {
   email: { type: "string" },
   team: { type: "string" },
   name: { type: "string" },
+  "time-zone": { type: "string" },
   scope: { type: "string" },
   "expires-in-days": { type: "string" },
   project: { type: "string" },

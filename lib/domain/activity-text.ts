@@ -1,5 +1,6 @@
 // One line of plain English for each activity record, for feeds and history.
 import { ITEM_FIELD_NAME } from "./item-edits";
+import { formatMoment } from "./format";
 import { PRIORITY_LABEL, STANDING_LABEL, STATUS_LABEL, type ItemStatus, type Priority, type Standing } from "./readiness/vocabulary";
 
 export type ActivityRecord = {
@@ -68,7 +69,11 @@ function memberLeft(what: string, after: Record<string, unknown> | null): string
   return `${what}${parts.length ? `: ${parts.join(", ")}` : ""}`;
 }
 
-export function describeActivity(record: ActivityRecord, names: Record<string, string> = {}): string {
+/**
+ * The record in words. `names` maps user ids to names; `timeZone` is the
+ * viewer's, for the moments a record mentions (a share link's expiry).
+ */
+export function describeActivity(record: ActivityRecord, names: Record<string, string> = {}, timeZone = "UTC"): string {
   const { before, after } = record;
   switch (record.action) {
     case "project.created":
@@ -123,7 +128,7 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
     case "apiToken.revoked":
       return `revoked the API token “${text(before?.name)}”`;
     case "shareLink.created":
-      return `created a share link${after?.expiresAt ? ` valid until ${text(after.expiresAt).slice(0, 10)}` : ""}`;
+      return `created a share link${after?.expiresAt ? ` valid until ${formatMoment(text(after.expiresAt), timeZone)}` : ""}`;
     case "shareLink.revoked":
       return "revoked a share link";
     case "project.imported":
@@ -134,6 +139,8 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return `deleted the team template “${text(before?.name)}”`;
     case "milestone.created":
       return `saved the milestone “${text(after?.name)}” at ${String(after?.readinessPercent ?? "?")}%`;
+    case "team.timeZoneChanged":
+      return `set the team's time zone to ${text(after?.timeZone)}${before?.timeZone ? ` (was ${text(before.timeZone)})` : ""}`;
     case "milestone.deleted":
       return `deleted the milestone “${text(before?.name)}”`;
     default:

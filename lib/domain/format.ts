@@ -31,11 +31,33 @@ export function formatDaysAway(days: number | null): string {
   return days > 0 ? `${days} days to go` : `${-days} days overdue`;
 }
 
+/** A calendar day ("YYYY-MM-DD") as "1 Dec 2026". A day has no zone: pass a day, never an instant (see dayIn). */
 export function formatDay(day: string | null): string {
   if (!day) return "—";
   return new Date(`${day.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 }
 
-export function formatMoment(iso: string): string {
-  return new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
+const momentFormats = new Map<string, Intl.DateTimeFormat>();
+const longMomentFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cached(cache: Map<string, Intl.DateTimeFormat>, zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let format = cache.get(zone);
+  if (!format) cache.set(zone, (format = new Intl.DateTimeFormat("en-GB", { ...options, timeZone: zone })));
+  return format;
+}
+
+/**
+ * An instant (ISO 8601) as the clock in `zone` showed it, naming the zone:
+ * "29 Nov, 14:02 CET", "29 Nov, 22:02 GMT+9". Moments are shown in the
+ * viewer's zone in the app, in the team's zone in messages from the server.
+ */
+export function formatMoment(iso: string, zone: string): string {
+  const parts = cached(momentFormats, zone, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("day")} ${part("month")}, ${part("hour")}:${part("minute")} ${part("timeZoneName")}`;
+}
+
+/** The same instant in full, for a tooltip: "Sunday, 29 November 2026 at 22:02:05 Japan Standard Time". */
+export function formatMomentInFull(iso: string, zone: string): string {
+  return cached(longMomentFormats, zone, { dateStyle: "full", timeStyle: "full", hourCycle: "h23" }).format(new Date(iso));
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { describeConflictingChange, describeOwnEdit, itemValueInWords, rebaseEdit, type ConflictingChange, type RecordedItemChange } from "./item-edits";
-import { formatLocalMoment } from "./local-time";
 
 const change = (version: number, before: Record<string, unknown>, after: Record<string, unknown>, by = "Dana"): RecordedItemChange => ({
   version,
@@ -89,17 +88,6 @@ describe("changes in words", () => {
   });
 });
 
-describe("formatLocalMoment", () => {
-  const now = new Date("2026-12-03T18:00:00Z");
-
-  it("names the reader's zone, and the day when it is not today", () => {
-    expect(formatLocalMoment("2026-12-03T13:02:00Z", { now, timeZone: "Europe/Berlin", locale: "en-GB" })).toBe("14:02 CET");
-    expect(formatLocalMoment("2026-07-03T13:02:00Z", { now, timeZone: "Europe/Berlin", locale: "en-GB" })).toBe("3 Jul, 15:02 CEST");
-    expect(formatLocalMoment("2026-12-03T13:02:00Z", { now, timeZone: "UTC", locale: "en-GB" })).toBe("13:02 UTC");
-    // Late in the evening in New York is already tomorrow in Berlin.
-    expect(formatLocalMoment("2026-12-04T02:30:00Z", { now, timeZone: "America/New_York", locale: "en-US" })).toBe("09:30 PM EST");
-  });
-});
 
 describe("priorities nobody has weighed", () => {
   it("say so in words", () => {

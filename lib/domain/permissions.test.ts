@@ -7,6 +7,7 @@ import { ROLES, type Role } from "./roles";
 const EXPECTED: Record<Action, string> = {
   "team.read": "ALEV",
   "team.rename": "A",
+  "team.setTimeZone": "A",
   "team.delete": "A",
   "member.list": "ALEV",
   "member.invite": "A",

@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   // Team and people
   "team.read": EVERYONE,
   "team.rename": ADMINS,
+  "team.setTimeZone": ADMINS,
   "team.delete": ADMINS,
   "member.list": EVERYONE,
   "member.invite": ADMINS,

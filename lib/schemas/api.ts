@@ -63,7 +63,8 @@ export const apiItemListQuery = z.strictObject({
   category: z.string().trim().min(1).max(120).optional().meta({ description: "Category name (case-insensitive)." }),
   owner: z.string().trim().min(1).max(254).optional().meta({ description: "A current member's e-mail address, or `none` for items without an owner (including items whose owner has left the team)." }),
   open: flag.meta({ description: "Only applicable items not yet done or waived." }),
-  overdue: flag.meta({ description: "Only open items past their due date." }),
+  overdue: flag.meta({ description: "Only open items past their due date (judged in the team's time zone)." }),
+  dueThisWeek: flag.meta({ description: "Only open items due today or in the six days after it, in the team's time zone." }),
   stale: flag.meta({ description: "Only done items whose evidence has expired." }),
   q: z.string().trim().min(1).max(200).optional().meta({ description: "Text in the key, title or notes." }),
 });
@@ -196,6 +197,10 @@ export const projectDetail = z
     productionUrl: z.string().nullable(),
     repositoryUrl: z.string().nullable(),
     targetDate: day.nullable(),
+    timeZone: z.string().meta({
+      description:
+        "The team's IANA time zone, e.g. `America/New_York`. Calendar days (due and target dates, `overdue`, `dueThisWeek`, forecast dates) are judged in it; a `re-verify by` day ends as it starts there. Timestamps are UTC.",
+    }),
     archived: z.boolean(),
     evidencePolicy: z.enum(EVIDENCE_POLICIES),
     weights: z.object(Object.fromEntries(PRIORITIES.map((p) => [p, z.number().int()])) as Record<(typeof PRIORITIES)[number], z.ZodNumber>),
@@ -219,7 +224,7 @@ export const itemSummary = z
     ownerEmail: z.string().nullable().meta({ description: "The owner, a current member of the team; null when nobody owns the item or its owner has left." }),
     ownerName: z.string().nullable(),
     dueDate: day.nullable(),
-    overdue: z.boolean(),
+    overdue: z.boolean().meta({ description: "Open, and its due date has passed in the team's time zone (the project's `timeZone`)." }),
     notApplicableReason: z.string().nullable(),
     evidenceCount: z.number().int().min(0),
     version: z.number().int().min(1),

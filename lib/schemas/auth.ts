@@ -1,6 +1,7 @@
 // Inputs of sign-in, first-run setup and accepting an invitation: one schema
 // each, used by the form (client-side hints) and the server action alike.
 import { z } from "zod";
+import { timeZoneField } from "./fields";
 
 export const emailField = z
   .string()
@@ -28,10 +29,12 @@ export const setupInput = z.object({
   email: emailField,
   password: newPasswordField,
   teamName: teamNameField,
+  // The first team's time zone: the browser's (setup page) or the machine's (CLI).
+  timeZone: timeZoneField.optional(),
 });
 
 // With Clerk the person is already signed in; setup only names the team.
-export const clerkSetupInput = z.object({ teamName: teamNameField });
+export const clerkSetupInput = z.object({ teamName: teamNameField, timeZone: timeZoneField.optional() });
 
 export const acceptInvitationSignUpInput = z.object({
   token: z.string().min(20).max(200),

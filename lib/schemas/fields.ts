@@ -1,6 +1,7 @@
 // Field schemas shared by the readiness inputs. Forms send strings; an empty
 // optional field means "no value" (null), never an error.
 import { z } from "zod";
+import { isTimeZone, normaliseTimeZone } from "@/lib/domain/time-zone";
 
 const blankToNull = (value: unknown) => (value === undefined || (typeof value === "string" && value.trim() === "") ? null : value);
 
@@ -61,3 +62,12 @@ export const optionalDays = z.preprocess(
     .max(3650, "Use at most 3650 days (ten years).")
     .nullable(),
 );
+
+// An IANA time zone name such as "Europe/Berlin" (lib/domain/time-zone.ts),
+// in its usual spelling.
+export const timeZoneField = z
+  .string({ error: "Choose a time zone." })
+  .trim()
+  .min(1, "Choose a time zone.")
+  .refine(isTimeZone, "Choose a time zone from the list, such as Europe/Berlin or America/New_York.")
+  .transform(normaliseTimeZone);

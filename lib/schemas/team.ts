@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/roles";
 import { emailField, teamNameField } from "./auth";
-import { optionalId } from "./fields";
+import { optionalId, timeZoneField } from "./fields";
 
 export const roleField = z.enum(ROLES, { error: "Choose a role." });
 
-export const createTeamInput = z.object({ name: teamNameField });
+// The time zone comes from the creator's browser (or the CLI's machine); UTC when none is sent.
+export const createTeamInput = z.object({ name: teamNameField, timeZone: timeZoneField.optional() });
 export const renameTeamInput = z.object({ name: teamNameField });
+export const setTeamTimeZoneInput = z.object({ timeZone: timeZoneField });
 export const inviteMemberInput = z.object({ email: emailField, role: roleField });
 export const changeRoleInput = z.object({ membershipId: z.string().min(1), role: roleField });
 // successorId: the member who takes over the removed person's open items;

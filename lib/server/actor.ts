@@ -4,8 +4,10 @@ import type { Role } from "@/lib/domain/roles";
 import { forbidden, notFound } from "./errors";
 
 // Who performs an action, in which team and with which role. Services take
-// an actor and never look at the identity provider or the request.
-type InTeam = { teamId: string; role: Role };
+// an actor and never look at the identity provider or the request. The
+// team's IANA time zone travels with it: "today" is judged there
+// (lib/domain/readiness/dates.ts).
+type InTeam = { teamId: string; role: Role; timeZone: string };
 
 // A signed-in person.
 export type UserActor = InTeam & { kind: "user"; userId: string; name: string; email: string };

@@ -25,7 +25,7 @@ async function twoTeams() {
   const beta = await teamWith(["ADMIN"], "Beta");
   const [betaAdmin] = beta.actors;
   await db.membership.create({ data: { teamId: beta.teamId, userId: erin.userId, role: "LEAD" } });
-  const erinInBeta: UserActor = { kind: "user", ...erin, teamId: beta.teamId, role: "LEAD" };
+  const erinInBeta: UserActor = { kind: "user", ...erin, teamId: beta.teamId, role: "LEAD", timeZone: betaAdmin.timeZone };
   await db.session.create({ data: { token: randomUUID(), userId: erin.userId, expiresAt: new Date(Date.now() + 86_400_000) } });
   await db.account.create({ data: { accountId: erin.userId, providerId: "credential", userId: erin.userId, password: "not-a-real-hash" } });
 

@@ -130,6 +130,7 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
   "projects.deleteProject": (w) => projects.deleteProject(w.admin, { projectId: w.projectId, confirmName: "Checkout API" }),
   "teams.createTeam": (w) => teams.createTeam(w.lead, { name: "Second team" }),
   "teams.renameTeam": (w) => teams.renameTeam(w.admin, { name: "Renamed team" }),
+  "teams.setTeamTimeZone": (w) => teams.setTeamTimeZone(w.admin, { timeZone: "Europe/Berlin" }),
   "waivers.requestWaiver": (w) => waivers.requestWaiver(w.engineer, { itemId: w.item.id, reason: "Accepted for the beta", expiresAt: daysFromNow(7) }),
   "waivers.decideWaiver": async (w) => {
     const { waiverId } = await waivers.requestWaiver(w.engineer, { itemId: w.item.id, reason: "Accepted for the beta", expiresAt: daysFromNow(7) });

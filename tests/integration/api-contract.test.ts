@@ -101,6 +101,8 @@ describe("REST API contract", () => {
       counts: page.readiness.counts,
     });
     expect(body.summary.counts.DONE).toBe(1);
+    // The zone its days are judged in.
+    expect(body.timeZone).toBe("UTC");
     expect(body.matrix).toEqual(
       page.matrix.map((row) => ({ category: row.name, counts: row.counts, applicable: row.applicable, percent: row.percent, glyph: row.glyph })),
     );
@@ -112,7 +114,7 @@ describe("REST API contract", () => {
     const json = await callApi("GET", `/api/v1/projects/${world.projectId}/report`, { token: world.read });
     expect(json.status).toBe(200);
     const summary = await callApi("GET", `/api/v1/projects/${world.projectId}`, { token: world.read });
-    expect(json.body).toMatchObject({ schema: "shipshape.report/v1", summary: { readinessPercent: summary.body.summary.readinessPercent } });
+    expect(json.body).toMatchObject({ schema: "shipshape.report/v1", timeZone: "UTC", summary: { readinessPercent: summary.body.summary.readinessPercent } });
     const markdown = await callApi("GET", `/api/v1/projects/${world.projectId}/report?format=md`, { token: world.read });
     expect(markdown.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     expect(markdown.body).toContain("# Checkout API — production readiness");

@@ -45,11 +45,16 @@ describe("shipshape CLI", () => {
     const weak = shipshape(["setup", "--email", "ops@example.com", "--team", "Acme Platform", "--json"], "short\n");
     expect(weak.code).toBe(1);
     expect(weak.json().error.fields.password).toEqual(["Use at least 12 characters."]);
+    // A time zone is an IANA name, not an offset.
+    const offset = shipshape(["setup", "--email", "ops@example.com", "--team", "Acme Platform", "--time-zone", "+05:30", "--json"], "correct horse battery staple\n");
+    expect(offset.code).toBe(1);
+    expect(offset.json().error.fields.timeZone).toEqual(["Choose a time zone from the list, such as Europe/Berlin or America/New_York."]);
 
-    const first = shipshape(["setup", "--email", "Ops@Example.com", "--team", "Acme Platform", "--json"], "correct horse battery staple\n");
+    // Without --time-zone, the team takes the machine's zone.
+    const first = shipshape(["setup", "--email", "Ops@Example.com", "--team", "Acme Platform", "--json"], "correct horse battery staple\n", { TZ: "America/Chicago" });
     expect(first.code).toBe(0);
     const result = first.json();
-    expect(result).toEqual({ user: { id: expect.any(String), email: "ops@example.com" }, team: { id: expect.any(String), slug: "acme-platform" } });
+    expect(result).toEqual({ user: { id: expect.any(String), email: "ops@example.com" }, team: { id: expect.any(String), slug: "acme-platform", timeZone: "America/Chicago" } });
 
     const again = shipshape(["setup", "--email", "other@example.com", "--team", "Other"], "correct horse battery staple\n");
     expect(again.code).toBe(1);

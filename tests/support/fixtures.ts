@@ -10,14 +10,15 @@ export async function person(name = "Person") {
   return { userId: user.id, name: user.name, email: user.email };
 }
 
-export async function teamWith(roles: Role[], teamName = "Team") {
+// A team in `timeZone` (UTC unless given) with one member per role.
+export async function teamWith(roles: Role[], teamName = "Team", timeZone = "UTC") {
   const suffix = randomUUID().slice(0, 6);
-  const team = await db.team.create({ data: { name: `${teamName} ${suffix}`, slug: `${teamName.toLowerCase().replace(/\W+/g, "-")}-${suffix}` } });
+  const team = await db.team.create({ data: { name: `${teamName} ${suffix}`, slug: `${teamName.toLowerCase().replace(/\W+/g, "-")}-${suffix}`, timeZone } });
   const actors: UserActor[] = [];
   for (const role of roles) {
     const identity = await person(`${role} of ${team.name}`);
     await db.membership.create({ data: { teamId: team.id, userId: identity.userId, role } });
-    actors.push({ kind: "user", ...identity, teamId: team.id, role });
+    actors.push({ kind: "user", ...identity, teamId: team.id, role, timeZone });
   }
   return { teamId: team.id, actors };
 }

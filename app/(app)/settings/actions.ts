@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { formValues, runAction, type ActionResult } from "@/lib/server/action-result";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { createApiToken, revokeApiToken } from "@/lib/server/services/api-tokens";
-import { renameTeam } from "@/lib/server/services/teams";
+import { renameTeam, setTeamTimeZone } from "@/lib/server/services/teams";
 import type { FormState } from "@/app/(auth)/actions";
 
 export async function renameTeamAction(_: FormState | null, form: FormData): Promise<FormState> {
@@ -15,6 +15,16 @@ export async function renameTeamAction(_: FormState | null, form: FormData): Pro
   });
   if (result.ok) revalidatePath("/", "layout");
   return { ...result, values: { name: String(form.get("name") ?? "") } };
+}
+
+export type TimeZoneState = ActionResult<{ timeZone: string }> & { values?: Record<string, string> };
+
+export async function setTeamTimeZoneAction(_: TimeZoneState | null, form: FormData): Promise<TimeZoneState> {
+  const actor = await requireActor();
+  const result = await runAction(async () => ({ timeZone: (await setTeamTimeZone(actor, { timeZone: form.get("timeZone") })).timeZone }));
+  // Every page judges its days in the team's zone.
+  if (result.ok) revalidatePath("/", "layout");
+  return { ...result, values: formValues(form, ["timeZone"]) };
 }
 
 export type CreateTokenState = ActionResult<{ name: string; secret: string; scope: string }> & { values?: Record<string, string> };

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { ApiTokenForm } from "@/components/team/api-token-form";
 import { ApiTokenList } from "@/components/team/api-token-list";
 import { RenameTeamForm } from "@/components/team/rename-team-form";
+import { TeamTimeZoneForm } from "@/components/team/team-time-zone-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { offsetLabel, timeZoneOptions } from "@/lib/domain/time-zone";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { listApiTokens } from "@/lib/server/services/api-tokens";
 import { currentTeam } from "@/lib/server/services/teams";
@@ -23,6 +25,16 @@ export default async function TeamSettingsPage() {
           <p className="mt-4 text-xs text-slate-500">
             Slug for scripts and the CLI: <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-slate-700" data-testid="team-slug">{team.slug}</code> (kept when the team is renamed)
           </p>
+        </Card>
+        <Card
+          title="Time zone"
+          className="max-w-xl"
+          description="The team's calendar: what “today”, “overdue” and “due this week” mean, when the daily snapshot is taken, forecast dates, and the day a “re-verify by” or waiver date ends. Times of day are shown to each person in their own zone."
+        >
+          <p className="mb-4 text-sm text-slate-700" data-testid="team-time-zone">
+            Now <strong>{team.timeZone}</strong> ({offsetLabel(team.timeZone, new Date())})
+          </p>
+          <TeamTimeZoneForm timeZone={team.timeZone} options={timeZoneOptions(new Date(), team.timeZone)} />
         </Card>
         <Card
           title="API tokens"

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SetupForm } from "@/components/auth/setup-form";
+import { timeZoneOptions } from "@/lib/domain/time-zone";
 import { currentIdentity } from "@/lib/server/auth/identity";
 import { config } from "@/lib/server/config";
 import { isSetupOpen } from "@/lib/server/services/setup";
@@ -17,7 +18,7 @@ export default async function SetupPage() {
       title="Welcome to Shipshape"
       subtitle="Create the first account and its team. This account becomes the team's admin; everyone else joins by invitation."
     >
-      <SetupForm withAccount={!clerk} />
+      <SetupForm withAccount={!clerk} timeZones={timeZoneOptions(new Date())} />
     </AuthCard>
   );
 }

@@ -20,17 +20,21 @@ async function readPassword(): Promise<string> {
   return password;
 }
 
-export async function setupCommand(options: { email?: string; team?: string; name?: string }, output: Output) {
+// The team's time zone is this machine's unless --time-zone names another
+// (the setup page uses the browser's in the same way).
+export async function setupCommand(options: { email?: string; team?: string; name?: string; "time-zone"?: string }, output: Output) {
   if (!options.email || !options.team) throw usageError("setup needs --email and --team.");
   const password = await readPassword();
+  const timeZone = options["time-zone"] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const result = await setUpFromCommandLine({
     email: options.email,
     teamName: options.team,
     name: options.name ?? options.email.split("@")[0],
     password,
+    timeZone,
   });
   succeed(output, result, [
-    `Shipshape is set up. ${result.user.email} is the admin of team “${options.team}” (slug: ${result.team.slug}).`,
+    `Shipshape is set up. ${result.user.email} is the admin of team “${options.team}” (slug: ${result.team.slug}, time zone: ${result.team.timeZone}).`,
     "Sign in with that e-mail address and password.",
   ]);
 }

@@ -2,6 +2,7 @@
 // report page, the history page, Markdown and PDF): a headline sentence and
 // one group per kind of change, empty groups left out.
 import { formatEffort } from "../format";
+import { dayIn } from "../readiness/dates";
 import { STANDING_GLYPH, STANDING_LABEL, type Standing } from "../readiness/vocabulary";
 import { nothingChanged, signedPoints, type StateComparison, type StateEvidence } from "./milestone-state";
 
@@ -10,10 +11,11 @@ export type ChangeGroup = { title: string; entries: ChangeEntry[] };
 
 export const standingText = (standing: Standing) => `${STANDING_GLYPH[standing]} ${STANDING_LABEL[standing]}`;
 
-export function changeHeadline(c: StateComparison): string {
+/** The comparison in one sentence; the two moments are named by their day in the team's `timeZone`. */
+export function changeHeadline(c: StateComparison, timeZone: string): string {
   const { from, to } = c;
   return (
-    `From ${from.name} (${from.takenAt.slice(0, 10)}) to ${to.name} (${to.takenAt.slice(0, 10)}): ` +
+    `From ${from.name} (${dayIn(new Date(from.takenAt), timeZone)}) to ${to.name} (${dayIn(new Date(to.takenAt), timeZone)}): ` +
     `readiness ${from.readinessPercent}% → ${to.readinessPercent}% (${signedPoints(c.percentChange)}), ` +
     `level ${from.level} → ${to.level}, launch blockers ${from.launchBlockers} → ${to.launchBlockers}, ` +
     `remaining effort ${formatEffort(from.remainingEffortHours)} → ${formatEffort(to.remainingEffortHours)}.`

@@ -5,7 +5,7 @@
 // effort while every open item has an estimate, and in open items otherwise:
 // hours that nobody estimated would make an effort forecast claim too early a
 // date, or "done" while work is still open.
-import { DAY_MS, daysUntil, isoDay } from "../readiness/dates";
+import { addDays, DAY_MS, dayIn, daysBetween } from "../readiness/dates";
 
 /** One snapshot's worth of progress; openItems is null in snapshots older than the count. */
 export type ProgressPoint = { takenAt: string; remainingEffortHours: number; openItems: number | null };
@@ -42,9 +42,11 @@ export type Forecast =
 
 /**
  * The forecast for a project from its recent snapshots and where it stands
- * now. Never "done" while an applicable item is open.
+ * now. Never "done" while an applicable item is open. The forecast date is a
+ * calendar day in the team's `timeZone`, counted from today there, and the
+ * slack is in whole days between it and the target launch day.
  */
-export function forecastLaunch(history: readonly ProgressPoint[], current: Progress, now: Date, targetDate: string | null): Forecast {
+export function forecastLaunch(history: readonly ProgressPoint[], current: Progress, now: Date, targetDate: string | null, timeZone: string): Forecast {
   if (current.openItems <= 0) return { state: "done" };
   const basis: ForecastBasis = current.unestimatedItems === 0 && current.remainingEffortHours > 0 ? "effort" : "items";
   const { unestimatedItems } = current;
@@ -67,8 +69,8 @@ export function forecastLaunch(history: readonly ProgressPoint[], current: Progr
   }
 
   const left = valueOf(current) as number;
-  const date = isoDay(new Date(now.getTime() + Math.ceil(left / perDay) * DAY_MS));
-  const slackDays = targetDate ? daysUntil(targetDate, now) - daysUntil(date, now) : null;
+  const date = addDays(dayIn(now, timeZone), Math.ceil(left / perDay));
+  const slackDays = targetDate ? daysBetween(date, targetDate) : null;
   const pace = Math.round(perDay * 100) / 100;
   return {
     state: "forecast",

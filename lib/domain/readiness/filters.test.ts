@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { daysUntil } from "./dates";
-import { filterItems, isFiltering, parseItemFilter, type FilterableItem } from "./filters";
+import { filterItems, isDueThisWeek, isFiltering, parseItemFilter, type FilterableItem } from "./filters";
 
 const item = (overrides: Partial<FilterableItem>): FilterableItem => ({
   categoryId: "c1",
@@ -55,10 +55,37 @@ describe("item filters", () => {
   });
 });
 
+describe("due this week", () => {
+  // Today is Wednesday 10 June: this week is the 10th to the 16th (seven days from today).
+  const week = [
+    item({ key: "w.yesterday", dueDate: "2026-06-09" }),
+    item({ key: "w.today", dueDate: "2026-06-10" }),
+    item({ key: "w.sixth-day", dueDate: "2026-06-16" }),
+    item({ key: "w.next-week", dueDate: "2026-06-17" }),
+    item({ key: "w.done", dueDate: "2026-06-12", standing: "DONE" }),
+    item({ key: "w.waived", dueDate: "2026-06-12", standing: "WAIVED" }),
+    item({ key: "w.not-applicable", dueDate: "2026-06-12", standing: "NOT_APPLICABLE" }),
+    item({ key: "w.needs-evidence", dueDate: "2026-06-12", standing: "NEEDS_EVIDENCE" }),
+    item({ key: "w.undated" }),
+  ];
+
+  it("keeps open items due from today to six days on, and nothing overdue", () => {
+    expect(filterItems(week, parseItemFilter({ dueThisWeek: "1" }), context).map((i) => i.key)).toEqual(["w.today", "w.sixth-day", "w.needs-evidence"]);
+    expect(filterItems(week, parseItemFilter({ dueThisWeek: "1", overdue: "1" }), context)).toEqual([]);
+  });
+
+  it("moves with today across a month and a year end", () => {
+    expect(isDueThisWeek({ dueDate: "2027-01-02", standing: "PARTIAL" }, "2026-12-28")).toBe(true);
+    expect(isDueThisWeek({ dueDate: "2027-01-04", standing: "PARTIAL" }, "2026-12-28")).toBe(false);
+    expect(isDueThisWeek({ dueDate: "2026-12-28", standing: "MISSING" }, "2026-12-28")).toBe(true);
+  });
+});
+
 describe("days until a date", () => {
-  it("counts calendar days in UTC", () => {
-    expect(daysUntil("2026-06-10", new Date("2026-06-01T23:59:00Z"))).toBe(9);
-    expect(daysUntil("2026-06-01", new Date("2026-06-01T01:00:00Z"))).toBe(0);
-    expect(daysUntil("2026-05-30", new Date("2026-06-01T01:00:00Z"))).toBe(-2);
+  it("counts calendar days from today in the team's zone", () => {
+    expect(daysUntil("2026-06-10", new Date("2026-06-01T23:59:00Z"), "UTC")).toBe(9);
+    expect(daysUntil("2026-06-01", new Date("2026-06-01T01:00:00Z"), "UTC")).toBe(0);
+    expect(daysUntil("2026-05-30", new Date("2026-06-01T01:00:00Z"), "UTC")).toBe(-2);
+    expect(daysUntil("2026-06-10", new Date("2026-06-01T23:59:00Z"), "Europe/Berlin")).toBe(8);
   });
 });

@@ -1,5 +1,6 @@
 // The item list's filters, as they travel in the project page's URL.
 import { z } from "zod";
+import { addDays } from "./dates";
 import { isOpen } from "./standing";
 import { PRIORITIES, STANDINGS, type ItemPriority, type Standing } from "./vocabulary";
 
@@ -14,6 +15,8 @@ export const itemFilterSchema = z.object({
   owner: optionalParam(z.string().max(64)),
   category: optionalParam(z.string().max(64)),
   overdue: optionalParam(z.literal("1")),
+  // Open items due from today to six days on (isDueThisWeek).
+  dueThisWeek: optionalParam(z.literal("1")),
   stale: optionalParam(z.literal("1")),
   // Applicable and not yet done or waived.
   open: optionalParam(z.literal("1")),
@@ -46,10 +49,18 @@ export type FilterableItem = {
   dueDate: string | null;
 };
 
+// `today` is the team's calendar day (dayIn(now, team's zone)): an item due
+// today is not overdue until today has ended where the team is.
 export function isOverdue(item: Pick<FilterableItem, "dueDate" | "standing">, today: string): boolean {
   return item.dueDate !== null && item.dueDate < today && isOpen(item.standing);
 }
 
+/** Open and due in the seven days from the team's `today` (today and the six after it): what to do before the same weekday comes round. */
+export function isDueThisWeek(item: Pick<FilterableItem, "dueDate" | "standing">, today: string): boolean {
+  return item.dueDate !== null && item.dueDate >= today && item.dueDate <= addDays(today, 6) && isOpen(item.standing);
+}
+
+/** The items `filter` keeps; `context.today` is the team's calendar day, `context.userId` who "me" is. */
 export function filterItems<I extends FilterableItem>(items: readonly I[], filter: ItemFilter, context: { userId: string; today: string }): I[] {
   const needle = filter.q?.toLowerCase();
   return items.filter((item) => {
@@ -61,6 +72,7 @@ export function filterItems<I extends FilterableItem>(items: readonly I[], filte
       if (item.ownerId !== wanted) return false;
     }
     if (filter.overdue && !isOverdue(item, context.today)) return false;
+    if (filter.dueThisWeek && !isDueThisWeek(item, context.today)) return false;
     if (filter.stale && item.standing !== "STALE") return false;
     if (filter.open && !isOpen(item.standing)) return false;
     if (needle && ![item.title, item.key, item.notes].some((text) => text.toLowerCase().includes(needle))) return false;

@@ -11,8 +11,8 @@ function entry({ key, title, detail, evidence }: ChangeEntry): string {
   return detail ? `${item}: ${detail}` : item;
 }
 
-export function changesMarkdown(comparison: StateComparison, heading: string): string[] {
-  const lines = [`## ${heading}`, "", changeHeadline(comparison), ""];
+export function changesMarkdown(comparison: StateComparison, heading: string, timeZone: string): string[] {
+  const lines = [`## ${heading}`, "", changeHeadline(comparison, timeZone), ""];
   const groups = changeGroups(comparison);
   if (groups.length === 0) return [...lines, "No item changed.", ""];
   for (const group of groups) lines.push(`**${group.title} (${group.entries.length})**`, "", ...group.entries.map((e) => `- ${entry(e)}`), "");

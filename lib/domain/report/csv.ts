@@ -23,6 +23,8 @@ const COLUMNS = [
   "evidence",
   "waiver",
   "waiver_expires",
+  // The team's IANA zone, in which due dates, "overdue" and expiry days were judged.
+  "time_zone",
 ] as const;
 
 export function csvCell(value: CsvValue): string {
@@ -58,7 +60,8 @@ export function reportCsv(report: ProjectReport): string {
     item.evidence.length,
     item.evidence.map((e) => e.url ?? e.path ?? e.label).join(" "),
     item.waiver ? item.waiver.status : null,
-    item.waiver ? item.waiver.expiresAt.slice(0, 10) : null,
+    item.waiver ? item.waiver.expiresOn : null,
+    report.timeZone,
   ]);
   return csvDocument(COLUMNS, rows);
 }

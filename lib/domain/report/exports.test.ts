@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CSV_BOM, csvCell, reportCsv } from "./csv";
 import { FIXED_PORTFOLIO, FIXED_REPORT } from "./fixture";
+import { portfolioFileName, reportFileName } from "./formats";
 import { reportMarkdown } from "./markdown";
 import { portfolioCsv } from "./portfolio-csv";
 import { portfolioMarkdown } from "./portfolio-markdown";
@@ -29,13 +30,29 @@ describe("report exports", () => {
     expect(markdown).toContain("**Forecast:** Done around 2027-01-24");
   });
 
+  it("names its time zone and gives every day in it, not in UTC", () => {
+    // Generated at 22:30 on 14 January in New York (03:30 on the 15th in UTC).
+    const markdown = reportMarkdown(FIXED_REPORT);
+    expect(markdown).toContain("**Report date:** 2027-01-14 · **Dates in** America/New_York");
+    expect(markdown).toContain("**Target launch:** 2027-02-01 (18 days to go)");
+    expect(markdown).toContain("From Beta review (2026-12-20) to Now (2027-01-14)");
+    // Expiry days are the days the team chose, though stored as the instants they start in New York.
+    expect(markdown).toContain("| External test booked for March | 31 Mar 2027 |");
+    expect(markdown).toMatch(/Header scan\]\(https:\/\/scan\.example\.com\/r\/7\) \| 1 Jan 2027 \|/);
+    expect(reportFileName(FIXED_REPORT, "md")).toBe("checkout-api-readiness-2027-01-14.md");
+    expect(portfolioFileName(FIXED_PORTFOLIO, "csv")).toBe("launch-crew-portfolio-2027-01-14.csv");
+    const csv = reportCsv(FIXED_REPORT).slice(1).split("\r\n");
+    expect(csv[0].split(",").at(-1)).toBe("time_zone");
+    expect(csv.find((line) => line.includes("security.penetration-test"))?.endsWith(",APPROVED,2027-03-31,America/New_York")).toBe(true);
+  });
+
   it("renders CSV that spreadsheets open cleanly", () => {
     const csv = reportCsv(FIXED_REPORT);
     golden("report.csv", csv);
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     const lines = csv.slice(1).split("\r\n");
     expect(lines).toHaveLength(1 + 6 + 1);
-    expect(lines[0].split(",")).toHaveLength(16);
+    expect(lines[0].split(",")).toHaveLength(17);
   });
 
   it("quotes and defuses CSV cells", () => {
@@ -70,6 +87,6 @@ describe("portfolio exports", () => {
     golden("portfolio.csv", csv);
     const lines = csv.slice(1).split("\r\n");
     expect(lines).toHaveLength(1 + 3 + 1);
-    expect(lines[2]).toBe("Search | v2,proj_search,91,2,Launch ready,0,0,20,22,6,0,2027-01-20,5,2027-01-27,-7,forecast,");
+    expect(lines[2]).toBe("Search | v2,proj_search,91,2,Launch ready,0,0,20,22,6,0,2027-01-20,6,2027-01-27,-7,forecast,,America/New_York");
   });
 });

@@ -1,6 +1,8 @@
 // A fixed report for the golden-file tests: every standing, an expired piece
 // of evidence, a waiver, an N/A reason, and titles with the characters that
-// break tables and spreadsheets (| , " = and a line break).
+// break tables and spreadsheets (| , " = and a line break). The team is in
+// New York, and the report is generated late on 14 January there, when it is
+// already the 15th in UTC: every day in the exports must be New York's.
 import { compareStates, stateOfReport, type ReadinessState } from "../history/milestone-state";
 import { PORTFOLIO_SCHEMA, portfolioTotals, type PortfolioReport } from "./portfolio";
 import { REPORT_SCHEMA, type ProjectReport, type ReportItem } from "./report";
@@ -27,7 +29,7 @@ const auth = item({
   standing: "DONE",
   owner: "Erin Engineer",
   effortHours: 8,
-  evidence: [{ kind: "PULL_REQUEST", label: "PR #12", url: "https://git.example.com/acme/checkout/pull/12", path: null, expiresAt: null, expired: false }],
+  evidence: [{ kind: "PULL_REQUEST", label: "PR #12", url: "https://git.example.com/acme/checkout/pull/12", path: null, expiresAt: null, expiresOn: null, expired: false }],
 });
 const secrets = item({
   key: "security.secrets",
@@ -49,7 +51,7 @@ const headers = item({
   status: "DONE",
   standing: "STALE",
   effortHours: 2,
-  evidence: [{ kind: "CHECK_RESULT", label: "Header scan", url: "https://scan.example.com/r/7", path: null, expiresAt: "2027-01-01T00:00:00.000Z", expired: true }],
+  evidence: [{ kind: "CHECK_RESULT", label: "Header scan", url: "https://scan.example.com/r/7", path: null, expiresAt: "2027-01-01T05:00:00.000Z", expiresOn: "2027-01-01", expired: true }],
 });
 const pentest = item({
   key: "security.penetration-test",
@@ -59,7 +61,7 @@ const pentest = item({
   status: "MISSING",
   standing: "WAIVED",
   effortHours: 40,
-  waiver: { status: "APPROVED", reason: "External test booked\nfor March", expiresAt: "2027-03-31T00:00:00.000Z", requestedBy: "Erin Engineer", approvedBy: "Lee Lead" },
+  waiver: { status: "APPROVED", reason: "External test booked\nfor March", expiresAt: "2027-03-31T04:00:00.000Z", expiresOn: "2027-03-31", requestedBy: "Erin Engineer", approvedBy: "Lee Lead" },
 });
 const unit = item({
   key: "testing.unit",
@@ -70,7 +72,7 @@ const unit = item({
   standing: "PARTIAL",
   owner: "Erin Engineer",
   effortHours: 16,
-  evidence: [{ kind: "FILE_PATH", label: "tests/", url: null, path: "tests/unit", expiresAt: null, expired: false }],
+  evidence: [{ kind: "FILE_PATH", label: "tests/", url: null, path: "tests/unit", expiresAt: null, expiresOn: null, expired: false }],
 });
 const mobile = item({
   key: "testing.device-lab",
@@ -84,7 +86,8 @@ const mobile = item({
 
 const CURRENT: Omit<ProjectReport, "sinceMilestone"> = {
   schema: REPORT_SCHEMA,
-  generatedAt: "2027-01-15T09:30:00.000Z",
+  generatedAt: "2027-01-15T03:30:00.000Z",
+  timeZone: "America/New_York",
   project: {
     id: "proj_checkout",
     name: "Checkout API",
@@ -92,7 +95,7 @@ const CURRENT: Omit<ProjectReport, "sinceMilestone"> = {
     productionUrl: "https://checkout.example.com",
     repositoryUrl: null,
     targetDate: "2027-02-01",
-    daysToTarget: 17,
+    daysToTarget: 18,
     archived: false,
     evidencePolicy: "CRITICAL",
     template: "shipshape-standard v1",
@@ -164,7 +167,7 @@ export const FIXED_PORTFOLIO: PortfolioReport = (() => {
       doneOrWaived: 2,
       applicable: 5,
       targetDate: "2027-02-01",
-      daysToTarget: 17,
+      daysToTarget: 18,
       forecast: CURRENT.forecast,
       blockers: [{ key: secrets.key, title: secrets.title, owner: "Lee Lead", dueDate: "2027-01-10", overdue: true }],
     },
@@ -181,7 +184,7 @@ export const FIXED_PORTFOLIO: PortfolioReport = (() => {
       doneOrWaived: 20,
       applicable: 22,
       targetDate: "2027-01-20",
-      daysToTarget: 5,
+      daysToTarget: 6,
       forecast: { state: "forecast", basis: "effort", hoursPerDay: 0.5, itemsPerDay: null, date: "2027-01-27", slackDays: -7, onTrack: false, unestimatedItems: 0 },
       blockers: [],
     },
@@ -207,5 +210,5 @@ export const FIXED_PORTFOLIO: PortfolioReport = (() => {
       ],
     },
   ];
-  return { schema: PORTFOLIO_SCHEMA, generatedAt: CURRENT.generatedAt, team: { name: "Launch Crew", slug: "launch-crew" }, totals: portfolioTotals(projects), projects };
+  return { schema: PORTFOLIO_SCHEMA, generatedAt: CURRENT.generatedAt, timeZone: CURRENT.timeZone, team: { name: "Launch Crew", slug: "launch-crew" }, totals: portfolioTotals(projects), projects };
 })();

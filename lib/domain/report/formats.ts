@@ -4,6 +4,7 @@ import { reportMarkdown } from "./markdown";
 import { portfolioCsv } from "./portfolio-csv";
 import { portfolioMarkdown } from "./portfolio-markdown";
 import type { PortfolioReport } from "./portfolio";
+import { dayIn } from "../readiness/dates";
 import { slugify } from "../slug";
 import type { ProjectReport } from "./report";
 
@@ -29,5 +30,7 @@ export type ReportFormat = keyof typeof REPORT_FORMATS;
 export const EXPORT_FORMATS = ["md", "csv", "json", "pdf"] as const satisfies readonly (ReportFormat | "pdf")[];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const reportFileName = (report: ProjectReport, format: string) => `${slugify(report.project.name, "project")}-readiness-${report.generatedAt.slice(0, 10)}.${format}`;
-export const portfolioFileName = (report: PortfolioReport, format: string) => `${report.team.slug}-portfolio-${report.generatedAt.slice(0, 10)}.${format}`;
+// Named by the report's day in the team's zone, like the day the report says it is of.
+const reportDay = (report: { generatedAt: string; timeZone: string }) => dayIn(new Date(report.generatedAt), report.timeZone);
+export const reportFileName = (report: ProjectReport, format: string) => `${slugify(report.project.name, "project")}-readiness-${reportDay(report)}.${format}`;
+export const portfolioFileName = (report: PortfolioReport, format: string) => `${report.team.slug}-portfolio-${reportDay(report)}.${format}`;

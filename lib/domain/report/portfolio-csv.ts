@@ -21,6 +21,8 @@ const COLUMNS = [
   "forecast_slack_days",
   "forecast_state",
   "blockers",
+  // The team's IANA zone, in which days to target and forecast dates were judged.
+  "time_zone",
 ];
 
 export function portfolioCsv(report: PortfolioReport): string {
@@ -44,6 +46,7 @@ export function portfolioCsv(report: PortfolioReport): string {
       p.forecast.state === "forecast" ? p.forecast.slackDays : null,
       p.forecast.state,
       p.blockers.map((b) => b.key).join(" "),
+      report.timeZone,
     ]),
   );
 }

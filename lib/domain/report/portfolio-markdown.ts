@@ -2,6 +2,7 @@
 // then each project's launch blockers. Regular like the project report
 // (docs/report-format.md).
 import { formatEffortAtLeast, formatRemainingEffort, needsTriageText } from "../format";
+import { dayIn } from "../readiness/dates";
 import { forecastCell, type PortfolioReport } from "./portfolio";
 import { markdownTable } from "./markdown-table";
 
@@ -11,7 +12,7 @@ export function portfolioMarkdown(report: PortfolioReport): string {
     `# ${report.team.name} — portfolio readiness`,
     "",
     `**Projects:** ${totals.projects} · **Launch ready:** ${totals.launchReady} · **Launch blockers:** ${totals.launchBlockers}${totals.needsTriage > 0 ? ` · **${needsTriageText(totals.needsTriage)}**` : ""} · **Remaining effort:** ${formatRemainingEffort(totals.remainingEffortHours, totals.unestimatedItems)}  `,
-    `**Forecast late for target:** ${totals.lateForecasts} · **Report date:** ${report.generatedAt.slice(0, 10)}`,
+    `**Forecast late for target:** ${totals.lateForecasts} · **Report date:** ${dayIn(new Date(report.generatedAt), report.timeZone)} · **Dates in** ${report.timeZone}`,
     "",
     "## Projects",
     "",

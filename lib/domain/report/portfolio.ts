@@ -32,6 +32,8 @@ export type PortfolioEntry = {
 export type PortfolioReport = {
   schema: typeof PORTFOLIO_SCHEMA;
   generatedAt: string;
+  // The team's IANA time zone, in which every day of the report is judged.
+  timeZone: string;
   team: { name: string; slug: string };
   totals: { projects: number; launchReady: number; launchBlockers: number; needsTriage: number; remainingEffortHours: number; unestimatedItems: number; lateForecasts: number };
   projects: PortfolioEntry[];

@@ -16,6 +16,8 @@ export type ReportEvidence = {
   url: string | null;
   path: string | null;
   expiresAt: string | null;
+  // The "re-verify by" day in the report's time zone; the evidence expires as it starts.
+  expiresOn: string | null;
   expired: boolean;
 };
 
@@ -23,6 +25,8 @@ export type ReportWaiver = {
   status: "PENDING" | "APPROVED";
   reason: string;
   expiresAt: string;
+  // The day it was asked or granted until, in the report's time zone.
+  expiresOn: string;
   requestedBy: string | null;
   approvedBy: string | null;
 };
@@ -56,6 +60,9 @@ export type ReportCategory = {
 export type ProjectReport = {
   schema: typeof REPORT_SCHEMA;
   generatedAt: string;
+  // The team's IANA time zone: "today", "overdue", days to target, the
+  // forecast date and every day derived from an instant are judged in it.
+  timeZone: string;
   project: {
     id: string;
     name: string;

@@ -32,7 +32,7 @@ export function toApiProjectSummary(project: PortfolioProject): ApiProjectSummar
   };
 }
 
-export function toApiProject({ project, readiness, matrix }: ProjectScore): ApiProject {
+export function toApiProject({ project, readiness, matrix, timeZone }: ProjectScore): ApiProject {
   return {
     id: project.id,
     name: project.name,
@@ -40,6 +40,7 @@ export function toApiProject({ project, readiness, matrix }: ProjectScore): ApiP
     productionUrl: project.productionUrl,
     repositoryUrl: project.repositoryUrl,
     targetDate: project.targetDate,
+    timeZone,
     archived: project.archived,
     evidencePolicy: project.evidencePolicy,
     weights: project.weights,

@@ -26,17 +26,18 @@ export async function authenticateApiRequest(authorization: string | null, now =
   if (!token) {
     // Every API request comes through here: one indexed statement on the pool.
     [token] = await sqlRows<RecentToken>(Prisma.sql`
-      SELECT id, "teamId", name, scope::text AS scope, "expiresAt", "revokedAt", "lastUsedAt"
-      FROM api_token WHERE "tokenHash" = ${hash}`);
+      SELECT t.id, t."teamId", team."timeZone", t.name, t.scope::text AS scope, t."expiresAt", t."revokedAt", t."lastUsedAt"
+      FROM api_token t JOIN team ON team.id = t."teamId" WHERE t."tokenHash" = ${hash}`);
     if (!token) throw unauthenticated("This API token is not valid.");
     rememberToken(hash, token, now.getTime());
   }
   const state = tokenState(token, now);
   if (state === "revoked") throw unauthenticated("This API token has been revoked.");
-  if (state === "expired") throw unauthenticated(`This API token expired on ${formatMoment((token.expiresAt as Date).toISOString())}.`);
+  // Said in the team's zone, which the message names: the script has no zone of its own.
+  if (state === "expired") throw unauthenticated(`This API token expired on ${formatMoment((token.expiresAt as Date).toISOString(), token.timeZone)}.`);
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USE_RESOLUTION_MS) {
     token.lastUsedAt = now;
     await sqlRows(Prisma.sql`UPDATE api_token SET "lastUsedAt" = ${now} WHERE id = ${token.id} AND "teamId" = ${token.teamId}`);
   }
-  return { kind: "token", tokenId: token.id, name: token.name, teamId: token.teamId, role: SCOPE_ROLE[token.scope === "READ" ? "read" : "write"] };
+  return { kind: "token", tokenId: token.id, name: token.name, teamId: token.teamId, role: SCOPE_ROLE[token.scope === "READ" ? "read" : "write"], timeZone: token.timeZone };
 }

@@ -19,7 +19,7 @@ export const currentActor = cache(async (): Promise<UserActor | null> => {
   if (teams.length === 0) return null;
   const selected = (await cookies()).get(TEAM_COOKIE)?.value;
   const team = teams.find((t) => t.teamId === selected) ?? teams[0];
-  return { kind: "user", ...identity, teamId: team.teamId, role: team.role };
+  return { kind: "user", ...identity, teamId: team.teamId, role: team.role, timeZone: team.timeZone };
 });
 
 export async function requireIdentity(): Promise<Identity> {

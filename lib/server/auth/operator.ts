@@ -8,19 +8,19 @@ import { notFound } from "@/lib/server/errors";
 // through the same services and are recorded as "Shipshape CLI (operator)".
 
 export async function operatorForTeam(slug: string): Promise<OperatorActor> {
-  const team = await db.team.findUnique({ where: { slug: slug.trim().toLowerCase() }, select: { id: true } });
+  const team = await db.team.findUnique({ where: { slug: slug.trim().toLowerCase() }, select: { id: true, timeZone: true } });
   if (!team) throw notFound(`Team “${slug}”`);
-  return { kind: "operator", teamId: team.id, role: "ADMIN" };
+  return { kind: "operator", teamId: team.id, role: "ADMIN", timeZone: team.timeZone };
 }
 
 export async function operatorForApiToken(tokenId: string): Promise<OperatorActor> {
-  const token = await db.apiToken.findUnique({ where: { id: tokenId }, select: { teamId: true } });
+  const token = await db.apiToken.findUnique({ where: { id: tokenId }, select: { teamId: true, team: { select: { timeZone: true } } } });
   if (!token) throw notFound("API token");
-  return { kind: "operator", teamId: token.teamId, role: "ADMIN" };
+  return { kind: "operator", teamId: token.teamId, role: "ADMIN", timeZone: token.team.timeZone };
 }
 
 export async function operatorForProject(projectId: string): Promise<OperatorActor> {
-  const project = await db.project.findUnique({ where: { id: projectId }, select: { teamId: true } });
+  const project = await db.project.findUnique({ where: { id: projectId }, select: { teamId: true, team: { select: { timeZone: true } } } });
   if (!project) throw notFound("Project");
-  return { kind: "operator", teamId: project.teamId, role: "ADMIN" };
+  return { kind: "operator", teamId: project.teamId, role: "ADMIN", timeZone: project.team.timeZone };
 }

@@ -8,7 +8,8 @@ import "server-only";
 export const RECENT_MS = 1000;
 const MAX_ENTRIES = 10_000;
 
-export type RecentToken = { id: string; teamId: string; name: string; scope: "READ" | "WRITE"; expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null };
+// timeZone is the token's team's; a change to it reaches requests within RECENT_MS.
+export type RecentToken = { id: string; teamId: string; timeZone: string; name: string; scope: "READ" | "WRITE"; expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null };
 
 const recent = new Map<string, { token: RecentToken; until: number }>();
 

@@ -12,11 +12,11 @@ export async function shareLinkReader(token: string, now = new Date()): Promise<
   if (!SHARE_TOKEN_PATTERN.test(token)) return null;
   const link = await db.shareLink.findUnique({
     where: { tokenHash: hashShareToken(token) },
-    select: { id: true, teamId: true, projectId: true, expiresAt: true, revokedAt: true, lastAccessedAt: true },
+    select: { id: true, teamId: true, projectId: true, expiresAt: true, revokedAt: true, lastAccessedAt: true, project: { select: { team: { select: { timeZone: true } } } } },
   });
   if (!link || tokenState(link, now) !== "active") return null;
   if (!link.lastAccessedAt || now.getTime() - link.lastAccessedAt.getTime() > ACCESS_RESOLUTION_MS) {
     await db.shareLink.updateMany({ where: { id: link.id, teamId: link.teamId }, data: { lastAccessedAt: now } });
   }
-  return { kind: "share", shareLinkId: link.id, teamId: link.teamId, projectId: link.projectId, role: "VIEWER" };
+  return { kind: "share", shareLinkId: link.id, teamId: link.teamId, projectId: link.projectId, role: "VIEWER", timeZone: link.project.team.timeZone };
 }

@@ -1,19 +1,32 @@
 import "server-only";
-import { startOfUtcDay } from "@/lib/domain/readiness/dates";
 import { db } from "@/lib/server/db";
 import { logger } from "@/lib/server/logger";
-import { recordReadinessSnapshot } from "./snapshots";
+import { recordReadinessSnapshot, startOfTeamDay } from "./snapshots";
 
-// The daily snapshot of every active project that has none yet today. Safe to
-// run from several server instances at once: each project's snapshot is
-// keyed by its hour, and a project that has one today is skipped.
+// The daily snapshot of every active project that has none yet today, "today"
+// being the day in its team's time zone. Safe to run from several server
+// instances at once: each project's snapshot is keyed by its hour, and a
+// project that has one today is skipped (recordReadinessSnapshot checks again
+// inside its transaction). One statement, then one transaction per project due.
 export async function takeDailySnapshots(now = new Date()): Promise<number> {
-  const due = await db.project.findMany({
-    where: { archivedAt: null, snapshots: { none: { takenAt: { gte: startOfUtcDay(now) } } } },
-    select: { id: true, teamId: true },
+  const projects = await db.project.findMany({
+    where: { archivedAt: null },
+    relationLoadStrategy: "join",
+    select: {
+      id: true,
+      teamId: true,
+      team: { select: { timeZone: true } },
+      // The latest snapshot, through the (projectId, hour) key: one snapshot an hour.
+      snapshots: { orderBy: { hour: "desc" }, take: 1, select: { takenAt: true } },
+    },
+  });
+  const due = projects.filter((project) => {
+    const latest = project.snapshots[0]?.takenAt;
+    return !latest || latest < startOfTeamDay(now, project.team.timeZone);
   });
   for (const project of due) {
-    await db.$transaction((tx) => recordReadinessSnapshot(tx, project.teamId, project.id, "DAILY", now));
+    const team = { teamId: project.teamId, timeZone: project.team.timeZone };
+    await db.$transaction((tx) => recordReadinessSnapshot(tx, team, project.id, "DAILY", now));
   }
   return due.length;
 }

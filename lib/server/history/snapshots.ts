@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { sameReadiness, snapshotHour, snapshotValues, type SnapshotCategory, type SnapshotTrigger, type SnapshotValues } from "@/lib/domain/history/snapshot";
-import { startOfUtcDay } from "@/lib/domain/readiness/dates";
+import { dayIn, startOfDayIn } from "@/lib/domain/readiness/dates";
 import type { LevelNumber } from "@/lib/domain/readiness/score";
 import { projectScoreSql, scoreProjectRow, type ProjectScoreRow } from "@/lib/server/read-models/project-score";
 
@@ -23,20 +23,31 @@ const scoreAndLatestSql = (teamId: string, projectId: string, now: Date) => Pris
   ) AS latest
   FROM (${projectScoreSql(teamId, projectId, now)}) score`;
 
+/** The instant today began in the team's zone: a snapshot since then is today's. */
+export const startOfTeamDay = (now: Date, timeZone: string) => startOfDayIn(dayIn(now, timeZone), timeZone);
+
 // Keeps a project's readiness history current (lib/domain/history/snapshot.ts):
 // - CHANGE: the numbers moved since the last snapshot. A second change in the
 //   same hour updates that hour's snapshot, so the hour ends with its last state.
-// - DAILY: the project has no snapshot yet today (UTC).
+// - DAILY: the project has no snapshot yet today, in the team's time zone.
 // Two statements at most: the score with the latest snapshot, and the write.
-export async function recordReadinessSnapshot(client: Client, teamId: string, projectId: string, trigger: SnapshotTrigger, now = new Date()): Promise<void> {
+// `team` is the project's team and its zone (an actor will do).
+export async function recordReadinessSnapshot(
+  client: Client,
+  team: { teamId: string; timeZone: string },
+  projectId: string,
+  trigger: SnapshotTrigger,
+  now = new Date(),
+): Promise<void> {
+  const { teamId, timeZone } = team;
   const row = (await client.$queryRaw<(ProjectScoreRow & { latest: LatestSnapshot | null })[]>(scoreAndLatestSql(teamId, projectId, now)))[0];
   // The change removed the project itself.
   if (!row) return;
-  const { readiness, matrix } = scoreProjectRow(row, now);
+  const { readiness, matrix } = scoreProjectRow(row, now, timeZone);
   const values = snapshotValues(readiness, matrix);
   const { latest } = row;
 
-  if (trigger === "DAILY" && latest && Date.parse(latest.takenAt) >= startOfUtcDay(now).getTime()) return;
+  if (trigger === "DAILY" && latest && Date.parse(latest.takenAt) >= startOfTeamDay(now, timeZone).getTime()) return;
   if (trigger === "CHANGE" && latest && sameReadiness(valuesOf(latest), values)) return;
 
   const hour = snapshotHour(now);

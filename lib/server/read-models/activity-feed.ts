@@ -44,7 +44,7 @@ export async function loadProjectFeed(actor: Actor, projectId: string, cursor?: 
   if (!project) throw notFound("Project");
   const entries = rows.slice(0, PAGE);
   return {
-    project: toProjectView(project, new Date()),
+    project: toProjectView(project, new Date(), actor.timeZone),
     members,
     entries: entries.map(toActivityView),
     nextCursor: rows.length > PAGE ? encodeCursor(list, creationKeyOf(entries[PAGE - 1])) : null,

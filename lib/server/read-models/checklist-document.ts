@@ -1,5 +1,5 @@
 import "server-only";
-import { isoDay } from "@/lib/domain/readiness/dates";
+import { dayIn, isoDay } from "@/lib/domain/readiness/dates";
 import { CHECKLIST_SCHEMA, type ChecklistDocument, type ChecklistItem } from "@/lib/import/yaml-checklist";
 import { assertProjectVisible, authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
@@ -9,6 +9,8 @@ import { currentOwner, ownerSelect } from "./owner-view";
 // A project as a YAML checklist document (lib/import/yaml-checklist.ts), in
 // one statement: categories and items in order, owners and waiver people by
 // e-mail, evidence with its expiry, open waivers. Empty fields are left out.
+// Expiry days are the team's (the instant a day starts in its zone, read back
+// as that day), so an export imported by the same team keeps its days.
 export async function loadChecklistDocument(actor: Actor, projectId: string): Promise<ChecklistDocument> {
   authorize(actor, "project.read");
   // Owners' e-mail addresses are for the team, not for share links.
@@ -79,13 +81,13 @@ export async function loadChecklistDocument(actor: Actor, projectId: string): Pr
             label: e.label,
             ...(e.url ? { url: e.url } : {}),
             ...(e.path ? { path: e.path } : {}),
-            ...(e.expiresAt ? { expiresAt: isoDay(e.expiresAt) } : {}),
+            ...(e.expiresAt ? { expiresAt: dayIn(e.expiresAt, actor.timeZone) } : {}),
           })),
           waiver: waiver
             ? {
                 status: waiver.status as "PENDING" | "APPROVED",
                 reason: waiver.reason,
-                expiresAt: isoDay(waiver.expiresAt),
+                expiresAt: dayIn(waiver.expiresAt, actor.timeZone),
                 requestedBy: present(waiver.requestedBy?.email),
                 approvedBy: waiver.status === "APPROVED" ? present(waiver.decidedBy?.email) : undefined,
               }

@@ -1,4 +1,5 @@
 import "server-only";
+import { dayIn } from "@/lib/domain/readiness/dates";
 import type { EvidenceKind } from "@/lib/domain/readiness/vocabulary";
 
 // What the client sees of a piece of evidence. Built from evidenceViewQuery.
@@ -9,6 +10,8 @@ export type EvidenceView = {
   path: string | null;
   label: string;
   expiresAt: string | null;
+  // The "re-verify by" day in the team's zone: the evidence expires as that day starts.
+  expiresOn: string | null;
   expired: boolean;
   addedByName: string | null;
   createdAt: string;
@@ -31,7 +34,8 @@ type EvidenceRow = {
   addedBy: { name: string } | null;
 };
 
-export function toEvidenceView(row: EvidenceRow, now: Date): EvidenceView {
+/** The evidence as clients see it; `timeZone` is its team's, for its "re-verify by" day. */
+export function toEvidenceView(row: EvidenceRow, now: Date, timeZone: string): EvidenceView {
   return {
     id: row.id,
     kind: row.kind,
@@ -39,6 +43,7 @@ export function toEvidenceView(row: EvidenceRow, now: Date): EvidenceView {
     path: row.path,
     label: row.label,
     expiresAt: row.expiresAt?.toISOString() ?? null,
+    expiresOn: row.expiresAt ? dayIn(row.expiresAt, timeZone) : null,
     expired: row.expiresAt !== null && row.expiresAt <= now,
     addedByName: row.addedBy?.name ?? row.addedByLabel ?? null,
     createdAt: row.createdAt.toISOString(),

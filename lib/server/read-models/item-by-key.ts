@@ -18,7 +18,11 @@ export async function loadItemByKey(actor: Actor, projectId: string, key: string
     select: { ...itemViewSelect, category: { select: { name: true } }, project: { select: { evidencePolicy: true } }, evidence: evidenceViewQuery },
   });
   if (!row) throw notFound("Item");
-  return { item: toItemView(row, row.project.evidencePolicy, now), categoryName: row.category.name, evidence: row.evidence.map((e) => toEvidenceView(e, now)) };
+  return {
+    item: toItemView(row, row.project.evidencePolicy, now, actor.timeZone),
+    categoryName: row.category.name,
+    evidence: row.evidence.map((e) => toEvidenceView(e, now, actor.timeZone)),
+  };
 }
 
 // The id and version a change through the API is applied to.

@@ -1,4 +1,5 @@
 import "server-only";
+import { dayIn } from "@/lib/domain/readiness/dates";
 import { authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
@@ -15,6 +16,8 @@ export type WaiverView = {
   status: "PENDING" | "APPROVED" | "REJECTED" | "WITHDRAWN";
   reason: string;
   expiresAt: string;
+  // The day it was asked or granted until, in the team's zone (it ends as that day starts).
+  expiresOn: string;
   expired: boolean;
   requestedById: string | null;
   requestedByName: string | null;
@@ -79,11 +82,11 @@ export async function loadItemPage(actor: Actor, projectId: string, itemId: stri
   const scorable = scorableOf(row, row.project.evidencePolicy, now);
 
   return {
-    project: toProjectView(row.project, now),
+    project: toProjectView(row.project, now, actor.timeZone),
     categories: row.project.categories,
     categoryName: row.category.name,
-    item: toItemView(row, row.project.evidencePolicy, now),
-    evidence: row.evidence.map((e) => toEvidenceView(e, now)),
+    item: toItemView(row, row.project.evidencePolicy, now, actor.timeZone),
+    evidence: row.evidence.map((e) => toEvidenceView(e, now, actor.timeZone)),
     evidenceRemoval: Object.fromEntries(
       row.evidence.map((e, index) => {
         const removal = evidenceRemoval(scorable, index, now);
@@ -95,6 +98,7 @@ export async function loadItemPage(actor: Actor, projectId: string, itemId: stri
       status: w.status,
       reason: w.reason,
       expiresAt: w.expiresAt.toISOString(),
+      expiresOn: dayIn(w.expiresAt, actor.timeZone),
       expired: w.expiresAt <= now,
       requestedById: w.requestedById,
       requestedByName: w.requestedBy?.name ?? null,

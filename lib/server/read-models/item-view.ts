@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { isOverdue } from "@/lib/domain/readiness/filters";
-import { isoDay } from "@/lib/domain/readiness/dates";
+import { dayIn, isoDay } from "@/lib/domain/readiness/dates";
 import { standingOf, type ScorableItem } from "@/lib/domain/readiness/standing";
 import { evidenceRequired, type EvidencePolicy, type ItemPriority, type ItemStatus, type Standing } from "@/lib/domain/readiness/vocabulary";
 import { currentOwner, ownerSelect } from "./owner-view";
@@ -41,6 +41,8 @@ export type WaiverSummary = {
   valid: boolean;
   reason: string;
   expiresAt: string;
+  // The day the waiver was granted until, in the team's zone (it ends as that day starts).
+  expiresOn: string;
   requestedById: string | null;
   requestedByName: string | null;
 };
@@ -78,7 +80,7 @@ export const itemViewSelect = {
 
 export type ItemRow = Prisma.ItemGetPayload<{ select: typeof itemViewSelect }>;
 
-function openWaiver(row: ItemRow, now: Date): WaiverSummary | null {
+function openWaiver(row: ItemRow, now: Date, timeZone: string): WaiverSummary | null {
   const waiver = row.waivers.find((w) => w.status === "PENDING" || w.expiresAt > now);
   if (!waiver) return null;
   return {
@@ -87,6 +89,7 @@ function openWaiver(row: ItemRow, now: Date): WaiverSummary | null {
     valid: waiver.status === "APPROVED" && waiver.expiresAt > now,
     reason: waiver.reason,
     expiresAt: waiver.expiresAt.toISOString(),
+    expiresOn: dayIn(waiver.expiresAt, timeZone),
     requestedById: waiver.requestedById,
     requestedByName: waiver.requestedBy?.name ?? null,
   };
@@ -111,8 +114,11 @@ export function scorableOf(row: ScorableRow, policy: EvidencePolicy, now: Date):
   };
 }
 
-/** The item as clients see it; `policy` is its project's evidence policy. */
-export function toItemView(row: ItemRow, policy: EvidencePolicy, now: Date): ItemView {
+/**
+ * The item as clients see it; `policy` is its project's evidence policy and
+ * `timeZone` its team's, in which "overdue" is judged.
+ */
+export function toItemView(row: ItemRow, policy: EvidencePolicy, now: Date, timeZone: string): ItemView {
   const scorable = scorableOf(row, policy, now);
   const standing = standingOf(scorable, now);
   const dueDate = row.dueDate ? isoDay(row.dueDate) : null;
@@ -133,12 +139,12 @@ export function toItemView(row: ItemRow, policy: EvidencePolicy, now: Date): Ite
     ownerName: owner?.name ?? null,
     ownerEmail: owner?.email ?? null,
     dueDate,
-    overdue: isOverdue({ dueDate, standing }, isoDay(now)),
+    overdue: isOverdue({ dueDate, standing }, dayIn(now, timeZone)),
     effortHours: row.effortHours,
     notes: row.notes,
     version: row.version,
     evidenceCount: row.evidence.length,
-    waiver: openWaiver(row, now),
+    waiver: openWaiver(row, now, timeZone),
     updatedAt: row.updatedAt.toISOString(),
     updatedByName: row.updatedBy?.name ?? row.updatedByLabel ?? null,
   };

@@ -1,6 +1,6 @@
 import "server-only";
 import { forecastLaunch, paceWindowStart, type ProgressPoint } from "@/lib/domain/history/forecast";
-import { isoDay } from "@/lib/domain/readiness/dates";
+import { dayIn, isoDay } from "@/lib/domain/readiness/dates";
 import { isOverdue } from "@/lib/domain/readiness/filters";
 import { LEVEL_NAME } from "@/lib/domain/readiness/score";
 import { isSatisfied, standingOf } from "@/lib/domain/readiness/standing";
@@ -51,7 +51,7 @@ export async function loadPortfolioReport(actor: Actor, now = new Date()): Promi
     }),
   ]);
 
-  const today = isoDay(now);
+  const today = dayIn(now, actor.timeZone);
   const blockers = new Map<string, PortfolioBlocker[]>();
   for (const item of critical) {
     const standing = standingOf(scorableOf(item, item.project.evidencePolicy, now), now);
@@ -83,9 +83,9 @@ export async function loadPortfolioReport(actor: Actor, now = new Date()): Promi
     applicable: p.readiness.applicable,
     targetDate: p.targetDate,
     daysToTarget: p.daysToTarget,
-    forecast: forecastLaunch(history.get(p.id) ?? [], p.readiness, now, p.targetDate),
+    forecast: forecastLaunch(history.get(p.id) ?? [], p.readiness, now, p.targetDate, actor.timeZone),
     blockers: blockers.get(p.id) ?? [],
   }));
 
-  return { schema: PORTFOLIO_SCHEMA, generatedAt: now.toISOString(), team, totals: portfolioTotals(projects), projects };
+  return { schema: PORTFOLIO_SCHEMA, generatedAt: now.toISOString(), timeZone: actor.timeZone, team, totals: portfolioTotals(projects), projects };
 }

@@ -66,7 +66,7 @@ export async function loadPortfolio(actor: Actor, query: PortfolioQuery, now = n
       id: row.id,
       name: row.name,
       description: row.description,
-      ...targetOf(row.targetDate, now),
+      ...targetOf(row.targetDate, now, actor.timeZone),
       archived: row.archivedAt !== null,
       lastActivityAt: row.lastActivityAt?.toISOString() ?? null,
       createdAt: row.createdAt.toISOString(),

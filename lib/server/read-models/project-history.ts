@@ -50,7 +50,7 @@ export async function loadProjectHistory(actor: Actor, projectId: string, now = 
     milestoneList(actor.teamId, projectId),
   ]);
   if (!scoreRows[0]) throw notFound("Project");
-  const { project, readiness, matrix } = scoreProjectRow(scoreRows[0], now);
+  const { project, readiness, matrix } = scoreProjectRow(scoreRows[0], now, actor.timeZone);
   const current = { ...snapshotValues(readiness, matrix), takenAt: now.toISOString() };
   const snapshots: Snapshot[] = snapshotRows.map((row) => ({ ...valuesOf(row), takenAt: row.takenAt.toISOString(), trigger: row.trigger }));
   const series = [...snapshots, current];
@@ -62,7 +62,7 @@ export async function loadProjectHistory(actor: Actor, projectId: string, now = 
     burnDown: series.map(({ takenAt, remainingEffortHours }) => ({ takenAt, remainingEffortHours })),
     unestimatedItems: readiness.unestimatedItems,
     // The forecast looks at its own window of these.
-    forecast: forecastLaunch(snapshots, readiness, now, project.targetDate),
+    forecast: forecastLaunch(snapshots, readiness, now, project.targetDate, actor.timeZone),
     milestones: milestoneRows.map((row) => {
       const state = row.state as unknown as ReadinessState;
       return { id: row.id, name: row.name, createdAt: row.createdAt.toISOString(), createdBy: row.createdByLabel, readinessPercent: state.readinessPercent, level: state.level, levelName: LEVEL_NAME[state.level] };

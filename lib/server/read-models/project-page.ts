@@ -1,4 +1,5 @@
 import "server-only";
+import { dayIn } from "@/lib/domain/readiness/dates";
 import { readinessMatrix, type MatrixRow } from "@/lib/domain/readiness/matrix";
 import { readinessOf, type Readiness } from "@/lib/domain/readiness/score";
 import { launchBlockerItems, nextLevelItems } from "@/lib/domain/readiness/next-level";
@@ -25,6 +26,8 @@ export async function memberOptions(teamId: string): Promise<MemberOption[]> {
 // A project with its categories and scored items: what the project page and
 // the REST API both show.
 export type ProjectReadiness = {
+  // The team's calendar day the items were judged on ("overdue", "due this week").
+  today: string;
   project: ProjectView;
   categories: { id: string; name: string }[];
   items: ItemView[];
@@ -56,13 +59,14 @@ function projectWithItems(actor: Actor, projectId: string) {
 
 type ProjectWithItems = NonNullable<Awaited<ReturnType<typeof projectWithItems>>>;
 
-function scoreProject(row: ProjectWithItems, now: Date): ProjectReadiness {
+function scoreProject(row: ProjectWithItems, now: Date, timeZone: string): ProjectReadiness {
   const weights = weightsOf(row);
   const scorable = row.items.map((item) => ({ ...scorableOf(item, row.evidencePolicy, now), categoryId: item.categoryId }));
-  const items = row.items.map((item) => toItemView(item, row.evidencePolicy, now));
+  const items = row.items.map((item) => toItemView(item, row.evidencePolicy, now, timeZone));
   const readiness = readinessOf(scorable, weights, now);
   return {
-    project: toProjectView(row, now),
+    today: dayIn(now, timeZone),
+    project: toProjectView(row, now, timeZone),
     categories: row.categories,
     items,
     readiness,
@@ -77,7 +81,7 @@ export async function loadProjectReadiness(actor: Actor, projectId: string, now 
   authorize(actor, "project.read");
   const row = await projectWithItems(actor, projectId);
   if (!row) throw notFound("Project");
-  return scoreProject(row, now);
+  return scoreProject(row, now, actor.timeZone);
 }
 
 // Three queries whatever the size of the project: the project with its
@@ -95,5 +99,5 @@ export async function loadProjectPage(actor: Actor, projectId: string, now = new
     }),
   ]);
   if (!row) throw notFound("Project");
-  return { ...scoreProject(row, now), members, recentActivity: activity.map(toActivityView) };
+  return { ...scoreProject(row, now, actor.timeZone), members, recentActivity: activity.map(toActivityView) };
 }

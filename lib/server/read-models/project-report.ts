@@ -1,7 +1,7 @@
 import "server-only";
 import { forecastLaunch, paceWindowStart } from "@/lib/domain/history/forecast";
 import { compareStates, stateOfReport, type ReadinessState } from "@/lib/domain/history/milestone-state";
-import { isoDay } from "@/lib/domain/readiness/dates";
+import { dayIn, isoDay } from "@/lib/domain/readiness/dates";
 import { isOverdue } from "@/lib/domain/readiness/filters";
 import { readinessMatrix } from "@/lib/domain/readiness/matrix";
 import { headlineOf, readinessOf } from "@/lib/domain/readiness/score";
@@ -64,8 +64,8 @@ export async function loadProjectReport(actor: Actor, projectId: string, now = n
   assertProjectVisible(actor, projectId);
   const row = await reportQuery(actor, projectId, now);
   if (!row) throw notFound("Project");
-  const project = toProjectView(row, now);
-  const today = isoDay(now);
+  const project = toProjectView(row, now, actor.timeZone);
+  const today = dayIn(now, actor.timeZone);
   const categoryName = new Map(row.categories.map((c) => [c.id, c.name]));
 
   const items: ReportItem[] = row.items.map((source) => {
@@ -77,6 +77,7 @@ export async function loadProjectReport(actor: Actor, projectId: string, now = n
           status: open.status as ReportWaiver["status"],
           reason: open.reason,
           expiresAt: open.expiresAt.toISOString(),
+          expiresOn: dayIn(open.expiresAt, actor.timeZone),
           requestedBy: open.requestedBy?.name ?? null,
           approvedBy: open.status === "APPROVED" ? (open.decidedBy?.name ?? null) : null,
         }
@@ -94,8 +95,8 @@ export async function loadProjectReport(actor: Actor, projectId: string, now = n
       effortHours: source.effortHours,
       notApplicableReason: source.notApplicableReason,
       evidence: source.evidence.map((row): ReportEvidence => {
-        const { kind, label, url, path, expiresAt, expired } = toEvidenceView(row, now);
-        return { kind, label, url, path, expiresAt, expired };
+        const { kind, label, url, path, expiresAt, expiresOn, expired } = toEvidenceView(row, now, actor.timeZone);
+        return { kind, label, url, path, expiresAt, expiresOn, expired };
       }),
       waiver,
     };
@@ -109,6 +110,7 @@ export async function loadProjectReport(actor: Actor, projectId: string, now = n
   const report: ProjectReport = {
     schema: REPORT_SCHEMA,
     generatedAt: now.toISOString(),
+    timeZone: actor.timeZone,
     project: {
       id: project.id,
       name: project.name,
@@ -147,6 +149,7 @@ export async function loadProjectReport(actor: Actor, projectId: string, now = n
       readiness,
       now,
       project.targetDate,
+      actor.timeZone,
     ),
     sinceMilestone: null,
   };

@@ -9,7 +9,8 @@ import { notFound } from "@/lib/server/errors";
 import { toProjectView, type ProjectView } from "./project-view";
 import { standingTallySql, talliesByGroup, type TallyRow } from "./standing-tally";
 
-export type ProjectScore = { project: ProjectView; readiness: Readiness; matrix: MatrixRow[] };
+// timeZone: the team's, in which the project's days (days to target) are judged.
+export type ProjectScore = { project: ProjectView; readiness: Readiness; matrix: MatrixRow[]; timeZone: string };
 
 export type ProjectScoreRow = Parameters<typeof toProjectView>[0] & { categories: { id: string; name: string }[]; tally: TallyRow[] };
 
@@ -42,12 +43,14 @@ export function projectScoreSql(teamId: string, projectId: string, now: Date): P
     WHERE p.id = ${projectId} AND p."teamId" = ${teamId}`;
 }
 
-// Scores a row of projectScoreSql with the same scoreTally as everything else.
-export function scoreProjectRow(row: ProjectScoreRow, now: Date): ProjectScore {
-  const project = toProjectView(row, now);
+// Scores a row of projectScoreSql with the same scoreTally as everything else;
+// `timeZone` is the team's, for the days to the target launch.
+export function scoreProjectRow(row: ProjectScoreRow, now: Date, timeZone: string): ProjectScore {
+  const project = toProjectView(row, now, timeZone);
   const byCategory = talliesByGroup(row.tally);
   return {
     project,
+    timeZone,
     readiness: scoreTally(sum(byCategory.values()), project.weights),
     matrix: row.categories.map((category) => {
       const score = scoreTally(byCategory.get(category.id) ?? emptyTally(), project.weights);
@@ -63,5 +66,5 @@ export async function loadProjectScore(actor: Actor, projectId: string, now = ne
   assertProjectVisible(actor, projectId);
   const row = (await sqlRows<ProjectScoreRow>(projectScoreSql(actor.teamId, projectId, now)))[0];
   if (!row) throw notFound("Project");
-  return scoreProjectRow(row, now);
+  return scoreProjectRow(row, now, actor.timeZone);
 }

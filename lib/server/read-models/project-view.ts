@@ -45,20 +45,21 @@ export const weightsOf = (row: Pick<ProjectRow, "weightCritical" | "weightHigh" 
   LOW: row.weightLow,
 });
 
-// The target launch day and how far away it is.
-export function targetOf(date: Date | null, now: Date): { targetDate: string | null; daysToTarget: number | null } {
+// The target launch day and how far away it is from today in the team's zone.
+export function targetOf(date: Date | null, now: Date, timeZone: string): { targetDate: string | null; daysToTarget: number | null } {
   const targetDate = date ? isoDay(date) : null;
-  return { targetDate, daysToTarget: targetDate ? daysUntil(targetDate, now) : null };
+  return { targetDate, daysToTarget: targetDate ? daysUntil(targetDate, now, timeZone) : null };
 }
 
-export function toProjectView(row: ProjectRow, now: Date): ProjectView {
+/** The project as clients see it; `timeZone` is its team's, for the days to its target launch. */
+export function toProjectView(row: ProjectRow, now: Date, timeZone: string): ProjectView {
   return {
     id: row.id,
     name: row.name,
     description: row.description,
     productionUrl: row.productionUrl,
     repositoryUrl: row.repositoryUrl,
-    ...targetOf(row.targetDate, now),
+    ...targetOf(row.targetDate, now, timeZone),
     archived: row.archivedAt !== null,
     evidencePolicy: row.evidencePolicy,
     weights: weightsOf(row),

@@ -22,8 +22,9 @@ const HTTP_URL = /^https?:\/\//i;
 export const linked = (text: string, url: string | null | undefined) => ({ text, link: url && HTTP_URL.test(url) ? url : null });
 
 // An A4 document collecting its bytes; finish() adds the footer (title, date,
-// page N of M) to every page and resolves with the file.
-export function pdfDocument(title: string, date: string) {
+// page N of M) to every page and resolves with the file. `date` is the
+// instant of the report, `day` the day it names (the team's, see dayIn).
+export function pdfDocument(title: string, date: string, day = date.slice(0, 10)) {
   const doc = new PDFDocument({
     size: "A4",
     margin: MARGIN,
@@ -44,7 +45,7 @@ export function pdfDocument(title: string, date: string) {
     for (let index = range.start; index < range.start + range.count; index += 1) {
       doc.switchToPage(index);
       pen.font(REGULAR).fontSize(7.5).fillColor(MUTED);
-      const line = pen.layout(`${footer} · ${date.slice(0, 10)} · page ${index + 1} of ${range.count}`, width);
+      const line = pen.layout(`${footer} · ${day} · page ${index + 1} of ${range.count}`, width);
       pen.draw({ ...line, lines: line.lines.slice(0, 1) }, MARGIN, doc.page.height - MARGIN + 12, { width, align: "center" });
     }
     doc.end();

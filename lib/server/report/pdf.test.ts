@@ -96,7 +96,7 @@ const visual = (text: string) => [...text].reverse().join("");
 const MULTI_SCRIPT: ProjectReport = (() => {
   const [auth, secrets, headers, pentest] = FIXED_REPORT.categories[0].items;
   const [unit, mobile] = FIXED_REPORT.categories[1].items;
-  const link = (label: string, url: string): ReportEvidence => ({ kind: "LINK", label, url, path: null, expiresAt: null, expired: false });
+  const link = (label: string, url: string): ReportEvidence => ({ kind: "LINK", label, url, path: null, expiresAt: null, expiresOn: null, expired: false });
   const items: ReportItem[] = [
     { ...auth, title: "支付服务", category: "決済サービス", owner: "田中太郎", evidence: [link("証拠 PR #12", "https://git.example.com/pr/12"), link("🚀 Launch", "https://launch.example.com/")] },
     { ...secrets, title: "결제 서비스", category: "決済サービス", owner: "김민준" },
@@ -144,7 +144,12 @@ describe("PDF report", { timeout: 60_000 }, () => {
     expect(text).toContain("(expired)");
     expect(text).toContain("External test");
     expect(text).toMatch(/page 1 of \d+/);
-    expect(text).toContain("2027-01-15");
+    // The report's day is New York's (22:30 on the 14th), in the header and every footer.
+    expect(text).toContain("report of 14 Jan 2027 · dates in America/New_York");
+    expect(text).toMatch(/production readiness · 2027-01-14 · page 1 of/);
+    expect(text).not.toContain("2027-01-15");
+    expect(text).toContain("until 31 Mar 2027");
+    expect(text).toContain("expired 1 Jan 2027");
     expect(text).toContain("Forecast: Done around 2027-01-24");
     expect(text).toContain("Changes since milestone “Beta review”");
     expect(text).toMatch(/Status changes \(4\)/);
@@ -228,6 +233,8 @@ describe("PDF portfolio report", { timeout: 60_000 }, () => {
     expect(text).toMatch(/2027-01-27 \(7 d\s+(.|\n)*late\)/);
     expect(text).toContain("Secrets management (security.secrets) — Erin Engineer, due 2027-03-01");
     expect(text).toContain("page 1 of 1");
+    expect(text).toContain("report of 14 Jan 2027 · dates in America/New_York");
+    expect(text).toContain("portfolio readiness · 2027-01-14 · page 1 of 1");
   });
 
   it("prints project names, blocker titles and owners in every script", async () => {

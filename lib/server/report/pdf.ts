@@ -1,6 +1,7 @@
 import "server-only";
 import { formatDay, formatHours, formatRemainingEffort, needsTriageText } from "@/lib/domain/format";
 import { changeGroups, changeHeadline } from "@/lib/domain/history/change-summary";
+import { dayIn } from "@/lib/domain/readiness/dates";
 import { forecastSentence } from "@/lib/domain/history/forecast";
 import { priorityGroupOf, priorityLabel, STANDING_GLYPH, STANDING_LABEL } from "@/lib/domain/readiness/vocabulary";
 import { nextLevelNeeds } from "@/lib/domain/report/markdown";
@@ -20,10 +21,11 @@ const titleAndKey = (item: { title: string; key: string }) => `${isolate(item.ti
 
 export function reportPdf(report: ProjectReport): Promise<Buffer> {
   const { project, summary } = report;
-  const { pen, width, finish } = pdfDocument(`${project.name} — production readiness`, report.generatedAt);
+  const reportDay = dayIn(new Date(report.generatedAt), report.timeZone);
+  const { pen, width, finish } = pdfDocument(`${project.name} — production readiness`, report.generatedAt, reportDay);
 
   pen.font(BOLD).fontSize(20).fillColor(INK).text(isolate(project.name));
-  pen.font(REGULAR).fontSize(9).fillColor(MUTED).text(`Production readiness · report of ${formatDay(report.generatedAt)}`);
+  pen.font(REGULAR).fontSize(9).fillColor(MUTED).text(`Production readiness · report of ${formatDay(reportDay)} · dates in ${report.timeZone}`);
   if (project.description) pen.moveDown(0.3).fillColor(INK).fontSize(10).text(isolate(project.description));
   const urls = [
     ["Production", project.productionUrl],
@@ -54,7 +56,7 @@ export function reportPdf(report: ProjectReport): Promise<Buffer> {
 
   if (report.sinceMilestone) {
     heading(pen, `Changes since milestone “${isolate(report.sinceMilestone.from.name)}”`);
-    drawChanges(pen, changeHeadline(report.sinceMilestone), changeGroups(report.sinceMilestone));
+    drawChanges(pen, changeHeadline(report.sinceMilestone, report.timeZone), changeGroups(report.sinceMilestone));
   }
 
   heading(pen, "Launch blockers");
@@ -105,11 +107,11 @@ export function reportPdf(report: ProjectReport): Promise<Buffer> {
   if (report.waivers.length === 0) pen.text("None.");
   for (const w of report.waivers) {
     const reason = w.reason.replace(/\s+/g, " ");
-    pen.text(`•  ${isolate(w.title)} (${w.key}): ${w.status === "APPROVED" ? `approved by ${w.approvedBy ? isolate(w.approvedBy) : "a lead"}` : "pending"}, until ${formatDay(w.expiresAt)} — “${isolate(reason)}”`);
+    pen.text(`•  ${isolate(w.title)} (${w.key}): ${w.status === "APPROVED" ? `approved by ${w.approvedBy ? isolate(w.approvedBy) : "a lead"}` : "pending"}, until ${formatDay(w.expiresOn)} — “${isolate(reason)}”`);
   }
   heading(pen, "Stale evidence");
   if (report.staleEvidence.length === 0) pen.text("None.");
-  for (const e of report.staleEvidence) pen.text([{ text: `•  ${isolate(e.title)} (${e.key}): ` }, linked(isolate(e.label), e.url), { text: `, expired ${formatDay(e.expiresAt)}` }]);
+  for (const e of report.staleEvidence) pen.text([{ text: `•  ${isolate(e.title)} (${e.key}): ` }, linked(isolate(e.label), e.url), { text: `, expired ${formatDay(e.expiresOn)}` }]);
 
   return finish(`${isolate(project.name)} · production readiness`);
 }

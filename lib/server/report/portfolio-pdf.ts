@@ -1,5 +1,6 @@
 import "server-only";
 import { formatDay, formatEffortAtLeast, formatRemainingEffort, needsTriageText } from "@/lib/domain/format";
+import { dayIn } from "@/lib/domain/readiness/dates";
 import { forecastCell, type PortfolioReport } from "@/lib/domain/report/portfolio";
 import { BOLD, drawTable, heading, INK, MUTED, pdfDocument, REGULAR } from "./pdf-document";
 import { isolate } from "./pdf-text";
@@ -7,10 +8,11 @@ import { isolate } from "./pdf-text";
 // The portfolio report as a PDF: the totals, one table row per project, and
 // each project's launch blockers. Names users typed are isolated (pdf-text.ts).
 export function portfolioPdf(report: PortfolioReport): Promise<Buffer> {
-  const { pen, width, finish } = pdfDocument(`${report.team.name} — portfolio readiness`, report.generatedAt);
+  const reportDay = dayIn(new Date(report.generatedAt), report.timeZone);
+  const { pen, width, finish } = pdfDocument(`${report.team.name} — portfolio readiness`, report.generatedAt, reportDay);
   const { totals } = report;
   pen.font(BOLD).fontSize(20).fillColor(INK).text(isolate(report.team.name));
-  pen.font(REGULAR).fontSize(9).fillColor(MUTED).text(`Portfolio readiness · report of ${formatDay(report.generatedAt)}`);
+  pen.font(REGULAR).fontSize(9).fillColor(MUTED).text(`Portfolio readiness · report of ${formatDay(reportDay)} · dates in ${report.timeZone}`);
   pen.moveDown(0.6).font(REGULAR).fontSize(10).fillColor(INK);
   pen.text(
     `Projects: ${totals.projects}   ·   Launch ready: ${totals.launchReady}   ·   Launch blockers: ${totals.launchBlockers}   ·   ` +

@@ -92,7 +92,7 @@ export async function deleteAccount(identity: Identity, input: unknown): Promise
     const memberships = await tx.membership.findMany({
       where: { userId: identity.userId },
       orderBy: { teamId: "asc" },
-      select: { id: true, teamId: true, role: true, team: { select: { name: true } } },
+      select: { id: true, teamId: true, role: true, team: { select: { name: true, timeZone: true } } },
     });
     const teamIds = new Set(memberships.map((m) => m.teamId));
     for (const teamId of Object.keys(successors)) {
@@ -117,7 +117,7 @@ export async function deleteAccount(identity: Identity, input: unknown): Promise
 
     const leaving = { userId: identity.userId, name: identity.name };
     for (const membership of memberships) {
-      const actor: UserActor = { kind: "user", ...identity, teamId: membership.teamId, role: membership.role };
+      const actor: UserActor = { kind: "user", ...identity, teamId: membership.teamId, role: membership.role, timeZone: membership.team.timeZone };
       const successor = await successorIn(tx, membership.teamId, successors[membership.teamId] ?? null, identity.userId, `successors.${membership.teamId}`);
       const counts = await handOverItems(tx, actor, { leaving, successor, reason: "account.deleted" });
       await tx.membership.delete({ where: { id: membership.id } });

@@ -30,7 +30,7 @@ export async function recordActivities(tx: Prisma.TransactionClient, actor: Acto
   if (entries.length === 0) return;
   await tx.activity.createMany({ data: entries.map((entry) => activityRow(actor, entry)) });
   const projectIds = new Set(entries.flatMap((entry) => (entry.projectId ? [entry.projectId] : [])));
-  for (const projectId of projectIds) await recordReadinessSnapshot(tx, actor.teamId, projectId, "CHANGE");
+  for (const projectId of projectIds) await recordReadinessSnapshot(tx, actor, projectId, "CHANGE");
 }
 
 function activityRow(actor: Actor, entry: ActivityEntry): Prisma.ActivityUncheckedCreateInput {

@@ -6,7 +6,7 @@ import { addEvidenceInput, removeEvidenceInput } from "@/lib/schemas/evidence";
 import { evidenceRemoval, type EvidenceRemoval } from "@/lib/domain/readiness/evidence-removal";
 import { scorableOf } from "@/lib/server/read-models/item-view";
 import { recordActivity } from "./activity";
-import { assertEditable, itemInTeam, toDay } from "./scope";
+import { assertEditable, itemInTeam, toStartOfDay } from "./scope";
 
 function defaultLabel(kind: string, target: string): string {
   if (kind === "FILE_PATH" || kind === "NOTE") return target;
@@ -42,7 +42,7 @@ export async function addEvidence(actor: Actor, input: unknown): Promise<{ evide
         url: isLink ? target : null,
         path: kind === "FILE_PATH" ? target : null,
         label: label || defaultLabel(kind, target),
-        expiresAt: toDay(expiresAt),
+        expiresAt: toStartOfDay(expiresAt, actor.timeZone),
         addedById: actorUserId(actor), addedByLabel: nonPersonLabel(actor),
       },
     });

@@ -9,7 +9,7 @@ import { db, type Db } from "@/lib/server/db";
 import { invalidField, parseInput } from "@/lib/server/errors";
 import { importChecklistInput } from "@/lib/schemas/import";
 import { recordActivities, type ActivityEntry } from "./activity";
-import { projectInTeam, toDay } from "./scope";
+import { projectInTeam, toDay, toStartOfDay } from "./scope";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -185,7 +185,7 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
             url: detail ? (detail.url ?? null) : url ? target : null,
             path: detail ? (detail.path ?? null) : url ? null : target,
             label: detail?.label ?? (url ? target.replace(/^https?:\/\//i, "").slice(0, 200) : target),
-            expiresAt: toDay(detail?.expiresAt) ?? null,
+            expiresAt: toStartOfDay(detail?.expiresAt, actor.timeZone) ?? null,
             addedById: actorUserId(actor),
             addedByLabel: nonPersonLabel(actor),
           };
@@ -202,7 +202,7 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
           teamId: actor.teamId,
           itemId: idByKey.get(planned.key) as string,
           reason: waiver.reason,
-          expiresAt: toDay(waiver.expiresAt) as Date,
+          expiresAt: toStartOfDay(waiver.expiresAt, actor.timeZone),
           status: waiver.status,
           requestedById: personId(waiver.requestedBy, planned.line, "Waiver requester"),
           decidedById: approvedBy,

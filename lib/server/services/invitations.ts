@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { formatMomentInFull } from "@/lib/domain/format";
 import { invitationExpiry, normaliseEmail } from "@/lib/domain/invitations";
 import type { Role } from "@/lib/domain/roles";
 import { authorize, type Actor, type UserActor } from "@/lib/server/actor";
@@ -59,7 +60,7 @@ export async function inviteMember(
   const emailed = await sendMail({
     to: email,
     subject: `${actor.name} invited you to ${team.name} on Shipshape`,
-    text: `${actor.name} invited you to join ${team.name} on Shipshape as ${ROLE_LABELS[role]}.\n\nAccept the invitation: ${link}\n\nThe link is valid until ${invitation.expiresAt.toUTCString()}.`,
+    text: `${actor.name} invited you to join ${team.name} on Shipshape as ${ROLE_LABELS[role]}.\n\nAccept the invitation: ${link}\n\nThe link is valid until ${formatMomentInFull(invitation.expiresAt.toISOString(), actor.timeZone)}.`,
   });
   return {
     invitation: { id: invitation.id, email, role, invitedBy: actor.name, expiresAt: invitation.expiresAt.toISOString() },
@@ -132,7 +133,8 @@ export async function acceptInvitation(identity: Identity, token: string): Promi
       create: { teamId: invitation.teamId, userId: identity.userId, role: invitation.role },
     });
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
-    const actor: Actor = { kind: "user", ...identity, teamId: invitation.teamId, role: membership.role };
+    const { timeZone } = await tx.team.findUniqueOrThrow({ where: { id: invitation.teamId }, select: { timeZone: true } });
+    const actor: Actor = { kind: "user", ...identity, teamId: invitation.teamId, role: membership.role, timeZone };
     await recordActivity(tx, actor, {
       action: "member.joined",
       entityType: "membership",

@@ -101,7 +101,7 @@ export async function editConflict(tx: Tx, actor: Actor, current: ItemView, clas
         : [{ field: clash.field, ...unknown, from: null, to: null, recorded: false }],
     )
     .sort((a, b) => (a.at ?? "").localeCompare(b.at ?? ""));
-  const sentences = changes.map((change) => describeConflictingChange(change, change.at && formatMoment(change.at)));
+  const sentences = changes.map((change) => describeConflictingChange(change, change.at && formatMoment(change.at, actor.timeZone)));
   const latest = changes[changes.length - 1];
   return conflict(`${sentences.join("; ")}. Your change was not applied: review the current values and apply it again.`, {
     current,

@@ -77,7 +77,7 @@ export async function createItem(actor: Actor, input: unknown): Promise<{ itemId
 // The item as the client sees it, read inside the transaction.
 async function currentView(tx: Tx, actor: Actor, itemId: string): Promise<ItemView | null> {
   const row = await tx.item.findFirst({ where: { id: itemId, teamId: actor.teamId }, select: { ...itemViewSelect, project: { select: { evidencePolicy: true } } } });
-  return row && toItemView(row, row.project.evidencePolicy, new Date());
+  return row && toItemView(row, row.project.evidencePolicy, new Date(), actor.timeZone);
 }
 
 type ItemRow = Awaited<ReturnType<typeof itemInTeam>>;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { startOfDayIn } from "@/lib/domain/readiness/dates";
 import type { Actor } from "@/lib/server/actor";
 import { conflict, notFound } from "@/lib/server/errors";
 
@@ -8,7 +9,18 @@ import { conflict, notFound } from "@/lib/server/errors";
 
 type Tx = Prisma.TransactionClient;
 
+// A calendar day for a @db.Date column (due date, target launch): stored as a
+// plain day, whatever the zone.
 export const toDay = (day: string | null | undefined) => (day ? new Date(`${day}T00:00:00Z`) : day === null ? null : undefined);
+
+// A day something lasts until ("re-verify by", a waiver's expiry), as the
+// instant that day starts in the team's zone: it ends as the day begins there,
+// not in UTC (lib/domain/readiness/dates.ts). Null and undefined pass through.
+export function toStartOfDay(day: string, timeZone: string): Date;
+export function toStartOfDay(day: string | null | undefined, timeZone: string): Date | null | undefined;
+export function toStartOfDay(day: string | null | undefined, timeZone: string): Date | null | undefined {
+  return day ? startOfDayIn(day, timeZone) : day === null ? null : undefined;
+}
 
 // Archived projects are read only: every change inside one is refused.
 export function assertEditable(project: { archivedAt: Date | null }): void {

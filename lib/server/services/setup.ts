@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { hashPassword } from "better-auth/crypto";
 import { AppError, parseInput } from "@/lib/server/errors";
+import { DEFAULT_TIME_ZONE } from "@/lib/domain/time-zone";
 import { setupInput } from "@/lib/schemas/auth";
 import { createTeam } from "./teams";
 
@@ -33,8 +34,8 @@ export const setupClosed = () => new AppError("CONFLICT", "Shipshape is already 
 // First-run setup without a browser (the `shipshape setup` command): the
 // first administrator, with a built-in account, and their team, exactly as
 // the setup page makes them. Refused once Shipshape is set up.
-export async function setUpFromCommandLine(input: unknown): Promise<{ user: { id: string; email: string }; team: { id: string; slug: string } }> {
-  const { name, email, password, teamName } = parseInput(setupInput, input);
+export async function setUpFromCommandLine(input: unknown): Promise<{ user: { id: string; email: string }; team: { id: string; slug: string; timeZone: string } }> {
+  const { name, email, password, teamName, timeZone = DEFAULT_TIME_ZONE } = parseInput(setupInput, input);
   await claimInstallation(email);
   let user: { id: string; name: string; email: string };
   try {
@@ -49,6 +50,6 @@ export async function setUpFromCommandLine(input: unknown): Promise<{ user: { id
     await releaseInstallation(email);
     throw error;
   }
-  const team = await createTeam({ userId: user.id, name: user.name, email: user.email }, { name: teamName });
-  return { user: { id: user.id, email: user.email }, team: { id: team.teamId, slug: team.slug } };
+  const team = await createTeam({ userId: user.id, name: user.name, email: user.email }, { name: teamName, timeZone });
+  return { user: { id: user.id, email: user.email }, team: { id: team.teamId, slug: team.slug, timeZone } };
 }

@@ -1,13 +1,13 @@
 import "server-only";
 import { can } from "@/lib/domain/permissions";
-import { isoDay } from "@/lib/domain/readiness/dates";
+import { dayIn } from "@/lib/domain/readiness/dates";
 import { actorUserId, authorize, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { conflict, forbidden, invalidField, notFound, parseInput } from "@/lib/server/errors";
 import { decideWaiverInput, requestWaiverInput, withdrawWaiverInput } from "@/lib/schemas/waiver";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "./activity";
-import { assertEditable, itemInTeam, toDay } from "./scope";
+import { assertEditable, itemInTeam, toStartOfDay } from "./scope";
 
 // A waiver is risk acceptance: the item stays as it is, counts as done while
 // the approved waiver is valid, and is always shown as waived.
@@ -15,7 +15,8 @@ import { assertEditable, itemInTeam, toDay } from "./scope";
 export async function requestWaiver(actor: Actor, input: unknown): Promise<{ waiverId: string }> {
   authorize(actor, "waiver.request");
   const { itemId, reason, expiresAt } = parseInput(requestWaiverInput, input);
-  if (expiresAt <= isoDay(new Date())) throw invalidField("expiresAt", "Choose an expiry date in the future.");
+  // "The future" begins tomorrow in the team's zone: a waiver ends as its day starts.
+  if (expiresAt <= dayIn(new Date(), actor.timeZone)) throw invalidField("expiresAt", "Choose an expiry date in the future.");
   return db.$transaction(async (tx) => {
     const item = await itemInTeam(tx, actor, itemId);
     // Serialises requests for the same item so only one can be open.
@@ -25,7 +26,7 @@ export async function requestWaiver(actor: Actor, input: unknown): Promise<{ wai
     });
     if (open) throw conflict(open.status === "PENDING" ? "A waiver for this item is already awaiting a decision." : "This item already has a valid waiver.");
     const waiver = await tx.waiver.create({
-      data: { teamId: actor.teamId, itemId: item.id, reason, expiresAt: toDay(expiresAt) as Date, requestedById: actorUserId(actor) },
+      data: { teamId: actor.teamId, itemId: item.id, reason, expiresAt: toStartOfDay(expiresAt, actor.timeZone), requestedById: actorUserId(actor) },
     });
     await recordActivity(tx, actor, {
       action: "waiver.requested",
@@ -73,7 +74,7 @@ export async function decideWaiver(actor: Actor, input: unknown): Promise<void> 
       projectId: waiver.item.projectId,
       itemId: waiver.itemId,
       before: { status: "PENDING" },
-      after: { status, note: note || null, expiresAt: isoDay(waiver.expiresAt) },
+      after: { status, note: note || null, expiresAt: dayIn(waiver.expiresAt, actor.timeZone) },
     });
   });
 }

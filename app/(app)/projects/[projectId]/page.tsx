@@ -7,7 +7,6 @@ import { ItemFilters } from "@/components/readiness/item-filters";
 import { ReadinessMatrix } from "@/components/readiness/readiness-matrix";
 import { ReadinessSummary } from "@/components/readiness/readiness-summary";
 import { can } from "@/lib/domain/permissions";
-import { isoDay } from "@/lib/domain/readiness/dates";
 import { filterItems, isFiltering, parseItemFilter } from "@/lib/domain/readiness/filters";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { loadProjectPage } from "@/lib/server/read-models/project-page";
@@ -22,7 +21,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const { projectId } = await params;
   const page = await pageOrNotFound(loadProjectPage(actor, projectId));
   const filter = parseItemFilter(await searchParams);
-  const items = filterItems(page.items, filter, { userId: actor.userId, today: isoDay(new Date()) });
+  const items = filterItems(page.items, filter, { userId: actor.userId, today: page.today });
   const archived = page.project.archived;
 
   return (

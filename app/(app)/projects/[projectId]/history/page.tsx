@@ -54,7 +54,7 @@ export default async function ProjectHistoryPage({ params, searchParams }: Props
           <p className="mb-3 text-sm text-slate-700" data-testid="history-forecast">
             <strong>{formatRemainingEffort(current.remainingEffortHours, history.unestimatedItems)}</strong> left. {forecastSentence(forecast, project.targetDate)}
           </p>
-          {history.snapshots.length > 0 && <BurnDownChart points={history.burnDown} forecast={forecast} targetDate={project.targetDate} />}
+          {history.snapshots.length > 0 && <BurnDownChart points={history.burnDown} forecast={forecast} targetDate={project.targetDate} teamTimeZone={actor.timeZone} />}
         </Card>
 
         <Card title="Milestones" description="A milestone keeps the project's state under a name, to compare later states with.">
@@ -73,7 +73,7 @@ export default async function ProjectHistoryPage({ params, searchParams }: Props
                   Compare
                 </Button>
               </form>
-              {comparison instanceof AppError ? <Alert>{comparison.message}</Alert> : comparison && <StateComparisonView comparison={comparison} />}
+              {comparison instanceof AppError ? <Alert>{comparison.message}</Alert> : comparison && <StateComparisonView comparison={comparison} timeZone={actor.timeZone} />}
             </Card>
           </div>
         )}

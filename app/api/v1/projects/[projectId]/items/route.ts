@@ -1,4 +1,3 @@
-import { isoDay } from "@/lib/domain/readiness/dates";
 import { filterItems, type ItemFilter } from "@/lib/domain/readiness/filters";
 import { apiItemListQuery, projectPath } from "@/lib/schemas/api";
 import { invalidField } from "@/lib/server/errors";
@@ -15,7 +14,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiEndpoint("project.read", async ({ actor, request, params }) => {
   const { projectId } = pathOf(params, projectPath, "Project");
   const query = queryOf(request, apiItemListQuery);
-  const { items, categories } = await loadProjectReadiness(actor, projectId);
+  const { items, categories, today } = await loadProjectReadiness(actor, projectId);
 
   // The API names categories and owners; the shared filter takes their ids.
   const filter: ItemFilter = { status: query.status, priority: query.priority, q: query.q };
@@ -31,10 +30,11 @@ export const GET = apiEndpoint("project.read", async ({ actor, request, params }
   }
   if (query.open) filter.open = "1";
   if (query.overdue) filter.overdue = "1";
+  if (query.dueThisWeek) filter.dueThisWeek = "1";
   if (query.stale) filter.stale = "1";
 
   const names = new Map(categories.map((c) => [c.id, c.name]));
-  const matching = filterItems(items, filter, { userId: "", today: isoDay(new Date()) });
+  const matching = filterItems(items, filter, { userId: "", today });
   const page = seekPage(apiItemList(actor.teamId, projectId, filter), matching, (item): [string] => [item.key], query.cursor, query.limit);
   return json({ data: page.data.map((item) => toApiItemSummary(item, names.get(item.categoryId) ?? "")), nextCursor: page.nextCursor });
 });
