@@ -35,7 +35,7 @@ test("a browser in Tokyo sees times in its own zone, named, and sets its team's 
   await expect(zone).toHaveValue("America/New_York");
   // The browser's own zone stays one click away.
   await expect(page.getByRole("button", { name: "Use my browser's zone, Asia/Tokyo" })).toBeVisible();
-  await snapshot(page, "40-team-time-zone");
+  await snapshot(page, "46-team-time-zone");
 
   // The team's first project: its activity reads in Tokyo time, the zone named.
   await page.goto("/projects/new");
@@ -53,7 +53,7 @@ test("a browser in Tokyo sees times in its own zone, named, and sets its team's 
   // "Due this week" sits next to "Overdue", and travels in the URL.
   await page.getByRole("link", { name: "Due this week" }).click();
   await expect(page).toHaveURL(/[?&]dueThisWeek=1/);
-  await snapshot(page, "41-activity-in-the-viewer-zone");
+  await snapshot(page, "47-activity-in-the-viewer-zone");
 
   // Back to the team the other journeys use.
   await page.getByRole("button", { name: /Current team/ }).click();

@@ -66,7 +66,7 @@ test("removing the engineer asks who takes over their open items, per project, a
   await expect(confirm).toBeDisabled();
   await dialog.getByLabel("Who takes over these items?").selectOption({ label: SUCCESSOR.name });
   await expect(confirm).toBeEnabled();
-  await snapshot(admin, "40-remove-member-dialog");
+  await snapshot(admin, "44-remove-member-dialog");
   const audit = await new AxeBuilder({ page: admin }).include('[role="dialog"]').analyze();
   expect(audit.violations.map((violation) => violation.id)).toEqual([]);
 
@@ -99,7 +99,7 @@ test("the successor deletes her own account, leaving her items unassigned, and i
   await successor.getByLabel(/Type your e-mail address/).fill("someone.else@example.com");
   await expect(remove).toBeDisabled();
   await successor.getByLabel(/Type your e-mail address/).fill(SUCCESSOR.email);
-  await snapshot(successor, "41-delete-account");
+  await snapshot(successor, "45-delete-account");
   const audit = await new AxeBuilder({ page: successor }).analyze();
   expect(audit.violations.map((violation) => violation.id)).toEqual([]);
   await remove.click();
