@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ItemFilter } from "@/lib/domain/readiness/filters";
-import { PRIORITIES, PRIORITY_LABEL, STANDINGS, STANDING_LABEL } from "@/lib/domain/readiness/vocabulary";
+import { NEEDS_TRIAGE_LABEL, PRIORITIES, PRIORITY_LABEL, STANDINGS, STANDING_LABEL } from "@/lib/domain/readiness/vocabulary";
 import type { MemberOption } from "@/lib/server/read-models/project-page";
 import { cn } from "@/components/ui/cn";
 import { CompactSelect } from "@/components/ui/compact-select";
@@ -60,7 +60,7 @@ export function ItemFilters({
           label="Priority"
           name="priority"
           defaultValue={filter.priority ?? ""}
-          options={[{ value: "", label: "Any priority" }, ...PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] }))]}
+          options={[{ value: "", label: "Any priority" }, ...PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] })), { value: "NONE", label: NEEDS_TRIAGE_LABEL }]}
         />
         <CompactSelect
           label="Owner"

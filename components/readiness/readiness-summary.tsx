@@ -92,12 +92,15 @@ export function ReadinessSummary({ projectId, readiness, blockers, nextLevelItem
         <Stat
           label="Launch blockers"
           value={String(readiness.launchBlockers)}
-          tone={readiness.launchBlockers > 0 ? "bad" : "good"}
+          // Zero is good news only when every item has been weighed.
+          tone={readiness.launchBlockers > 0 ? "bad" : readiness.needsTriage > 0 ? undefined : "good"}
           detail={
             blockers.length > 0 ? (
               <Link href={`/projects/${projectId}?priority=CRITICAL&open=1#items`} className="text-red-700 hover:underline">
                 Critical items not done
               </Link>
+            ) : readiness.needsTriage > 0 ? (
+              "None among prioritised items; untriaged ones may hide some"
             ) : (
               "No critical item open"
             )

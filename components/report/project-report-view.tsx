@@ -1,7 +1,7 @@
 import { StateComparisonView } from "@/components/history/state-comparison";
 import { PriorityBadge } from "@/components/readiness/priority-badge";
 import { StandingBadge } from "@/components/readiness/standing-badge";
-import { formatDay, formatEffortAtLeast, formatHours, needsTriageText } from "@/lib/domain/format";
+import { formatDay, formatEffortAtLeast, formatHours, needsTriageText, noLaunchBlockersText } from "@/lib/domain/format";
 import { dayIn } from "@/lib/domain/readiness/dates";
 import { forecastSentence } from "@/lib/domain/history/forecast";
 import { priorityGroupOf } from "@/lib/domain/readiness/vocabulary";
@@ -124,7 +124,7 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
 
       <Section title="Launch blockers">
         {report.blockers.length === 0 ? (
-          <p>None: every critical item is done or waived.</p>
+          <p>{noLaunchBlockersText(summary.needsTriage)}</p>
         ) : (
           <table className="w-full">
             <thead>

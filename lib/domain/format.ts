@@ -20,6 +20,19 @@ export function formatRemainingEffort(hours: number, unestimatedItems: number): 
 /** Remaining effort where space is short: "≥ 12 h" while open items are unestimated, else "12 h". */
 export const formatEffortAtLeast = (hours: number, unestimatedItems: number) => (unestimatedItems > 0 ? `≥ ${formatEffort(hours)}` : formatEffort(hours));
 
+/** Remaining effort in a table cell: "≥ 12 h (3 not estimated)", or "12 h". */
+export const formatEffortCell = (hours: number, unestimatedItems: number) =>
+  formatEffortAtLeast(hours, unestimatedItems) + (unestimatedItems > 0 ? ` (${unestimatedItems} not estimated)` : "");
+
+/**
+ * The launch blockers section when there are none: a claim about critical
+ * items, so it says when items nobody has prioritised may still hide some.
+ */
+export const noLaunchBlockersText = (needsTriage: number) =>
+  needsTriage > 0
+    ? `None among the prioritised items, but ${needsTriageText(needsTriage)} and may hide some.`
+    : "None: every critical item is done or waived.";
+
 /** "5 items need triage", for the headline while any applicable item has no priority. */
 export const needsTriageText = (count: number) => `${count} item${count === 1 ? " needs" : "s need"} triage`;
 

@@ -15,12 +15,13 @@ import { loadPortfolioReport } from "@/lib/server/read-models/portfolio-report";
 import { addEvidence, removeEvidence } from "@/lib/server/services/evidence";
 import { importChecklist } from "@/lib/server/services/import";
 import { updateItem } from "@/lib/server/services/items";
+import { decideWaiver, requestWaiver } from "@/lib/server/services/waivers";
 import { createProject, updateProjectSettings } from "@/lib/server/services/projects";
 import { createItem } from "@/lib/server/services/items";
 import { portfolioQuery } from "@/lib/schemas/project";
 import { callApi, tokenFor } from "../support/api";
 import { activitiesOf, teamWith } from "../support/fixtures";
-import { failure, itemByKey } from "../support/readiness";
+import { daysFromNow, failure, itemByKey } from "../support/readiness";
 
 const DAY = 86_400_000;
 
@@ -112,6 +113,42 @@ describe("the evidence policy cannot be side-stepped", () => {
     expect(after.readiness.percent).toBe(stale.readiness.percent);
     const [update] = await activitiesOf(teamId, "item.updated").then((rows) => rows.filter((row) => (row.after as { status?: string }).status === "PARTIAL"));
     expect(update).toMatchObject({ before: { status: "DONE" }, after: { status: "PARTIAL" } });
+  });
+
+  it("does not let deleted evidence come back as done when a waiver ends or the priority drops", async () => {
+    const { actors: [admin, lead, otherLead, engineer] } = await teamWith(["ADMIN", "LEAD", "LEAD", "ENGINEER"]);
+    const { projectId, keys: [https, headers] } = await projectWith(lead, [
+      { title: "HTTPS", priority: "CRITICAL" },
+      { title: "Security headers", priority: "MEDIUM" },
+    ]);
+    const dated = async (key: string) => {
+      const item = await itemByKey(projectId, key);
+      const { evidenceId } = await addEvidence(engineer, { itemId: item.id, kind: "CI_RUN", target: `https://ci.example.com/${key}`, expiresAt: daysFromNow(30) });
+      await setDone(engineer, projectId, key);
+      await db.evidence.update({ where: { id: evidenceId }, data: { expiresAt: new Date(Date.now() - DAY) } });
+      return evidenceId;
+    };
+    const standing = async (key: string) => (await loadProjectPage(lead, projectId)).items.find((i) => i.key === key)?.standing;
+
+    // Through the API: the expired evidence of a stale critical item is
+    // deleted, then a lead lowers its priority below the policy's reach.
+    const httpsEvidence = await dated(https);
+    expect(await standing(https)).toBe("STALE");
+    const { secret } = await tokenFor(admin, "write");
+    expect((await callApi("DELETE", `/api/v1/projects/${projectId}/items/${https}/evidence/${httpsEvidence}`, { token: secret })).status).toBe(204);
+    const patched = await callApi("PATCH", `/api/v1/projects/${projectId}/items/${https}`, { token: secret, body: { priority: "MEDIUM", version: (await itemByKey(projectId, https)).version } });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ standing: "PARTIAL", status: "PARTIAL" });
+
+    // With a waiver: the waiver still counts while it lasts, and the item is partial once it ends.
+    const headersEvidence = await dated(headers);
+    const item = await itemByKey(projectId, headers);
+    const { waiverId } = await requestWaiver(engineer, { itemId: item.id, reason: "Scanner replaced next sprint", expiresAt: daysFromNow(20) });
+    await decideWaiver(otherLead, { waiverId, decision: "APPROVE", note: "" });
+    expect(await standing(headers)).toBe("WAIVED");
+    expect(await removeEvidence(engineer, { evidenceId: headersEvidence })).toMatchObject({ standingBefore: "WAIVED", standingAfter: "WAIVED", statusAfter: "PARTIAL" });
+    await db.waiver.update({ where: { id: waiverId }, data: { expiresAt: new Date(Date.now() - DAY) } });
+    expect(await standing(headers)).toBe("PARTIAL");
   });
 
   it("shows a done item without evidence as needing evidence once a lead raises it to critical", async () => {

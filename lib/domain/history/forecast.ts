@@ -65,7 +65,8 @@ export function forecastLaunch(history: readonly ProgressPoint[], current: Progr
   const perDay = -slope(points.map((p) => ({ x: (p.t - now.getTime()) / DAY_MS, y: p.y })));
   // Less than a minute of work, or one item in a thousand days, is standing still.
   if (!(perDay > (basis === "effort" ? 1 / 60 : 1 / 1000))) {
-    return { state: "no-progress", basis, windowDays: Math.min(PACE_WINDOW_DAYS, Math.ceil(spanDays)), unestimatedItems };
+    // Whole days of history, never more than there is.
+    return { state: "no-progress", basis, windowDays: Math.max(1, Math.min(PACE_WINDOW_DAYS, Math.floor(spanDays))), unestimatedItems };
   }
 
   const left = valueOf(current) as number;

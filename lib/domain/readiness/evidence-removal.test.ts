@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evidenceRemoval, evidenceRemovalEffect } from "./evidence-removal";
 import { readinessOf } from "./score";
-import type { ScorableItem } from "./standing";
+import { CREDIT_HALVES, standingOf, type ScorableItem } from "./standing";
 import { DEFAULT_WEIGHTS, ITEM_STATUSES, PRIORITIES } from "./vocabulary";
 
 const now = new Date("2026-06-01T12:00:00Z");
@@ -27,8 +27,18 @@ describe("removing evidence", () => {
   it("says what it will do to the item", () => {
     expect(evidenceRemovalEffect(evidenceRemoval(base, 0, now), "DONE")).toContain("Needs evidence and count as partial");
     expect(evidenceRemovalEffect(evidenceRemoval({ ...base, evidenceRequired: false, evidenceExpiries: [past] }, 0, now), "DONE")).toContain("set to Partial");
+    expect(evidenceRemovalEffect(evidenceRemoval({ ...base, evidenceRequired: false, evidenceExpiries: [future] }, 0, now), "DONE")).toContain("re-verify date");
     expect(evidenceRemovalEffect(evidenceRemoval({ ...base, evidenceExpiries: [null, null] }, 0, now), "DONE")).toBe("The item stays Done.");
     expect(evidenceRemovalEffect(evidenceRemoval({ ...base, evidenceRequired: false, evidenceExpiries: [future, past] }, 0, now), "DONE")).toContain("Stale");
+  });
+
+  it("does not leave a done item verified for good when its last evidence had a re-verify date", () => {
+    const dated = { ...base, evidenceRequired: false, evidenceExpiries: [future] };
+    expect(evidenceRemoval(dated, 0, now)).toEqual({ standingBefore: "DONE", standingAfter: "PARTIAL", statusAfter: "PARTIAL" });
+    // Waived and stale: the waiver still stands, but the item will not be done once it ends.
+    expect(evidenceRemoval({ ...base, evidenceExpiries: [past], waiverExpiresAt: future }, 0, now)).toEqual({ standingBefore: "WAIVED", standingAfter: "WAIVED", statusAfter: "PARTIAL" });
+    // A stale critical item loses its expired evidence: partial, not "done, needs evidence" (which a lower priority would turn into done).
+    expect(evidenceRemoval({ ...base, evidenceExpiries: [past] }, 0, now)).toMatchObject({ statusAfter: "PARTIAL" });
   });
 
   it("changes nothing else for items that are not done", () => {
@@ -56,6 +66,28 @@ describe("removing evidence", () => {
         );
         const [b, a] = [readinessOf(items, DEFAULT_WEIGHTS, now), readinessOf(after, DEFAULT_WEIGHTS, now)];
         return a.percent <= b.percent && a.level <= b.level && a.counts.DONE + a.counts.WAIVED <= b.counts.DONE + b.counts.WAIVED;
+      }),
+    );
+  });
+
+  // What may happen to the item afterwards: its waiver ends, a lead lowers
+  // its priority or loosens the policy, time passes beyond every re-verify date.
+  const later = new Date("2026-08-01T00:00:00Z");
+  const afterwards: ((item: ScorableItem) => ScorableItem)[] = [
+    (item) => item,
+    (item) => ({ ...item, waiverExpiresAt: null }),
+    (item) => ({ ...item, evidenceRequired: false }),
+    (item) => ({ ...item, waiverExpiresAt: null, evidenceRequired: false }),
+  ];
+
+  it("never lets the item count for more afterwards than it would have without the removal", () => {
+    fc.assert(
+      fc.property(arbitraryItem, fc.nat(), fc.constantFrom(...afterwards.keys()), fc.constantFrom(now, later), (item, piece, which, at) => {
+        const removed = piece % item.evidenceExpiries.length;
+        const { statusAfter } = evidenceRemoval(item, removed, now);
+        const after = { ...item, status: statusAfter, evidenceExpiries: item.evidenceExpiries.filter((_, j) => j !== removed) };
+        const change = afterwards[which];
+        return CREDIT_HALVES[standingOf(change(after), at)] <= CREDIT_HALVES[standingOf(change(item), at)];
       }),
     );
   });

@@ -1,7 +1,11 @@
 // What removing a piece of evidence does to an item. Removing evidence must
-// never make an item count for more than it did (docs/adr/0013): deleting the
-// expired link of a stale item is not a re-verification, so such an item is
-// set to Partial, which is what it counted as already.
+// never make an item count for more than it did, now or later (docs/adr/0013):
+// deleting evidence is not a verification. So a done item whose removal
+// would raise its standing, or which loses its last piece of evidence when
+// that piece carried a re-verify date (expired or not), is set to Partial —
+// what it counts as already, or would have once that date passed — rather
+// than left "done by hand" for a waiver's end, a lower priority or a looser
+// policy to turn into done.
 import { CREDIT_HALVES, standingOf, type ScorableItem } from "./standing";
 import { STANDING_LABEL, STATUS_LABEL, type ItemStatus, type Standing } from "./vocabulary";
 
@@ -9,7 +13,7 @@ export type EvidenceRemoval = {
   standingBefore: Standing;
   standingAfter: Standing;
   // The item's status after the removal; differs from its status only when
-  // the removal would otherwise have raised its standing.
+  // the removal would otherwise let the item count for more, now or later.
   statusAfter: ItemStatus;
 };
 
@@ -22,7 +26,8 @@ export function evidenceRemoval(item: ScorableItem, index: number, now: Date): E
   const standingBefore = standingOf(item, now);
   const remaining = { ...item, evidenceExpiries: item.evidenceExpiries.filter((_, i) => i !== index) };
   const naive = standingOf(remaining, now);
-  if (CREDIT_HALVES[naive] <= CREDIT_HALVES[standingBefore]) return { standingBefore, standingAfter: naive, statusAfter: item.status };
+  const dropsReverification = item.status === "DONE" && remaining.evidenceExpiries.length === 0 && item.evidenceExpiries[index] !== null;
+  if (!dropsReverification && CREDIT_HALVES[naive] <= CREDIT_HALVES[standingBefore]) return { standingBefore, standingAfter: naive, statusAfter: item.status };
   const statusAfter: ItemStatus = "PARTIAL";
   return { standingBefore, standingAfter: standingOf({ ...remaining, status: statusAfter }, now), statusAfter };
 }
@@ -30,7 +35,7 @@ export function evidenceRemoval(item: ScorableItem, index: number, now: Date): E
 /** What the removal will do to the item, in a sentence for the confirmation and the API. */
 export function evidenceRemovalEffect({ standingBefore, standingAfter, statusAfter }: EvidenceRemoval, statusBefore: ItemStatus): string {
   if (statusAfter !== statusBefore) {
-    return `Its evidence has expired, and removing the last piece does not re-verify it: the item will be set to ${STATUS_LABEL[statusAfter]} and count as partial until someone verifies it again.`;
+    return `It is the item's last evidence and carries a re-verify date: removing it does not verify the item for good, so the item will be set to ${STATUS_LABEL[statusAfter]} and count as partial until someone verifies it again.`;
   }
   if (standingAfter === standingBefore) return `The item stays ${STANDING_LABEL[standingAfter]}.`;
   if (standingAfter === "NEEDS_EVIDENCE") {

@@ -7,7 +7,7 @@
 //   ## MUST / SHOULD / NICE / LATER, ## <category> (one table per category),
 //   ## Waivers, ## Stale evidence
 // Table cells escape `|` and line breaks; links are plain http(s) URLs.
-import { formatDay, formatHours, formatRemainingEffort, needsTriageText } from "../format";
+import { formatDay, formatHours, formatRemainingEffort, needsTriageText, noLaunchBlockersText } from "../format";
 import { dayIn } from "../readiness/dates";
 import { forecastSentence } from "../history/forecast";
 import { changesMarkdown } from "./changes-markdown";
@@ -84,7 +84,7 @@ export function reportMarkdown(report: ProjectReport): string {
   );
 
   push("## Launch blockers", "");
-  if (report.blockers.length === 0) push("None: every critical item is done or waived.", "");
+  if (report.blockers.length === 0) push(noLaunchBlockersText(summary.needsTriage), "");
   else push(table(["Key", "Item", "Status", "Owner", "Due"], report.blockers.map((item) => [`\`${item.key}\``, item.title, status(item), item.owner ?? "unassigned", due(item)])), "");
 
   const items = allItems(report);

@@ -1,7 +1,7 @@
 // The portfolio report as Markdown: a headline, one table row per project,
 // then each project's launch blockers. Regular like the project report
 // (docs/report-format.md).
-import { formatEffortAtLeast, formatRemainingEffort, needsTriageText } from "../format";
+import { formatEffortCell, formatRemainingEffort, needsTriageText } from "../format";
 import { dayIn } from "../readiness/dates";
 import { forecastCell, type PortfolioReport } from "./portfolio";
 import { markdownTable } from "./markdown-table";
@@ -28,7 +28,7 @@ export function portfolioMarkdown(report: PortfolioReport): string {
           (p.level > 0 ? `${p.level} — ${p.levelName}` : p.levelName) + (p.needsTriage > 0 ? ` (${p.needsTriage} to triage)` : ""),
           String(p.launchBlockers),
           `${p.doneOrWaived} / ${p.applicable}`,
-          formatEffortAtLeast(p.remainingEffortHours, p.unestimatedItems) + (p.unestimatedItems > 0 ? ` (${p.unestimatedItems} not estimated)` : ""),
+          formatEffortCell(p.remainingEffortHours, p.unestimatedItems),
           p.targetDate ?? "—",
           forecastCell(p.forecast),
         ]),

@@ -1,5 +1,5 @@
 import "server-only";
-import { formatDay, formatHours, formatRemainingEffort, needsTriageText } from "@/lib/domain/format";
+import { formatDay, formatHours, formatRemainingEffort, needsTriageText, noLaunchBlockersText } from "@/lib/domain/format";
 import { changeGroups, changeHeadline } from "@/lib/domain/history/change-summary";
 import { dayIn } from "@/lib/domain/readiness/dates";
 import { forecastSentence } from "@/lib/domain/history/forecast";
@@ -60,7 +60,7 @@ export function reportPdf(report: ProjectReport): Promise<Buffer> {
   }
 
   heading(pen, "Launch blockers");
-  if (report.blockers.length === 0) pen.text("None: every critical item is done or waived.");
+  if (report.blockers.length === 0) pen.text(noLaunchBlockersText(summary.needsTriage));
   else
     drawTable(
       pen,

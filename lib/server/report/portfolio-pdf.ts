@@ -1,5 +1,5 @@
 import "server-only";
-import { formatDay, formatEffortAtLeast, formatRemainingEffort, needsTriageText } from "@/lib/domain/format";
+import { formatDay, formatEffortCell, formatRemainingEffort, needsTriageText } from "@/lib/domain/format";
 import { dayIn } from "@/lib/domain/readiness/dates";
 import { forecastCell, type PortfolioReport } from "@/lib/domain/report/portfolio";
 import { BOLD, drawTable, heading, INK, MUTED, pdfDocument, REGULAR } from "./pdf-document";
@@ -39,7 +39,7 @@ export function portfolioPdf(report: PortfolioReport): Promise<Buffer> {
         `${p.readinessPercent}%`,
         (p.level > 0 ? `${p.level} — ${p.levelName}` : p.levelName) + (p.needsTriage > 0 ? ` (${p.needsTriage} to triage)` : ""),
         String(p.launchBlockers),
-        formatEffortAtLeast(p.remainingEffortHours, p.unestimatedItems),
+        formatEffortCell(p.remainingEffortHours, p.unestimatedItems),
         p.targetDate ? formatDay(p.targetDate) : "—",
         forecastCell(p.forecast),
       ]),

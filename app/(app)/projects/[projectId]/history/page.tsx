@@ -50,7 +50,7 @@ export default async function ProjectHistoryPage({ params, searchParams }: Props
           )}
         </Card>
 
-        <Card title="Remaining effort" description="Burn-down of the effort left (missing items in full, partial and stale at half) and the forecast at the recent pace.">
+        <Card title="Remaining effort" description="Burn-down of the effort left (missing items in full; partial, stale and needs-evidence items at half) and the forecast at the recent pace.">
           <p className="mb-3 text-sm text-slate-700" data-testid="history-forecast">
             <strong>{formatRemainingEffort(current.remainingEffortHours, history.unestimatedItems)}</strong> left. {forecastSentence(forecast, project.targetDate)}
           </p>

@@ -70,7 +70,16 @@ export default async function ItemPage({ params }: Props) {
             <h3 className="mt-4 text-sm font-semibold text-slate-900">How to verify</h3>
             <p className="mt-1 whitespace-pre-line text-sm text-slate-800">{item.howToVerify || "—"}</p>
           </Card>
-          <Card title="Evidence" description={needsEvidence ? `Required before this item is done (policy: ${EVIDENCE_POLICY_LABEL[project.evidencePolicy].toLowerCase()}).` : "Optional for this item under the project's policy."}>
+          <Card
+            title="Evidence"
+            description={
+              needsEvidence
+                ? `Required before this item is done (policy: ${EVIDENCE_POLICY_LABEL[project.evidencePolicy].toLowerCase()}).`
+                : item.priority === null && project.evidencePolicy !== "NONE"
+                  ? `Not required while the item needs triage; required as soon as it is given a priority the policy covers (${EVIDENCE_POLICY_LABEL[project.evidencePolicy].toLowerCase()}).`
+                  : "Optional for this item under the project's policy."
+            }
+          >
             <EvidenceList itemId={item.id} evidence={page.evidence} removal={page.evidenceRemoval} canAdd={writable && can(actor.role, "evidence.add")} canRemove={writable && can(actor.role, "evidence.remove")} />
           </Card>
           <Card title="Notes">
