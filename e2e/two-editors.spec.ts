@@ -116,3 +116,20 @@ test("both edit the notes on the item page: the second keeps their text next to 
   await dana.reload();
   await expect(dana.getByText("Mutation testing on the pricing module.")).toBeVisible();
 });
+
+test("a lead typing in the item's guidance keeps the text while a save elsewhere on the page lands", async () => {
+  await dana.goto(projectUrl);
+  const itemUrl = (await row(dana).getByRole("link", { name: ITEM }).getAttribute("href")) as string;
+  await dana.goto(itemUrl);
+  const form = dana.getByRole("form", { name: "Edit item" });
+  await form.getByLabel("How to verify").fill("Coverage report attached to every release.");
+  // The row above saves a new version of the same item.
+  const status = dana.getByRole("combobox", { name: /^Status of/ });
+  const next = (await status.inputValue()) === "MISSING" ? "PARTIAL" : "MISSING";
+  await Promise.all([saved(dana), status.selectOption(next)]);
+  await expect(status).toHaveValue(next);
+  await expect(form.getByLabel("How to verify")).toHaveValue("Coverage report attached to every release.");
+  await Promise.all([saved(dana), form.getByRole("button", { name: "Save item" }).click()]);
+  await dana.reload();
+  await expect(dana.getByText("Coverage report attached to every release.").first()).toBeVisible();
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { deleteItemAction, reorderItemAction } from "@/app/(app)/projects/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,10 +10,31 @@ import type { ItemView } from "@/lib/server/read-models/item-view";
 import { ConflictNotice } from "./conflict-notice";
 import { useItemEditor } from "./use-item-editor";
 
+const FIELDS = ["title", "why", "howToVerify", "categoryId"] as const;
+
 // For leads: what the item is (title, guidance, category), its place, and deleting it.
 export function ItemGuidanceForm({ projectId, item: initial, categories }: { projectId: string; item: ItemView; categories: { id: string; name: string }[] }) {
   const { item, notice, pending, save, shown, dismiss } = useItemEditor(initial);
   const formRef = useRef<HTMLFormElement>(null);
+  // What each field was last drawn with: a field the person has not touched
+  // follows the item when someone (or the row above) saves a new version; a
+  // field they are typing in keeps their text. "Keep theirs" after a
+  // conflict draws every field afresh.
+  const drawn = useRef<Partial<Record<(typeof FIELDS)[number], string>>>({});
+  const lastTone = useRef(notice?.tone);
+  useEffect(() => {
+    const form = formRef.current;
+    const keptTheirs = lastTone.current === "conflict" && notice?.tone !== "conflict";
+    lastTone.current = notice?.tone;
+    if (!form) return;
+    for (const field of FIELDS) {
+      const element = form.elements.namedItem(field) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
+      const next = String(shown(field) ?? "");
+      const untouched = drawn.current[field] === undefined || element?.value === drawn.current[field];
+      if (element && (keptTheirs || untouched)) element.value = next;
+      drawn.current[field] = next;
+    }
+  }, [item.version, notice?.tone, shown]);
   const [confirming, setConfirming] = useState(false);
   const [busy, start] = useTransition();
   const errors = notice?.tone === "error" ? [notice.message] : undefined;
@@ -21,15 +42,12 @@ export function ItemGuidanceForm({ projectId, item: initial, categories }: { pro
     <div className="space-y-4">
       <form
         ref={formRef}
-        // Drawn afresh for each version, and when a conflict opens or closes:
-        // while it is open the fields hold the user's own values.
-        key={`${item.version}-${notice?.tone === "conflict" ? "mine" : "current"}`}
         className="space-y-3"
         aria-label="Edit item"
         onSubmit={(event) => {
           event.preventDefault();
           const form = new FormData(event.currentTarget);
-          const changes = Object.fromEntries(["title", "why", "howToVerify", "categoryId"].map((field) => [field, String(form.get(field) ?? "")]));
+          const changes = Object.fromEntries(FIELDS.map((field) => [field, String(form.get(field) ?? "")]));
           const changed = Object.fromEntries(Object.entries(changes).filter(([field, value]) => value !== String(item[field as keyof ItemView] ?? "")));
           if (Object.keys(changed).length > 0) save(changed);
         }}

@@ -2,10 +2,14 @@
 
 import { useId, useState, useSyncExternalStore } from "react";
 import { TextField } from "@/components/ui/field";
-import type { TimeZoneOption } from "@/lib/domain/time-zone";
+import { DEFAULT_TIME_ZONE, isTimeZone, type TimeZoneOption } from "@/lib/domain/time-zone";
 
 const noSubscription = () => () => {};
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+// A browser set to a legacy name (EST5EDT) offers UTC rather than a name the form would refuse.
+const browserZone = () => {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isTimeZone(zone) ? zone : DEFAULT_TIME_ZONE;
+};
 
 /**
  * A searchable IANA time zone: type part of a name ("berlin", "new_york") and

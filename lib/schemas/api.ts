@@ -247,6 +247,9 @@ export const evidence = z
   })
   .meta({ id: "Evidence" });
 
+// Where an answer judges calendar days (`overdue`, `dueThisWeek`), it names the zone it used.
+const judgedIn = { timeZone: z.string().meta({ description: "The team's IANA time zone, in which `overdue` and `dueThisWeek` were judged." }) };
+
 export const itemDetail = itemSummary
   .extend({
     why: z.string(),
@@ -254,6 +257,7 @@ export const itemDetail = itemSummary
     notes: z.string(),
     webUrl: z.string(),
     evidence: z.array(evidence),
+    ...judgedIn,
   })
   .meta({ id: "Item" });
 
@@ -286,11 +290,11 @@ export const itemConflict = z
   })
   .meta({ id: "ItemConflict" });
 
-const page = <T extends z.ZodType>(entry: T, id: string) =>
-  z.object({ data: z.array(entry), nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last." }) }).meta({ id });
+const page = <T extends z.ZodType, X extends z.ZodRawShape>(entry: T, id: string, extra: X) =>
+  z.object({ data: z.array(entry), nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last." }), ...extra }).meta({ id });
 
-export const projectPage = page(projectSummary, "ProjectPage");
-export const itemPage = page(itemSummary, "ItemPage");
+export const projectPage = page(projectSummary, "ProjectPage", {});
+export const itemPage = page(itemSummary, "ItemPage", judgedIn);
 export const evidenceList = z.object({ data: z.array(evidence) }).meta({ id: "EvidenceList" });
 export const portfolioDocument = z
   .looseObject({ schema: z.literal("shipshape.portfolio/v1"), generatedAt: timestamp })

@@ -69,5 +69,6 @@ export const timeZoneField = z
   .string({ error: "Choose a time zone." })
   .trim()
   .min(1, "Choose a time zone.")
-  .refine(isTimeZone, "Choose a time zone from the list, such as Europe/Berlin or America/New_York.")
+  // An empty name has its message above already.
+  .refine((zone) => zone === "" || isTimeZone(zone), "Choose a time zone from the list, such as Europe/Berlin or America/New_York.")
   .transform(normaliseTimeZone);

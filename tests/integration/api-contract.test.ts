@@ -226,6 +226,14 @@ describe("REST API contract", () => {
     const noVersion = await callApi("PATCH", itemPath("security.rate-limiting"), { token: world.write, body: { status: "DONE" } });
     expect(noVersion.status).toBe(400);
     expect(noVersion.body.error.fields.version).toBeDefined();
+    // An If-Match that names no version, or one the body contradicts, changes nothing.
+    const anyVersion = await callApi("PATCH", itemPath("security.rate-limiting"), { token: world.write, body: { status: "DONE" }, headers: { "if-match": "*" } });
+    expect(anyVersion.status).toBe(400);
+    expect(anyVersion.body.error.fields["If-Match"]).toBeDefined();
+    const disagreeing = await callApi("PATCH", itemPath("security.rate-limiting"), { token: world.write, body: { status: "DONE", version: 3 }, headers: { "if-match": '"1"' } });
+    expect(disagreeing.status).toBe(400);
+    expect(disagreeing.body.error.fields.version).toBeDefined();
+    expect((await callApi("GET", itemPath("security.rate-limiting"), { token: world.read })).body).toMatchObject({ status: "PARTIAL", version: 3 });
   });
 
   it("merges a stale change of other fields, and answers 409 in words when a field it changes was changed meanwhile", async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import type { AppError } from "@/lib/server/errors";
 import { addEvidence } from "@/lib/server/services/evidence";
+import { deleteAccount } from "@/lib/server/services/account-deletion";
 import { importChecklist } from "@/lib/server/services/import";
 import { updateItem } from "@/lib/server/services/items";
 import { teamWith } from "../support/fixtures";
@@ -178,5 +179,16 @@ describe("edits by two people", () => {
     expect(error.code).toBe("VALIDATION");
     expect(error.fields?.version?.[0]).toMatch(/version 1/);
     expect((await itemByKey(projectId, "testing.unit")).version).toBe(1);
+  });
+
+  it("names a person who has since deleted their account, from the record that handed their items over", async () => {
+    const { dana, sam, erin, item } = await world();
+    await updateItem(dana, { itemId: item.id, version: 1, changes: { ownerId: erin.userId } });
+    // Erin leaves Shipshape altogether; her open item goes to nobody.
+    await deleteAccount({ userId: erin.userId, name: erin.name, email: erin.email }, { confirmEmail: erin.email });
+    const refused = await failure(updateItem(sam, { itemId: item.id, version: 1, changes: { ownerId: sam.userId } }));
+    expect(refused.code).toBe("CONFLICT");
+    expect(refused.message).toContain(erin.name);
+    expect(refused.message).not.toContain("a former member");
   });
 });

@@ -16,6 +16,8 @@ describe("evidence", () => {
       expect((await failure(addEvidence(engineer, { itemId: item.id, kind: "LINK", target }))).fields?.target).toBeDefined();
     }
     expect((await failure(addEvidence(engineer, { itemId: item.id, kind: "FILE_PATH", target: "https://x.example/a" }))).fields?.target).toBeDefined();
+    // Evidence whose re-verify date has come already vouches for nothing.
+    expect((await failure(addEvidence(engineer, { itemId: item.id, kind: "LINK", target: "https://x.example/b", expiresAt: daysFromNow(0) }))).fields?.expiresAt).toBeDefined();
     expect(await db.evidence.count({ where: { itemId: item.id } })).toBe(0);
 
     await addEvidence(engineer, { itemId: item.id, kind: "FILE_PATH", target: "lib/security/content-security-policy.ts", label: "" });

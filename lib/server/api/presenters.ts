@@ -95,7 +95,8 @@ export function toApiEvidence(evidence: EvidenceView): ApiEvidence {
   };
 }
 
-export function toApiItem(projectId: string, { item, categoryName, evidence }: ItemWithEvidence): ApiItem {
+/** The item as the API shows it; `timeZone` is the team's, in which `overdue` was judged. */
+export function toApiItem(projectId: string, { item, categoryName, evidence }: ItemWithEvidence, timeZone: string): ApiItem {
   return {
     ...toApiItemSummary(item, categoryName),
     why: item.why,
@@ -103,6 +104,7 @@ export function toApiItem(projectId: string, { item, categoryName, evidence }: I
     notes: item.notes,
     webUrl: `${projectWebUrl(projectId)}/items/${item.id}`,
     evidence: evidence.map(toApiEvidence),
+    timeZone,
   };
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { actorUserId, authorize, nonPersonLabel, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
-import { notFound, parseInput } from "@/lib/server/errors";
+import { invalidField, notFound, parseInput } from "@/lib/server/errors";
+import { dayIn } from "@/lib/domain/readiness/dates";
 import { addEvidenceInput, removeEvidenceInput } from "@/lib/schemas/evidence";
 import { evidenceRemoval, type EvidenceRemoval } from "@/lib/domain/readiness/evidence-removal";
 import { scorableOf } from "@/lib/server/read-models/item-view";
@@ -21,6 +22,8 @@ function defaultLabel(kind: string, target: string): string {
 export async function addEvidence(actor: Actor, input: unknown): Promise<{ evidenceId: string; created: boolean }> {
   authorize(actor, "evidence.add");
   const { itemId, kind, target, label, expiresAt } = parseInput(addEvidenceInput, input);
+  // A re-verify date of today or earlier would add evidence that vouches for nothing.
+  if (expiresAt && expiresAt <= dayIn(new Date(), actor.timeZone)) throw invalidField("expiresAt", "Choose a re-verify date after today.");
   return db.$transaction(async (tx) => {
     const item = await itemInTeam(tx, actor, itemId);
     const isLink = kind !== "FILE_PATH" && kind !== "NOTE";

@@ -73,7 +73,15 @@ async function namesIn(tx: Tx, actor: Actor, clashes: FieldClash[]): Promise<Ite
       ? tx.category.findMany({ where: { id: { in: categoryIds }, teamId: actor.teamId }, select: { id: true, name: true } })
       : Promise.resolve([]),
   ]);
-  return { people, categories: Object.fromEntries(categories.map((c) => [c.id, c.name])) };
+  // People who have since deleted their account are no longer users; the
+  // records that handed items over kept their names (hand-over.ts).
+  const recorded: Record<string, string> = {};
+  for (const change of clashes.flatMap((clash) => clash.changes ?? [])) {
+    for (const side of [change.before, change.after]) {
+      if (typeof side.ownerId === "string" && typeof side.ownerName === "string") recorded[side.ownerId] = side.ownerName;
+    }
+  }
+  return { people: { ...recorded, ...people }, categories: Object.fromEntries(categories.map((c) => [c.id, c.name])) };
 }
 
 /**

@@ -24,7 +24,7 @@ export const GET = apiEndpoint("project.read", async ({ actor, request, params }
     filter.category = category.id;
   }
   if (query.owner) {
-    const owner = query.owner === "none" ? "none" : await memberIdByEmail(actor, query.owner);
+    const owner = query.owner.toLowerCase() === "none" ? "none" : await memberIdByEmail(actor, query.owner);
     if (!owner) throw invalidField("owner", "No member of this team has that e-mail address.");
     filter.owner = owner;
   }
@@ -36,5 +36,5 @@ export const GET = apiEndpoint("project.read", async ({ actor, request, params }
   const names = new Map(categories.map((c) => [c.id, c.name]));
   const matching = filterItems(items, filter, { userId: "", today });
   const page = seekPage(apiItemList(actor.teamId, projectId, filter), matching, (item): [string] => [item.key], query.cursor, query.limit);
-  return json({ data: page.data.map((item) => toApiItemSummary(item, names.get(item.categoryId) ?? "")), nextCursor: page.nextCursor });
+  return json({ data: page.data.map((item) => toApiItemSummary(item, names.get(item.categoryId) ?? "")), nextCursor: page.nextCursor, timeZone: actor.timeZone });
 });

@@ -17,7 +17,7 @@ const API_FIELD_NAMES = { ownerId: "ownerEmail" };
 export const GET = apiEndpoint("project.read", async ({ actor, params }) => {
   const { projectId, key } = pathOf(params, itemPath, "Item");
   const item = await loadItemByKey(actor, projectId, key);
-  return json(toApiItem(projectId, item), 200, etag(item.item.version));
+  return json(toApiItem(projectId, item, actor.timeZone), 200, etag(item.item.version));
 });
 
 // Goes through updateItem, like an edit in the app: the same per-field
@@ -26,7 +26,15 @@ export const GET = apiEndpoint("project.read", async ({ actor, params }) => {
 export const PATCH = apiEndpoint("item.updateStatus", async ({ actor, request, params }) => {
   const { projectId, key } = pathOf(params, itemPath, "Item");
   const { version: bodyVersion, ownerEmail, ...changes } = await jsonBody(request, apiItemPatchBody);
-  const version = bodyVersion ?? versionFromIfMatch(request.headers.get("if-match"));
+  // An If-Match that names no version (`*`, a list) or one the body
+  // contradicts would let the change land on a version nobody read.
+  const ifMatch = request.headers.get("if-match");
+  const headerVersion = versionFromIfMatch(ifMatch);
+  if (ifMatch !== null && headerVersion === undefined) throw invalidField("If-Match", 'Send the one version you read, e.g. If-Match: "3".');
+  if (bodyVersion !== undefined && headerVersion !== undefined && bodyVersion !== headerVersion) {
+    throw invalidField("version", `The version field (${bodyVersion}) and If-Match (${headerVersion}) disagree: send the one version you read.`);
+  }
+  const version = bodyVersion ?? headerVersion;
   if (version === undefined) {
     throw invalidField("version", "Send the version you read (the `version` field or an If-Match header), so that a change made meanwhile is not overwritten.");
   }
@@ -41,9 +49,9 @@ export const PATCH = apiEndpoint("item.updateStatus", async ({ actor, request, p
       updateItem(actor, { itemId: item.id, version, changes: { ...changes, ...(ownerId !== undefined ? { ownerId } : {}) } }),
     );
   } catch (error) {
-    if (isItemConflict(error)) throw toApiItemConflict(error, toApiItem(projectId, await loadItemByKey(actor, projectId, key)), API_FIELD_NAMES);
+    if (isItemConflict(error)) throw toApiItemConflict(error, toApiItem(projectId, await loadItemByKey(actor, projectId, key), actor.timeZone), API_FIELD_NAMES);
     throw error;
   }
   const updated = await loadItemByKey(actor, projectId, key);
-  return json(toApiItem(projectId, updated), 200, etag(updated.item.version));
+  return json(toApiItem(projectId, updated, actor.timeZone), 200, etag(updated.item.version));
 });
