@@ -7,6 +7,7 @@ import { addEvidenceInput, removeEvidenceInput } from "@/lib/schemas/evidence";
 import { evidenceRemoval, type EvidenceRemoval } from "@/lib/domain/readiness/evidence-removal";
 import { scorableOf } from "@/lib/server/read-models/item-view";
 import { recordActivity } from "./activity";
+import { itemUpdatedEntry } from "./item-changes";
 import { assertEditable, itemInTeam, toStartOfDay } from "./scope";
 
 function defaultLabel(kind: string, target: string): string {
@@ -118,15 +119,7 @@ export async function removeEvidence(actor: Actor, input: unknown): Promise<Evid
       after: { standing: removal.standingAfter },
     });
     if (statusChanged) {
-      await recordActivity(tx, actor, {
-        action: "item.updated",
-        entityType: "item",
-        entityId: item.id,
-        projectId: item.projectId,
-        itemId: item.id,
-        before: { status: item.status, version: item.version },
-        after: { status: removal.statusAfter, version: item.version + 1 },
-      });
+      await recordActivity(tx, actor, itemUpdatedEntry(item, item.version, { status: item.status }, { status: removal.statusAfter }));
     }
     return removal;
   });

@@ -9,6 +9,7 @@ import { db, type Db } from "@/lib/server/db";
 import { invalidField, parseInput } from "@/lib/server/errors";
 import { importChecklistInput } from "@/lib/schemas/import";
 import { recordActivities, type ActivityEntry } from "./activity";
+import { itemUpdatedEntry } from "./item-changes";
 import { projectInTeam, toDay, toStartOfDay } from "./scope";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -164,15 +165,7 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
       const itemChanges: ActivityEntry[] = statusUpdates.map((planned) => {
         const itemId = planned.existingId as string;
         const version = versions.get(itemId) as number;
-        return {
-          action: "item.updated",
-          entityType: "item",
-          entityId: itemId,
-          projectId: project.id,
-          itemId,
-          before: { status: planned.statusBefore, version },
-          after: { status: planned.status, version: version + 1 },
-        };
+        return itemUpdatedEntry({ id: itemId, projectId: project.id }, version, { status: planned.statusBefore }, { status: planned.status });
       });
       const evidence = plan.items.flatMap((planned) =>
         planned.evidenceToAdd.map((target) => {

@@ -12,6 +12,7 @@ import {
 import type { Actor } from "@/lib/server/actor";
 import { conflict, type AppError } from "@/lib/server/errors";
 import type { ItemView } from "@/lib/server/read-models/item-view";
+import type { ActivityEntry } from "./activity";
 
 // The record of who changed which fields of an item, version by version, read
 // from the activity log: every writer that bumps an item's version records
@@ -19,6 +20,23 @@ import type { ItemView } from "@/lib/server/read-models/item-view";
 // the import's merge). See docs/adr/0017-edits-merge-by-field.md.
 
 type Tx = Prisma.TransactionClient;
+
+type Fields = Record<string, Prisma.InputJsonValue | null>;
+
+/**
+ * The activity record of a change to an item's fields, from `version` to the
+ * next: the record later edits based on an older version are merged against
+ * (see recordedChangesSince). Every writer that bumps a version records one.
+ */
+export const itemUpdatedEntry = (item: { id: string; projectId: string }, version: number, before: Fields, after: Fields): ActivityEntry => ({
+  action: "item.updated",
+  entityType: "item",
+  entityId: item.id,
+  projectId: item.projectId,
+  itemId: item.id,
+  before: { ...before, version },
+  after: { ...after, version: version + 1 },
+});
 
 /**
  * Takes the item's row lock for the rest of the transaction, so that the

@@ -9,7 +9,7 @@ import { itemViewSelect, toItemView, type ItemView } from "@/lib/server/read-mod
 import { createItemInput, itemRefInput, reorderItemInput, updateItemInput, type ItemChanges } from "@/lib/schemas/item";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "./activity";
-import { editConflict, lockItemRow, recordedChangesSince } from "./item-changes";
+import { editConflict, itemUpdatedEntry, lockItemRow, recordedChangesSince } from "./item-changes";
 import { asJson, categoryInTeam, changedFields, itemInTeam, slugify, toDay } from "./scope";
 
 // Which permission each field of an item needs: engineers work the item
@@ -167,15 +167,7 @@ export async function updateItem(actor: Actor, input: unknown): Promise<ItemView
     if (updated.count === 0) throw conflict("This item changed while your edit was being saved. Review the current values and apply your change again.", { current: await currentView(tx, actor, item.id), changes: [] });
     // The changed fields with the version they produced: the record later
     // edits based on an older version are merged against (item-changes.ts).
-    await recordActivity(tx, actor, {
-      action: "item.updated",
-      entityType: "item",
-      entityId: item.id,
-      projectId: item.projectId,
-      itemId: item.id,
-      before: { ...diff.before, version: item.version },
-      after: { ...diff.after, version: item.version + 1 },
-    });
+    await recordActivity(tx, actor, itemUpdatedEntry(item, item.version, diff.before, diff.after));
     return (await currentView(tx, actor, item.id)) as ItemView;
   });
 }
