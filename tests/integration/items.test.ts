@@ -32,7 +32,9 @@ describe("items", () => {
     const error = await failure(updateItem(engineer, { itemId: item.id, version: 1, changes: { status: "DONE" } }));
     expect(error).toMatchObject({ code: "VALIDATION", details: { evidenceRequired: true } });
     expect(error.fields?.status?.[0]).toMatch(/evidence/);
-    await addEvidence(engineer, { itemId: item.id, kind: "PULL_REQUEST", target: "https://github.com/acme/api/pull/1", expiresAt: "2000-01-01" });
+    // Evidence that has expired since it was attached does not count.
+    const { evidenceId: expiredId } = await addEvidence(engineer, { itemId: item.id, kind: "PULL_REQUEST", target: "https://github.com/acme/api/pull/1", expiresAt: daysFromNow(30) });
+    await db.evidence.update({ where: { id: expiredId }, data: { expiresAt: new Date("2000-01-01T00:00:00Z") } });
     expect(await code(updateItem(engineer, { itemId: item.id, version: 1, changes: { status: "DONE" } }))).toBe("VALIDATION");
     await addEvidence(engineer, { itemId: item.id, kind: "PULL_REQUEST", target: "https://github.com/acme/api/pull/2" });
     expect(await updateItem(engineer, { itemId: item.id, version: 1, changes: { status: "DONE" } })).toMatchObject({ standing: "DONE" });
