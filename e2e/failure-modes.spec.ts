@@ -7,10 +7,19 @@ import { expect, test } from "@playwright/test";
 // A second production server whose database is unreachable and whose Sentry
 // DSN points at a local receiver: readiness must fail politely, liveness must
 // hold, and a failing page must reach Sentry.
-const PORT = 3199;
-const base = `http://localhost:${PORT}`;
+let base = "";
 const nextBin = "node_modules/next/dist/bin/next";
 let receiver: Server;
+
+// A port nobody is listening on right now, so this spec never collides with
+// the main test server or with another run on the same machine.
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
 let server: ChildProcess;
 const envelopes: string[] = [];
 
@@ -36,6 +45,8 @@ test.beforeAll(async () => {
   }).listen(0, "127.0.0.1");
   await once(receiver, "listening");
   const sentryPort = (receiver.address() as AddressInfo).port;
+  const port = await freePort();
+  base = `http://localhost:${port}`;
   server = startNext(
     {
       DATABASE_URL: "postgresql://postgres@127.0.0.1:1/unreachable",
@@ -43,7 +54,7 @@ test.beforeAll(async () => {
       APP_URL: base,
       SENTRY_DSN: `http://public@127.0.0.1:${sentryPort}/1`,
     },
-    PORT,
+    port,
   ).child;
   await expect.poll(() => fetch(`${base}/api/health`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
 });
@@ -71,7 +82,7 @@ test("an error while rendering a page is reported to Sentry", async () => {
 });
 
 test("a missing setting stops start-up with a message that names it", async () => {
-  const { child, output } = startNext({ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/x", AUTH_SECRET: "" }, PORT + 1);
+  const { child, output } = startNext({ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/x", AUTH_SECRET: "" }, await freePort());
   const [code] = await once(child, "exit");
   expect(code).toBe(1);
   expect(output()).toContain("Shipshape cannot start");
