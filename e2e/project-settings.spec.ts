@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, signIn, snapshot } from "./support";
+import { ADMIN, signIn, snapshot, readinessPercent } from "./support";
 
 // A lead's (here: the admin's) structural work on a project: categories,
 // custom items, moving an item, archive/restore, and deleting the project.
@@ -13,7 +13,7 @@ test("categories and custom items are managed from settings and the checklist", 
   await page.getByRole("radio", { name: /Blank/ }).check();
   await page.getByRole("button", { name: "Create project" }).click();
   await expect(page.getByRole("heading", { name: "Internal Wiki" })).toBeVisible();
-  await expect(page.getByTestId("readiness-percent")).toHaveText("0%");
+  await expect(readinessPercent(page)).toHaveText("0%");
   const projectUrl = page.url();
 
   await page.getByRole("link", { name: "Settings" }).last().click();

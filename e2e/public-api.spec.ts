@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { ADMIN, signIn, snapshot } from "./support";
+import { ADMIN, signIn, snapshot, itemRow, readinessPercent } from "./support";
 
 const run = promisify(execFile);
 const CI_RUN = "https://ci.example.com/acme/billing/actions/runs/9001";
@@ -53,13 +53,13 @@ test("a CI pipeline marks an item done through the API and the CLI", async ({ pa
   // The dashboard shows it, scored by the same rules.
   await page.goto(`/projects/${project.id}`);
   await expect(page.getByRole("heading", { name: "Billing API" })).toBeVisible();
-  await expect(page.locator('[data-testid="item-row"][data-item-key="testing.unit"]')).toHaveAttribute("data-standing", "DONE");
+  await expect(itemRow(page, "testing.unit")).toHaveAttribute("data-standing", "DONE");
   const summary = await (await request.get(`/api/v1/projects/${project.id}`, { headers: auth })).json();
   expect(summary.summary.counts.DONE).toBe(1);
   expect(summary.summary.readinessPercent).toBeGreaterThan(0);
-  await expect(page.getByTestId("readiness-percent")).toHaveText(`${summary.summary.readinessPercent}%`);
+  await expect(readinessPercent(page)).toHaveText(`${summary.summary.readinessPercent}%`);
 
-  await page.locator('[data-testid="item-row"][data-item-key="testing.unit"]').getByRole("link").first().click();
+  await itemRow(page, "testing.unit").getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: /ci\.example\.com/ })).toHaveAttribute("href", CI_RUN);
   await expect(page.getByText("API token “GitHub Actions”").first()).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, createCatalogueProject, invitePerson, signIn, snapshot, type Person } from "./support";
+import { ADMIN, createCatalogueProject, invitePerson, signIn, snapshot, type Person, itemRow, readinessPercent } from "./support";
 
 // Evidence that is removed stops vouching: an engineer proves a critical
 // item, later removes the only evidence, is told what that does before
@@ -13,8 +13,6 @@ const LAPTOP = { width: 1366, height: 900 };
 let engineer: Page;
 let projectUrl: string;
 
-const percent = (page: Page) => page.getByTestId("readiness-percent");
-const row = (page: Page, key: string) => page.locator(`[data-testid="item-row"][data-item-key="${key}"]`);
 
 test.beforeAll(async ({ browser }) => {
   const context = await browser.newContext({ viewport: LAPTOP });
@@ -29,14 +27,14 @@ test.beforeAll(async ({ browser }) => {
 
 test("removing the only evidence of a done critical item asks first, then counts the item as needing evidence", async () => {
   await engineer.goto(projectUrl);
-  const migrations = row(engineer, "database.migrations");
+  const migrations = itemRow(engineer, "database.migrations");
   await migrations.getByRole("combobox", { name: "Status of Versioned schema migrations" }).selectOption("DONE");
   await migrations.getByLabel("Link or repository path").fill("https://github.com/acme/ledger/pull/7");
   await migrations.getByRole("button", { name: "Add evidence and mark done" }).click();
   await expect(migrations).toHaveAttribute("data-standing", "DONE");
   // The score follows once the server has answered.
-  await expect(percent(engineer)).not.toHaveText("0%");
-  const proven = Number((await percent(engineer).textContent())?.replace("%", ""));
+  await expect(readinessPercent(engineer)).not.toHaveText("0%");
+  const proven = Number((await readinessPercent(engineer).textContent())?.replace("%", ""));
   expect(proven).toBeGreaterThan(0);
 
   await migrations.getByRole("link", { name: "Versioned schema migrations" }).click();
@@ -57,10 +55,10 @@ test("removing the only evidence of a done critical item asks first, then counts
   await expect(engineer.getByText(/removed evidence “github.com\/acme\/ledger\/pull\/7” \(the item went from Done to Needs evidence\)/)).toBeVisible();
 
   await engineer.goto(projectUrl);
-  await expect(row(engineer, "database.migrations")).toHaveAttribute("data-standing", "NEEDS_EVIDENCE");
-  await expect(row(engineer, "database.migrations").getByText("Needs evidence").first()).toBeVisible();
+  await expect(itemRow(engineer, "database.migrations")).toHaveAttribute("data-standing", "NEEDS_EVIDENCE");
+  await expect(itemRow(engineer, "database.migrations").getByText("Needs evidence").first()).toBeVisible();
   await expect(engineer.getByTestId("readiness-level")).toHaveText("Not launch ready");
-  await expect(percent(engineer)).not.toHaveText(`${proven}%`);
-  expect(Number((await percent(engineer).textContent())?.replace("%", ""))).toBeLessThan(proven);
+  await expect(readinessPercent(engineer)).not.toHaveText(`${proven}%`);
+  expect(Number((await readinessPercent(engineer).textContent())?.replace("%", ""))).toBeLessThan(proven);
   await snapshot(engineer, "33-needs-evidence");
 });

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { ADMIN, signIn, snapshot } from "./support";
+import { ADMIN, signIn, snapshot, itemRow } from "./support";
 
 test("a lead uploads a gap analysis, previews it with its warnings, imports it, and merges an update", async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
@@ -34,7 +34,7 @@ test("a lead uploads a gap analysis, previews it with its warnings, imports it, 
   await page.getByRole("button", { name: "Import 13 items" }).click();
   await expect(page.getByRole("heading", { name: "The Launch Gap" })).toBeVisible();
   await expect(page.getByTestId("item-row")).toHaveCount(13);
-  await expect(page.locator('[data-testid="item-row"][data-item-key="reliability.load-shedding"]')).toHaveAttribute("data-standing", "NOT_APPLICABLE");
+  await expect(itemRow(page, "reliability.load-shedding")).toHaveAttribute("data-standing", "NOT_APPLICABLE");
   // The document gave most rows no priority: nobody has weighed them, so the
   // project says so and claims no level for them.
   await expect(page.getByTestId("needs-triage")).toContainText("10 items need triage");
@@ -51,7 +51,7 @@ test("a lead uploads a gap analysis, previews it with its warnings, imports it, 
   await expect(page.getByTestId("import-preview").getByText("0 new items, 1 updated, 0 unchanged")).toBeVisible();
   await expect(page.getByTestId("import-item")).toContainText("○ Missing → ● Done");
   await page.getByRole("button", { name: "Import 1 item" }).click();
-  await expect(page.locator('[data-testid="item-row"][data-item-key="reliability.restore-drill"]')).toHaveAttribute("data-standing", "DONE");
+  await expect(itemRow(page, "reliability.restore-drill")).toHaveAttribute("data-standing", "DONE");
   await expect(page.getByTestId("item-row")).toHaveCount(13);
 
   // The checklist as code: exported as YAML, then kept as a team template.

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, invitePerson, signIn, snapshot, type Person } from "./support";
+import { ADMIN, invitePerson, signIn, snapshot, type Person, itemRow, readinessPercent } from "./support";
 
 // The daily journey: a lead creates a project from the catalogue, an engineer
 // completes a critical item with evidence, the score moves, a viewer reads
@@ -20,10 +20,8 @@ let engineer: Page;
 let reader: Page;
 let projectUrl: string;
 
-const percent = (page: Page) => page.getByTestId("readiness-percent");
 const level = (page: Page) => page.getByTestId("readiness-level");
 const matrixRow = (page: Page, category: string) => page.getByTestId("readiness-matrix").getByRole("row", { name: new RegExp(`^${category}`) });
-const row = (page: Page, key: string) => page.locator(`[data-testid="item-row"][data-item-key="${key}"]`);
 
 test.beforeAll(async ({ browser }) => {
   const context = await browser.newContext({ viewport: LAPTOP });
@@ -58,7 +56,7 @@ test("a lead creates a project from the catalogue", async () => {
 
   await expect(lead.getByRole("heading", { name: "Checkout API" })).toBeVisible();
   projectUrl = lead.url();
-  await expect(percent(lead)).toHaveText("0%");
+  await expect(readinessPercent(lead)).toHaveText("0%");
   await expect(level(lead)).toHaveText("Not launch ready");
   await expect(matrixRow(lead, "Database & Persistence")).toContainText("○");
   await expect(lead.getByTestId("item-row")).toHaveCount(16);
@@ -66,7 +64,7 @@ test("a lead creates a project from the catalogue", async () => {
 
 test("an engineer marks a critical item done, is asked for evidence, and adds a PR link", async () => {
   await engineer.goto(projectUrl);
-  const migrations = row(engineer, "database.migrations");
+  const migrations = itemRow(engineer, "database.migrations");
   await migrations.getByRole("combobox", { name: "Status of Versioned schema migrations" }).selectOption("DONE");
   await expect(migrations.getByText("asks for evidence before a critical item is marked done")).toBeVisible();
   await expect(migrations.getByRole("combobox", { name: /Priority of/ })).toBeDisabled();
@@ -79,7 +77,7 @@ test("an engineer marks a critical item done, is asked for evidence, and adds a 
   await migrations.getByRole("button", { name: "Add evidence and mark done" }).click();
 
   await expect(migrations).toHaveAttribute("data-standing", "DONE");
-  await expect(percent(engineer)).toHaveText("10%");
+  await expect(readinessPercent(engineer)).toHaveText("10%");
   await expect(level(engineer)).toHaveText("Level 1 — Blockers cleared");
   await expect(matrixRow(engineer, "Database & Persistence")).toContainText("◐");
   await expect(matrixRow(engineer, "Database & Persistence").getByRole("link", { name: "1 done in Database & Persistence" })).toBeVisible();
@@ -98,10 +96,10 @@ test("an engineer marks a critical item done, is asked for evidence, and adds a 
 test("a stale edit of a field changed meanwhile is refused in words, keeping the edit to apply again", async () => {
   await lead.goto(projectUrl);
   await engineer.goto(projectUrl);
-  await row(engineer, "testing.unit").getByRole("combobox", { name: "Status of Unit tests for core logic" }).selectOption("PARTIAL");
-  await expect(row(engineer, "testing.unit")).toHaveAttribute("data-standing", "PARTIAL");
+  await itemRow(engineer, "testing.unit").getByRole("combobox", { name: "Status of Unit tests for core logic" }).selectOption("PARTIAL");
+  await expect(itemRow(engineer, "testing.unit")).toHaveAttribute("data-standing", "PARTIAL");
 
-  const stale = row(lead, "testing.unit");
+  const stale = itemRow(lead, "testing.unit");
   const status = stale.getByRole("combobox", { name: "Status of Unit tests for core logic" });
   await status.selectOption("DONE");
   await expect(stale.getByText(`${ENGINEER.name} changed the status from Missing to Partial at`)).toBeVisible();
@@ -114,7 +112,7 @@ test("a stale edit of a field changed meanwhile is refused in words, keeping the
 
 test("a viewer sees the score but cannot edit", async () => {
   await reader.goto(projectUrl);
-  await expect(percent(reader)).toHaveText("13%");
+  await expect(readinessPercent(reader)).toHaveText("13%");
   await expect(reader.getByTestId("item-row")).toHaveCount(16);
   await expect(reader.getByRole("combobox", { name: /^Status of/ })).toHaveCount(0);
   await expect(reader.getByRole("link", { name: "Settings" })).toHaveCount(0);
@@ -126,7 +124,7 @@ test("a viewer sees the score but cannot edit", async () => {
 
 test("a waiver requested by one lead is approved by another, and shows as waived", async () => {
   await lead.goto(projectUrl);
-  await row(lead, "testing.end-to-end").getByRole("link", { name: "End-to-end tests of the main user journeys" }).click();
+  await itemRow(lead, "testing.end-to-end").getByRole("link", { name: "End-to-end tests of the main user journeys" }).click();
   await lead.getByLabel("Why is the risk acceptable?").fill("Manual QA script covers checkout for the beta");
   await lead.getByLabel("Waiver expires on").fill("2027-06-30");
   await lead.getByRole("button", { name: "Request waiver" }).click();
@@ -142,11 +140,11 @@ test("a waiver requested by one lead is approved by another, and shows as waived
   await snapshot(otherLead, "15-waiver-approved");
 
   await otherLead.goto(projectUrl);
-  const e2e = row(otherLead, "testing.end-to-end");
+  const e2e = itemRow(otherLead, "testing.end-to-end");
   await expect(e2e).toHaveAttribute("data-standing", "WAIVED");
   await expect(e2e.getByText("Waived", { exact: false }).first()).toBeVisible();
   await expect(e2e.getByText(/Waived until/)).toBeVisible();
-  await expect(percent(otherLead)).toHaveText("21%");
+  await expect(readinessPercent(otherLead)).toHaveText("21%");
   await expect(matrixRow(otherLead, "Testing").getByRole("link", { name: "1 waived in Testing" })).toBeVisible();
   await snapshot(otherLead, "16-project-laptop");
 

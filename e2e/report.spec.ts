@@ -2,14 +2,14 @@
 // on paper, and as Markdown, CSV and JSON files with the dashboard's numbers.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { ADMIN, signIn, snapshot } from "./support";
+import { ADMIN, signIn, snapshot, readinessPercent } from "./support";
 
 test("a stakeholder reads the report and downloads it as Markdown, CSV and JSON", async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
   await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
   await page.getByRole("link", { name: "Checkout API" }).first().click();
   await expect(page.getByRole("heading", { name: "Checkout API" })).toBeVisible();
-  const dashboardPercent = await page.getByTestId("readiness-percent").innerText();
+  const dashboardPercent = await readinessPercent(page).innerText();
 
   await page.getByRole("link", { name: "Report" }).click();
   await expect(page.getByTestId("project-report")).toBeVisible();

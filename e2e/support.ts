@@ -56,3 +56,9 @@ export async function createCatalogueProject(page: Page, name: string, keep: str
   await expect(page.getByRole("heading", { name })).toBeVisible();
   return page.url();
 }
+
+// An item's row in the project checklist, found by its stable key.
+export const itemRow = (page: Page, key: string) => page.locator(`[data-testid="item-row"][data-item-key="${key}"]`);
+
+// The project's readiness percentage on its dashboard ("44%").
+export const readinessPercent = (page: Page) => page.getByTestId("readiness-percent");

@@ -3,7 +3,7 @@
 // history page and in the report, and the team's portfolio report.
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, signIn, snapshot } from "./support";
+import { ADMIN, signIn, snapshot, itemRow, readinessPercent } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -43,13 +43,13 @@ test("a lead sees the trend and burn-down, and names the current state as a mile
 
 test("after a change, the comparison with the milestone shows it, on the history page and in the report", async () => {
   await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Overview" }).click();
-  const coverage = page.locator('[data-testid="item-row"][data-item-key="testing.coverage"]');
-  const before = await page.getByTestId("readiness-percent").innerText();
+  const coverage = itemRow(page, "testing.coverage");
+  const before = await readinessPercent(page).innerText();
   await coverage.getByRole("combobox", { name: /^Status of/ }).selectOption("PARTIAL");
   await expect(coverage).toHaveAttribute("data-standing", "PARTIAL");
   // The row changes at once; the score follows when the server answers.
-  await expect(page.getByTestId("readiness-percent")).not.toHaveText(before);
-  const percent = await page.getByTestId("readiness-percent").innerText();
+  await expect(readinessPercent(page)).not.toHaveText(before);
+  const percent = await readinessPercent(page).innerText();
 
   await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "History" }).click();
   await page.getByRole("link", { name: "Compare with now (Beta review)" }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ADMIN, createCatalogueProject, invitePerson, signIn, snapshot, type Person } from "./support";
+import { ADMIN, createCatalogueProject, invitePerson, signIn, snapshot, type Person, itemRow } from "./support";
 
 // Two people, each in their own browser, edit the same item from the same
 // version. Different fields both land; the same field shows the second person
@@ -15,7 +15,7 @@ let dana: Page;
 let sam: Page;
 let projectUrl: string;
 
-const row = (page: Page) => page.locator('[data-testid="item-row"][data-item-key="testing.unit"]');
+const row = (page: Page) => itemRow(page, "testing.unit");
 const control = (page: Page, name: string) => row(page).getByRole("combobox", { name: `${name} of ${ITEM}` });
 const effort = (page: Page) => row(page).getByRole("spinbutton", { name: `Effort in hours of ${ITEM}` });
 // A server action's answer (its POST to the page).

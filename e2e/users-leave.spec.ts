@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, createCatalogueProject, invitePerson, signIn, snapshot, type Person } from "./support";
+import { ADMIN, createCatalogueProject, invitePerson, signIn, snapshot, type Person, itemRow } from "./support";
 
 // People who leave: an admin removes an engineer who owns items and picks who
 // takes them over; the successor later deletes her own account and leaves
@@ -16,8 +16,7 @@ let admin: Page;
 let successor: Page;
 let projectUrl: string;
 
-const row = (page: Page, key: string) => page.locator(`[data-testid="item-row"][data-item-key="${key}"]`);
-const owner = (page: Page, key: string) => row(page, key).getByRole("combobox", { name: /^Owner of/ });
+const owner = (page: Page, key: string) => itemRow(page, key).getByRole("combobox", { name: /^Owner of/ });
 
 async function signInOrSetUp(page: Page) {
   await page.goto("/");
@@ -50,8 +49,8 @@ test("the admin gives the engineer two open items and a done one", async () => {
     await owner(admin, key).selectOption({ label: LEAVER.name });
     await expect(owner(admin, key)).toHaveValue(/.+/);
   }
-  await row(admin, "testing.coverage").getByRole("combobox", { name: /^Status of/ }).selectOption("DONE");
-  await expect(row(admin, "testing.coverage")).toHaveAttribute("data-standing", "DONE");
+  await itemRow(admin, "testing.coverage").getByRole("combobox", { name: /^Status of/ }).selectOption("DONE");
+  await expect(itemRow(admin, "testing.coverage")).toHaveAttribute("data-standing", "DONE");
 });
 
 test("removing the engineer asks who takes over their open items, per project, and hands them over", async () => {
@@ -79,8 +78,8 @@ test("removing the engineer asks who takes over their open items, per project, a
   // Finished work is not handed to someone who did not do it.
   await expect(owner(admin, "testing.coverage").locator("option:checked")).toHaveText("Unassigned");
   await admin.goto(`${projectUrl}?owner=none`);
-  await expect(row(admin, "testing.coverage")).toBeVisible();
-  await expect(row(admin, "testing.unit")).toHaveCount(0);
+  await expect(itemRow(admin, "testing.coverage")).toBeVisible();
+  await expect(itemRow(admin, "testing.unit")).toHaveCount(0);
 
   await admin.goto(`${projectUrl}/activity`);
   await expect(admin.getByText(`handed the item over from ${LEAVER.name} to ${SUCCESSOR.name} (${LEAVER.name} left the team)`)).toHaveCount(2);
