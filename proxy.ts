@@ -7,7 +7,7 @@ import {
   clerkFrontendApiFromKey,
   sentryOriginFromDsn,
 } from "@/lib/security/content-security-policy";
-import { logger } from "@/lib/server/logger";
+import { logger } from "@/lib/server/kernel/logger";
 
 // Read through a variable name: Next inlines `process.env.NEXT_PUBLIC_*` at
 // build time, but whether Clerk is on is decided per deployment, at run time.

@@ -4,8 +4,8 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ViewerTimeZoneProvider } from "@/components/time/viewer-time-zone";
 import { DEFAULT_TIME_ZONE } from "@/lib/domain/time-zone";
-import { config } from "@/lib/server/config";
-import { sentTimeZone, viewerTimeZone } from "@/lib/server/viewer-time-zone";
+import { config } from "@/lib/server/kernel/config";
+import { sentTimeZone, viewerTimeZone } from "@/lib/server/access/viewer-time-zone";
 import "./globals.css";
 
 // Served from the npm package, so the app needs no font CDN at build or run time.

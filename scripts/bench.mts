@@ -18,7 +18,7 @@ await prepareDatabase(scratch.url);
 process.env.DATABASE_URL = scratch.url;
 
 try {
-  const { db, sqlStatementCount } = await import("@/lib/server/db");
+  const { db, sqlStatementCount } = await import("@/lib/server/kernel/db");
   const { createProject } = await import("@/lib/server/services/projects");
   const { updateItem } = await import("@/lib/server/services/items");
   const { addEvidence } = await import("@/lib/server/services/evidence");
@@ -154,7 +154,7 @@ try {
   await measure("import 1,000 Markdown items (new project)", async () => importChecklist(actor, { text: thousand, name: `Imported ${++imports}` }));
 
   await db.$disconnect();
-  await (await import("@/lib/server/db")).pool.end();
+  await (await import("@/lib/server/kernel/db")).pool.end();
 
   await loadOverHttp({ databaseUrl: scratch.url, token: secret, apiPath });
 } finally {

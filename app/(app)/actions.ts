@@ -1,10 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formValues, runAction } from "@/lib/server/action-result";
-import { requireIdentity } from "@/lib/server/auth/current-actor";
-import { selectTeam } from "@/lib/server/auth/team-cookie";
-import { AppError, parseInput } from "@/lib/server/errors";
+import { formValues, runAction } from "@/lib/server/actions/action-result";
+import { requireIdentity } from "@/lib/server/access/current-actor";
+import { selectTeam } from "@/lib/server/access/team-cookie";
+import { AppError, parseInput } from "@/lib/server/kernel/errors";
 import { createTeam, teamsOf } from "@/lib/server/services/teams";
 import { switchTeamInput } from "@/lib/schemas/team";
 import type { FormState } from "@/app/(auth)/actions";

@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { ViewerTimeZoneProvider } from "@/components/time/viewer-time-zone";
-import { requireActor } from "@/lib/server/auth/current-actor";
-import { config } from "@/lib/server/config";
+import { requireActor } from "@/lib/server/access/current-actor";
+import { config } from "@/lib/server/kernel/config";
 import { teamsOf } from "@/lib/server/services/teams";
-import { sentTimeZone, viewerTimeZone } from "@/lib/server/viewer-time-zone";
+import { sentTimeZone, viewerTimeZone } from "@/lib/server/access/viewer-time-zone";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();

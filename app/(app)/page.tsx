@@ -8,7 +8,7 @@ import { CompactSelect } from "@/components/ui/compact-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/domain/permissions";
 import { levelLabel } from "@/lib/domain/readiness/score";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { loadPortfolio } from "@/lib/server/read-models/portfolio";
 import { currentTeam } from "@/lib/server/services/teams";
 import { portfolioQuery } from "@/lib/schemas/project";

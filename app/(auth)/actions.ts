@@ -1,16 +1,16 @@
 "use server";
 
 import { headers } from "next/headers";
-import { selectTeam } from "@/lib/server/auth/team-cookie";
+import { selectTeam } from "@/lib/server/access/team-cookie";
 import { redirect } from "next/navigation";
 import { acceptInvitationSignUpInput, clerkSetupInput, setupInput, signInInput } from "@/lib/schemas/auth";
-import { formValues, runAction, type ActionResult } from "@/lib/server/action-result";
-import { signInWithPassword, signOutBuiltIn, signUpWithPassword } from "@/lib/server/auth/built-in-session";
-import { currentIdentity } from "@/lib/server/auth/identity";
-import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "@/lib/server/auth/sign-in-throttle";
-import { clientAddress } from "@/lib/server/client-address";
-import { config } from "@/lib/server/config";
-import { AppError, parseInput } from "@/lib/server/errors";
+import { formValues, runAction, type ActionResult } from "@/lib/server/actions/action-result";
+import { signInWithPassword, signOutBuiltIn, signUpWithPassword } from "@/lib/server/identity/built-in-session";
+import { currentIdentity } from "@/lib/server/identity/identity";
+import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "@/lib/server/identity/sign-in-throttle";
+import { clientAddress } from "@/lib/server/access/client-address";
+import { config } from "@/lib/server/kernel/config";
+import { AppError, parseInput } from "@/lib/server/kernel/errors";
 import { acceptInvitation, previewInvitation } from "@/lib/server/services/invitations";
 import { claimInstallation, releaseInstallation } from "@/lib/server/services/setup";
 import { createTeam } from "@/lib/server/services/teams";

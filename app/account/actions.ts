@@ -1,10 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formValues, runAction, type ActionResult } from "@/lib/server/action-result";
-import { signOutBuiltIn } from "@/lib/server/auth/built-in-session";
-import { requireIdentity } from "@/lib/server/auth/current-actor";
-import { config } from "@/lib/server/config";
+import { formValues, runAction, type ActionResult } from "@/lib/server/actions/action-result";
+import { signOutBuiltIn } from "@/lib/server/identity/built-in-session";
+import { requireIdentity } from "@/lib/server/access/current-actor";
+import { config } from "@/lib/server/kernel/config";
 import { deleteAccount } from "@/lib/server/services/account-deletion";
 
 export type DeleteAccountState = (ActionResult<{ signOutWithClerk: true }> & { values?: Record<string, string> }) | null;

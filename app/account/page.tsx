@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireIdentity } from "@/lib/server/auth/current-actor";
-import { config } from "@/lib/server/config";
+import { requireIdentity } from "@/lib/server/access/current-actor";
+import { config } from "@/lib/server/kernel/config";
 import { accountDeletionPlan } from "@/lib/server/services/account-deletion";
 
 export const metadata: Metadata = { title: "Delete my account" };

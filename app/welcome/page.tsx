@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { CreateTeamForm } from "@/components/team/create-team-form";
 import { timeZoneOptions } from "@/lib/domain/time-zone";
-import { requireIdentity } from "@/lib/server/auth/current-actor";
+import { requireIdentity } from "@/lib/server/access/current-actor";
 import { teamsOf } from "@/lib/server/services/teams";
 
 export const metadata: Metadata = { title: "Create a team" };

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { can } from "@/lib/domain/permissions";
 import { ROLE_LABELS } from "@/lib/domain/roles";
-import type { UserActor } from "@/lib/server/actor";
+import type { UserActor } from "@/lib/server/kernel/actor";
 import type { TeamMembershipView } from "@/lib/server/services/teams";
 import { AccountMenu } from "./account-menu";
 import { ClerkSignOutItem } from "./clerk-sign-out-item";

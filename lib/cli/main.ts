@@ -2,7 +2,7 @@
 // evidence from CI. Run through scripts/shipshape.mjs, which provides the
 // database for the commands that need one.
 import { parseArgs } from "node:util";
-import { AppError } from "@/lib/server/errors";
+import { AppError } from "@/lib/server/kernel/errors";
 import { CliError, fail, usageError, type Output } from "./output";
 
 export const USAGE = `Usage: shipshape <command> [options]

@@ -1,6 +1,6 @@
 // How the CLI answers: a JSON document on stdout with --json, readable lines
 // otherwise. Errors always carry Shipshape's one error shape.
-import type { ErrorBody } from "@/lib/server/errors";
+import type { ErrorBody } from "@/lib/server/kernel/errors";
 
 export class CliError extends Error {
   constructor(

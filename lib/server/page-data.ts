@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/server/kernel/errors";
 
 // Pages turn a service's NOT_FOUND (which includes other teams' ids) into the 404 page.
 export async function pageOrNotFound<T>(load: Promise<T>): Promise<T> {

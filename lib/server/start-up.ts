@@ -1,7 +1,7 @@
 // Server start-up (Node.js runtime only): validate the configuration, then
 // turn on Sentry when a DSN is set.
 import * as Sentry from "@sentry/nextjs";
-import { ConfigError, parseConfig } from "./config-schema";
+import { ConfigError, parseConfig } from "@/lib/server/kernel/config-schema";
 
 try {
   parseConfig(process.env);
@@ -22,7 +22,7 @@ if (process.env.SENTRY_DSN) {
   });
 }
 
-// The readiness history's daily snapshot (lib/server/history/daily-snapshots.ts).
+// The readiness history's daily snapshot (lib/server/jobs/daily-snapshots.ts).
 // Not under test runners or the CLI, which do not come through here.
-const { scheduleDailySnapshots } = await import("./history/daily-snapshots");
+const { scheduleDailySnapshots } = await import("@/lib/server/jobs/daily-snapshots");
 scheduleDailySnapshots();

@@ -2,8 +2,8 @@
 // changes something. A new export without a scenario below fails this test,
 // so a mutation cannot be added without proving it leaves an audit trail.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
-import * as accountCreation from "@/lib/server/services/account-creation";
+import { db } from "@/lib/server/kernel/db";
+import * as accountCreation from "@/lib/server/identity/account-creation";
 import * as accountDeletion from "@/lib/server/services/account-deletion";
 import * as apiTokens from "@/lib/server/services/api-tokens";
 import * as catalogue from "@/lib/server/services/catalogue";

@@ -1,8 +1,8 @@
 // The project's activity feed pages newest first with keyset cursors: every
 // entry once, while new activity arrives, and a cursor only for its own feed.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { UserActor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
+import type { UserActor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
 import { loadProjectFeed } from "@/lib/server/read-models/activity-feed";
 import { addCategory } from "@/lib/server/services/categories";
 import { createItem, updateItem } from "@/lib/server/services/items";

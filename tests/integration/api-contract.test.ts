@@ -1,7 +1,7 @@
 // Every documented REST endpoint, called as a client would, with each answer
 // checked against the OpenAPI document (tests/support/api.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/kernel/db";
 import { loadProjectPage } from "@/lib/server/read-models/project-page";
 import { updateItem } from "@/lib/server/services/items";
 import { callApi, document, exercised, tokenFor } from "../support/api";

@@ -5,8 +5,8 @@
 // returned, whatever has happened to that row since.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { UserActor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
+import type { UserActor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
 import { addCategory, moveCategory } from "@/lib/server/services/categories";
 import { createItem, deleteItem, reorderItem, updateItem } from "@/lib/server/services/items";
 import { archiveProject, createProject, deleteProject, restoreProject, updateProject } from "@/lib/server/services/projects";

@@ -5,7 +5,7 @@ process.env.API_RATE_LIMIT_PER_TOKEN = "3";
 process.env.API_RATE_LIMIT_PER_IP = "5";
 
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/kernel/db";
 import { callApi, tokenFor } from "../support/api";
 import { teamWith } from "../support/fixtures";
 

@@ -1,7 +1,7 @@
 // What the REST API refuses: bad tokens, too little scope, other teams' data,
 // and bodies it cannot accept. Every refusal leaves the data unchanged.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/kernel/db";
 import { addEvidence } from "@/lib/server/services/evidence";
 import { revokeApiToken } from "@/lib/server/services/api-tokens";
 import { callApi, tokenFor } from "../support/api";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/kernel/db";
 import { createApiToken, hashApiToken, listApiTokens, revokeApiToken } from "@/lib/server/services/api-tokens";
 import { activitiesOf, teamWith } from "../support/fixtures";
 import { code, failure } from "../support/readiness";

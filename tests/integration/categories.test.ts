@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/kernel/db";
 import { addCategory, deleteCategory, moveCategory, renameCategory } from "@/lib/server/services/categories";
 import { activitiesOf, teamWith } from "../support/fixtures";
 import { catalogueProject, code, failure } from "../support/readiness";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clerkIdentity, type ClerkHelpers } from "@/lib/server/auth/clerk-identity";
-import { db } from "@/lib/server/db";
+import { clerkIdentity, type ClerkHelpers } from "@/lib/server/identity/clerk-identity";
+import { db } from "@/lib/server/kernel/db";
 import { person } from "../support/fixtures";
 
 // Clerk's server helpers (auth, currentUser) substituted: everything below

@@ -2,8 +2,8 @@
 // of the current version unless a field it changes was changed meanwhile to
 // something else; then it is refused, naming who changed what, in words.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
-import type { AppError } from "@/lib/server/errors";
+import { db } from "@/lib/server/kernel/db";
+import type { AppError } from "@/lib/server/kernel/errors";
 import { addEvidence } from "@/lib/server/services/evidence";
 import { deleteAccount } from "@/lib/server/services/account-deletion";
 import { importChecklist } from "@/lib/server/services/import";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/kernel/db";
 import { loadProjectPage } from "@/lib/server/read-models/project-page";
 import { addEvidence, removeEvidence } from "@/lib/server/services/evidence";
 import { updateItem } from "@/lib/server/services/items";

@@ -14,7 +14,7 @@ import { filterItems } from "@/lib/domain/readiness/filters";
 import { REPORT_FORMATS } from "@/lib/domain/report/formats";
 import { PORTFOLIO_FORMATS } from "@/lib/domain/report/formats";
 import { checklistYaml } from "@/lib/import/yaml-checklist";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/kernel/db";
 import { loadChecklistDocument } from "@/lib/server/read-models/checklist-document";
 import { loadItemByKey } from "@/lib/server/read-models/item-by-key";
 import { loadItemPage } from "@/lib/server/read-models/item-page";

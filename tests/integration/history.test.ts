@@ -2,8 +2,8 @@
 // the trend and forecast read from them, milestones and their comparison,
 // and the report's "changes since the last milestone".
 import { describe, expect, it } from "vitest";
-import { db, sqlStatementCount } from "@/lib/server/db";
-import { takeDailySnapshots } from "@/lib/server/history/daily-snapshots";
+import { db, sqlStatementCount } from "@/lib/server/kernel/db";
+import { takeDailySnapshots } from "@/lib/server/jobs/daily-snapshots";
 import { compareProjectStates, loadProjectHistory } from "@/lib/server/read-models/project-history";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
 import { addEvidence } from "@/lib/server/services/evidence";

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { reportMarkdown } from "@/lib/domain/report/markdown";
 import { reportCsv } from "@/lib/domain/report/csv";
 import { forecastSentence } from "@/lib/domain/history/forecast";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/kernel/db";
 import { loadPortfolio } from "@/lib/server/read-models/portfolio";
 import { loadProjectPage } from "@/lib/server/read-models/project-page";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/kernel/db";
 import { reportMarkdown } from "@/lib/domain/report/markdown";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
 import { checklistYaml, parseChecklistYaml } from "@/lib/import/yaml-checklist";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
-import { mayCreateAccount } from "@/lib/server/services/account-creation";
+import { db } from "@/lib/server/kernel/db";
+import { AppError } from "@/lib/server/kernel/errors";
+import { mayCreateAccount } from "@/lib/server/identity/account-creation";
 import { acceptInvitation, inviteMember, listPendingInvitations, previewInvitation, revokeInvitation } from "@/lib/server/services/invitations";
 import { teamsOf } from "@/lib/server/services/teams";
 import { activitiesOf, person, teamWith } from "../support/fixtures";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/kernel/db";
 import { addEvidence } from "@/lib/server/services/evidence";
 import { createItem, deleteItem, reorderItem, updateItem } from "@/lib/server/services/items";
 import { activitiesOf, teamWith } from "../support/fixtures";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { reportCsv } from "@/lib/domain/report/csv";
 import { reportMarkdown } from "@/lib/domain/report/markdown";
-import type { UserActor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
+import type { UserActor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { AppError } from "@/lib/server/kernel/errors";
 import { loadPortfolioReport } from "@/lib/server/read-models/portfolio-report";
 import { loadProjectFeed } from "@/lib/server/read-models/activity-feed";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";

@@ -1,8 +1,8 @@
 // The portfolio report: every active project of the team with the numbers
 // its own report shows, its blockers, and nothing of other teams.
 import { describe, expect, it } from "vitest";
-import { sqlStatementCount } from "@/lib/server/db";
-import { shareLinkReader } from "@/lib/server/auth/share-link-access";
+import { sqlStatementCount } from "@/lib/server/kernel/db";
+import { shareLinkReader } from "@/lib/server/access/share-link-access";
 import { loadPortfolioReport } from "@/lib/server/read-models/portfolio-report";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
 import { archiveProject } from "@/lib/server/services/projects";

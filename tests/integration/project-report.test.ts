@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reportCsv } from "@/lib/domain/report/csv";
 import { reportMarkdown } from "@/lib/domain/report/markdown";
-import { db, sqlStatementCount } from "@/lib/server/db";
+import { db, sqlStatementCount } from "@/lib/server/kernel/db";
 import { loadProjectPage } from "@/lib/server/read-models/project-page";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
 import { addEvidence } from "@/lib/server/services/evidence";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/kernel/db";
 import { builtInCatalogue } from "@/lib/server/services/catalogue";
 import { archiveProject, createProject, deleteProject, restoreProject, updateProject, updateProjectSettings } from "@/lib/server/services/projects";
 import { updateItem } from "@/lib/server/services/items";

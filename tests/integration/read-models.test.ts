@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readinessOf } from "@/lib/domain/readiness/score";
-import { db, sqlStatementCount } from "@/lib/server/db";
+import { db, sqlStatementCount } from "@/lib/server/kernel/db";
 import { loadItemPage } from "@/lib/server/read-models/item-page";
 import { scorableOf } from "@/lib/server/read-models/item-view";
 import { itemViewSelect } from "@/lib/server/read-models/item-view";

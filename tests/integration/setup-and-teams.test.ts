@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
+import { db } from "@/lib/server/kernel/db";
+import { AppError } from "@/lib/server/kernel/errors";
 import { claimInstallation, isSetupOpen } from "@/lib/server/services/setup";
 import { createTeam, renameTeam, teamsOf } from "@/lib/server/services/teams";
 import { activitiesOf, person, teamWith } from "../support/fixtures";

@@ -1,8 +1,8 @@
 // Share links: who may make them, what they open, and what they never open.
 import { describe, expect, it } from "vitest";
 import * as badgeRoute from "@/app/share/[token]/badge.svg/route";
-import { db } from "@/lib/server/db";
-import { shareLinkReader } from "@/lib/server/auth/share-link-access";
+import { db } from "@/lib/server/kernel/db";
+import { shareLinkReader } from "@/lib/server/access/share-link-access";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
 import { createShareLink, hashShareToken, listShareLinks, revokeShareLink } from "@/lib/server/services/share-links";
 import { activitiesOf, teamWith } from "../support/fixtures";

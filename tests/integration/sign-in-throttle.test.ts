@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "@/lib/server/auth/sign-in-throttle";
+import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "@/lib/server/identity/sign-in-throttle";
 
 describe("sign-in throttling", () => {
   it("locks an address after five failures, and a success clears the count", async () => {

@@ -2,7 +2,7 @@
 // for new projects, and confined to their team.
 import { describe, expect, it } from "vitest";
 import { checklistYaml } from "@/lib/import/yaml-checklist";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/kernel/db";
 import { loadChecklistDocument } from "@/lib/server/read-models/checklist-document";
 import { createProject } from "@/lib/server/services/projects";
 import { builtInCatalogue } from "@/lib/server/services/catalogue";

@@ -4,9 +4,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { filterItems } from "@/lib/domain/readiness/filters";
 import { checklistYaml } from "@/lib/import/yaml-checklist";
-import type { UserActor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { takeDailySnapshots } from "@/lib/server/history/daily-snapshots";
+import type { UserActor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { takeDailySnapshots } from "@/lib/server/jobs/daily-snapshots";
 import { loadChecklistDocument } from "@/lib/server/read-models/checklist-document";
 import { loadProjectHistory } from "@/lib/server/read-models/project-history";
 import { loadItemPage } from "@/lib/server/read-models/item-page";

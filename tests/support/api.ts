@@ -14,7 +14,7 @@ import * as projectRoute from "@/app/api/v1/projects/[projectId]/route";
 import * as projectsRoute from "@/app/api/v1/projects/route";
 import { openApiDocument } from "@/lib/server/api/openapi";
 import { createApiToken } from "@/lib/server/services/api-tokens";
-import type { Actor } from "@/lib/server/actor";
+import type { Actor } from "@/lib/server/kernel/actor";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Method = "GET" | "POST" | "PATCH" | "DELETE";

@@ -1,8 +1,8 @@
 // Builds people and teams straight in the database for integration tests.
 import { randomUUID } from "node:crypto";
 import type { Role } from "@/lib/domain/roles";
-import type { UserActor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
+import type { UserActor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
 
 export async function person(name = "Person") {
   const id = randomUUID();

@@ -1,7 +1,7 @@
 // Projects, items and helpers for the readiness integration tests.
-import { AppError } from "@/lib/server/errors";
-import type { Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/kernel/errors";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
 import { createProject } from "@/lib/server/services/projects";
 
 export const code = (promise: Promise<unknown>) =>

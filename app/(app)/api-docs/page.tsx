@@ -6,8 +6,8 @@ import type { JsonSchema } from "@/components/api-docs/schema";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { openApiDocument } from "@/lib/server/api/openapi";
-import { requireActor } from "@/lib/server/auth/current-actor";
-import { config } from "@/lib/server/config";
+import { requireActor } from "@/lib/server/access/current-actor";
+import { config } from "@/lib/server/kernel/config";
 
 export const metadata: Metadata = { title: "API reference" };
 

@@ -5,8 +5,8 @@ import { PendingInvitations } from "@/components/team/pending-invitations";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/domain/permissions";
-import { requireActor } from "@/lib/server/auth/current-actor";
-import { config } from "@/lib/server/config";
+import { requireActor } from "@/lib/server/access/current-actor";
+import { config } from "@/lib/server/kernel/config";
 import { listPendingInvitations } from "@/lib/server/services/invitations";
 import { listMembers, openItemsByMember } from "@/lib/server/services/members";
 

@@ -5,9 +5,9 @@
 // check permissions and record activity.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formValues, runAction, type ActionResult } from "@/lib/server/action-result";
-import type { Actor } from "@/lib/server/actor";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { formValues, runAction, type ActionResult } from "@/lib/server/actions/action-result";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { requireActor } from "@/lib/server/access/current-actor";
 import type { ItemView } from "@/lib/server/read-models/item-view";
 import { addCategory, deleteCategory, moveCategory, renameCategory } from "@/lib/server/services/categories";
 import { addEvidence, removeEvidence } from "@/lib/server/services/evidence";

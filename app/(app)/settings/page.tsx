@@ -7,7 +7,7 @@ import { TeamTimeZoneForm } from "@/components/team/team-time-zone-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { offsetLabel, timeZoneOptions } from "@/lib/domain/time-zone";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { listApiTokens } from "@/lib/server/services/api-tokens";
 import { currentTeam } from "@/lib/server/services/teams";
 

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/server/action-result";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { runAction, type ActionResult } from "@/lib/server/actions/action-result";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { deleteTeamTemplate, saveTeamTemplate } from "@/lib/server/services/templates";
 
 export type TemplateFormState = ActionResult<{ key: string; version: number }> | null;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TeamTemplates } from "@/components/templates/template-upload";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { builtInCatalogue } from "@/lib/server/services/catalogue";
 import { listTeamTemplates } from "@/lib/server/services/templates";
 

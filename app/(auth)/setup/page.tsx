@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SetupForm } from "@/components/auth/setup-form";
 import { timeZoneOptions } from "@/lib/domain/time-zone";
-import { currentIdentity } from "@/lib/server/auth/identity";
-import { config } from "@/lib/server/config";
+import { currentIdentity } from "@/lib/server/identity/identity";
+import { config } from "@/lib/server/kernel/config";
 import { isSetupOpen } from "@/lib/server/services/setup";
 
 export const metadata: Metadata = { title: "Set up Shipshape" };

@@ -1,5 +1,5 @@
-import { db } from "@/lib/server/db";
-import { logger } from "@/lib/server/logger";
+import { db } from "@/lib/server/kernel/db";
+import { logger } from "@/lib/server/kernel/logger";
 
 // Readiness: the database answers within a short deadline. A failure is a
 // 503 with a reason, never a crash.

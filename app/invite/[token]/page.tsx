@@ -4,9 +4,9 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { AcceptInvitationButton, InvitationSignUpForm } from "@/components/auth/invitation-forms";
 import { Alert } from "@/components/ui/alert";
 import { ROLE_LABELS } from "@/lib/domain/roles";
-import { currentIdentity } from "@/lib/server/auth/identity";
-import { config } from "@/lib/server/config";
-import { db } from "@/lib/server/db";
+import { currentIdentity } from "@/lib/server/identity/identity";
+import { config } from "@/lib/server/kernel/config";
+import { db } from "@/lib/server/kernel/db";
 import { previewInvitation } from "@/lib/server/services/invitations";
 
 export const metadata: Metadata = { title: "Invitation", robots: { index: false } };

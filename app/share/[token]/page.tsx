@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ProjectReportView } from "@/components/report/project-report-view";
-import { shareLinkReader } from "@/lib/server/auth/share-link-access";
+import { shareLinkReader } from "@/lib/server/access/share-link-access";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
 
 export const metadata: Metadata = { title: "Readiness report", robots: { index: false, follow: false }, referrer: "no-referrer" };

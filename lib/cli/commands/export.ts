@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { EXPORT_FORMATS, portfolioFileName, reportFileName, type ExportFormat } from "@/lib/domain/report/formats";
-import { operatorForProject, operatorForTeam } from "@/lib/server/auth/operator";
+import { operatorForProject, operatorForTeam } from "@/lib/server/access/operator";
 import { loadPortfolioReport } from "@/lib/server/read-models/portfolio-report";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
 import { renderPortfolio, renderReport } from "@/lib/server/report/render";

@@ -38,7 +38,7 @@ export async function importCommand(file: string | undefined, options: { "dry-ru
   }
 
   if (!options.project === !(options.team && options.new)) throw usageError("Import into a new project with --team SLUG --new NAME, or into an existing one with --project ID (or preview with --dry-run).");
-  const { operatorForProject, operatorForTeam } = await import("@/lib/server/auth/operator");
+  const { operatorForProject, operatorForTeam } = await import("@/lib/server/access/operator");
   const { importChecklist } = await import("@/lib/server/services/import");
   const actor = options.project ? await operatorForProject(options.project) : await operatorForTeam(options.team as string);
   const result = await importChecklist(actor, { text, fileName: path.basename(file), projectId: options.project, name: options.new });
@@ -52,7 +52,7 @@ export async function importCommand(file: string | undefined, options: { "dry-ru
 // `--dry-run --project ID`: what merging the document into the project would
 // change, item by item; nothing is written.
 async function previewMerge(file: string, text: string, projectId: string, output: Output) {
-  const { operatorForProject } = await import("@/lib/server/auth/operator");
+  const { operatorForProject } = await import("@/lib/server/access/operator");
   const { previewImport } = await import("@/lib/server/services/import");
   const { plan } = await previewImport(await operatorForProject(projectId), { text, projectId });
   const changed = plan.items.filter((i) => i.action !== "unchanged");

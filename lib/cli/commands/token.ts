@@ -1,4 +1,4 @@
-import { operatorForApiToken, operatorForTeam } from "@/lib/server/auth/operator";
+import { operatorForApiToken, operatorForTeam } from "@/lib/server/access/operator";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/server/services/api-tokens";
 import { succeed, usageError, type Output } from "../output";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIXED_REPORT } from "../report/fixture";
+import { FIXED_REPORT } from "@/tests/fixtures/report";
 import { compareStates, nothingChanged, signedPoints, stateOfReport, type ReadinessState, type StateItem } from "./milestone-state";
 
 const item = (fields: Partial<StateItem> & Pick<StateItem, "key">): StateItem => ({

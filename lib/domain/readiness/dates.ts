@@ -11,7 +11,7 @@
 // server, the CLI and the browser agree without a library of their own.
 export const DAY_MS = 86_400_000;
 
-/** The day of a @db.Date column's value (read as midnight UTC, lib/server/db.ts), or of any instant in UTC. */
+/** The day of a @db.Date column's value (read as midnight UTC, lib/server/kernel/db.ts), or of any instant in UTC. */
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 // One formatter per zone: building an Intl.DateTimeFormat is far slower than using one.

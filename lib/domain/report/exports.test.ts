@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CSV_BOM, csvCell, reportCsv } from "./csv";
-import { FIXED_PORTFOLIO, FIXED_REPORT } from "./fixture";
+import { FIXED_PORTFOLIO, FIXED_REPORT } from "@/tests/fixtures/report";
 import { portfolioFileName, reportFileName } from "./formats";
 import { reportMarkdown } from "./markdown";
 import { portfolioCsv } from "./portfolio-csv";

@@ -2,11 +2,11 @@ import "server-only";
 import * as Sentry from "@sentry/nextjs";
 import { SCOPE_ROLE } from "@/lib/domain/api-tokens";
 import { can, type Action } from "@/lib/domain/permissions";
-import type { TokenActor } from "@/lib/server/actor";
-import { authenticateApiRequest } from "@/lib/server/auth/api-token-auth";
-import { clientAddress } from "@/lib/server/client-address";
-import { AppError, forbidden, toErrorBody } from "@/lib/server/errors";
-import { requestLogger } from "@/lib/server/logger";
+import type { TokenActor } from "@/lib/server/kernel/actor";
+import { authenticateApiRequest } from "@/lib/server/access/api-token-auth";
+import { clientAddress } from "@/lib/server/access/client-address";
+import { AppError, forbidden, toErrorBody } from "@/lib/server/kernel/errors";
+import { requestLogger } from "@/lib/server/kernel/logger";
 import { assertNotBlocked, spendAllowance, type Allowances } from "./rate-limit";
 
 type Params = Record<string, string | string[]>;

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { ItemFilter } from "@/lib/domain/readiness/filters";
-import { creationKey, type CreationKey, type PagedList } from "@/lib/server/pagination";
+import { creationKey, type CreationKey, type PagedList } from "@/lib/server/read-models/pagination";
 
 // The API's paged lists and their orders (docs/api.md, "Pagination"). Both
 // sort by keys that edits cannot change, so a cursor stays valid whatever

@@ -1,9 +1,9 @@
 import "server-only";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { config } from "@/lib/server/config";
-import { logger } from "@/lib/server/logger";
-import { AppError } from "@/lib/server/errors";
+import { config } from "@/lib/server/kernel/config";
+import { logger } from "@/lib/server/kernel/logger";
+import { AppError } from "@/lib/server/kernel/errors";
 
 // REST API allowances, counted in PostgreSQL (one upsert per request) so that
 // every instance shares them: a valid token's requests count against the

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { AppError, notFound, parseInput, validationError } from "@/lib/server/errors";
+import { AppError, notFound, parseInput, validationError } from "@/lib/server/kernel/errors";
 
 // Request bodies above this are refused before they are parsed.
 const MAX_BODY_BYTES = 64 * 1024;

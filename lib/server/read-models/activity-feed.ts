@@ -1,8 +1,8 @@
 import "server-only";
-import { authorize, type Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { notFound } from "@/lib/server/errors";
-import { creationKey, creationKeyOf, decodeCursor, encodeCursor, type CreationKey, type PagedList } from "@/lib/server/pagination";
+import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { notFound } from "@/lib/server/kernel/errors";
+import { creationKey, creationKeyOf, decodeCursor, encodeCursor, type CreationKey, type PagedList } from "@/lib/server/read-models/pagination";
 import { activityViewSelect, toActivityView, type ActivityView } from "./activity-view";
 import { memberOptions, type MemberOption } from "./project-page";
 import { projectViewSelect, toProjectView, type ProjectView } from "./project-view";

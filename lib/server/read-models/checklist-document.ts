@@ -1,9 +1,9 @@
 import "server-only";
 import { dayIn, isoDay } from "@/lib/domain/readiness/dates";
 import { CHECKLIST_SCHEMA, type ChecklistDocument, type ChecklistItem } from "@/lib/import/yaml-checklist";
-import { assertProjectVisible, authorize, type Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { forbidden, notFound } from "@/lib/server/errors";
+import { assertProjectVisible, authorize, type Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { forbidden, notFound } from "@/lib/server/kernel/errors";
 import { currentOwner, ownerSelect } from "./owner-view";
 
 // A project as a YAML checklist document (lib/import/yaml-checklist.ts), in

@@ -1,7 +1,7 @@
 import "server-only";
-import { authorize, type Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { notFound } from "@/lib/server/errors";
+import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { notFound } from "@/lib/server/kernel/errors";
 import { evidenceViewQuery, toEvidenceView, type EvidenceView } from "./evidence-view";
 import { itemViewSelect, toItemView, type ItemView } from "./item-view";
 

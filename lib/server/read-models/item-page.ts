@@ -1,8 +1,8 @@
 import "server-only";
 import { dayIn } from "@/lib/domain/readiness/dates";
-import { authorize, type Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { notFound } from "@/lib/server/errors";
+import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { notFound } from "@/lib/server/kernel/errors";
 import { activityViewSelect, toActivityView, type ActivityView } from "./activity-view";
 import { evidenceViewQuery, toEvidenceView, type EvidenceView } from "./evidence-view";
 import { evidenceRemoval, evidenceRemovalEffect } from "@/lib/domain/readiness/evidence-removal";

@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { emptyTally, scoreTally, type Readiness } from "@/lib/domain/readiness/score";
-import { authorize, type Actor } from "@/lib/server/actor";
-import { sqlRows } from "@/lib/server/db";
+import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import { sqlRows } from "@/lib/server/kernel/db";
 import type { PortfolioQuery } from "@/lib/schemas/project";
 import { targetOf, weightsOf } from "./project-view";
 import { standingTally, talliesByGroup } from "./standing-tally";

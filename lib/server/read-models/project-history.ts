@@ -4,10 +4,10 @@ import { compareStates, stateOfReport, type ReadinessState, type StateComparison
 import { snapshotValues, trendSeries, type Snapshot, type SnapshotValues, type TrendSeries } from "@/lib/domain/history/snapshot";
 import { DAY_MS } from "@/lib/domain/readiness/dates";
 import { LEVEL_NAME, type LevelNumber } from "@/lib/domain/readiness/score";
-import { assertProjectVisible, authorize, type Actor } from "@/lib/server/actor";
-import { db, sqlRows } from "@/lib/server/db";
-import { notFound, parseInput } from "@/lib/server/errors";
-import { valuesOf } from "@/lib/server/history/snapshots";
+import { assertProjectVisible, authorize, type Actor } from "@/lib/server/kernel/actor";
+import { db, sqlRows } from "@/lib/server/kernel/db";
+import { notFound, parseInput } from "@/lib/server/kernel/errors";
+import { valuesOf } from "@/lib/server/services/snapshots";
 import { compareMilestonesInput } from "@/lib/schemas/milestone";
 import { loadProjectReport } from "./project-report";
 import { projectScoreSql, scoreProjectRow, type ProjectScoreRow } from "./project-score";

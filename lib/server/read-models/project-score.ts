@@ -3,9 +3,9 @@ import { Prisma } from "@/generated/prisma/client";
 import { glyphFor, type MatrixRow } from "@/lib/domain/readiness/matrix";
 import { addToTally, emptyTally, scoreTally, type Readiness, type Tally } from "@/lib/domain/readiness/score";
 import { PRIORITY_GROUPS, STANDINGS } from "@/lib/domain/readiness/vocabulary";
-import { assertProjectVisible, authorize, type Actor } from "@/lib/server/actor";
-import { sqlRows } from "@/lib/server/db";
-import { notFound } from "@/lib/server/errors";
+import { assertProjectVisible, authorize, type Actor } from "@/lib/server/kernel/actor";
+import { sqlRows } from "@/lib/server/kernel/db";
+import { notFound } from "@/lib/server/kernel/errors";
 import { toProjectView, type ProjectView } from "./project-view";
 import { standingTallySql, talliesByGroup, type TallyRow } from "./standing-tally";
 

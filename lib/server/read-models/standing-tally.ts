@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { addToTally, emptyTally, type Tally } from "@/lib/domain/readiness/score";
 import type { PriorityGroup, Standing } from "@/lib/domain/readiness/vocabulary";
-import { sqlRows } from "@/lib/server/db";
+import { sqlRows } from "@/lib/server/kernel/db";
 
 export type TallyRow = { groupId: string; priority: PriorityGroup; standing: Standing; count: number; effort: number; unestimated: number };
 

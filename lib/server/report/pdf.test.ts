@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { FIXED_PORTFOLIO, FIXED_REPORT } from "@/lib/domain/report/fixture";
+import { FIXED_PORTFOLIO, FIXED_REPORT } from "@/tests/fixtures/report";
 import type { PortfolioReport } from "@/lib/domain/report/portfolio";
 import type { ProjectReport, ReportEvidence, ReportItem } from "@/lib/domain/report/report";
 import { reportPdf } from "./pdf";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { actorLabel, actorUserId, type Actor } from "@/lib/server/actor";
-import { recordReadinessSnapshot } from "@/lib/server/history/snapshots";
+import { actorLabel, actorUserId, type Actor } from "@/lib/server/kernel/actor";
+import { recordReadinessSnapshot } from "@/lib/server/services/snapshots";
 
 export type ActivityEntry = {
   action: string;

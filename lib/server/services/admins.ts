@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { AppError } from "@/lib/server/errors";
+import { AppError } from "@/lib/server/kernel/errors";
 
 /**
  * Locks the team's admin memberships and returns their ids, so that two

@@ -1,12 +1,12 @@
 import "server-only";
 import { API_TOKEN_MARK, tokenState, type ApiTokenScopeName, type ApiTokenState } from "@/lib/domain/api-tokens";
-import { actorLabel, authorize, type Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { notFound, parseInput } from "@/lib/server/errors";
+import { actorLabel, authorize, type Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { notFound, parseInput } from "@/lib/server/kernel/errors";
 import { createApiTokenInput, revokeApiTokenInput } from "@/lib/schemas/api-token";
-import { forgetToken } from "@/lib/server/auth/recent-tokens";
+import { forgetToken } from "@/lib/server/access/recent-tokens";
 import { recordActivity } from "./activity";
-import { expiryAfterDays, hashSecret, newSecret } from "./secrets";
+import { expiryAfterDays, hashSecret, newSecret } from "@/lib/server/kernel/secrets";
 
 export type ApiTokenView = {
   id: string;

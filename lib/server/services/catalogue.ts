@@ -1,6 +1,6 @@
 import "server-only";
-import { authorize, type Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
+import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
 import type { ItemPriority } from "@/lib/domain/readiness/vocabulary";
 
 // The key of prisma/catalogue/catalogue.yaml, loaded by the seed.

@@ -1,10 +1,10 @@
 import "server-only";
-import { authorize, type Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { parseInput } from "@/lib/server/errors";
+import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { parseInput } from "@/lib/server/kernel/errors";
 import { addCategoryInput, deleteCategoryInput, moveCategoryInput, renameCategoryInput } from "@/lib/schemas/category";
 import { recordActivity } from "./activity";
-import { categoryInTeam, projectInTeam } from "./scope";
+import { categoryInTeam, projectInTeam } from "@/lib/server/kernel/tenancy";
 
 export async function addCategory(actor: Actor, input: unknown): Promise<{ categoryId: string }> {
   authorize(actor, "category.manage");

@@ -1,14 +1,14 @@
 import "server-only";
-import { actorUserId, authorize, nonPersonLabel, type Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { invalidField, notFound, parseInput } from "@/lib/server/errors";
+import { actorUserId, authorize, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { dayIn } from "@/lib/domain/readiness/dates";
 import { addEvidenceInput, removeEvidenceInput } from "@/lib/schemas/evidence";
 import { evidenceRemoval, type EvidenceRemoval } from "@/lib/domain/readiness/evidence-removal";
 import { scorableOf } from "@/lib/server/read-models/item-view";
 import { recordActivity } from "./activity";
 import { itemUpdatedEntry } from "./item-changes";
-import { assertEditable, itemInTeam, toStartOfDay } from "./scope";
+import { assertEditable, itemInTeam, toStartOfDay } from "@/lib/server/kernel/tenancy";
 
 function defaultLabel(kind: string, target: string): string {
   if (kind === "FILE_PATH" || kind === "NOTE") return target;

@@ -2,9 +2,9 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { openItemsByProject, planHandOver, type OpenItemsInProject } from "@/lib/domain/members/hand-over";
 import { standingOf } from "@/lib/domain/readiness/standing";
-import { actorUserId, nonPersonLabel, type Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { invalidField } from "@/lib/server/errors";
+import { actorUserId, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { invalidField } from "@/lib/server/kernel/errors";
 import { scorableOf } from "@/lib/server/read-models/item-view";
 import { recordActivities, type ActivityEntry } from "./activity";
 

@@ -4,13 +4,13 @@ import { NoChecklistError, type ImportedChecklist } from "@/lib/import/checklist
 import { readDocument } from "@/lib/import/read-document";
 import { ChecklistYamlError, type ChecklistEvidence } from "@/lib/import/yaml-checklist";
 import { planImport, type ExistingProject, type ImportPlan } from "@/lib/import/plan";
-import { actorUserId, assertProjectVisible, authorize, nonPersonLabel, type Actor } from "@/lib/server/actor";
-import { db, type Db } from "@/lib/server/db";
-import { invalidField, parseInput } from "@/lib/server/errors";
+import { actorUserId, assertProjectVisible, authorize, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
+import { db, type Db } from "@/lib/server/kernel/db";
+import { invalidField, parseInput } from "@/lib/server/kernel/errors";
 import { importChecklistInput } from "@/lib/schemas/import";
 import { recordActivities, type ActivityEntry } from "./activity";
 import { itemUpdatedEntry } from "./item-changes";
-import { projectInTeam, toDay, toStartOfDay } from "./scope";
+import { projectInTeam, toDay, toStartOfDay } from "@/lib/server/kernel/tenancy";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 

@@ -9,8 +9,8 @@ import {
   type ItemNames,
   type RecordedItemChange,
 } from "@/lib/domain/item-edits";
-import type { Actor } from "@/lib/server/actor";
-import { conflict, type AppError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { conflict, type AppError } from "@/lib/server/kernel/errors";
 import type { ItemView } from "@/lib/server/read-models/item-view";
 import type { ActivityEntry } from "./activity";
 

@@ -2,15 +2,15 @@ import "server-only";
 import { EDITABLE_ITEM_FIELDS, rebaseEdit, type ItemField } from "@/lib/domain/item-edits";
 import type { Action } from "@/lib/domain/permissions";
 import { evidenceRequired, PRIORITY_LABEL } from "@/lib/domain/readiness/vocabulary";
-import { actorUserId, authorize, nonPersonLabel, type Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { conflict, invalidField, parseInput } from "@/lib/server/errors";
+import { actorUserId, authorize, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { conflict, invalidField, parseInput } from "@/lib/server/kernel/errors";
 import { itemViewSelect, toItemView, type ItemView } from "@/lib/server/read-models/item-view";
 import { createItemInput, itemRefInput, reorderItemInput, updateItemInput, type ItemChanges } from "@/lib/schemas/item";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "./activity";
 import { editConflict, itemUpdatedEntry, lockItemRow, recordedChangesSince } from "./item-changes";
-import { asJson, categoryInTeam, changedFields, itemInTeam, slugify, toDay } from "./scope";
+import { asJson, categoryInTeam, changedFields, itemInTeam, slugify, toDay } from "@/lib/server/kernel/tenancy";
 
 // Which permission each field of an item needs: engineers work the item
 // (status, notes, owner), leads shape it (everything else).

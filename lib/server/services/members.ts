@@ -1,9 +1,9 @@
 import "server-only";
 import type { OpenItemsInProject } from "@/lib/domain/members/hand-over";
 import type { Role } from "@/lib/domain/roles";
-import { authorize, type Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { notFound, parseInput } from "@/lib/server/errors";
+import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { notFound, parseInput } from "@/lib/server/kernel/errors";
 import { changeRoleInput, removeMemberInput } from "@/lib/schemas/team";
 import { recordActivity } from "./activity";
 import { lastAdmin, lockAdmins } from "./admins";

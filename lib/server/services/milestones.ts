@@ -1,13 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { stateOfReport } from "@/lib/domain/history/milestone-state";
-import { actorLabel, authorize, type Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { invalidField, notFound, parseInput } from "@/lib/server/errors";
+import { actorLabel, authorize, type Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
 import { createMilestoneInput, deleteMilestoneInput } from "@/lib/schemas/milestone";
 import { recordActivity } from "./activity";
-import { assertEditable, projectInTeam } from "./scope";
+import { assertEditable, projectInTeam } from "@/lib/server/kernel/tenancy";
 
 // Names the project's current state ("Beta review") so that it can be
 // compared with later. The state is the report's, so a milestone and the

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { authorize, type Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { invalidField, parseInput } from "@/lib/server/errors";
+import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { invalidField, parseInput } from "@/lib/server/kernel/errors";
 import {
   createProjectInput,
   deleteProjectInput,
@@ -12,7 +12,7 @@ import {
 } from "@/lib/schemas/project";
 import { recordActivity } from "./activity";
 import { BUILT_IN_TEMPLATE_KEY } from "./catalogue";
-import { changedFields, projectInTeam, toDay } from "./scope";
+import { changedFields, projectInTeam, toDay } from "@/lib/server/kernel/tenancy";
 
 export async function createProject(actor: Actor, input: unknown): Promise<{ projectId: string }> {
   authorize(actor, "project.create");

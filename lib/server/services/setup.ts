@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/kernel/db";
 import { hashPassword } from "better-auth/crypto";
-import { AppError, parseInput } from "@/lib/server/errors";
+import { AppError, parseInput } from "@/lib/server/kernel/errors";
 import { DEFAULT_TIME_ZONE } from "@/lib/domain/time-zone";
 import { setupInput } from "@/lib/schemas/auth";
 import { createTeam } from "./teams";

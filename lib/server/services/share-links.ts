@@ -1,13 +1,13 @@
 import "server-only";
 import { tokenState, type ApiTokenState } from "@/lib/domain/api-tokens";
-import { actorLabel, authorize, type Actor } from "@/lib/server/actor";
-import { config } from "@/lib/server/config";
-import { db } from "@/lib/server/db";
-import { notFound, parseInput } from "@/lib/server/errors";
+import { actorLabel, authorize, type Actor } from "@/lib/server/kernel/actor";
+import { config } from "@/lib/server/kernel/config";
+import { db } from "@/lib/server/kernel/db";
+import { notFound, parseInput } from "@/lib/server/kernel/errors";
 import { createShareLinkInput, revokeShareLinkInput } from "@/lib/schemas/share-link";
 import { recordActivity } from "./activity";
-import { expiryAfterDays, hashSecret, newSecret } from "./secrets";
-import { projectInTeam } from "./scope";
+import { expiryAfterDays, hashSecret, newSecret } from "@/lib/server/kernel/secrets";
+import { projectInTeam } from "@/lib/server/kernel/tenancy";
 
 export type ShareLinkView = {
   id: string;

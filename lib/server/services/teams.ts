@@ -1,15 +1,15 @@
 import "server-only";
 import type { Role } from "@/lib/domain/roles";
-import { authorize, type Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { parseInput } from "@/lib/server/errors";
+import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { parseInput } from "@/lib/server/kernel/errors";
 import { dayIn, startOfDayIn } from "@/lib/domain/readiness/dates";
 import { DEFAULT_TIME_ZONE } from "@/lib/domain/time-zone";
 import { createTeamInput, renameTeamInput, setTeamTimeZoneInput } from "@/lib/schemas/team";
-import type { Identity } from "@/lib/server/auth/identity";
+import type { Identity } from "@/lib/server/identity/identity";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "./activity";
-import { slugify } from "./scope";
+import { slugify } from "@/lib/server/kernel/tenancy";
 
 export type TeamMembershipView = { teamId: string; teamName: string; role: Role; timeZone: string };
 

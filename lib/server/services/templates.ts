@@ -1,9 +1,9 @@
 import "server-only";
 import { slugify } from "@/lib/domain/slug";
 import { CHECKLIST_SCHEMA, ChecklistYamlError, parseChecklistYaml, type ChecklistDocument } from "@/lib/import/yaml-checklist";
-import { authorize, type Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { invalidField, notFound, parseInput } from "@/lib/server/errors";
+import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { deleteTemplateInput, saveTemplateInput } from "@/lib/schemas/template";
 import { recordActivity } from "./activity";
 import type { CatalogueCategoryView } from "./catalogue";

@@ -1,13 +1,13 @@
 import "server-only";
 import { can } from "@/lib/domain/permissions";
 import { dayIn } from "@/lib/domain/readiness/dates";
-import { actorUserId, authorize, type Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { conflict, forbidden, invalidField, notFound, parseInput } from "@/lib/server/errors";
+import { actorUserId, authorize, type Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { conflict, forbidden, invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { decideWaiverInput, requestWaiverInput, withdrawWaiverInput } from "@/lib/schemas/waiver";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "./activity";
-import { assertEditable, itemInTeam, toStartOfDay } from "./scope";
+import { assertEditable, itemInTeam, toStartOfDay } from "@/lib/server/kernel/tenancy";
 
 // A waiver is risk acceptance: the item stays as it is, counts as done while
 // the approved waiver is valid, and is always shown as waived.

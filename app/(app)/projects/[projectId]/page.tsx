@@ -8,7 +8,7 @@ import { ReadinessMatrix } from "@/components/readiness/readiness-matrix";
 import { ReadinessSummary } from "@/components/readiness/readiness-summary";
 import { can } from "@/lib/domain/permissions";
 import { filterItems, isFiltering, parseItemFilter } from "@/lib/domain/readiness/filters";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { loadProjectPage } from "@/lib/server/read-models/project-page";
 import { pageOrNotFound } from "@/lib/server/page-data";
 

@@ -1,8 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { runAction, type ActionResult } from "@/lib/server/action-result";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { runAction, type ActionResult } from "@/lib/server/actions/action-result";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { importChecklist, previewImport, type ImportPreview } from "@/lib/server/services/import";
 
 const fields = (form: FormData) => ({

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ImportForm } from "@/components/import/import-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { loadPortfolio } from "@/lib/server/read-models/portfolio";
 
 export const metadata: Metadata = { title: "Import a readiness document" };

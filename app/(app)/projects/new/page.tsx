@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { NewProjectForm } from "@/components/projects/new-project-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { builtInCatalogue } from "@/lib/server/services/catalogue";
 import { listTeamTemplates } from "@/lib/server/services/templates";
 

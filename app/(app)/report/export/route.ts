@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EXPORT_FORMATS, portfolioFileName } from "@/lib/domain/report/formats";
 import { errorResponse } from "@/lib/server/api/handler";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { loadPortfolioReport } from "@/lib/server/read-models/portfolio-report";
 import { downloadResponse, renderPortfolio } from "@/lib/server/report/render";
 

@@ -5,8 +5,8 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
 import { safeNextPath } from "@/lib/domain/next-path";
-import { currentIdentity } from "@/lib/server/auth/identity";
-import { config } from "@/lib/server/config";
+import { currentIdentity } from "@/lib/server/identity/identity";
+import { config } from "@/lib/server/kernel/config";
 import { isSetupOpen } from "@/lib/server/services/setup";
 
 export const metadata: Metadata = { title: "Sign in" };

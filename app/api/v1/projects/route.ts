@@ -4,7 +4,7 @@ import { apiEndpoint, json } from "@/lib/server/api/handler";
 import { apiProjectList } from "@/lib/server/api/paged-lists";
 import { projectWebUrl, toApiProject, toApiProjectSummary } from "@/lib/server/api/presenters";
 import { jsonBody, queryOf, withApiFieldNames } from "@/lib/server/api/request";
-import { creationKeyOf, seekPage } from "@/lib/server/pagination";
+import { creationKeyOf, seekPage } from "@/lib/server/read-models/pagination";
 import { loadPortfolio } from "@/lib/server/read-models/portfolio";
 import { loadProjectScore } from "@/lib/server/read-models/project-score";
 import { createProject } from "@/lib/server/services/projects";

@@ -1,5 +1,5 @@
 import { readinessBadge } from "@/lib/domain/report/badge";
-import { shareLinkReader } from "@/lib/server/auth/share-link-access";
+import { shareLinkReader } from "@/lib/server/access/share-link-access";
 import { loadProjectScore } from "@/lib/server/read-models/project-score";
 
 export const dynamic = "force-dynamic";

@@ -4,9 +4,9 @@ import { ActivityList } from "@/components/activity/activity-list";
 import { ProjectHeader } from "@/components/projects/project-header";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import type { Actor } from "@/lib/server/actor";
-import { requireActor } from "@/lib/server/auth/current-actor";
-import { AppError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { requireActor } from "@/lib/server/access/current-actor";
+import { AppError } from "@/lib/server/kernel/errors";
 import { loadProjectFeed } from "@/lib/server/read-models/activity-feed";
 import { pageOrNotFound } from "@/lib/server/page-data";
 

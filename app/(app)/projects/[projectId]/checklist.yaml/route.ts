@@ -1,7 +1,7 @@
 import { slugify } from "@/lib/domain/slug";
 import { errorResponse } from "@/lib/server/api/handler";
-import { checklistDownload } from "@/lib/server/checklist-download";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { checklistDownload } from "@/lib/server/report/checklist-download";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { loadChecklistDocument } from "@/lib/server/read-models/checklist-document";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formValues, runAction, type ActionResult } from "@/lib/server/action-result";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { formValues, runAction, type ActionResult } from "@/lib/server/actions/action-result";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { createMilestone, deleteMilestone } from "@/lib/server/services/milestones";
 
 export type MilestoneFormState = ActionResult<{ milestoneId: string }> & { values?: Record<string, string> };

@@ -11,8 +11,8 @@ import { CompactSelect } from "@/components/ui/compact-select";
 import { formatRemainingEffort } from "@/lib/domain/format";
 import { forecastSentence } from "@/lib/domain/history/forecast";
 import { can } from "@/lib/domain/permissions";
-import { AppError } from "@/lib/server/errors";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { AppError } from "@/lib/server/kernel/errors";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { pageOrNotFound } from "@/lib/server/page-data";
 import { compareProjectStates, HISTORY_DAYS, loadProjectHistory } from "@/lib/server/read-models/project-history";
 

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formValues, runAction, type ActionResult } from "@/lib/server/action-result";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { formValues, runAction, type ActionResult } from "@/lib/server/actions/action-result";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { createShareLink, revokeShareLink } from "@/lib/server/services/share-links";
 
 export type ShareLinkState = ActionResult<{ url: string; badgeUrl: string }> & { values?: Record<string, string> };

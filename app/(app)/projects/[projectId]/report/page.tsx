@@ -6,7 +6,7 @@ import { ShareLinks } from "@/components/report/share-links";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/domain/permissions";
 import { listShareLinks } from "@/lib/server/services/share-links";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { pageOrNotFound } from "@/lib/server/page-data";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
 

@@ -8,7 +8,7 @@ import { ScoringSettingsForm } from "@/components/projects/scoring-settings-form
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/domain/permissions";
 import { needsEvidenceByPolicy } from "@/lib/domain/readiness/policy-impact";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { loadProjectPage } from "@/lib/server/read-models/project-page";
 import { pageOrNotFound } from "@/lib/server/page-data";
 

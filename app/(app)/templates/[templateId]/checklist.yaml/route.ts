@@ -1,7 +1,7 @@
 import { slugify } from "@/lib/domain/slug";
 import { errorResponse } from "@/lib/server/api/handler";
-import { checklistDownload } from "@/lib/server/checklist-download";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { checklistDownload } from "@/lib/server/report/checklist-download";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { loadTemplateDocument } from "@/lib/server/services/templates";
 
 export const dynamic = "force-dynamic";

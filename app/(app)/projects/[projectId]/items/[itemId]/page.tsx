@@ -12,7 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/domain/permissions";
 import { evidenceRequired, EVIDENCE_POLICY_LABEL } from "@/lib/domain/readiness/vocabulary";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { loadItemPage } from "@/lib/server/read-models/item-page";
 import { pageOrNotFound } from "@/lib/server/page-data";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EXPORT_FORMATS, reportFileName } from "@/lib/domain/report/formats";
 import { errorResponse } from "@/lib/server/api/handler";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { requireActor } from "@/lib/server/access/current-actor";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
 import { downloadResponse, renderReport } from "@/lib/server/report/render";
 

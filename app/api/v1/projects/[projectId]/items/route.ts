@@ -1,11 +1,11 @@
 import { filterItems, type ItemFilter } from "@/lib/domain/readiness/filters";
 import { apiItemListQuery, projectPath } from "@/lib/schemas/api";
-import { invalidField } from "@/lib/server/errors";
+import { invalidField } from "@/lib/server/kernel/errors";
 import { apiEndpoint, json } from "@/lib/server/api/handler";
 import { apiItemList } from "@/lib/server/api/paged-lists";
 import { toApiItemSummary } from "@/lib/server/api/presenters";
 import { pathOf, queryOf } from "@/lib/server/api/request";
-import { seekPage } from "@/lib/server/pagination";
+import { seekPage } from "@/lib/server/read-models/pagination";
 import { loadProjectReadiness } from "@/lib/server/read-models/project-page";
 import { memberIdByEmail } from "@/lib/server/services/members";
 

@@ -1,5 +1,5 @@
 import { apiItemPatchBody, itemPath } from "@/lib/schemas/api";
-import { invalidField } from "@/lib/server/errors";
+import { invalidField } from "@/lib/server/kernel/errors";
 import { apiEndpoint, json } from "@/lib/server/api/handler";
 import { isItemConflict, toApiItem, toApiItemConflict } from "@/lib/server/api/presenters";
 import { jsonBody, pathOf, versionFromIfMatch, withApiFieldNames } from "@/lib/server/api/request";

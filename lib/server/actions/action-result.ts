@@ -2,8 +2,8 @@ import "server-only";
 import * as Sentry from "@sentry/nextjs";
 import { unstable_rethrow } from "next/navigation";
 import { headers } from "next/headers";
-import { AppError, toErrorBody, type ErrorBody } from "./errors";
-import { requestLogger } from "./logger";
+import { AppError, toErrorBody, type ErrorBody } from "@/lib/server/kernel/errors";
+import { requestLogger } from "@/lib/server/kernel/logger";
 
 export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
-import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
+import { db } from "@/lib/server/kernel/db";
+import { AppError } from "@/lib/server/kernel/errors";
 
 // Throttles password guessing: per account (5 failures in 15 minutes locks
 // that address for 15 minutes) and per client address (30 failures).

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError } from "@/lib/server/errors";
-import { compareSortKeys, creationKey, creationKeyOf, decodeCursor, encodeCursor, seekPage, type PagedList } from "./pagination";
+import { AppError } from "@/lib/server/kernel/errors";
+import { compareSortKeys, creationKey, creationKeyOf, decodeCursor, encodeCursor, seekPage, type PagedList } from "@/lib/server/read-models/pagination";
 
 const byName = (scope: PagedList<[string]>["scope"] = {}): PagedList<[string]> => ({ kind: "test.names", key: z.tuple([z.string().min(1)]), scope });
 const nameKey = (row: string): [string] => [row];

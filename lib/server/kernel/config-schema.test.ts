@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./config-schema";
+import { ConfigError, parseConfig } from "@/lib/server/kernel/config-schema";
 
 const valid = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/shipshape", AUTH_SECRET: "x".repeat(32) };
 

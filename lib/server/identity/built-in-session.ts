@@ -1,9 +1,9 @@
 import "server-only";
 import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
-import { AppError } from "@/lib/server/errors";
-import { builtInAuth } from "./built-in-auth";
-import type { Identity } from "./identity";
+import { AppError } from "@/lib/server/kernel/errors";
+import { builtInAuth } from "@/lib/server/identity/built-in-auth";
+import type { Identity } from "@/lib/server/identity/identity";
 
 // Creates a built-in account and signs it in (sets the session cookie).
 export async function signUpWithPassword(input: { name: string; email: string; password: string }): Promise<Identity> {

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/server/db";
-import { logger } from "@/lib/server/logger";
-import { recordReadinessSnapshot, startOfTeamDay } from "./snapshots";
+import { db } from "@/lib/server/kernel/db";
+import { logger } from "@/lib/server/kernel/logger";
+import { recordReadinessSnapshot, startOfTeamDay } from "@/lib/server/services/snapshots";
 
 // The daily snapshot of every active project that has none yet today, "today"
 // being the day in its team's time zone. Safe to run from several server

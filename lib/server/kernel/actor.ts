@@ -1,7 +1,7 @@
 import "server-only";
 import { can, type Action } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
-import { forbidden, notFound } from "./errors";
+import { forbidden, notFound } from "@/lib/server/kernel/errors";
 
 // Who performs an action, in which team and with which role. Services take
 // an actor and never look at the identity provider or the request. The

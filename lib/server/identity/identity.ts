@@ -1,8 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { config } from "@/lib/server/config";
-import { builtInAuth } from "./built-in-auth";
+import { config } from "@/lib/server/kernel/config";
+import { builtInAuth } from "@/lib/server/identity/built-in-auth";
 
 // Who is signed in, whatever the provider. The rest of Shipshape never asks
 // which provider produced it.
@@ -10,7 +10,7 @@ export type Identity = { userId: string; name: string; email: string };
 
 export const currentIdentity = cache(async (): Promise<Identity | null> => {
   if (config().clerkEnabled) {
-    const { clerkIdentity } = await import("./clerk-identity");
+    const { clerkIdentity } = await import("@/lib/server/identity/clerk-identity");
     return clerkIdentity();
   }
   const session = await builtInAuth().api.getSession({ headers: await headers() });

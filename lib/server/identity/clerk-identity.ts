@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/server/db";
-import { mirroredUserFromClerk, type ClerkUserLike } from "./clerk-user";
-import type { Identity } from "./identity";
+import { db } from "@/lib/server/kernel/db";
+import { mirroredUserFromClerk, type ClerkUserLike } from "@/lib/server/identity/clerk-user";
+import type { Identity } from "@/lib/server/identity/identity";
 
 export type ClerkHelpers = {
   auth: () => Promise<{ userId: string | null }>;

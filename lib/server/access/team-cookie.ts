@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { config } from "@/lib/server/config";
-import { TEAM_COOKIE } from "./current-actor";
+import { config } from "@/lib/server/kernel/config";
+import { TEAM_COOKIE } from "@/lib/server/access/current-actor";
 
 // Remembers which of their teams a person is working in. The value is only a
 // preference: membership is checked on every request (see currentActor).

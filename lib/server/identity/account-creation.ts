@@ -1,6 +1,6 @@
 import "server-only";
 import { normaliseEmail } from "@/lib/domain/invitations";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/kernel/db";
 
 // Built-in accounts exist only for the person who ran the first-run setup and
 // for people holding a pending invitation; there is no open sign-up.

@@ -1,7 +1,7 @@
 import "server-only";
-import type { OperatorActor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { notFound } from "@/lib/server/errors";
+import type { OperatorActor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { notFound } from "@/lib/server/kernel/errors";
 
 // The `shipshape` CLI acts as an operator: someone with shell access to the
 // installation and its database, who may administer any team. Its changes go

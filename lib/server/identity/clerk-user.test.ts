@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mirroredUserFromClerk } from "./clerk-user";
+import { mirroredUserFromClerk } from "@/lib/server/identity/clerk-user";
 
 const base = {
   id: "user_2abc",

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
-import { logger } from "./logger";
+import { logger } from "@/lib/server/kernel/logger";
 
 // Prisma stores UTC in columns without a time zone. Read them back as UTC
 // (and calendar days as UTC midnight), as Prisma does, whatever the time zone

@@ -1,12 +1,12 @@
 import "server-only";
 import { bearerToken, looksLikeApiToken, SCOPE_ROLE, tokenState } from "@/lib/domain/api-tokens";
 import { formatMoment } from "@/lib/domain/format";
-import type { TokenActor } from "@/lib/server/actor";
+import type { TokenActor } from "@/lib/server/kernel/actor";
 import { Prisma } from "@/generated/prisma/client";
-import { sqlRows } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
+import { sqlRows } from "@/lib/server/kernel/db";
+import { AppError } from "@/lib/server/kernel/errors";
 import { hashApiToken } from "@/lib/server/services/api-tokens";
-import { recentToken, rememberToken, type RecentToken } from "./recent-tokens";
+import { recentToken, rememberToken, type RecentToken } from "@/lib/server/access/recent-tokens";
 
 // "Last used" is kept to the minute: writing it on every request would turn
 // every read into a write.

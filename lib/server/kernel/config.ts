@@ -1,5 +1,5 @@
 import "server-only";
-import { parseConfig, type Config } from "./config-schema";
+import { parseConfig, type Config } from "@/lib/server/kernel/config-schema";
 
 let cached: Config | undefined;
 

@@ -3,10 +3,10 @@ import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { can, type Action } from "@/lib/domain/permissions";
-import type { UserActor } from "@/lib/server/actor";
+import type { UserActor } from "@/lib/server/kernel/actor";
 import { teamsOf } from "@/lib/server/services/teams";
 import { isSetupOpen } from "@/lib/server/services/setup";
-import { currentIdentity, type Identity } from "./identity";
+import { currentIdentity, type Identity } from "@/lib/server/identity/identity";
 
 export const TEAM_COOKIE = "shipshape_team";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { tokenState } from "@/lib/domain/api-tokens";
-import type { ShareActor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
+import type { ShareActor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
 import { hashShareToken, SHARE_TOKEN_PATTERN } from "@/lib/server/services/share-links";
 
 const ACCESS_RESOLUTION_MS = 60_000;

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { startOfDayIn } from "@/lib/domain/readiness/dates";
-import type { Actor } from "@/lib/server/actor";
-import { conflict, notFound } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { conflict, notFound } from "@/lib/server/kernel/errors";
 
 // Look-ups that resolve an id from a request inside the actor's team. An id
 // from another team is indistinguishable from one that does not exist.

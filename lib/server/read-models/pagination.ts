@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { AppError } from "@/lib/server/errors";
+import { AppError } from "@/lib/server/kernel/errors";
 
 // Keyset ("seek") cursors (docs/adr/0018-keyset-cursors.md). A cursor holds
 // the sort key of the last row a page returned, and the next page starts

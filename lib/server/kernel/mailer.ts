@@ -1,7 +1,7 @@
 import "server-only";
 import nodemailer from "nodemailer";
-import { config } from "./config";
-import { logger } from "./logger";
+import { config } from "@/lib/server/kernel/config";
+import { logger } from "@/lib/server/kernel/logger";
 
 // Sends mail only when SMTP_URL is configured; otherwise people copy the
 // invitation link by hand, and nothing tries the network.

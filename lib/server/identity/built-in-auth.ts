@@ -3,9 +3,9 @@ import { betterAuth } from "better-auth";
 import { APIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
-import { config } from "@/lib/server/config";
-import { db } from "@/lib/server/db";
-import { mayCreateAccount } from "@/lib/server/services/account-creation";
+import { config } from "@/lib/server/kernel/config";
+import { db } from "@/lib/server/kernel/db";
+import { mayCreateAccount } from "@/lib/server/identity/account-creation";
 
 // Built-in email + password accounts (used when Clerk is not configured).
 // Passwords are hashed with scrypt (memory-hard) by better-auth. Its HTTP

@@ -1,5 +1,5 @@
 import "server-only";
-import { config } from "./config";
+import { config } from "@/lib/server/kernel/config";
 
 // The client's address as seen by the outermost trusted hop. Next appends the
 // socket address to X-Forwarded-For; TRUSTED_PROXY_HOPS says how many reverse
