@@ -35,7 +35,7 @@ try {
   const seedStarted = performance.now();
   const projectIds: string[] = [];
   for (let n = 0; n < PROJECTS; n += 1) {
-    const { projectId } = await createProject(actor, { name: `Project ${n}`, source: "catalogue", categoryKeys: everything });
+    const { projectId } = await createProject(actor, { name: `Project ${n}`, source: "catalogue", categories: everything });
     projectIds.push(projectId);
     const items = await db.item.findMany({ where: { projectId }, select: { id: true, priority: true }, take: 30 });
     for (const [i, item] of items.entries()) {
@@ -70,7 +70,7 @@ try {
   // shared pg pool and are not counted here), then over HTTP.
   const { createApiToken } = await import("@/lib/server/services/api-tokens");
   const route = await import("@/app/api/v1/projects/[projectId]/route");
-  const { projectId: apiProjectId } = await createProject(actor, { name: "API bench", source: "catalogue", categoryKeys: everything });
+  const { projectId: apiProjectId } = await createProject(actor, { name: "API bench", source: "catalogue", categories: everything });
   const extra = await db.item.findMany({ where: { projectId: apiProjectId }, orderBy: { id: "asc" }, skip: 80, select: { id: true } });
   await db.item.deleteMany({ where: { id: { in: extra.map((item) => item.id) } } });
   for (const item of await db.item.findMany({ where: { projectId: apiProjectId }, take: 40, select: { id: true } })) {
@@ -87,7 +87,7 @@ try {
   // Exports of a 500-item project: the report read plus each renderer.
   const { loadProjectReport } = await import("@/lib/server/read-models/project-report");
   const { renderReport } = await import("@/lib/server/report/render");
-  const { projectId: bigProjectId } = await createProject(actor, { name: "Big launch", source: "catalogue", categoryKeys: everything });
+  const { projectId: bigProjectId } = await createProject(actor, { name: "Big launch", source: "catalogue", categories: everything });
   const bigCategories = await db.category.findMany({ where: { projectId: bigProjectId }, select: { id: true } });
   const have = await db.item.count({ where: { projectId: bigProjectId } });
   await db.item.createMany({
@@ -121,7 +121,7 @@ try {
   // scripts: its PDF draws from the CJK, Arabic, Hebrew and emoji fallback
   // fonts and orders right-to-left text.
   const scripts = ["支付服务", "決済サービス", "결제 서비스", "خدمة الدفع (v2)", "שירות תשלומים 2", "Платёжный сервис", "Υπηρεσία πληρωμών", "🚀 Launch"];
-  const { projectId: scriptsProjectId } = await createProject(actor, { name: "多语言 launch", source: "catalogue", categoryKeys: everything });
+  const { projectId: scriptsProjectId } = await createProject(actor, { name: "多语言 launch", source: "catalogue", categories: everything });
   const scriptsCategories = await db.category.findMany({ where: { projectId: scriptsProjectId }, orderBy: { position: "asc" }, select: { id: true } });
   for (const [c, category] of scriptsCategories.entries()) await db.category.update({ where: { id: category.id }, data: { name: `${scripts[c % scripts.length]} ${c + 1}` } });
   await db.item.deleteMany({ where: { projectId: scriptsProjectId } });

@@ -93,11 +93,11 @@ export function NewProjectForm({ templates }: { templates: TemplateChoice[] }) {
                 {chosen.size} categories · {itemCount} items
               </p>
             </div>
-            {fieldErrors(state, "categoryKeys") && <p className="mt-1 text-xs font-medium text-red-600">{fieldErrors(state, "categoryKeys")?.join(" ")}</p>}
+            {fieldErrors(state, "categories") && <p className="mt-1 text-xs font-medium text-red-600">{fieldErrors(state, "categories")?.join(" ")}</p>}
             <div className="mt-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
               {categories.map((category) => (
                 <label key={category.key} className="flex cursor-pointer gap-3 rounded-lg p-3 ring-1 ring-slate-200 hover:bg-slate-50">
-                  <input type="checkbox" name="categoryKeys" value={category.key} checked={chosen.has(category.key)} onChange={() => toggle(category.key)} className="mt-1" />
+                  <input type="checkbox" name="categories" value={category.key} checked={chosen.has(category.key)} onChange={() => toggle(category.key)} className="mt-1" />
                   <span className="min-w-0">
                     <span className="block text-sm font-medium text-slate-900">
                       {category.name} <span className="font-normal text-slate-500">({category.items.length})</span>

@@ -8,10 +8,9 @@ import { EVIDENCE_KINDS, EVIDENCE_POLICIES, ITEM_STATUSES, PRIORITIES, STANDINGS
 import { emailField } from "./auth";
 import { calendarDay, hours, httpUrl, requiredText, text } from "./fields";
 import { itemKey, priorityField, statusField } from "./item";
+import { BUILT_IN_TEMPLATE } from "./project";
 
 // ── Requests ────────────────────────────────────────────────────────────────
-
-export const BUILT_IN_TEMPLATE = "builtin";
 
 export const apiCreateProjectBody = z
   .strictObject({
@@ -310,3 +309,5 @@ export type ApiItemSummary = z.infer<typeof itemSummary>;
 export type ApiItem = z.infer<typeof itemDetail>;
 export type ApiEvidence = z.infer<typeof evidence>;
 export type ApiConflictingChange = z.infer<typeof conflictingChange>;
+export type ApiProjectListQuery = z.infer<typeof apiProjectListQuery>;
+export type ApiItemListQuery = z.infer<typeof apiItemListQuery>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ITEM_STATUSES, PRIORITIES } from "@/lib/domain/readiness/vocabulary";
+import { emailField } from "./auth";
 import { id, optionalCalendarDay, optionalHours, optionalId, optionalText, requiredText } from "./fields";
 
 export const itemKey = z
@@ -8,6 +9,13 @@ export const itemKey = z
   .toLowerCase()
   .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "Use lower-case letters, digits, dots and dashes, e.g. security.rate-limiting.")
   .max(120, "Use at most 120 characters.");
+
+// An item as the app names it (`itemId`) or as the REST API does (`projectId`
+// and `key`). The service resolves either inside its own transaction.
+export const itemReference = { itemId: id.optional(), projectId: id.optional(), key: itemKey.optional() };
+export type ItemReference = { itemId?: string; projectId?: string; key?: string };
+const namesAnItem = (input: ItemReference) => input.itemId !== undefined || (input.projectId !== undefined && input.key !== undefined);
+export const NAMES_AN_ITEM: [typeof namesAnItem, { message: string; path: string[] }] = [namesAnItem, { message: "Name the item: its id, or its project and key.", path: ["itemId"] }];
 
 export const priorityField = z.enum(PRIORITIES, { error: "Choose a priority." });
 export const statusField = z.enum(ITEM_STATUSES, { error: "Choose a status." });
@@ -31,6 +39,8 @@ export const itemChanges = z
     notApplicableReason: optionalText(1000),
     priority: priorityField,
     ownerId: optionalId,
+    // The owner as the REST API names people: a member's e-mail, or null for nobody.
+    ownerEmail: emailField.nullable(),
     dueDate: optionalCalendarDay,
     effortHours: optionalHours,
     notes: optionalText(20_000),
@@ -40,16 +50,19 @@ export const itemChanges = z
     categoryId: id,
   })
   .partial()
-  .refine((changes) => Object.keys(changes).length > 0, { message: "Nothing to change." });
+  .refine((changes) => Object.keys(changes).length > 0, { message: "Nothing to change." })
+  .refine((changes) => changes.ownerId === undefined || changes.ownerEmail === undefined, { message: "Name the owner once: by id or by e-mail.", path: ["ownerEmail"] });
 
 export type ItemChanges = z.infer<typeof itemChanges>;
 
-export const updateItemInput = z.object({
-  itemId: id,
-  // The version the change is based on (optimistic concurrency).
-  version: z.coerce.number().int().min(1),
-  changes: itemChanges,
-});
+export const updateItemInput = z
+  .object({
+    ...itemReference,
+    // The version the change is based on (optimistic concurrency).
+    version: z.coerce.number().int().min(1),
+    changes: itemChanges,
+  })
+  .refine(...NAMES_AN_ITEM);
 
 export const itemRefInput = z.object({ itemId: id });
 export const reorderItemInput = z.object({ itemId: id, direction: z.enum(["up", "down"]) });

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { EVIDENCE_POLICIES } from "@/lib/domain/readiness/vocabulary";
 import { id, optionalCalendarDay, optionalHttpUrl, optionalText, requiredText } from "./fields";
 
+// How the REST API names the built-in catalogue among the team's templates.
+export const BUILT_IN_TEMPLATE = "builtin";
+
 const projectDetails = {
   name: requiredText("a project name", 120),
   description: optionalText(2000),
@@ -14,15 +17,21 @@ export const createProjectInput = z
   .object({
     ...projectDetails,
     source: z.enum(["catalogue", "blank"], { error: "Choose how to start." }),
-    // A team template's key; unset means the built-in catalogue.
-    template: z.string().trim().min(1).max(64).optional(),
+    // A team template's key; unset (or the API's "builtin") means the built-in catalogue.
+    template: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .optional()
+      .transform((key) => (key === BUILT_IN_TEMPLATE ? undefined : key)),
     // Categories of the template, by key or by name. Unset: the template's
     // default selection.
-    categoryKeys: z.array(z.string().trim().min(1).max(120)).max(100).optional(),
+    categories: z.array(z.string().trim().min(1).max(120)).max(100).optional(),
   })
-  .refine((input) => input.source !== "catalogue" || input.categoryKeys === undefined || input.categoryKeys.length > 0, {
+  .refine((input) => input.source !== "catalogue" || input.categories === undefined || input.categories.length > 0, {
     message: "Choose at least one category, or start blank.",
-    path: ["categoryKeys"],
+    path: ["categories"],
     // Reported together with the other fields' errors, not after them.
     when: () => true,
   });

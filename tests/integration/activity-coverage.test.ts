@@ -37,7 +37,6 @@ const READS = new Set([
   "invitations.listPendingInvitations",
   "invitations.previewInvitation",
   "members.listMembers",
-  "members.memberIdByEmail",
   "members.openItemsByMember",
   "setup.isSetupOpen",
   "setup.setupClosed",

@@ -16,7 +16,7 @@ import { PORTFOLIO_FORMATS } from "@/lib/domain/report/formats";
 import { checklistYaml } from "@/lib/import/yaml-checklist";
 import { db } from "@/lib/server/kernel/db";
 import { loadChecklistDocument } from "@/lib/server/read-models/checklist-document";
-import { loadItemByKey } from "@/lib/server/read-models/item-by-key";
+import { loadItemByKey } from "@/lib/server/read-models/item-detail";
 import { loadItemPage } from "@/lib/server/read-models/item-page";
 import { loadPortfolioReport } from "@/lib/server/read-models/portfolio-report";
 import { loadProjectPage } from "@/lib/server/read-models/project-page";
@@ -70,7 +70,7 @@ describe("an owner who left the team", () => {
 
     const item = await itemByKey(projectId, keys.open);
     expect((await loadItemPage(lead, projectId, item.id)).item).toMatchObject({ ownerId: null, ownerName: null, ownerEmail: null });
-    expect((await loadItemByKey(lead, projectId, keys.open)).item.ownerName).toBeNull();
+    expect((await loadItemByKey(lead, projectId, keys.open)).ownerName).toBeNull();
   });
 
   it("is named in no report, export or YAML checklist", async () => {

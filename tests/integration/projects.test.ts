@@ -13,7 +13,7 @@ describe("projects", () => {
     expect(catalogue?.categories.length).toBe(13);
     const chosen = catalogue!.categories.filter((c) => c.enabledByDefault).map((c) => c.key);
     const expected = catalogue!.categories.filter((c) => c.enabledByDefault).reduce((n, c) => n + c.items.length, 0);
-    const { projectId } = await createProject(lead, { name: "Payments", source: "catalogue", categoryKeys: chosen, targetDate: "2027-01-15" });
+    const { projectId } = await createProject(lead, { name: "Payments", source: "catalogue", categories: chosen, targetDate: "2027-01-15" });
 
     const categories = await db.category.findMany({ where: { projectId }, orderBy: { position: "asc" } });
     expect(categories.map((c) => c.name)).not.toContain("Mobile");
@@ -49,11 +49,11 @@ describe("projects", () => {
   it("rejects bad input field by field and creates nothing", async () => {
     const { teamId, actors: [lead] } = await teamWith(["LEAD"]);
     const error = await failure(
-      createProject(lead, { name: " ", source: "catalogue", categoryKeys: [], productionUrl: "javascript:alert(1)", targetDate: "2027-02-31" }),
+      createProject(lead, { name: " ", source: "catalogue", categories: [], productionUrl: "javascript:alert(1)", targetDate: "2027-02-31" }),
     );
     expect(error.code).toBe("VALIDATION");
-    expect(Object.keys(error.fields ?? {}).sort()).toEqual(["categoryKeys", "name", "productionUrl", "targetDate"]);
-    expect(await code(createProject(lead, { name: "X", source: "catalogue", categoryKeys: ["no-such-category"] }))).toBe("VALIDATION");
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual(["categories", "name", "productionUrl", "targetDate"]);
+    expect(await code(createProject(lead, { name: "X", source: "catalogue", categories: ["no-such-category"] }))).toBe("VALIDATION");
     expect(await db.project.count({ where: { teamId } })).toBe(0);
   });
 

@@ -37,7 +37,7 @@ describe("team templates", () => {
     expect(await saveTeamTemplate(lead, { text: TEMPLATE })).toMatchObject({ key: "payments-launch", version: 1 });
     expect((await listTeamTemplates(engineer)).map((t) => [t.name, t.version, t.categories.map((c) => c.items.length)])).toEqual([["Payments launch", 1, [2, 1]]]);
 
-    const { projectId } = await createProject(lead, { name: "Card vault", source: "catalogue", template: "payments-launch", categoryKeys: ["PCI"] });
+    const { projectId } = await createProject(lead, { name: "Card vault", source: "catalogue", template: "payments-launch", categories: ["PCI"] });
     const document = await loadChecklistDocument(lead, projectId);
     expect(document.categories.map((c) => [c.name, c.items.map((i) => [i.key, i.priority, i.effortHours ?? null])])).toEqual([
       ["PCI", [["pci.scope", "CRITICAL", 16], ["pci.tokenisation", "HIGH", null]]],

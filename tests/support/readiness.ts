@@ -20,8 +20,8 @@ export async function failure(promise: Promise<unknown>): Promise<AppError> {
   throw new Error("expected the call to fail");
 }
 
-export async function catalogueProject(lead: Actor, categoryKeys = ["security", "testing"], name = "Checkout API") {
-  const { projectId } = await createProject(lead, { name, source: "catalogue", categoryKeys });
+export async function catalogueProject(lead: Actor, categories = ["security", "testing"], name = "Checkout API") {
+  const { projectId } = await createProject(lead, { name, source: "catalogue", categories });
   return projectId;
 }
 

@@ -1,11 +1,10 @@
 import "server-only";
 import { headlineOf } from "@/lib/domain/readiness/score";
-import type { ConflictingChange } from "@/lib/domain/item-edits";
 import type { ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api";
 import { config } from "@/lib/server/kernel/config";
 import { AppError } from "@/lib/server/kernel/errors";
 import type { EvidenceView } from "@/lib/server/read-models/evidence-view";
-import type { ItemWithEvidence } from "@/lib/server/read-models/item-by-key";
+import type { ItemDetail } from "@/lib/server/read-models/item-detail";
 import type { ItemView } from "@/lib/server/read-models/item-view";
 import type { PortfolioProject } from "@/lib/server/read-models/portfolio";
 import type { ProjectScore } from "@/lib/server/read-models/project-score";
@@ -96,31 +95,29 @@ export function toApiEvidence(evidence: EvidenceView): ApiEvidence {
 }
 
 /** The item as the API shows it; `timeZone` is the team's, in which `overdue` was judged. */
-export function toApiItem(projectId: string, { item, categoryName, evidence }: ItemWithEvidence, timeZone: string): ApiItem {
+export function toApiItem(item: ItemDetail, timeZone: string): ApiItem {
   return {
-    ...toApiItemSummary(item, categoryName),
+    ...toApiItemSummary(item, item.categoryName),
     why: item.why,
     howToVerify: item.howToVerify,
     notes: item.notes,
-    webUrl: `${projectWebUrl(projectId)}/items/${item.id}`,
-    evidence: evidence.map(toApiEvidence),
+    webUrl: `${projectWebUrl(item.projectId)}/items/${item.id}`,
+    evidence: item.evidence.map(toApiEvidence),
     timeZone,
   };
 }
 
-/** Whether an error is updateItem's refusal of a change made on an older version (not, say, an archived project). */
-export const isItemConflict = (error: unknown): error is AppError =>
-  error instanceof AppError && error.code === "CONFLICT" && Array.isArray(error.details?.changes);
-
 /**
- * updateItem's CONFLICT as the API documents it (ItemConflict): the current
- * item in the API's shape instead of the app's, and each change under the
- * field name the request used (`fieldNames`, e.g. ownerId → ownerEmail).
+ * updateItem's refusal of a change made on an older version as the API
+ * documents it (ItemConflict): the current item (an ItemDetail the service
+ * read in its transaction) in the API's shape. The changes already name each
+ * field as the request did. Any other error, an archived project's CONFLICT
+ * included, passes through. For `.catch()` after the call.
  */
-export function toApiItemConflict(error: AppError, current: ApiItem, fieldNames: Record<string, string>): AppError {
-  const changes: ApiConflictingChange[] = (error.details?.changes as ConflictingChange[]).map((change) => ({
-    ...change,
-    field: fieldNames[change.field] ?? change.field,
-  }));
-  return new AppError("CONFLICT", error.message, undefined, { current, changes, changedBy: error.details?.changedBy, changedAt: error.details?.changedAt });
-}
+export const apiItemConflict =
+  (timeZone: string) =>
+  (error: unknown): never => {
+    if (!(error instanceof AppError) || error.code !== "CONFLICT" || !error.details?.current) throw error;
+    const { current, changes, changedBy, changedAt } = error.details as { current: ItemDetail; changes: ApiConflictingChange[]; changedBy?: string; changedAt?: string | null };
+    throw new AppError("CONFLICT", error.message, undefined, { current: toApiItem(current, timeZone), changes, changedBy, changedAt });
+  };

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { AppError, notFound, parseInput, validationError } from "@/lib/server/kernel/errors";
+import { AppError, invalidField, notFound, parseInput, validationError } from "@/lib/server/kernel/errors";
 
 // Request bodies above this are refused before they are parsed.
 const MAX_BODY_BYTES = 64 * 1024;
@@ -61,25 +61,28 @@ export function pathOf<S extends z.ZodType>(params: Record<string, string | stri
   return result.data;
 }
 
-// Services name fields as their own inputs do; the API names some of them
-// differently (ownerEmail for ownerId, url for target …). Field errors are
-// passed on under the API's names.
-export async function withApiFieldNames<T>(names: Record<string, string>, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof AppError) || !error.fields) throw error;
-    const fields: Record<string, string[]> = {};
-    for (const [field, messages] of Object.entries(error.fields)) {
-      const bare = field.replace(/^changes\./, "");
-      (fields[names[bare] ?? bare] ??= []).push(...messages);
-    }
-    throw new AppError(error.code, error.message, fields, error.details);
-  }
-}
-
 // The version in an If-Match header: `"3"`, `W/"3"` or `3`.
-export function versionFromIfMatch(header: string | null): number | undefined {
+function versionFromIfMatch(header: string | null): number | undefined {
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header?.trim() ?? "");
   return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * The version a change is based on: the body's `version` field or the
+ * If-Match header, which must agree when both are sent. An If-Match that names
+ * no version (`*`, a list) or one the body contradicts would let the change
+ * land on a version nobody read. Errors: VALIDATION on `If-Match` or `version`.
+ */
+export function versionSent(request: Request, bodyVersion: number | undefined): number {
+  const ifMatch = request.headers.get("if-match");
+  const headerVersion = versionFromIfMatch(ifMatch);
+  if (ifMatch !== null && headerVersion === undefined) throw invalidField("If-Match", 'Send the one version you read, e.g. If-Match: "3".');
+  if (bodyVersion !== undefined && headerVersion !== undefined && bodyVersion !== headerVersion) {
+    throw invalidField("version", `The version field (${bodyVersion}) and If-Match (${headerVersion}) disagree: send the one version you read.`);
+  }
+  const version = bodyVersion ?? headerVersion;
+  if (version === undefined) {
+    throw invalidField("version", "Send the version you read (the `version` field or an If-Match header), so that a change made meanwhile is not overwritten.");
+  }
+  return version;
 }

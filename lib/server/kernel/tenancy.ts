@@ -44,9 +44,29 @@ export async function categoryInTeam(tx: Tx, actor: Actor, categoryId: string) {
   return category;
 }
 
-export async function itemInTeam(tx: Tx, actor: Actor, itemId: string) {
+/** An item as the app names it (its id) or as the REST API does (its project and key). */
+export type ItemRef = string | { itemId?: string; projectId?: string; key?: string };
+
+// The rows an ItemRef names in the actor's team: one at most.
+function itemWhere(actor: Actor, ref: ItemRef) {
+  if (typeof ref === "string") return { id: ref, teamId: actor.teamId };
+  if (ref.itemId) return { id: ref.itemId, teamId: actor.teamId };
+  if (ref.projectId && ref.key) return { projectId: ref.projectId, key: ref.key, teamId: actor.teamId };
+  throw notFound("Item");
+}
+
+/** The id of the item `ref` names in the actor's team. Errors: NOT_FOUND. */
+export async function itemIdIn(tx: Tx, actor: Actor, ref: ItemRef): Promise<string> {
+  if (typeof ref === "string") return ref;
+  if (ref.itemId) return ref.itemId;
+  const item = await tx.item.findFirst({ where: itemWhere(actor, ref), select: { id: true } });
+  if (!item) throw notFound("Item");
+  return item.id;
+}
+
+export async function itemInTeam(tx: Tx, actor: Actor, ref: ItemRef) {
   const item = await tx.item.findFirst({
-    where: { id: itemId, teamId: actor.teamId },
+    where: itemWhere(actor, ref),
     include: { project: { select: { id: true, archivedAt: true, evidencePolicy: true } } },
   });
   if (!item) throw notFound("Item");

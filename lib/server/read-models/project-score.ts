@@ -59,6 +59,15 @@ export function scoreProjectRow(row: ProjectScoreRow, now: Date, timeZone: strin
   };
 }
 
+/**
+ * The project's score through `client`: a service's transaction, which sees
+ * its own writes. Null when the actor's team has no such project.
+ */
+export async function projectScoreIn(client: Prisma.TransactionClient, actor: Actor, projectId: string, now = new Date()): Promise<ProjectScore | null> {
+  const row = (await client.$queryRaw<ProjectScoreRow[]>(projectScoreSql(actor.teamId, projectId, now)))[0];
+  return row ? scoreProjectRow(row, now, actor.timeZone) : null;
+}
+
 // A project's readiness and matrix without reading its items, in one
 // statement. The REST API's project read, which scripts may call often.
 export async function loadProjectScore(actor: Actor, projectId: string, now = new Date()): Promise<ProjectScore> {

@@ -1,14 +1,16 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import { actorUserId, authorize, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
 import { invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { dayIn } from "@/lib/domain/readiness/dates";
 import { addEvidenceInput, removeEvidenceInput } from "@/lib/schemas/evidence";
 import { evidenceRemoval, type EvidenceRemoval } from "@/lib/domain/readiness/evidence-removal";
+import { evidenceViewQuery, toEvidenceView, type EvidenceView } from "@/lib/server/read-models/evidence-view";
 import { scorableOf } from "@/lib/server/read-models/item-view";
 import { recordActivity } from "./activity";
 import { itemUpdatedEntry } from "./item-changes";
-import { assertEditable, itemInTeam, toStartOfDay } from "@/lib/server/kernel/tenancy";
+import { assertEditable, itemIdIn, itemInTeam, toStartOfDay } from "@/lib/server/kernel/tenancy";
 
 function defaultLabel(kind: string, target: string): string {
   if (kind === "FILE_PATH" || kind === "NOTE") return target;
@@ -17,16 +19,30 @@ function defaultLabel(kind: string, target: string): string {
   return `${url.hostname}${path}`.slice(0, 200);
 }
 
-// Adding the same link or path to an item again returns the evidence already
-// there (created: false) and records nothing, so a CI job that retries or
-// runs twice does not pile up copies.
-export async function addEvidence(actor: Actor, input: unknown): Promise<{ evidenceId: string; created: boolean }> {
+type AddedEvidence = { evidenceId: string; created: boolean; evidence: EvidenceView };
+
+// The evidence as clients see it, read inside the transaction.
+async function evidenceIn(tx: Prisma.TransactionClient, actor: Actor, evidenceId: string, created: boolean): Promise<AddedEvidence> {
+  const row = await tx.evidence.findFirstOrThrow({ where: { id: evidenceId, teamId: actor.teamId }, select: evidenceViewQuery.select });
+  return { evidenceId, created, evidence: toEvidenceView(row, new Date(), actor.timeZone) };
+}
+
+/**
+ * Adds evidence to an item. Input (addEvidenceInput): the item by `itemId`
+ * or by `projectId` and `key`; `kind`; the link, path or note as `target`, or
+ * a link as `url` (then its field errors say `url`); `label`; `expiresAt`.
+ * Adding the same link or path to an item again returns the evidence already
+ * there (created: false) and records nothing, so a CI job that retries or
+ * runs twice does not pile up copies. Returns the evidence as it stands.
+ * Errors: VALIDATION (field-level), FORBIDDEN, NOT_FOUND, CONFLICT (archived).
+ */
+export async function addEvidence(actor: Actor, input: unknown): Promise<AddedEvidence> {
   authorize(actor, "evidence.add");
-  const { itemId, kind, target, label, expiresAt } = parseInput(addEvidenceInput, input);
+  const { kind, target, label, expiresAt, ...ref } = parseInput(addEvidenceInput, input);
   // A re-verify date of today or earlier would add evidence that vouches for nothing.
   if (expiresAt && expiresAt <= dayIn(new Date(), actor.timeZone)) throw invalidField("expiresAt", "Choose a re-verify date after today.");
   return db.$transaction(async (tx) => {
-    const item = await itemInTeam(tx, actor, itemId);
+    const item = await itemInTeam(tx, actor, ref);
     const isLink = kind !== "FILE_PATH" && kind !== "NOTE";
     if (kind !== "NOTE") {
       // Serialises concurrent adds to the same item, so two retries racing
@@ -36,7 +52,7 @@ export async function addEvidence(actor: Actor, input: unknown): Promise<{ evide
         where: { itemId: item.id, teamId: actor.teamId, ...(isLink ? { url: target } : { path: target }) },
         select: { id: true },
       });
-      if (existing) return { evidenceId: existing.id, created: false };
+      if (existing) return evidenceIn(tx, actor, existing.id, false);
     }
     const evidence = await tx.evidence.create({
       data: {
@@ -58,21 +74,24 @@ export async function addEvidence(actor: Actor, input: unknown): Promise<{ evide
       itemId: item.id,
       after: { kind, label: evidence.label, url: evidence.url, path: evidence.path, expiresAt: expiresAt ?? null },
     });
-    return { evidenceId: evidence.id, created: true };
+    return evidenceIn(tx, actor, evidence.id, true);
   });
 }
 
 /**
- * Removes a piece of evidence. Removing evidence never makes the item count
- * for more (lib/domain/readiness/evidence-removal.ts): when it would, the
- * item is set to Partial in the same transaction, with its own activity
- * entry and version bump. Returns what the removal did to the item.
+ * Removes a piece of evidence: `evidenceId`, and optionally its item by
+ * `itemId` or by `projectId` and `key` (it must be the evidence's). Removing
+ * evidence never makes the item count for more
+ * (lib/domain/readiness/evidence-removal.ts): when it would, the item is set
+ * to Partial in the same transaction, with its own activity entry and version
+ * bump. Returns what the removal did to the item.
  * Errors: NOT_FOUND (other team, other item), FORBIDDEN, archived project.
  */
 export async function removeEvidence(actor: Actor, input: unknown): Promise<EvidenceRemoval> {
   authorize(actor, "evidence.remove");
-  const { evidenceId, itemId } = parseInput(removeEvidenceInput, input);
+  const { evidenceId, ...ref } = parseInput(removeEvidenceInput, input);
   return db.$transaction(async (tx) => {
+    const itemId = ref.itemId || ref.projectId || ref.key ? await itemIdIn(tx, actor, ref) : undefined;
     const evidence = await tx.evidence.findFirst({
       where: { id: evidenceId, teamId: actor.teamId, ...(itemId ? { itemId } : {}) },
       select: { id: true, itemId: true, kind: true, label: true, url: true, path: true },

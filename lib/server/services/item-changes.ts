@@ -105,10 +105,18 @@ async function namesIn(tx: Tx, actor: Actor, clashes: FieldClash[]): Promise<Ite
 /**
  * The CONFLICT refusing an edit: a message with one sentence per conflicting
  * change (times in UTC), and as details the item's current state (`current`),
- * the changes in words (`changes`, oldest first) and, for clients of the
+ * the changes in words (`changes`, oldest first, each field named as the
+ * caller sent it: `sentAs`, e.g. ownerId → ownerEmail) and, for clients of the
  * earlier answer, the latest change's author and time (`changedBy`, `changedAt`).
  */
-export async function editConflict(tx: Tx, actor: Actor, current: ItemView, clashes: FieldClash[], unrecorded: number[]): Promise<AppError> {
+export async function editConflict(
+  tx: Tx,
+  actor: Actor,
+  current: ItemView,
+  clashes: FieldClash[],
+  unrecorded: number[],
+  sentAs: Partial<Record<string, string>> = {},
+): Promise<AppError> {
   const names = await namesIn(tx, actor, clashes);
   // Who made a change without a record is known only when it is the latest one.
   const latestUnrecorded = unrecorded.includes(current.version);
@@ -131,7 +139,7 @@ export async function editConflict(tx: Tx, actor: Actor, current: ItemView, clas
   const latest = changes[changes.length - 1];
   return conflict(`${sentences.join("; ")}. Your change was not applied: review the current values and apply it again.`, {
     current,
-    changes,
+    changes: changes.map((change) => ({ ...change, field: sentAs[change.field] ?? change.field })),
     changedBy: latest.by,
     changedAt: latest.at,
   });

@@ -5,12 +5,12 @@ import { evidenceRequired, PRIORITY_LABEL } from "@/lib/domain/readiness/vocabul
 import { actorUserId, authorize, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
 import { conflict, invalidField, parseInput } from "@/lib/server/kernel/errors";
-import { itemViewSelect, toItemView, type ItemView } from "@/lib/server/read-models/item-view";
+import { itemDetailIn, type ItemDetail } from "@/lib/server/read-models/item-detail";
 import { createItemInput, itemRefInput, reorderItemInput, updateItemInput, type ItemChanges } from "@/lib/schemas/item";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "./activity";
 import { editConflict, itemUpdatedEntry, lockItemRow, recordedChangesSince } from "./item-changes";
-import { asJson, categoryInTeam, changedFields, itemInTeam, slugify, toDay } from "@/lib/server/kernel/tenancy";
+import { asJson, categoryInTeam, changedFields, itemIdIn, itemInTeam, slugify, toDay } from "@/lib/server/kernel/tenancy";
 
 // Which permission each field of an item needs: engineers work the item
 // (status, notes, owner), leads shape it (everything else).
@@ -19,6 +19,7 @@ const FIELD_PERMISSION: Record<keyof ItemChanges, Action> = {
   notApplicableReason: "item.updateStatus",
   notes: "item.updateNotes",
   ownerId: "item.assignOwner",
+  ownerEmail: "item.assignOwner",
   priority: "item.edit",
   dueDate: "item.edit",
   effortHours: "item.edit",
@@ -74,13 +75,25 @@ export async function createItem(actor: Actor, input: unknown): Promise<{ itemId
   });
 }
 
-// The item as the client sees it, read inside the transaction.
-async function currentView(tx: Tx, actor: Actor, itemId: string): Promise<ItemView | null> {
-  const row = await tx.item.findFirst({ where: { id: itemId, teamId: actor.teamId }, select: { ...itemViewSelect, project: { select: { evidencePolicy: true } } } });
-  return row && toItemView(row, row.project.evidencePolicy, new Date(), actor.timeZone);
+// The item as clients see it, read inside the transaction (after its writes).
+const currentDetail = async (tx: Tx, actor: Actor, itemId: string) => (await itemDetailIn(tx, actor, { id: itemId })) as ItemDetail;
+
+// The changes with the owner as an id; an owner named by e-mail (the API's
+// way) must be a member of the team. `sentAs` names each field as the caller
+// sent it, for field errors and conflicts.
+async function ownerById(tx: Tx, actor: Actor, { ownerEmail, ...changes }: ItemChanges): Promise<{ changes: Changes; sentAs: Partial<Record<ItemField, string>> }> {
+  if (ownerEmail === undefined) return { changes, sentAs: {} };
+  let ownerId: string | null = null;
+  if (ownerEmail !== null) {
+    const member = await tx.membership.findFirst({ where: { teamId: actor.teamId, user: { email: ownerEmail } }, select: { userId: true } });
+    if (!member) throw invalidField("ownerEmail", "No member of this team has that e-mail address.");
+    ownerId = member.userId;
+  }
+  return { changes: { ...changes, ownerId }, sentAs: { ownerId: "ownerEmail" } };
 }
 
 type ItemRow = Awaited<ReturnType<typeof itemInTeam>>;
+type Changes = Omit<ItemChanges, "ownerEmail">;
 
 // The fields an edit compares, in the form the activity log records them
 // (a due day sent as "2027-03-01" is stored as that day's midnight UTC).
@@ -91,33 +104,38 @@ const storedForm = (values: Partial<Record<ItemField, unknown>>) =>
 
 // An edit based on an older version keeps the fields it may still change
 // (lib/domain/item-edits.ts), or is refused naming what changed meanwhile.
-async function rebaseOnCurrent(tx: Tx, actor: Actor, item: ItemRow, baseVersion: number, changes: ItemChanges): Promise<ItemChanges> {
+async function rebaseOnCurrent(tx: Tx, actor: Actor, item: ItemRow, baseVersion: number, changes: Changes, sentAs: Partial<Record<ItemField, string>>): Promise<Changes> {
   const history = await recordedChangesSince(tx, actor, item.id, baseVersion);
   const current = Object.fromEntries(EDITABLE_ITEM_FIELDS.map((field) => [field, item[field]]));
   const { apply, clashes, unrecorded } = rebaseEdit({ baseVersion, currentVersion: item.version, current: storedForm(current), mine: storedForm(changes), history });
-  if (clashes.length > 0) throw await editConflict(tx, actor, (await currentView(tx, actor, item.id)) as ItemView, clashes, unrecorded);
+  if (clashes.length > 0) throw await editConflict(tx, actor, await currentDetail(tx, actor, item.id), clashes, unrecorded, sentAs);
   return Object.fromEntries(apply.map((field) => [field, changes[field]]));
 }
 
 /**
  * Applies a partial change to an item, based on the version the user saw.
- * Input: { itemId, version, changes } (updateItemInput). An edit based on an
- * older version lands on top of the current one unless a field it changes was
- * changed meanwhile to another value: then CONFLICT, with the current item and
- * the changes in words (see editConflict). Every rule (N/A reason, owner
- * membership, evidence policy) is judged against the current state.
+ * Input (updateItemInput): the item by `itemId` or by `projectId` and `key`,
+ * `version`, and `changes`, the owner by `ownerId` or by `ownerEmail`. An edit
+ * based on an older version lands on top of the current one unless a field it
+ * changes was changed meanwhile to another value: then CONFLICT, with the
+ * current item (`details.current`, an ItemDetail) and the changes in words
+ * (see editConflict). Every rule (N/A reason, owner membership, evidence
+ * policy) is judged against the current state. Field errors and conflicting
+ * changes name the owner as it was sent. Returns the item as it now stands.
  * Errors: VALIDATION (field-level, also for a version the item never had),
  * FORBIDDEN, NOT_FOUND, CONFLICT (also for an archived project).
  */
-export async function updateItem(actor: Actor, input: unknown): Promise<ItemView> {
-  const { itemId, version, changes: sent } = parseInput(updateItemInput, input);
-  for (const field of Object.keys(sent) as (keyof ItemChanges)[]) authorize(actor, FIELD_PERMISSION[field]);
+export async function updateItem(actor: Actor, input: unknown): Promise<ItemDetail> {
+  const { version, changes: requested, ...ref } = parseInput(updateItemInput, input);
+  for (const field of Object.keys(requested) as (keyof ItemChanges)[]) authorize(actor, FIELD_PERMISSION[field]);
 
   return db.$transaction(async (tx) => {
+    const itemId = await itemIdIn(tx, actor, ref);
     await lockItemRow(tx, actor, itemId);
     const item = await itemInTeam(tx, actor, itemId);
     if (version > item.version) throw invalidField("version", `This item has no version ${version} yet: it is at version ${item.version}. Reload it and try again.`);
-    const changes = version === item.version ? sent : await rebaseOnCurrent(tx, actor, item, version, sent);
+    const { changes: sent, sentAs } = await ownerById(tx, actor, requested);
+    const changes = version === item.version ? sent : await rebaseOnCurrent(tx, actor, item, version, sent, sentAs);
 
     const next: Record<string, unknown> = {
       ...changes,
@@ -132,7 +150,7 @@ export async function updateItem(actor: Actor, input: unknown): Promise<ItemView
     }
     if (changes.ownerId) {
       const member = await tx.membership.findFirst({ where: { teamId: actor.teamId, userId: changes.ownerId }, select: { id: true } });
-      if (!member) throw invalidField("ownerId", "The owner must be a member of this team.");
+      if (!member) throw invalidField(sentAs.ownerId ?? "ownerId", "The owner must be a member of this team.");
     }
     if (changes.categoryId && changes.categoryId !== item.categoryId) {
       const target = await tx.category.findFirst({ where: { id: changes.categoryId, teamId: actor.teamId, projectId: item.projectId } });
@@ -155,7 +173,7 @@ export async function updateItem(actor: Actor, input: unknown): Promise<ItemView
     }
 
     const diff = changedFields(item, next);
-    if (!diff.changed) return (await currentView(tx, actor, item.id)) as ItemView;
+    if (!diff.changed) return currentDetail(tx, actor, item.id);
     // The row lock above already makes writers of this item take turns; the
     // version in the WHERE keeps the guarantee on its own: a writer that read
     // an older version matches nothing and gets a conflict, never a silent
@@ -164,11 +182,11 @@ export async function updateItem(actor: Actor, input: unknown): Promise<ItemView
       where: { id: item.id, teamId: actor.teamId, version: item.version },
       data: { ...(next as Prisma.ItemUncheckedUpdateManyInput), version: { increment: 1 }, updatedById: actorUserId(actor), updatedByLabel: nonPersonLabel(actor) },
     });
-    if (updated.count === 0) throw conflict("This item changed while your edit was being saved. Review the current values and apply your change again.", { current: await currentView(tx, actor, item.id), changes: [] });
+    if (updated.count === 0) throw conflict("This item changed while your edit was being saved. Review the current values and apply your change again.", { current: await currentDetail(tx, actor, item.id), changes: [] });
     // The changed fields with the version they produced: the record later
     // edits based on an older version are merged against (item-changes.ts).
     await recordActivity(tx, actor, itemUpdatedEntry(item, item.version, diff.before, diff.after));
-    return (await currentView(tx, actor, item.id)) as ItemView;
+    return currentDetail(tx, actor, item.id);
   });
 }
 

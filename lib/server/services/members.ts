@@ -38,17 +38,6 @@ export async function openItemsByMember(actor: Actor): Promise<Record<string, Op
   return openItemsOf(actor.teamId, members.map((m) => m.userId));
 }
 
-// A member of the actor's team by e-mail address, for APIs that name people
-// by address; null when no member has it.
-export async function memberIdByEmail(actor: Actor, email: string): Promise<string | null> {
-  authorize(actor, "member.list");
-  const member = await db.membership.findFirst({
-    where: { teamId: actor.teamId, user: { email: email.trim().toLowerCase() } },
-    select: { userId: true },
-  });
-  return member?.userId ?? null;
-}
-
 export async function changeMemberRole(actor: Actor, input: unknown): Promise<MemberView["role"]> {
   authorize(actor, "member.changeRole");
   const { membershipId, role } = parseInput(changeRoleInput, input);

@@ -12,11 +12,20 @@ import {
 } from "@/lib/schemas/project";
 import { recordActivity } from "./activity";
 import { BUILT_IN_TEMPLATE_KEY } from "./catalogue";
+import { projectScoreIn, type ProjectScore } from "@/lib/server/read-models/project-score";
 import { changedFields, projectInTeam, toDay } from "@/lib/server/kernel/tenancy";
 
-export async function createProject(actor: Actor, input: unknown): Promise<{ projectId: string }> {
+/**
+ * Creates a project, blank or from a template. Input (createProjectInput):
+ * name, description, URLs, targetDate; `source`; `template`, a team
+ * template's key (unset or "builtin": the built-in catalogue); `categories`,
+ * the template's categories to copy by key or name (unset: its defaults).
+ * Returns the new project's id and its score (what the API presents).
+ * Errors: VALIDATION (field-level: an unknown template or category), FORBIDDEN.
+ */
+export async function createProject(actor: Actor, input: unknown): Promise<ProjectScore & { projectId: string }> {
   authorize(actor, "project.create");
-  const { source, template: templateKey, categoryKeys, targetDate, ...details } = parseInput(createProjectInput, input);
+  const { source, template: templateKey, categories: wanted, targetDate, ...details } = parseInput(createProjectInput, input);
   return db.$transaction(async (tx) => {
     const template =
       source === "catalogue"
@@ -28,9 +37,9 @@ export async function createProject(actor: Actor, input: unknown): Promise<{ pro
     if (source === "catalogue" && !template) {
       throw templateKey
         ? invalidField("template", `This team has no template “${templateKey}”.`)
-        : invalidField("categoryKeys", "The built-in catalogue is not loaded. Run `npm run db:seed`.");
+        : invalidField("categories", "The built-in catalogue is not loaded. Run `npm run db:seed`.");
     }
-    const chosen = template ? chooseCategories(template.categories, categoryKeys) : [];
+    const chosen = template ? chooseCategories(template.categories, wanted) : [];
     const project = await tx.project.create({
       data: {
         ...details,
@@ -77,7 +86,7 @@ export async function createProject(actor: Actor, input: unknown): Promise<{ pro
         items: itemCount,
       },
     });
-    return { projectId: project.id };
+    return { projectId: project.id, ...((await projectScoreIn(tx, actor, project.id)) as ProjectScore) };
   });
 }
 
@@ -90,7 +99,7 @@ function chooseCategories<C extends { key: string; name: string; enabledByDefaul
   const known = new Set(chosen.flatMap((category) => [category.key.toLowerCase(), category.name.toLowerCase()]));
   const unknown = wanted.filter((name) => !known.has(name.toLowerCase()));
   if (unknown.length > 0) {
-    throw invalidField("categoryKeys", `Not a category of this template: ${unknown.join(", ")}. Choose from: ${categories.map((c) => c.name).join(", ")}.`);
+    throw invalidField("categories", `Not a category of this template: ${unknown.join(", ")}. Choose from: ${categories.map((c) => c.name).join(", ")}.`);
   }
   return chosen;
 }
