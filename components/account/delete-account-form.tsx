@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { deleteAccountAction } from "@/app/account/actions";
+import { deleteAccountAction } from "@/lib/server/actions/account";
 import { fieldErrors, formError, previous } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { acceptInvitationAsMember, acceptInvitationWithNewAccount } from "@/app/(auth)/actions";
+import { acceptInvitationAsMember, acceptInvitationWithNewAccount } from "@/lib/server/actions/auth";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { completeSetup } from "@/app/(auth)/actions";
+import { completeSetup } from "@/lib/server/actions/auth";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TimeZoneField } from "@/components/time/time-zone-field";

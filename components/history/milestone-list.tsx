@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useTransition } from "react";
-import { createMilestoneAction, deleteMilestoneAction } from "@/app/(app)/projects/[projectId]/history/actions";
+import { createMilestoneAction, deleteMilestoneAction } from "@/lib/server/actions/milestones";
 import { fieldErrors, formError, previous } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -61,7 +61,7 @@ export function MilestoneList({ projectId, milestones, canManage }: { projectId:
                   disabled={deleting}
                   onClick={() => {
                     if (!window.confirm(`Delete the milestone “${milestone.name}”? Its saved state cannot be recovered.`)) return;
-                    startTransition(async () => void (await deleteMilestoneAction(projectId, milestone.id)));
+                    startTransition(async () => void (await deleteMilestoneAction(milestone.id)));
                   }}
                 >
                   Delete<span className="sr-only"> milestone {milestone.name}</span>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { importFormAction } from "@/app/(app)/projects/import/actions";
+import { importFormAction } from "@/lib/server/actions/imports";
 import { fieldErrors, formError } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -18,7 +18,7 @@ export function ImportForm({ projects, initialProjectId }: { projects: SelectOpt
   const [target, setTarget] = useState(initialProjectId ? "existing" : "new");
   // Until typed, the new project is named after the document's title.
   const [name, setName] = useState<string | null>(null);
-  const preview = state?.ok ? state.data : null;
+  const preview = state?.ok && "preview" in state.data ? state.data.preview : null;
   const message = formError(state);
 
   const readFile = async (file: File | undefined) => {
@@ -30,7 +30,7 @@ export function ImportForm({ projects, initialProjectId }: { projects: SelectOpt
   return (
     <form action={action} className="space-y-6" noValidate>
       <input type="hidden" name="fileName" value={fileName} />
-      <input type="hidden" name="previewed" value={state && "previewed" in state ? (state.previewed ?? "") : ""} />
+      <input type="hidden" name="previewed" value={state?.ok && "previewed" in state.data ? state.data.previewed : ""} />
       <Card title="1. The document">
         <div className="space-y-4">
           <label className="block text-sm">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { createItemAction } from "@/app/(app)/projects/actions";
+import { createItemAction } from "@/lib/server/actions/items";
 import { fieldErrors, formError } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

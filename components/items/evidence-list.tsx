@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState, useTransition } from "react";
-import { addEvidenceAction, removeEvidenceAction } from "@/app/(app)/projects/actions";
+import { addEvidenceAction, removeEvidenceAction } from "@/lib/server/actions/items";
 import { fieldErrors, formError } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { addEvidenceAction } from "@/app/(app)/projects/actions";
+import { addEvidenceAction } from "@/lib/server/actions/items";
 import { Button } from "@/components/ui/button";
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABEL } from "@/lib/domain/readiness/vocabulary";
 

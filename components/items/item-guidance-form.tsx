@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
-import { deleteItemAction, reorderItemAction } from "@/app/(app)/projects/actions";
+import { deleteItemAction, reorderItemAction } from "@/lib/server/actions/items";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
@@ -13,7 +13,7 @@ import { useItemEditor } from "./use-item-editor";
 const FIELDS = ["title", "why", "howToVerify", "categoryId"] as const;
 
 // For leads: what the item is (title, guidance, category), its place, and deleting it.
-export function ItemGuidanceForm({ projectId, item: initial, categories }: { projectId: string; item: ItemView; categories: { id: string; name: string }[] }) {
+export function ItemGuidanceForm({ item: initial, categories }: { item: ItemView; categories: { id: string; name: string }[] }) {
   const { item, notice, pending, save, shown, dismiss } = useItemEditor(initial);
   const formRef = useRef<HTMLFormElement>(null);
   // What each field was last drawn with: a field the person has not touched
@@ -75,7 +75,7 @@ export function ItemGuidanceForm({ projectId, item: initial, categories }: { pro
         {confirming ? (
           <span className="flex items-center gap-2 text-sm">
             Delete “{item.title}” and its evidence?
-            <Button size="sm" variant="danger" disabled={busy} onClick={() => start(async () => void (await deleteItemAction(projectId, item.id)))}>Delete</Button>
+            <Button size="sm" variant="danger" disabled={busy} onClick={() => start(async () => void (await deleteItemAction(item.id)))}>Delete</Button>
             <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>Keep</Button>
           </span>
         ) : (

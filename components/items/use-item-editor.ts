@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
-import { updateItemAction } from "@/app/(app)/projects/actions";
+import { updateItemAction } from "@/lib/server/actions/items";
 import type { ConflictingChange } from "@/lib/domain/item-edits";
 import type { ItemView } from "@/lib/server/read-models/item-view";
 

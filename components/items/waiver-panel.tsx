@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState, useTransition } from "react";
-import { decideWaiverAction, requestWaiverAction, withdrawWaiverAction } from "@/app/(app)/projects/actions";
+import { decideWaiverAction, requestWaiverAction, withdrawWaiverAction } from "@/lib/server/actions/items";
 import { fieldErrors, formError } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState, useTransition } from "react";
-import { addCategoryAction, deleteCategoryAction, moveCategoryAction, renameCategoryAction } from "@/app/(app)/projects/actions";
+import { addCategoryAction, deleteCategoryAction, moveCategoryAction, renameCategoryAction } from "@/lib/server/actions/projects";
 import { fieldErrors } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

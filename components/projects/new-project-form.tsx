@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { createProjectAction } from "@/app/(app)/projects/actions";
+import { createProjectAction } from "@/lib/server/actions/projects";
 import { fieldErrors, formError } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateProjectAction } from "@/app/(app)/projects/actions";
+import { updateProjectAction } from "@/lib/server/actions/projects";
 import { fieldErrors, formError } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

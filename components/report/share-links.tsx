@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useTransition } from "react";
-import { createShareLinkAction, revokeShareLinkAction } from "@/app/(app)/projects/[projectId]/report/actions";
+import { createShareLinkAction, revokeShareLinkAction } from "@/lib/server/actions/share-links";
 import { fieldErrors, formError, previous } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -59,7 +59,7 @@ export function ShareLinks({ projectId, links }: { projectId: string; links: Sha
                   disabled={revoking}
                   onClick={() => {
                     if (!window.confirm("Revoke this share link? People using it will no longer see the report.")) return;
-                    startTransition(async () => void (await revokeShareLinkAction(projectId, link.id)));
+                    startTransition(async () => void (await revokeShareLinkAction(link.id)));
                   }}
                 >
                   Revoke<span className="sr-only"> share link {link.prefix}</span>

@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "@/app/(auth)/actions";
+import { signOut } from "@/lib/server/actions/auth";
 import { DropdownMenuItem } from "@/components/ui/dropdown-menu";
 
 export function SignOutItem() {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTransition } from "react";
-import { switchTeam } from "@/app/(app)/actions";
+import { switchTeam } from "@/lib/server/actions/team";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 
 type Team = { teamId: string; teamName: string; role: string };

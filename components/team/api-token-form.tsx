@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createApiTokenAction } from "@/app/(app)/settings/actions";
+import { createApiTokenAction } from "@/lib/server/actions/api-tokens";
 import { fieldErrors, formError, previous } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTransition } from "react";
-import { revokeApiTokenAction } from "@/app/(app)/settings/actions";
+import { revokeApiTokenAction } from "@/lib/server/actions/api-tokens";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Moment } from "@/components/time/moment";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createTeamAction } from "@/app/(app)/actions";
+import { createTeamAction } from "@/lib/server/actions/team";
 import { fieldErrors, formError, previous } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

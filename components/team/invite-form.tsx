@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { inviteAction } from "@/app/(app)/members/actions";
+import { inviteAction } from "@/lib/server/actions/members";
 import { fieldErrors, formError, previous } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { changeRoleAction } from "@/app/(app)/members/actions";
+import { changeRoleAction } from "@/lib/server/actions/members";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import type { OpenItemsInProject } from "@/lib/domain/members/hand-over";

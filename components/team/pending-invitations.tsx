@@ -1,7 +1,7 @@
 "use client";
 
 import { useTransition } from "react";
-import { revokeInvitationAction } from "@/app/(app)/members/actions";
+import { revokeInvitationAction } from "@/lib/server/actions/members";
 import { Badge } from "@/components/ui/badge";
 import { Moment } from "@/components/time/moment";
 import { Button } from "@/components/ui/button";

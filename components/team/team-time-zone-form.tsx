@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { setTeamTimeZoneAction } from "@/app/(app)/settings/actions";
+import { setTeamTimeZoneAction } from "@/lib/server/actions/team";
 import { fieldErrors, formError, previous } from "@/components/auth/form-state";
 import { TimeZoneField } from "@/components/time/time-zone-field";
 import { Alert } from "@/components/ui/alert";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState, useTransition } from "react";
-import { deleteTemplateAction, saveTemplateAction } from "@/app/(app)/templates/actions";
+import { deleteTemplateAction, saveTemplateAction } from "@/lib/server/actions/templates";
 import { fieldErrors, formError } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

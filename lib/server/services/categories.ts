@@ -6,7 +6,9 @@ import { addCategoryInput, deleteCategoryInput, moveCategoryInput, renameCategor
 import { recordActivity } from "./activity";
 import { categoryInTeam, projectInTeam } from "@/lib/server/kernel/tenancy";
 
-export async function addCategory(actor: Actor, input: unknown): Promise<{ categoryId: string }> {
+// Each change returns the project it changed, for the caller to refresh.
+
+export async function addCategory(actor: Actor, input: unknown): Promise<{ categoryId: string; projectId: string }> {
   authorize(actor, "category.manage");
   const { projectId, name } = parseInput(addCategoryInput, input);
   return db.$transaction(async (tx) => {
@@ -16,16 +18,17 @@ export async function addCategory(actor: Actor, input: unknown): Promise<{ categ
       data: { teamId: actor.teamId, projectId: project.id, name, position: (last._max.position ?? -1) + 1 },
     });
     await recordActivity(tx, actor, { action: "category.added", entityType: "category", entityId: category.id, projectId, after: { name } });
-    return { categoryId: category.id };
+    return { categoryId: category.id, projectId: project.id };
   });
 }
 
-export async function renameCategory(actor: Actor, input: unknown): Promise<void> {
+export async function renameCategory(actor: Actor, input: unknown): Promise<{ projectId: string }> {
   authorize(actor, "category.manage");
   const { categoryId, name } = parseInput(renameCategoryInput, input);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const category = await categoryInTeam(tx, actor, categoryId);
-    if (category.name === name) return;
+    const changed = { projectId: category.projectId };
+    if (category.name === name) return changed;
     await tx.category.update({ where: { id: category.id }, data: { name } });
     await recordActivity(tx, actor, {
       action: "category.renamed",
@@ -35,15 +38,17 @@ export async function renameCategory(actor: Actor, input: unknown): Promise<void
       before: { name: category.name },
       after: { name },
     });
+    return changed;
   });
 }
 
 // Swaps the category with its neighbour above or below.
-export async function moveCategory(actor: Actor, input: unknown): Promise<void> {
+export async function moveCategory(actor: Actor, input: unknown): Promise<{ projectId: string }> {
   authorize(actor, "category.manage");
   const { categoryId, direction } = parseInput(moveCategoryInput, input);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const category = await categoryInTeam(tx, actor, categoryId);
+    const changed = { projectId: category.projectId };
     const neighbour = await tx.category.findFirst({
       where: {
         projectId: category.projectId,
@@ -52,7 +57,7 @@ export async function moveCategory(actor: Actor, input: unknown): Promise<void> 
       },
       orderBy: { position: direction === "up" ? "desc" : "asc" },
     });
-    if (!neighbour) return;
+    if (!neighbour) return changed;
     await tx.category.update({ where: { id: category.id }, data: { position: neighbour.position } });
     await tx.category.update({ where: { id: neighbour.id }, data: { position: category.position } });
     await recordActivity(tx, actor, {
@@ -63,14 +68,15 @@ export async function moveCategory(actor: Actor, input: unknown): Promise<void> 
       before: { name: category.name, position: category.position },
       after: { name: category.name, position: neighbour.position },
     });
+    return changed;
   });
 }
 
 // Deleting a category deletes its items (the confirmation says so).
-export async function deleteCategory(actor: Actor, input: unknown): Promise<void> {
+export async function deleteCategory(actor: Actor, input: unknown): Promise<{ projectId: string }> {
   authorize(actor, "category.manage");
   const { categoryId } = parseInput(deleteCategoryInput, input);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const category = await categoryInTeam(tx, actor, categoryId);
     const items = await tx.item.findMany({ where: { categoryId: category.id, teamId: actor.teamId }, select: { key: true } });
     await tx.category.delete({ where: { id: category.id } });
@@ -81,5 +87,6 @@ export async function deleteCategory(actor: Actor, input: unknown): Promise<void
       projectId: category.projectId,
       before: { name: category.name, items: items.map((item) => item.key) },
     });
+    return { projectId: category.projectId };
   });
 }

@@ -19,12 +19,14 @@ function defaultLabel(kind: string, target: string): string {
   return `${url.hostname}${path}`.slice(0, 200);
 }
 
-type AddedEvidence = { evidenceId: string; created: boolean; evidence: EvidenceView };
+// Where the evidence is, for the caller to refresh.
+type EvidenceItem = { projectId: string; itemId: string };
+type AddedEvidence = EvidenceItem & { evidenceId: string; created: boolean; evidence: EvidenceView };
 
 // The evidence as clients see it, read inside the transaction.
-async function evidenceIn(tx: Prisma.TransactionClient, actor: Actor, evidenceId: string, created: boolean): Promise<AddedEvidence> {
+async function evidenceIn(tx: Prisma.TransactionClient, actor: Actor, item: { id: string; projectId: string }, evidenceId: string, created: boolean): Promise<AddedEvidence> {
   const row = await tx.evidence.findFirstOrThrow({ where: { id: evidenceId, teamId: actor.teamId }, select: evidenceViewQuery.select });
-  return { evidenceId, created, evidence: toEvidenceView(row, new Date(), actor.timeZone) };
+  return { evidenceId, created, evidence: toEvidenceView(row, new Date(), actor.timeZone), projectId: item.projectId, itemId: item.id };
 }
 
 /**
@@ -52,7 +54,7 @@ export async function addEvidence(actor: Actor, input: unknown): Promise<AddedEv
         where: { itemId: item.id, teamId: actor.teamId, ...(isLink ? { url: target } : { path: target }) },
         select: { id: true },
       });
-      if (existing) return evidenceIn(tx, actor, existing.id, false);
+      if (existing) return evidenceIn(tx, actor, item, existing.id, false);
     }
     const evidence = await tx.evidence.create({
       data: {
@@ -74,7 +76,7 @@ export async function addEvidence(actor: Actor, input: unknown): Promise<AddedEv
       itemId: item.id,
       after: { kind, label: evidence.label, url: evidence.url, path: evidence.path, expiresAt: expiresAt ?? null },
     });
-    return evidenceIn(tx, actor, evidence.id, true);
+    return evidenceIn(tx, actor, item, evidence.id, true);
   });
 }
 
@@ -84,10 +86,10 @@ export async function addEvidence(actor: Actor, input: unknown): Promise<AddedEv
  * evidence never makes the item count for more
  * (lib/domain/readiness/evidence-removal.ts): when it would, the item is set
  * to Partial in the same transaction, with its own activity entry and version
- * bump. Returns what the removal did to the item.
+ * bump. Returns what the removal did to the item, the item and its project.
  * Errors: NOT_FOUND (other team, other item), FORBIDDEN, archived project.
  */
-export async function removeEvidence(actor: Actor, input: unknown): Promise<EvidenceRemoval> {
+export async function removeEvidence(actor: Actor, input: unknown): Promise<EvidenceRemoval & EvidenceItem> {
   authorize(actor, "evidence.remove");
   const { evidenceId, ...ref } = parseInput(removeEvidenceInput, input);
   return db.$transaction(async (tx) => {
@@ -140,6 +142,6 @@ export async function removeEvidence(actor: Actor, input: unknown): Promise<Evid
     if (statusChanged) {
       await recordActivity(tx, actor, itemUpdatedEntry(item, item.version, { status: item.status }, { status: removal.statusAfter }));
     }
-    return removal;
+    return { ...removal, projectId: item.projectId, itemId: item.id };
   });
 }

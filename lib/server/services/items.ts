@@ -38,7 +38,7 @@ async function uniqueKey(tx: Tx, actor: Actor, projectId: string, base: string):
   for (let n = 2; ; n += 1) if (!keys.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-export async function createItem(actor: Actor, input: unknown): Promise<{ itemId: string; key: string }> {
+export async function createItem(actor: Actor, input: unknown): Promise<{ itemId: string; key: string; projectId: string }> {
   authorize(actor, "item.create");
   const { categoryId, key, ...fields } = parseInput(createItemInput, input);
   return db.$transaction(async (tx) => {
@@ -71,7 +71,7 @@ export async function createItem(actor: Actor, input: unknown): Promise<{ itemId
       itemId: item.id,
       after: { key: item.key, title: item.title, category: category.name, priority: item.priority },
     });
-    return { itemId: item.id, key: item.key };
+    return { itemId: item.id, key: item.key, projectId: item.projectId };
   });
 }
 
@@ -190,16 +190,18 @@ export async function updateItem(actor: Actor, input: unknown): Promise<ItemDeta
   });
 }
 
-export async function reorderItem(actor: Actor, input: unknown): Promise<void> {
+// Moves an item up or down its category; returns it and its project, for the caller to refresh.
+export async function reorderItem(actor: Actor, input: unknown): Promise<{ projectId: string; itemId: string }> {
   authorize(actor, "item.edit");
   const { itemId, direction } = parseInput(reorderItemInput, input);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const item = await itemInTeam(tx, actor, itemId);
+    const changed = { projectId: item.projectId, itemId: item.id };
     const neighbour = await tx.item.findFirst({
       where: { categoryId: item.categoryId, teamId: actor.teamId, position: direction === "up" ? { lt: item.position } : { gt: item.position } },
       orderBy: { position: direction === "up" ? "desc" : "asc" },
     });
-    if (!neighbour) return;
+    if (!neighbour) return changed;
     await tx.item.update({ where: { id: item.id }, data: { position: neighbour.position } });
     await tx.item.update({ where: { id: neighbour.id }, data: { position: item.position } });
     await recordActivity(tx, actor, {
@@ -211,13 +213,15 @@ export async function reorderItem(actor: Actor, input: unknown): Promise<void> {
       before: { position: item.position },
       after: { position: neighbour.position },
     });
+    return changed;
   });
 }
 
-export async function deleteItem(actor: Actor, input: unknown): Promise<void> {
+// Returns the project the item was in, for the caller to refresh.
+export async function deleteItem(actor: Actor, input: unknown): Promise<{ projectId: string }> {
   authorize(actor, "item.delete");
   const { itemId } = parseInput(itemRefInput, input);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const item = await itemInTeam(tx, actor, itemId);
     await tx.item.delete({ where: { id: item.id } });
     await recordActivity(tx, actor, {
@@ -228,5 +232,6 @@ export async function deleteItem(actor: Actor, input: unknown): Promise<void> {
       itemId: item.id,
       before: { key: item.key, title: item.title, status: item.status, priority: item.priority },
     });
+    return { projectId: item.projectId };
   });
 }

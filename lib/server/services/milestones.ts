@@ -12,7 +12,7 @@ import { assertEditable, projectInTeam } from "@/lib/server/kernel/tenancy";
 // Names the project's current state ("Beta review") so that it can be
 // compared with later. The state is the report's, so a milestone and the
 // report it was taken from always agree.
-export async function createMilestone(actor: Actor, input: unknown): Promise<{ milestoneId: string }> {
+export async function createMilestone(actor: Actor, input: unknown): Promise<{ milestoneId: string; projectId: string }> {
   authorize(actor, "milestone.manage");
   const { projectId, name } = parseInput(createMilestoneInput, input);
   const report = await loadProjectReport(actor, projectId);
@@ -31,14 +31,15 @@ export async function createMilestone(actor: Actor, input: unknown): Promise<{ m
       projectId: project.id,
       after: { name, readinessPercent: state.readinessPercent, level: state.level },
     });
-    return { milestoneId: milestone.id };
+    return { milestoneId: milestone.id, projectId: project.id };
   });
 }
 
-export async function deleteMilestone(actor: Actor, input: unknown): Promise<void> {
+// Returns the milestone's project, for the caller to refresh.
+export async function deleteMilestone(actor: Actor, input: unknown): Promise<{ projectId: string }> {
   authorize(actor, "milestone.manage");
   const { milestoneId } = parseInput(deleteMilestoneInput, input);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const milestone = await tx.milestone.findFirst({
       where: { id: milestoneId, teamId: actor.teamId },
       select: { id: true, name: true, projectId: true, project: { select: { archivedAt: true } } },
@@ -47,5 +48,6 @@ export async function deleteMilestone(actor: Actor, input: unknown): Promise<voi
     assertEditable(milestone.project);
     await tx.milestone.delete({ where: { id: milestone.id } });
     await recordActivity(tx, actor, { action: "milestone.deleted", entityType: "milestone", entityId: milestone.id, projectId: milestone.projectId, before: { name: milestone.name } });
+    return { projectId: milestone.projectId };
   });
 }

@@ -79,14 +79,16 @@ export async function listShareLinks(actor: Actor, projectId: string): Promise<S
   return rows.map((row) => toView(row, now));
 }
 
-export async function revokeShareLink(actor: Actor, input: unknown): Promise<void> {
+// Returns the link's project, for the caller to refresh.
+export async function revokeShareLink(actor: Actor, input: unknown): Promise<{ projectId: string }> {
   authorize(actor, "shareLink.manage");
   const { shareLinkId } = parseInput(revokeShareLinkInput, input);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const link = await tx.shareLink.findFirst({ where: { id: shareLinkId, teamId: actor.teamId } });
     if (!link) throw notFound("Share link");
-    if (link.revokedAt) return;
+    if (link.revokedAt) return { projectId: link.projectId };
     await tx.shareLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });
     await recordActivity(tx, actor, { action: "shareLink.revoked", entityType: "shareLink", entityId: link.id, projectId: link.projectId, before: { prefix: link.prefix } });
+    return { projectId: link.projectId };
   });
 }

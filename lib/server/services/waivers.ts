@@ -10,9 +10,12 @@ import { recordActivity } from "./activity";
 import { assertEditable, itemInTeam, toStartOfDay } from "@/lib/server/kernel/tenancy";
 
 // A waiver is risk acceptance: the item stays as it is, counts as done while
-// the approved waiver is valid, and is always shown as waived.
+// the approved waiver is valid, and is always shown as waived. Each change
+// returns the item it concerns and its project, for the caller to refresh.
 
-export async function requestWaiver(actor: Actor, input: unknown): Promise<{ waiverId: string }> {
+type WaivedItem = { projectId: string; itemId: string };
+
+export async function requestWaiver(actor: Actor, input: unknown): Promise<WaivedItem & { waiverId: string }> {
   authorize(actor, "waiver.request");
   const { itemId, reason, expiresAt } = parseInput(requestWaiverInput, input);
   // "The future" begins tomorrow in the team's zone: a waiver ends as its day starts.
@@ -36,7 +39,7 @@ export async function requestWaiver(actor: Actor, input: unknown): Promise<{ wai
       itemId: item.id,
       after: { reason, expiresAt },
     });
-    return { waiverId: waiver.id };
+    return { waiverId: waiver.id, projectId: item.projectId, itemId: item.id };
   });
 }
 
@@ -50,10 +53,10 @@ async function waiverInTeam(tx: Prisma.TransactionClient, actor: Actor, waiverId
   return waiver;
 }
 
-export async function decideWaiver(actor: Actor, input: unknown): Promise<void> {
+export async function decideWaiver(actor: Actor, input: unknown): Promise<WaivedItem> {
   authorize(actor, "waiver.decide");
   const { waiverId, decision, note } = parseInput(decideWaiverInput, input);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const waiver = await waiverInTeam(tx, actor, waiverId);
     // A waiver accepts a risk: a person decides it, never a script.
     if (actor.kind !== "user") throw forbidden("A waiver is decided by a lead or admin in person.");
@@ -76,14 +79,15 @@ export async function decideWaiver(actor: Actor, input: unknown): Promise<void> 
       before: { status: "PENDING" },
       after: { status, note: note || null, expiresAt: dayIn(waiver.expiresAt, actor.timeZone) },
     });
+    return { projectId: waiver.item.projectId, itemId: waiver.itemId };
   });
 }
 
 // The requester can withdraw their own request; leads can end any open waiver.
-export async function withdrawWaiver(actor: Actor, input: unknown): Promise<void> {
+export async function withdrawWaiver(actor: Actor, input: unknown): Promise<WaivedItem> {
   authorize(actor, "waiver.request");
   const { waiverId } = parseInput(withdrawWaiverInput, input);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const waiver = await waiverInTeam(tx, actor, waiverId);
     if (waiver.requestedById !== actorUserId(actor) && !can(actor.role, "waiver.decide")) throw forbidden();
     const withdrawn = await tx.waiver.updateMany({
@@ -100,5 +104,6 @@ export async function withdrawWaiver(actor: Actor, input: unknown): Promise<void
       before: { status: waiver.status },
       after: { status: "WITHDRAWN" },
     });
+    return { projectId: waiver.item.projectId, itemId: waiver.itemId };
   });
 }

@@ -98,7 +98,7 @@ export default async function ItemPage({ params }: Props) {
           </Card>
           {writable && can(actor.role, "item.edit") && (
             <Card title="Edit item">
-              <ItemGuidanceForm projectId={projectId} item={item} categories={page.categories} />
+              <ItemGuidanceForm item={item} categories={page.categories} />
             </Card>
           )}
           <Card title="History">
