@@ -309,5 +309,3 @@ export type ApiItemSummary = z.infer<typeof itemSummary>;
 export type ApiItem = z.infer<typeof itemDetail>;
 export type ApiEvidence = z.infer<typeof evidence>;
 export type ApiConflictingChange = z.infer<typeof conflictingChange>;
-export type ApiProjectListQuery = z.infer<typeof apiProjectListQuery>;
-export type ApiItemListQuery = z.infer<typeof apiItemListQuery>;

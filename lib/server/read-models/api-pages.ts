@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { filterItems, type ItemFilter } from "@/lib/domain/readiness/filters";
-import type { ApiItemListQuery, ApiProjectListQuery } from "@/lib/schemas/api";
+import type { apiItemListQuery, apiProjectListQuery } from "@/lib/schemas/api";
 import { portfolioQuery } from "@/lib/schemas/project";
 import type { Actor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
@@ -10,6 +10,9 @@ import type { ItemView } from "./item-view";
 import { creationKey, creationKeyOf, seekPage, type CreationKey, type Page, type PagedList } from "./pagination";
 import { loadPortfolio, type PortfolioProject } from "./portfolio";
 import { loadProjectReadiness } from "./project-page";
+
+type ApiProjectListQuery = z.infer<typeof apiProjectListQuery>;
+type ApiItemListQuery = z.infer<typeof apiItemListQuery>;
 
 // The REST API's paged lists and their orders (docs/api.md, "Pagination").
 // Both sort by keys that edits cannot change, so a cursor stays valid whatever
