@@ -1,5 +1,6 @@
 import "server-only";
-import { actorUserId, authorize, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
+import { actorUserId, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import { invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { dayIn } from "@/lib/domain/readiness/dates";

@@ -4,7 +4,8 @@ import { NoChecklistError, type ImportedChecklist } from "@/lib/import/checklist
 import { readDocument } from "@/lib/import/read-document";
 import { ChecklistYamlError, type ChecklistEvidence } from "@/lib/import/yaml-checklist";
 import { planImport, type ExistingProject, type ImportPlan } from "@/lib/import/plan";
-import { actorUserId, assertProjectVisible, authorize, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
+import { actorUserId, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db, type Db } from "@/lib/server/kernel/db";
 import { invalidField, parseInput } from "@/lib/server/kernel/errors";
 import { importChecklistInput } from "@/lib/schemas/import";
@@ -66,7 +67,6 @@ export type ImportPreview = { title: string | null; plan: ImportPlan; source: st
 export async function previewImport(actor: Actor, input: unknown): Promise<ImportPreview> {
   authorize(actor, "item.create");
   const { text, projectId } = parseInput(importChecklistInput, input);
-  if (projectId) assertProjectVisible(actor, projectId);
   const checklist = readChecklist(text);
   return { title: checklist.title, plan: planImport(checklist, await existingProject(db, actor, projectId)), source: checklist.source ?? text };
 }

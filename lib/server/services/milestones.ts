@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { stateOfReport } from "@/lib/domain/history/milestone-state";
-import { actorLabel, authorize, type Actor } from "@/lib/server/kernel/actor";
+import { actorLabel, type Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import { invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";

@@ -1,6 +1,7 @@
 import "server-only";
 import { tokenState, type ApiTokenState } from "@/lib/domain/api-tokens";
-import { actorLabel, authorize, type Actor } from "@/lib/server/kernel/actor";
+import { actorLabel, type Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { config } from "@/lib/server/kernel/config";
 import { db } from "@/lib/server/kernel/db";
 import { notFound, parseInput } from "@/lib/server/kernel/errors";

@@ -1,7 +1,7 @@
 import "server-only";
-import { can } from "@/lib/domain/permissions";
 import { dayIn } from "@/lib/domain/readiness/dates";
-import { actorUserId, authorize, type Actor } from "@/lib/server/kernel/actor";
+import { actorUserId, type Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import { conflict, forbidden, invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { decideWaiverInput, requestWaiverInput, withdrawWaiverInput } from "@/lib/schemas/waiver";
@@ -50,14 +50,13 @@ async function waiverInTeam(tx: Prisma.TransactionClient, actor: Actor, waiverId
   return waiver;
 }
 
+// A waiver accepts a risk: the gate lets only a lead or admin in person decide it.
 export async function decideWaiver(actor: Actor, input: unknown): Promise<void> {
   authorize(actor, "waiver.decide");
   const { waiverId, decision, note } = parseInput(decideWaiverInput, input);
   await db.$transaction(async (tx) => {
     const waiver = await waiverInTeam(tx, actor, waiverId);
-    // A waiver accepts a risk: a person decides it, never a script.
-    if (actor.kind !== "user") throw forbidden("A waiver is decided by a lead or admin in person.");
-    if (waiver.requestedById === actor.userId) {
+    if (waiver.requestedById === actorUserId(actor)) {
       throw forbidden("A waiver must be decided by a lead or admin other than the person who requested it.");
     }
     const status = decision === "APPROVE" ? "APPROVED" : "REJECTED";
@@ -79,13 +78,14 @@ export async function decideWaiver(actor: Actor, input: unknown): Promise<void> 
   });
 }
 
-// The requester can withdraw their own request; leads can end any open waiver.
+// The requester can withdraw their own request; leads (and those the gate
+// lets do so) can end any open waiver.
 export async function withdrawWaiver(actor: Actor, input: unknown): Promise<void> {
   authorize(actor, "waiver.request");
   const { waiverId } = parseInput(withdrawWaiverInput, input);
   await db.$transaction(async (tx) => {
     const waiver = await waiverInTeam(tx, actor, waiverId);
-    if (waiver.requestedById !== actorUserId(actor) && !can(actor.role, "waiver.decide")) throw forbidden();
+    if (waiver.requestedById !== actorUserId(actor)) authorize(actor, "waiver.withdrawAny");
     const withdrawn = await tx.waiver.updateMany({
       where: { id: waiver.id, teamId: actor.teamId, status: { in: ["PENDING", "APPROVED"] } },
       data: { status: "WITHDRAWN", decidedById: actorUserId(actor), decidedAt: new Date() },
