@@ -4,7 +4,7 @@ import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import { parseInput } from "@/lib/server/kernel/errors";
 import { addCategoryInput, deleteCategoryInput, moveCategoryInput, renameCategoryInput } from "@/lib/schemas/category";
-import { recordActivity } from "./activity";
+import { recordProjectChange } from "./activity";
 import { categoryInTeam, projectInTeam } from "@/lib/server/kernel/tenancy";
 
 export async function addCategory(actor: Actor, input: unknown): Promise<{ categoryId: string }> {
@@ -16,7 +16,7 @@ export async function addCategory(actor: Actor, input: unknown): Promise<{ categ
     const category = await tx.category.create({
       data: { teamId: actor.teamId, projectId: project.id, name, position: (last._max.position ?? -1) + 1 },
     });
-    await recordActivity(tx, actor, { action: "category.added", entityType: "category", entityId: category.id, projectId, after: { name } });
+    await recordProjectChange(tx, actor, { action: "category.added", entityType: "category", entityId: category.id, projectId, after: { name } });
     return { categoryId: category.id };
   });
 }
@@ -28,7 +28,7 @@ export async function renameCategory(actor: Actor, input: unknown): Promise<void
     const category = await categoryInTeam(tx, actor, categoryId);
     if (category.name === name) return;
     await tx.category.update({ where: { id: category.id }, data: { name } });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "category.renamed",
       entityType: "category",
       entityId: category.id,
@@ -56,7 +56,7 @@ export async function moveCategory(actor: Actor, input: unknown): Promise<void> 
     if (!neighbour) return;
     await tx.category.update({ where: { id: category.id }, data: { position: neighbour.position } });
     await tx.category.update({ where: { id: neighbour.id }, data: { position: category.position } });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "category.moved",
       entityType: "category",
       entityId: category.id,
@@ -75,7 +75,7 @@ export async function deleteCategory(actor: Actor, input: unknown): Promise<void
     const category = await categoryInTeam(tx, actor, categoryId);
     const items = await tx.item.findMany({ where: { categoryId: category.id, teamId: actor.teamId }, select: { key: true } });
     await tx.category.delete({ where: { id: category.id } });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "category.deleted",
       entityType: "category",
       entityId: category.id,

@@ -7,7 +7,7 @@ import { dayIn } from "@/lib/domain/readiness/dates";
 import { addEvidenceInput, removeEvidenceInput } from "@/lib/schemas/evidence";
 import { evidenceRemoval, type EvidenceRemoval } from "@/lib/domain/readiness/evidence-removal";
 import { scorableOf } from "@/lib/server/read-models/item-view";
-import { recordActivity } from "./activity";
+import { recordProjectChange } from "./activity";
 import { itemUpdatedEntry } from "./item-changes";
 import { assertEditable, itemInTeam, toStartOfDay } from "@/lib/server/kernel/tenancy";
 
@@ -51,7 +51,7 @@ export async function addEvidence(actor: Actor, input: unknown): Promise<{ evide
         addedById: actorUserId(actor), addedByLabel: nonPersonLabel(actor),
       },
     });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "evidence.added",
       entityType: "evidence",
       entityId: evidence.id,
@@ -110,7 +110,7 @@ export async function removeEvidence(actor: Actor, input: unknown): Promise<Evid
         data: { status: removal.statusAfter, version: { increment: 1 }, updatedById: actorUserId(actor), updatedByLabel: nonPersonLabel(actor) },
       });
     }
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "evidence.removed",
       entityType: "evidence",
       entityId: evidence.id,
@@ -120,7 +120,7 @@ export async function removeEvidence(actor: Actor, input: unknown): Promise<Evid
       after: { standing: removal.standingAfter },
     });
     if (statusChanged) {
-      await recordActivity(tx, actor, itemUpdatedEntry(item, item.version, { status: item.status }, { status: removal.statusAfter }));
+      await recordProjectChange(tx, actor, itemUpdatedEntry(item, item.version, { status: item.status }, { status: removal.statusAfter }));
     }
     return removal;
   });

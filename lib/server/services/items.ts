@@ -9,7 +9,7 @@ import { conflict, invalidField, parseInput } from "@/lib/server/kernel/errors";
 import { itemViewSelect, toItemView, type ItemView } from "@/lib/server/read-models/item-view";
 import { createItemInput, itemRefInput, reorderItemInput, updateItemInput, type ItemChanges } from "@/lib/schemas/item";
 import type { Prisma } from "@/generated/prisma/client";
-import { recordActivity } from "./activity";
+import { recordProjectChange } from "./activity";
 import { editConflict, itemUpdatedEntry, lockItemRow, recordedChangesSince } from "./item-changes";
 import { asJson, categoryInTeam, changedFields, itemInTeam, slugify, toDay } from "@/lib/server/kernel/tenancy";
 
@@ -63,7 +63,7 @@ export async function createItem(actor: Actor, input: unknown): Promise<{ itemId
         updatedById: actorUserId(actor), updatedByLabel: nonPersonLabel(actor),
       },
     });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "item.created",
       entityType: "item",
       entityId: item.id,
@@ -168,7 +168,7 @@ export async function updateItem(actor: Actor, input: unknown): Promise<ItemView
     if (updated.count === 0) throw conflict("This item changed while your edit was being saved. Review the current values and apply your change again.", { current: await currentView(tx, actor, item.id), changes: [] });
     // The changed fields with the version they produced: the record later
     // edits based on an older version are merged against (item-changes.ts).
-    await recordActivity(tx, actor, itemUpdatedEntry(item, item.version, diff.before, diff.after));
+    await recordProjectChange(tx, actor, itemUpdatedEntry(item, item.version, diff.before, diff.after));
     return (await currentView(tx, actor, item.id)) as ItemView;
   });
 }
@@ -185,7 +185,7 @@ export async function reorderItem(actor: Actor, input: unknown): Promise<void> {
     if (!neighbour) return;
     await tx.item.update({ where: { id: item.id }, data: { position: neighbour.position } });
     await tx.item.update({ where: { id: neighbour.id }, data: { position: item.position } });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "item.moved",
       entityType: "item",
       entityId: item.id,
@@ -203,7 +203,7 @@ export async function deleteItem(actor: Actor, input: unknown): Promise<void> {
   await db.$transaction(async (tx) => {
     const item = await itemInTeam(tx, actor, itemId);
     await tx.item.delete({ where: { id: item.id } });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "item.deleted",
       entityType: "item",
       entityId: item.id,

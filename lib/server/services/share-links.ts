@@ -6,7 +6,7 @@ import { config } from "@/lib/server/kernel/config";
 import { db } from "@/lib/server/kernel/db";
 import { notFound, parseInput } from "@/lib/server/kernel/errors";
 import { createShareLinkInput, revokeShareLinkInput } from "@/lib/schemas/share-link";
-import { recordActivity } from "./activity";
+import { recordProjectChange } from "./activity";
 import { expiryAfterDays, hashSecret, newSecret } from "@/lib/server/kernel/secrets";
 import { projectInTeam } from "@/lib/server/kernel/tenancy";
 
@@ -47,7 +47,7 @@ export async function createShareLink(actor: Actor, input: unknown): Promise<{ l
         createdByLabel: actorLabel(actor),
       },
     });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "shareLink.created",
       entityType: "shareLink",
       entityId: row.id,
@@ -88,6 +88,6 @@ export async function revokeShareLink(actor: Actor, input: unknown): Promise<voi
     if (!link) throw notFound("Share link");
     if (link.revokedAt) return;
     await tx.shareLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });
-    await recordActivity(tx, actor, { action: "shareLink.revoked", entityType: "shareLink", entityId: link.id, projectId: link.projectId, before: { prefix: link.prefix } });
+    await recordProjectChange(tx, actor, { action: "shareLink.revoked", entityType: "shareLink", entityId: link.id, projectId: link.projectId, before: { prefix: link.prefix } });
   });
 }

@@ -6,7 +6,7 @@ import { db } from "@/lib/server/kernel/db";
 import { conflict, forbidden, invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { decideWaiverInput, requestWaiverInput, withdrawWaiverInput } from "@/lib/schemas/waiver";
 import type { Prisma } from "@/generated/prisma/client";
-import { recordActivity } from "./activity";
+import { recordProjectChange } from "./activity";
 import { assertEditable, itemInTeam, toStartOfDay } from "@/lib/server/kernel/tenancy";
 
 // A waiver is risk acceptance: the item stays as it is, counts as done while
@@ -28,7 +28,7 @@ export async function requestWaiver(actor: Actor, input: unknown): Promise<{ wai
     const waiver = await tx.waiver.create({
       data: { teamId: actor.teamId, itemId: item.id, reason, expiresAt: toStartOfDay(expiresAt, actor.timeZone), requestedById: actorUserId(actor) },
     });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "waiver.requested",
       entityType: "waiver",
       entityId: waiver.id,
@@ -66,7 +66,7 @@ export async function decideWaiver(actor: Actor, input: unknown): Promise<void> 
       data: { status, decidedById: actorUserId(actor), decidedAt: new Date(), decisionNote: note || null },
     });
     if (decided.count === 0) throw conflict("This waiver has already been decided or withdrawn.");
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: decision === "APPROVE" ? "waiver.approved" : "waiver.rejected",
       entityType: "waiver",
       entityId: waiver.id,
@@ -91,7 +91,7 @@ export async function withdrawWaiver(actor: Actor, input: unknown): Promise<void
       data: { status: "WITHDRAWN", decidedById: actorUserId(actor), decidedAt: new Date() },
     });
     if (withdrawn.count === 0) throw conflict("This waiver is no longer open.");
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "waiver.withdrawn",
       entityType: "waiver",
       entityId: waiver.id,
