@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bearerToken, looksLikeApiToken, SCOPE_ROLE, tokenState } from "./api-tokens";
-import { can } from "./permissions";
+import { bearerToken, looksLikeApiToken, tokenState } from "./api-tokens";
+import { decide, type Action } from "./permissions";
 
 const token = `shp_${"a".repeat(43)}`;
 
@@ -30,14 +30,16 @@ describe("API tokens", () => {
   });
 
   it("gives read tokens no writes and write tokens no administration", () => {
-    expect(can(SCOPE_ROLE.read, "project.read")).toBe(true);
-    expect(can(SCOPE_ROLE.read, "item.updateStatus")).toBe(false);
-    expect(can(SCOPE_ROLE.read, "evidence.add")).toBe(false);
-    expect(can(SCOPE_ROLE.write, "item.updateStatus")).toBe(true);
-    expect(can(SCOPE_ROLE.write, "item.edit")).toBe(true);
-    expect(can(SCOPE_ROLE.write, "project.create")).toBe(true);
-    expect(can(SCOPE_ROLE.write, "apiToken.manage")).toBe(false);
-    expect(can(SCOPE_ROLE.write, "member.invite")).toBe(false);
-    expect(can(SCOPE_ROLE.write, "project.delete")).toBe(false);
+    const may = (scope: "read" | "write", action: Action) => decide({ kind: "token", scope }, action).allowed;
+    expect(may("read", "project.read")).toBe(true);
+    expect(may("read", "item.updateStatus")).toBe(false);
+    expect(may("read", "evidence.add")).toBe(false);
+    expect(may("write", "item.updateStatus")).toBe(true);
+    expect(may("write", "item.edit")).toBe(true);
+    expect(may("write", "project.create")).toBe(true);
+    expect(may("write", "apiToken.manage")).toBe(false);
+    expect(may("write", "member.invite")).toBe(false);
+    expect(may("write", "project.delete")).toBe(false);
+    expect(may("write", "waiver.decide")).toBe(false);
   });
 });

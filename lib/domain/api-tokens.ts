@@ -1,14 +1,13 @@
 // API tokens: what a token may do and how its secret looks. Pure, so the
 // server, the settings page and the CLI agree on both.
-import type { Role } from "./roles";
-
 export const API_TOKEN_SCOPES = ["read", "write"] as const;
 export type ApiTokenScopeName = (typeof API_TOKEN_SCOPES)[number];
 
-// A token acts with a role: `read` sees what a viewer sees; `write` may also
-// do what a lead does with projects and items. No token can manage people,
-// tokens or delete projects: those stay with a signed-in admin.
-export const SCOPE_ROLE: Record<ApiTokenScopeName, Role> = { read: "VIEWER", write: "LEAD" };
+// A token acts by its scope, never as a role: the permission table
+// (permissions.ts) names the scopes each action allows. `read` sees what a
+// viewer sees; `write` may also do what a lead does with projects and items.
+// No token can manage people or tokens, delete projects or decide waivers:
+// those stay with a signed-in person.
 
 export const SCOPE_DESCRIPTION: Record<ApiTokenScopeName, string> = {
   read: "Read projects, items, evidence and readiness",

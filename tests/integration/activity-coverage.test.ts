@@ -1,12 +1,13 @@
 // Every exported service function either reads, or records activity when it
 // changes something. A new export without a scenario below fails this test,
-// so a mutation cannot be added without proving it leaves an audit trail.
+// so a mutation cannot be added without proving it leaves an audit trail; and
+// every change inside a project is shown to keep that project's readiness
+// history (recordProjectChange), not only its audit trail.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/kernel/db";
-import * as accountCreation from "@/lib/server/identity/account-creation";
+import { recordActivity } from "@/lib/server/services/activity";
 import * as accountDeletion from "@/lib/server/services/account-deletion";
 import * as apiTokens from "@/lib/server/services/api-tokens";
-import * as catalogue from "@/lib/server/services/catalogue";
 import * as categories from "@/lib/server/services/categories";
 import * as evidence from "@/lib/server/services/evidence";
 import * as importing from "@/lib/server/services/import";
@@ -15,39 +16,13 @@ import * as items from "@/lib/server/services/items";
 import * as members from "@/lib/server/services/members";
 import * as milestones from "@/lib/server/services/milestones";
 import * as projects from "@/lib/server/services/projects";
-import * as setup from "@/lib/server/services/setup";
 import * as shareLinks from "@/lib/server/services/share-links";
 import * as teams from "@/lib/server/services/teams";
 import * as templates from "@/lib/server/services/templates";
 import * as waivers from "@/lib/server/services/waivers";
 import { membershipOf, person, teamWith } from "../support/fixtures";
 import { catalogueProject, daysFromNow, itemByKey } from "../support/readiness";
-
-const MODULES = { accountCreation, accountDeletion, apiTokens, catalogue, categories, evidence, importing, invitations, items, members, milestones, projects, setup, shareLinks, teams, templates, waivers };
-
-const READS = new Set([
-  "accountCreation.mayCreateAccount",
-  "accountDeletion.accountDeletionPlan",
-  "apiTokens.hashApiToken",
-  "apiTokens.listApiTokens",
-  "catalogue.builtInCatalogue",
-  "importing.previewImport",
-  "importing.readChecklist",
-  "invitations.invitationLink",
-  "invitations.listPendingInvitations",
-  "invitations.previewInvitation",
-  "members.listMembers",
-  "members.openItemsByMember",
-  "setup.isSetupOpen",
-  "setup.setupClosed",
-  "shareLinks.hashShareToken",
-  "shareLinks.listShareLinks",
-  "shareLinks.shareUrls",
-  "teams.currentTeam",
-  "teams.teamsOf",
-  "templates.listTeamTemplates",
-  "templates.loadTemplateDocument",
-]);
+import { exportedFunctions, SERVICE_MODULES, SERVICE_READS } from "../support/service-exports";
 
 // The installation claim happens before any team (and so any activity feed)
 // exists; the first team's creation during setup is recorded by createTeam.
@@ -141,12 +116,8 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
   },
 };
 
-const exported = Object.entries(MODULES).flatMap(([module, exports]) =>
-  Object.entries(exports)
-    .filter(([, value]) => typeof value === "function")
-    .map(([name]) => `${module}.${name}`),
-);
-const mutations = exported.filter((name) => !READS.has(name) && !OUTSIDE_ANY_TEAM.has(name) && !FRESH_INSTALL_ONLY.has(name));
+const exported = exportedFunctions(SERVICE_MODULES);
+const mutations = exported.filter((name) => !SERVICE_READS.has(name) && !OUTSIDE_ANY_TEAM.has(name) && !FRESH_INSTALL_ONLY.has(name));
 
 describe("activity coverage", () => {
   it("knows every exported service function", () => {
@@ -154,16 +125,31 @@ describe("activity coverage", () => {
     expect(mutations.length).toBeGreaterThanOrEqual(25);
   });
 
-  it.each(mutations)("%s records activity", async (name) => {
+  it.each(mutations)("%s records activity, and keeps the readiness history of every project it changes", async (name) => {
     const w = await world();
     const scenario = SCENARIOS[name];
     expect(scenario, `no scenario for ${name}`).toBeDefined();
-    // Activity rows created by the setup of the world are not counted.
+    // Activity rows created by the setup of the world are not counted, and its
+    // snapshots are cleared: a change recorded through recordProjectChange
+    // then always leaves one (there is no earlier one to equal).
     const before = await db.activity.findMany({ select: { id: true } });
+    await db.readinessSnapshot.deleteMany({ where: { teamId: w.teamId } });
     await scenario(w);
     const seen = new Set(before.map((row) => row.id));
-    const added = (await db.activity.findMany({ select: { id: true, action: true, actorUserId: true } })).filter((row) => !seen.has(row.id));
+    const added = (await db.activity.findMany({ select: { id: true, action: true, actorUserId: true, projectId: true } })).filter((row) => !seen.has(row.id));
     expect(added.length).toBeGreaterThan(0);
     expect(added.every((row) => row.actorUserId)).toBe(true);
+
+    // A deleted project has no history left to keep.
+    const changed = [...new Set(added.flatMap((row) => (row.projectId ? [row.projectId] : [])))];
+    const remaining = await db.project.findMany({ where: { id: { in: changed } }, select: { id: true } });
+    const snapshotted = await db.readinessSnapshot.findMany({ where: { projectId: { in: changed } }, distinct: ["projectId"], select: { projectId: true } });
+    expect(snapshotted.map((row) => row.projectId).sort()).toEqual(remaining.map((row) => row.id).sort());
+  });
+
+  it("refuses to record a change inside a project as a team change", async () => {
+    const { admin, projectId } = await world();
+    const entry = { action: "item.updated", entityType: "item", entityId: "i", projectId };
+    await expect(db.$transaction((tx) => recordActivity(tx, admin, entry as never))).rejects.toThrow(/recordProjectChange/);
   });
 });

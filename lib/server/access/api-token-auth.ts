@@ -1,5 +1,5 @@
 import "server-only";
-import { bearerToken, looksLikeApiToken, SCOPE_ROLE, tokenState } from "@/lib/domain/api-tokens";
+import { bearerToken, looksLikeApiToken, tokenState } from "@/lib/domain/api-tokens";
 import { formatMoment } from "@/lib/domain/format";
 import type { TokenActor } from "@/lib/server/kernel/actor";
 import { Prisma } from "@/generated/prisma/client";
@@ -14,7 +14,7 @@ const LAST_USE_RESOLUTION_MS = 60_000;
 
 const unauthenticated = (message: string) => new AppError("UNAUTHENTICATED", message);
 
-// The team and role an API request acts with, from its Authorization header.
+// The team and scope an API request acts with, from its Authorization header.
 // Expiry is checked on every request; revocation too, through a look-up at
 // most a second old (see recent-tokens.ts).
 export async function authenticateApiRequest(authorization: string | null, now = new Date()): Promise<TokenActor> {
@@ -39,5 +39,5 @@ export async function authenticateApiRequest(authorization: string | null, now =
     token.lastUsedAt = now;
     await sqlRows(Prisma.sql`UPDATE api_token SET "lastUsedAt" = ${now} WHERE id = ${token.id} AND "teamId" = ${token.teamId}`);
   }
-  return { kind: "token", tokenId: token.id, name: token.name, teamId: token.teamId, role: SCOPE_ROLE[token.scope === "READ" ? "read" : "write"], timeZone: token.timeZone };
+  return { kind: "token", tokenId: token.id, name: token.name, teamId: token.teamId, scope: token.scope === "READ" ? "read" : "write", timeZone: token.timeZone };
 }

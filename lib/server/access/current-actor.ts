@@ -2,8 +2,9 @@ import "server-only";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { can, type Action } from "@/lib/domain/permissions";
+import type { UntargetedAction } from "@/lib/domain/permissions";
 import type { UserActor } from "@/lib/server/kernel/actor";
+import { permits } from "@/lib/server/kernel/gate";
 import { teamsOf } from "@/lib/server/services/teams";
 import { isSetupOpen } from "@/lib/server/services/setup";
 import { currentIdentity, type Identity } from "@/lib/server/identity/identity";
@@ -29,12 +30,12 @@ export async function requireIdentity(): Promise<Identity> {
 }
 
 // For pages: sends visitors to sign in (or to setup on a fresh install) and
-// people without a team to the welcome page; answers 403 when the role does
+// people without a team to the welcome page; answers 403 when the gate does
 // not allow the page's action.
-export async function requireActor(action?: Action): Promise<UserActor> {
+export async function requireActor(action?: UntargetedAction): Promise<UserActor> {
   await requireIdentity();
   const actor = await currentActor();
   if (!actor) redirect("/welcome");
-  if (action && !can(actor.role, action)) forbidden();
+  if (action && !permits(actor, action)) forbidden();
   return actor;
 }

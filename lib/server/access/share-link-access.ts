@@ -6,8 +6,8 @@ import { hashShareToken, SHARE_TOKEN_PATTERN } from "@/lib/server/services/share
 
 const ACCESS_RESOLUTION_MS = 60_000;
 
-// Who is reading through a share link: a viewer of that one project, or
-// nobody (a made-up, revoked or expired link: the same answer for all three).
+// Who is reading through a share link: a reader of that one project's report
+// (the gate lets it do nothing else), or nobody (a made-up, revoked or expired link: the same answer for all three).
 export async function shareLinkReader(token: string, now = new Date()): Promise<ShareActor | null> {
   if (!SHARE_TOKEN_PATTERN.test(token)) return null;
   const link = await db.shareLink.findUnique({
@@ -18,5 +18,5 @@ export async function shareLinkReader(token: string, now = new Date()): Promise<
   if (!link.lastAccessedAt || now.getTime() - link.lastAccessedAt.getTime() > ACCESS_RESOLUTION_MS) {
     await db.shareLink.updateMany({ where: { id: link.id, teamId: link.teamId }, data: { lastAccessedAt: now } });
   }
-  return { kind: "share", shareLinkId: link.id, teamId: link.teamId, projectId: link.projectId, role: "VIEWER", timeZone: link.project.team.timeZone };
+  return { kind: "share", shareLinkId: link.id, teamId: link.teamId, projectId: link.projectId, timeZone: link.project.team.timeZone };
 }

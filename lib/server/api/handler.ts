@@ -1,11 +1,11 @@
 import "server-only";
 import * as Sentry from "@sentry/nextjs";
-import { SCOPE_ROLE } from "@/lib/domain/api-tokens";
-import { can, type Action } from "@/lib/domain/permissions";
+import type { UntargetedAction } from "@/lib/domain/permissions";
 import type { TokenActor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { authenticateApiRequest } from "@/lib/server/access/api-token-auth";
 import { clientAddress } from "@/lib/server/access/client-address";
-import { AppError, forbidden, toErrorBody } from "@/lib/server/kernel/errors";
+import { AppError, toErrorBody } from "@/lib/server/kernel/errors";
 import { requestLogger } from "@/lib/server/kernel/logger";
 import { assertNotBlocked, spendAllowance, type Allowances } from "./rate-limit";
 
@@ -42,8 +42,9 @@ const allowanceHeaders = (allowance: Allowances) => ({
 // client address's allowance, and an address over its allowance is refused
 // first), the token's allowance, the permission the endpoint needs, then the
 // handler.
-// Services check permissions again; this only answers 403 before any work.
-export function apiEndpoint(permission: Action, handle: (context: ApiContext) => Promise<Response>) {
+// Services ask the gate again; asking it here answers 403 (in the token's
+// words) before any work.
+export function apiEndpoint(permission: UntargetedAction, handle: (context: ApiContext) => Promise<Response>) {
   return async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
     const requestId = request.headers.get("x-request-id");
     try {
@@ -58,9 +59,7 @@ export function apiEndpoint(permission: Action, handle: (context: ApiContext) =>
         throw error;
       }
       const allowance = await spendAllowance("token", actor.tokenId);
-      if (!can(actor.role, permission)) {
-        throw forbidden(actor.role === SCOPE_ROLE.read ? "This token can only read. Changes need a token with write scope." : "API tokens cannot do this.");
-      }
+      authorize(actor, permission);
       const response = await handle({ actor, request, params: await params });
       for (const [name, value] of Object.entries(allowanceHeaders(allowance))) response.headers.set(name, value);
       return response;

@@ -1,13 +1,15 @@
 import "server-only";
 import { db } from "@/lib/server/kernel/db";
 import { logger } from "@/lib/server/kernel/logger";
-import { recordReadinessSnapshot, startOfTeamDay } from "@/lib/server/services/snapshots";
+import { systemActor } from "@/lib/server/access/system";
+import { startOfTeamDay, takeDailySnapshot } from "@/lib/server/services/snapshots";
 
 // The daily snapshot of every active project that has none yet today, "today"
 // being the day in its team's time zone. Safe to run from several server
 // instances at once: each project's snapshot is keyed by its hour, and a
 // project that has one today is skipped (recordReadinessSnapshot checks again
-// inside its transaction). One statement, then one transaction per project due.
+// inside its transaction). One statement, then one transaction per project
+// due, taken by Shipshape itself: the system actor of the project's team.
 export async function takeDailySnapshots(now = new Date()): Promise<number> {
   const projects = await db.project.findMany({
     where: { archivedAt: null },
@@ -25,8 +27,8 @@ export async function takeDailySnapshots(now = new Date()): Promise<number> {
     return !latest || latest < startOfTeamDay(now, project.team.timeZone);
   });
   for (const project of due) {
-    const team = { teamId: project.teamId, timeZone: project.team.timeZone };
-    await db.$transaction((tx) => recordReadinessSnapshot(tx, team, project.id, "DAILY", now));
+    const actor = systemActor({ teamId: project.teamId, timeZone: project.team.timeZone }, "daily snapshots");
+    await takeDailySnapshot(actor, project.id, now);
   }
   return due.length;
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import { notFound } from "@/lib/server/kernel/errors";
 import { creationKey, creationKeyOf, decodeCursor, encodeCursor, type CreationKey, type PagedList } from "@/lib/server/read-models/pagination";

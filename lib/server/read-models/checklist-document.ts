@@ -1,9 +1,10 @@
 import "server-only";
 import { dayIn, isoDay } from "@/lib/domain/readiness/dates";
 import { CHECKLIST_SCHEMA, type ChecklistDocument, type ChecklistItem } from "@/lib/import/yaml-checklist";
-import { assertProjectVisible, authorize, type Actor } from "@/lib/server/kernel/actor";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
-import { forbidden, notFound } from "@/lib/server/kernel/errors";
+import { notFound } from "@/lib/server/kernel/errors";
 import { currentOwner, ownerSelect } from "./owner-view";
 
 // A project as a YAML checklist document (lib/import/yaml-checklist.ts), in
@@ -12,10 +13,8 @@ import { currentOwner, ownerSelect } from "./owner-view";
 // Expiry days are the team's (the instant a day starts in its zone, read back
 // as that day), so an export imported by the same team keeps its days.
 export async function loadChecklistDocument(actor: Actor, projectId: string): Promise<ChecklistDocument> {
+  // Owners' e-mail addresses are for the team: a share link is refused here.
   authorize(actor, "project.read");
-  // Owners' e-mail addresses are for the team, not for share links.
-  if (actor.kind === "share") throw forbidden();
-  assertProjectVisible(actor, projectId);
   const project = await db.project.findFirst({
     where: { id: projectId, teamId: actor.teamId },
     relationLoadStrategy: "join",

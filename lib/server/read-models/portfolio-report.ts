@@ -5,9 +5,9 @@ import { isOverdue } from "@/lib/domain/readiness/filters";
 import { LEVEL_NAME } from "@/lib/domain/readiness/score";
 import { isSatisfied, standingOf } from "@/lib/domain/readiness/standing";
 import { PORTFOLIO_SCHEMA, portfolioTotals, type PortfolioBlocker, type PortfolioReport } from "@/lib/domain/report/portfolio";
-import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
-import { forbidden } from "@/lib/server/kernel/errors";
 import { scorableOf } from "./item-view";
 import { currentOwner, ownerSelect } from "./owner-view";
 import { loadPortfolio } from "./portfolio";
@@ -20,8 +20,6 @@ const ACTIVE_BY_NAME = { sort: "name", dir: "asc", archived: "hide", q: "", leve
 // snapshots for the forecasts.
 export async function loadPortfolioReport(actor: Actor, now = new Date()): Promise<PortfolioReport> {
   authorize(actor, "report.export");
-  // A share link opens one project's report, never the team's.
-  if (actor.kind === "share") throw forbidden();
   const [team, portfolio, critical, snapshots] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: actor.teamId }, select: { name: true, slug: true } }),
     loadPortfolio(actor, ACTIVE_BY_NAME, now),

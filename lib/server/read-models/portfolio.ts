@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { emptyTally, scoreTally, type Readiness } from "@/lib/domain/readiness/score";
-import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { sqlRows } from "@/lib/server/kernel/db";
 import type { PortfolioQuery } from "@/lib/schemas/project";
 import { targetOf, weightsOf } from "./project-view";

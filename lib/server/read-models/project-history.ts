@@ -4,7 +4,8 @@ import { compareStates, stateOfReport, type ReadinessState, type StateComparison
 import { snapshotValues, trendSeries, type Snapshot, type SnapshotValues, type TrendSeries } from "@/lib/domain/history/snapshot";
 import { DAY_MS } from "@/lib/domain/readiness/dates";
 import { LEVEL_NAME, type LevelNumber } from "@/lib/domain/readiness/score";
-import { assertProjectVisible, authorize, type Actor } from "@/lib/server/kernel/actor";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db, sqlRows } from "@/lib/server/kernel/db";
 import { notFound, parseInput } from "@/lib/server/kernel/errors";
 import { valuesOf } from "@/lib/server/services/snapshots";
@@ -42,7 +43,6 @@ const milestoneList = (teamId: string, projectId: string) =>
 // the snapshots of the last HISTORY_DAYS days, and the milestones.
 export async function loadProjectHistory(actor: Actor, projectId: string, now = new Date()): Promise<ProjectHistory> {
   authorize(actor, "project.read");
-  assertProjectVisible(actor, projectId);
   const since = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
   const [scoreRows, snapshotRows, milestoneRows] = await Promise.all([
     sqlRows<ProjectScoreRow>(projectScoreSql(actor.teamId, projectId, now)),
@@ -73,7 +73,6 @@ export async function loadProjectHistory(actor: Actor, projectId: string, now = 
 // Any two milestones, or a milestone and the project as it is now.
 export async function compareProjectStates(actor: Actor, projectId: string, input: unknown): Promise<StateComparison> {
   authorize(actor, "project.read");
-  assertProjectVisible(actor, projectId);
   const { from, to } = parseInput(compareMilestonesInput, input);
   const ids = to === "now" ? [from] : [from, to];
   const rows = await db.milestone.findMany({ where: { teamId: actor.teamId, projectId, id: { in: ids } }, select: { id: true, name: true, state: true } });

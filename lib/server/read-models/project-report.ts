@@ -8,7 +8,8 @@ import { headlineOf, readinessOf } from "@/lib/domain/readiness/score";
 import { launchBlockerItems, nextLevelItems } from "@/lib/domain/readiness/next-level";
 import { standingOf } from "@/lib/domain/readiness/standing";
 import { REPORT_SCHEMA, type ProjectReport, type ReportEvidence, type ReportItem, type ReportWaiver } from "@/lib/domain/report/report";
-import { assertProjectVisible, authorize, type Actor } from "@/lib/server/kernel/actor";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import { notFound } from "@/lib/server/kernel/errors";
 import { evidenceViewQuery, toEvidenceView } from "./evidence-view";
@@ -60,8 +61,7 @@ function reportQuery(actor: Actor, projectId: string, now: Date) {
 
 // The status report of a project, computed with the one scoring module.
 export async function loadProjectReport(actor: Actor, projectId: string, now = new Date()): Promise<ProjectReport> {
-  authorize(actor, "report.export");
-  assertProjectVisible(actor, projectId);
+  authorize(actor, "report.read", { projectId });
   const row = await reportQuery(actor, projectId, now);
   if (!row) throw notFound("Project");
   const project = toProjectView(row, now, actor.timeZone);

@@ -3,7 +3,8 @@ import { Prisma } from "@/generated/prisma/client";
 import { glyphFor, type MatrixRow } from "@/lib/domain/readiness/matrix";
 import { addToTally, emptyTally, scoreTally, type Readiness, type Tally } from "@/lib/domain/readiness/score";
 import { PRIORITY_GROUPS, STANDINGS } from "@/lib/domain/readiness/vocabulary";
-import { assertProjectVisible, authorize, type Actor } from "@/lib/server/kernel/actor";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { sqlRows } from "@/lib/server/kernel/db";
 import { notFound } from "@/lib/server/kernel/errors";
 import { toProjectView, type ProjectView } from "./project-view";
@@ -69,10 +70,11 @@ export async function projectScoreIn(client: Prisma.TransactionClient, actor: Ac
 }
 
 // A project's readiness and matrix without reading its items, in one
-// statement. The REST API's project read, which scripts may call often.
+// statement. The REST API's project read, which scripts may call often, and
+// a share link's badge: the headline of the project's report, so it is
+// allowed as the report is.
 export async function loadProjectScore(actor: Actor, projectId: string, now = new Date()): Promise<ProjectScore> {
-  authorize(actor, "project.read");
-  assertProjectVisible(actor, projectId);
+  authorize(actor, "report.read", { projectId });
   const row = (await sqlRows<ProjectScoreRow>(projectScoreSql(actor.teamId, projectId, now)))[0];
   if (!row) throw notFound("Project");
   return scoreProjectRow(row, now, actor.timeZone);

@@ -1,43 +1,62 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { actorLabel, actorUserId, type Actor } from "@/lib/server/kernel/actor";
+import { actorLabel, actorTokenId, actorUserId, type Actor } from "@/lib/server/kernel/actor";
 import { recordReadinessSnapshot } from "@/lib/server/services/snapshots";
 
-export type ActivityEntry = {
+// Audit and history are two steps (docs/adr/0019-one-access-gate.md):
+// recordActivity only writes the audit record of a change to the team;
+// recordProjectChange writes the records of a change inside a project and
+// keeps that project's readiness history current. Both run inside the
+// change's own transaction, after making the change, so a change and its
+// records are committed (or rolled back) together.
+
+type Entry = {
   action: string;
   entityType: string;
   entityId: string;
-  projectId?: string;
-  itemId?: string;
   before?: Prisma.InputJsonValue;
   after?: Prisma.InputJsonValue;
 };
 
-// Every mutation calls this inside its own transaction, after making its
-// change, so a change and its audit record are committed (or rolled back)
-// together. Every change inside a project passes through here, which makes it
-// the one place that keeps the project's readiness history current.
-export async function recordActivity(tx: Prisma.TransactionClient, actor: Actor, entry: ActivityEntry) {
-  await recordActivities(tx, actor, [entry]);
+/** A change to the team itself (its people, tokens, templates, name): in no project. */
+export type TeamActivityEntry = Entry & { projectId?: never; itemId?: never };
+
+/** A change inside a project, to the project itself or to one of its items. */
+export type ProjectActivityEntry = Entry & { projectId: string; itemId?: string };
+
+/**
+ * Records a change to the team. Throws (a programming error) for an entry
+ * with a project: those go through recordProjectChange, so no change inside a
+ * project can skip its readiness history.
+ */
+export async function recordActivity(tx: Prisma.TransactionClient, actor: Actor, entry: TeamActivityEntry): Promise<void> {
+  if ((entry as { projectId?: string }).projectId !== undefined || (entry as { itemId?: string }).itemId !== undefined) {
+    throw new Error(`“${entry.action}” happened in a project: record it with recordProjectChange.`);
+  }
+  await tx.activity.createMany({ data: [activityRow(actor, entry)] });
 }
 
 /**
- * Records one change made to many records at once (a hand-over of a leaving
- * person's items): every entry in one insert, and the readiness history kept
- * current once per project touched rather than once per entry.
+ * Records a change inside one or more projects: every entry in one insert,
+ * then the readiness snapshot (a CHANGE, see snapshots.ts) once per project
+ * touched rather than once per entry.
  */
-export async function recordActivities(tx: Prisma.TransactionClient, actor: Actor, entries: readonly ActivityEntry[]) {
-  if (entries.length === 0) return;
-  await tx.activity.createMany({ data: entries.map((entry) => activityRow(actor, entry)) });
-  const projectIds = new Set(entries.flatMap((entry) => (entry.projectId ? [entry.projectId] : [])));
-  for (const projectId of projectIds) await recordReadinessSnapshot(tx, actor, projectId, "CHANGE");
+export async function recordProjectChange(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  entries: ProjectActivityEntry | readonly ProjectActivityEntry[],
+): Promise<void> {
+  const list: readonly ProjectActivityEntry[] = Array.isArray(entries) ? entries : [entries as ProjectActivityEntry];
+  if (list.length === 0) return;
+  await tx.activity.createMany({ data: list.map((entry) => activityRow(actor, entry)) });
+  for (const projectId of new Set(list.map((entry) => entry.projectId))) await recordReadinessSnapshot(tx, actor, projectId, "CHANGE");
 }
 
-function activityRow(actor: Actor, entry: ActivityEntry): Prisma.ActivityUncheckedCreateInput {
+function activityRow(actor: Actor, entry: TeamActivityEntry | ProjectActivityEntry): Prisma.ActivityUncheckedCreateInput {
   return {
     teamId: actor.teamId,
     actorUserId: actorUserId(actor),
-    actorTokenId: actor.kind === "token" ? actor.tokenId : null,
+    actorTokenId: actorTokenId(actor),
     actorLabel: actorLabel(actor),
     action: entry.action,
     entityType: entry.entityType,

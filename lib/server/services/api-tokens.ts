@@ -1,6 +1,7 @@
 import "server-only";
 import { API_TOKEN_MARK, tokenState, type ApiTokenScopeName, type ApiTokenState } from "@/lib/domain/api-tokens";
-import { actorLabel, authorize, type Actor } from "@/lib/server/kernel/actor";
+import { actorLabel, type Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import { notFound, parseInput } from "@/lib/server/kernel/errors";
 import { createApiTokenInput, revokeApiTokenInput } from "@/lib/schemas/api-token";

@@ -1,5 +1,6 @@
 import "server-only";
-import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import type { ItemPriority } from "@/lib/domain/readiness/vocabulary";
 

@@ -1,9 +1,10 @@
 import "server-only";
-import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import { parseInput } from "@/lib/server/kernel/errors";
 import { addCategoryInput, deleteCategoryInput, moveCategoryInput, renameCategoryInput } from "@/lib/schemas/category";
-import { recordActivity } from "./activity";
+import { recordProjectChange } from "./activity";
 import { categoryInTeam, projectInTeam } from "@/lib/server/kernel/tenancy";
 
 // Each change returns the project it changed, for the caller to refresh.
@@ -17,7 +18,7 @@ export async function addCategory(actor: Actor, input: unknown): Promise<{ categ
     const category = await tx.category.create({
       data: { teamId: actor.teamId, projectId: project.id, name, position: (last._max.position ?? -1) + 1 },
     });
-    await recordActivity(tx, actor, { action: "category.added", entityType: "category", entityId: category.id, projectId, after: { name } });
+    await recordProjectChange(tx, actor, { action: "category.added", entityType: "category", entityId: category.id, projectId, after: { name } });
     return { categoryId: category.id, projectId: project.id };
   });
 }
@@ -30,7 +31,7 @@ export async function renameCategory(actor: Actor, input: unknown): Promise<{ pr
     const changed = { projectId: category.projectId };
     if (category.name === name) return changed;
     await tx.category.update({ where: { id: category.id }, data: { name } });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "category.renamed",
       entityType: "category",
       entityId: category.id,
@@ -60,7 +61,7 @@ export async function moveCategory(actor: Actor, input: unknown): Promise<{ proj
     if (!neighbour) return changed;
     await tx.category.update({ where: { id: category.id }, data: { position: neighbour.position } });
     await tx.category.update({ where: { id: neighbour.id }, data: { position: category.position } });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "category.moved",
       entityType: "category",
       entityId: category.id,
@@ -80,7 +81,7 @@ export async function deleteCategory(actor: Actor, input: unknown): Promise<{ pr
     const category = await categoryInTeam(tx, actor, categoryId);
     const items = await tx.item.findMany({ where: { categoryId: category.id, teamId: actor.teamId }, select: { key: true } });
     await tx.category.delete({ where: { id: category.id } });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "category.deleted",
       entityType: "category",
       entityId: category.id,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { actorUserId, authorize, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
+import { actorUserId, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import { invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { dayIn } from "@/lib/domain/readiness/dates";
@@ -8,7 +9,7 @@ import { addEvidenceInput, removeEvidenceInput } from "@/lib/schemas/evidence";
 import { evidenceRemoval, type EvidenceRemoval } from "@/lib/domain/readiness/evidence-removal";
 import { evidenceViewQuery, toEvidenceView, type EvidenceView } from "@/lib/server/read-models/evidence-view";
 import { scorableOf } from "@/lib/server/read-models/item-view";
-import { recordActivity } from "./activity";
+import { recordProjectChange } from "./activity";
 import { itemUpdatedEntry } from "./item-changes";
 import { assertEditable, itemIdIn, itemInTeam, toStartOfDay } from "@/lib/server/kernel/tenancy";
 
@@ -68,7 +69,7 @@ export async function addEvidence(actor: Actor, input: unknown): Promise<AddedEv
         addedById: actorUserId(actor), addedByLabel: nonPersonLabel(actor),
       },
     });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "evidence.added",
       entityType: "evidence",
       entityId: evidence.id,
@@ -130,7 +131,7 @@ export async function removeEvidence(actor: Actor, input: unknown): Promise<Evid
         data: { status: removal.statusAfter, version: { increment: 1 }, updatedById: actorUserId(actor), updatedByLabel: nonPersonLabel(actor) },
       });
     }
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "evidence.removed",
       entityType: "evidence",
       entityId: evidence.id,
@@ -140,7 +141,7 @@ export async function removeEvidence(actor: Actor, input: unknown): Promise<Evid
       after: { standing: removal.standingAfter },
     });
     if (statusChanged) {
-      await recordActivity(tx, actor, itemUpdatedEntry(item, item.version, { status: item.status }, { status: removal.statusAfter }));
+      await recordProjectChange(tx, actor, itemUpdatedEntry(item, item.version, { status: item.status }, { status: removal.statusAfter }));
     }
     return { ...removal, projectId: item.projectId, itemId: item.id };
   });

@@ -6,7 +6,7 @@ import { actorUserId, nonPersonLabel, type Actor } from "@/lib/server/kernel/act
 import { db } from "@/lib/server/kernel/db";
 import { invalidField } from "@/lib/server/kernel/errors";
 import { scorableOf } from "@/lib/server/read-models/item-view";
-import { recordActivities, type ActivityEntry } from "./activity";
+import { recordProjectChange, type ProjectActivityEntry } from "./activity";
 
 // The hand-over of a leaving person's items, shared by the removal of a
 // member and the deletion of an account (docs/adr/0016). Called inside the
@@ -106,7 +106,7 @@ export async function handOverItems(
   const toSuccessor = successor ? plan.toSuccessor : [];
   const toNobody = successor ? plan.toNobody : items;
 
-  const entries: ActivityEntry[] = [];
+  const entries: ProjectActivityEntry[] = [];
   for (const [group, owner] of [[toSuccessor, successor], [toNobody, null]] as const) {
     if (group.length === 0) continue;
     await tx.item.updateMany({
@@ -125,6 +125,6 @@ export async function handOverItems(
       });
     }
   }
-  await recordActivities(tx, actor, entries);
+  await recordProjectChange(tx, actor, entries);
   return { handedOver: toSuccessor.length, unassigned: toNobody.length };
 }

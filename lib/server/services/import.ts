@@ -4,11 +4,12 @@ import { NoChecklistError, type ImportedChecklist } from "@/lib/import/checklist
 import { readDocument } from "@/lib/import/read-document";
 import { ChecklistYamlError, type ChecklistEvidence } from "@/lib/import/yaml-checklist";
 import { planImport, type ExistingProject, type ImportPlan } from "@/lib/import/plan";
-import { actorUserId, assertProjectVisible, authorize, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
+import { actorUserId, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db, type Db } from "@/lib/server/kernel/db";
 import { invalidField, parseInput } from "@/lib/server/kernel/errors";
 import { importChecklistInput } from "@/lib/schemas/import";
-import { recordActivities, type ActivityEntry } from "./activity";
+import { recordProjectChange, type ProjectActivityEntry } from "./activity";
 import { itemUpdatedEntry } from "./item-changes";
 import { projectInTeam, toDay, toStartOfDay } from "@/lib/server/kernel/tenancy";
 
@@ -66,7 +67,6 @@ export type ImportPreview = { title: string | null; plan: ImportPlan; source: st
 export async function previewImport(actor: Actor, input: unknown): Promise<ImportPreview> {
   authorize(actor, "item.create");
   const { text, projectId } = parseInput(importChecklistInput, input);
-  if (projectId) assertProjectVisible(actor, projectId);
   const checklist = readChecklist(text);
   return { title: checklist.title, plan: planImport(checklist, await existingProject(db, actor, projectId)), source: checklist.source ?? text };
 }
@@ -162,7 +162,7 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
       }
       // Each item's changed field and the version it produced, like any edit:
       // an edit based on an older version is merged against this record.
-      const itemChanges: ActivityEntry[] = statusUpdates.map((planned) => {
+      const itemChanges: ProjectActivityEntry[] = statusUpdates.map((planned) => {
         const itemId = planned.existingId as string;
         const version = versions.get(itemId) as number;
         return itemUpdatedEntry({ id: itemId, projectId: project.id }, version, { status: planned.statusBefore }, { status: planned.status });
@@ -205,7 +205,7 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
       if (waivers.length > 0) await tx.waiver.createMany({ data: waivers });
 
       const counts = { ...plan.counts, categories: createdCategories.length };
-      await recordActivities(tx, actor, [
+      await recordProjectChange(tx, actor, [
         ...itemChanges,
         {
           action: "project.imported",

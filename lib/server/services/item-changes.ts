@@ -12,7 +12,7 @@ import {
 import type { Actor } from "@/lib/server/kernel/actor";
 import { conflict, type AppError } from "@/lib/server/kernel/errors";
 import type { ItemView } from "@/lib/server/read-models/item-view";
-import type { ActivityEntry } from "./activity";
+import type { ProjectActivityEntry } from "./activity";
 
 // The record of who changed which fields of an item, version by version, read
 // from the activity log: every writer that bumps an item's version records
@@ -28,7 +28,7 @@ type Fields = Record<string, Prisma.InputJsonValue | null>;
  * next: the record later edits based on an older version are merged against
  * (see recordedChangesSince). Every writer that bumps a version records one.
  */
-export const itemUpdatedEntry = (item: { id: string; projectId: string }, version: number, before: Fields, after: Fields): ActivityEntry => ({
+export const itemUpdatedEntry = (item: { id: string; projectId: string }, version: number, before: Fields, after: Fields): ProjectActivityEntry => ({
   action: "item.updated",
   entityType: "item",
   entityId: item.id,

@@ -2,13 +2,14 @@ import "server-only";
 import { EDITABLE_ITEM_FIELDS, rebaseEdit, type ItemField } from "@/lib/domain/item-edits";
 import type { Action } from "@/lib/domain/permissions";
 import { evidenceRequired, PRIORITY_LABEL } from "@/lib/domain/readiness/vocabulary";
-import { actorUserId, authorize, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
+import { actorUserId, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import { conflict, invalidField, parseInput } from "@/lib/server/kernel/errors";
 import { itemDetailIn, type ItemDetail } from "@/lib/server/read-models/item-detail";
 import { createItemInput, itemRefInput, reorderItemInput, updateItemInput, type ItemChanges } from "@/lib/schemas/item";
 import type { Prisma } from "@/generated/prisma/client";
-import { recordActivity } from "./activity";
+import { recordProjectChange } from "./activity";
 import { editConflict, itemUpdatedEntry, lockItemRow, recordedChangesSince } from "./item-changes";
 import { asJson, categoryInTeam, changedFields, itemIdIn, itemInTeam, slugify, toDay } from "@/lib/server/kernel/tenancy";
 
@@ -63,7 +64,7 @@ export async function createItem(actor: Actor, input: unknown): Promise<{ itemId
         updatedById: actorUserId(actor), updatedByLabel: nonPersonLabel(actor),
       },
     });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "item.created",
       entityType: "item",
       entityId: item.id,
@@ -185,7 +186,7 @@ export async function updateItem(actor: Actor, input: unknown): Promise<ItemDeta
     if (updated.count === 0) throw conflict("This item changed while your edit was being saved. Review the current values and apply your change again.", { current: await currentDetail(tx, actor, item.id), changes: [] });
     // The changed fields with the version they produced: the record later
     // edits based on an older version are merged against (item-changes.ts).
-    await recordActivity(tx, actor, itemUpdatedEntry(item, item.version, diff.before, diff.after));
+    await recordProjectChange(tx, actor, itemUpdatedEntry(item, item.version, diff.before, diff.after));
     return currentDetail(tx, actor, item.id);
   });
 }
@@ -204,7 +205,7 @@ export async function reorderItem(actor: Actor, input: unknown): Promise<{ proje
     if (!neighbour) return changed;
     await tx.item.update({ where: { id: item.id }, data: { position: neighbour.position } });
     await tx.item.update({ where: { id: neighbour.id }, data: { position: item.position } });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "item.moved",
       entityType: "item",
       entityId: item.id,
@@ -224,7 +225,7 @@ export async function deleteItem(actor: Actor, input: unknown): Promise<{ projec
   return db.$transaction(async (tx) => {
     const item = await itemInTeam(tx, actor, itemId);
     await tx.item.delete({ where: { id: item.id } });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "item.deleted",
       entityType: "item",
       entityId: item.id,

@@ -1,7 +1,8 @@
 import "server-only";
 import type { OpenItemsInProject } from "@/lib/domain/members/hand-over";
 import type { Role } from "@/lib/domain/roles";
-import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import { notFound, parseInput } from "@/lib/server/kernel/errors";
 import { changeRoleInput, removeMemberInput } from "@/lib/schemas/team";

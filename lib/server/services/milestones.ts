@@ -1,12 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { stateOfReport } from "@/lib/domain/history/milestone-state";
-import { actorLabel, authorize, type Actor } from "@/lib/server/kernel/actor";
+import { actorLabel, type Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import { invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
 import { createMilestoneInput, deleteMilestoneInput } from "@/lib/schemas/milestone";
-import { recordActivity } from "./activity";
+import { recordProjectChange } from "./activity";
 import { assertEditable, projectInTeam } from "@/lib/server/kernel/tenancy";
 
 // Names the project's current state ("Beta review") so that it can be
@@ -24,7 +25,7 @@ export async function createMilestone(actor: Actor, input: unknown): Promise<{ m
     const milestone = await tx.milestone.create({
       data: { teamId: actor.teamId, projectId: project.id, name, state: state as unknown as Prisma.InputJsonValue, createdByLabel: actorLabel(actor) },
     });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "milestone.created",
       entityType: "milestone",
       entityId: milestone.id,
@@ -47,7 +48,7 @@ export async function deleteMilestone(actor: Actor, input: unknown): Promise<{ p
     if (!milestone) throw notFound("Milestone");
     assertEditable(milestone.project);
     await tx.milestone.delete({ where: { id: milestone.id } });
-    await recordActivity(tx, actor, { action: "milestone.deleted", entityType: "milestone", entityId: milestone.id, projectId: milestone.projectId, before: { name: milestone.name } });
+    await recordProjectChange(tx, actor, { action: "milestone.deleted", entityType: "milestone", entityId: milestone.id, projectId: milestone.projectId, before: { name: milestone.name } });
     return { projectId: milestone.projectId };
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import { invalidField, parseInput } from "@/lib/server/kernel/errors";
 import {
@@ -10,7 +11,7 @@ import {
   projectSettingsInput,
   updateProjectInput,
 } from "@/lib/schemas/project";
-import { recordActivity } from "./activity";
+import { recordProjectChange } from "./activity";
 import { BUILT_IN_TEMPLATE_KEY } from "./catalogue";
 import { projectScoreIn, type ProjectScore } from "@/lib/server/read-models/project-score";
 import { changedFields, projectInTeam, toDay } from "@/lib/server/kernel/tenancy";
@@ -73,7 +74,7 @@ export async function createProject(actor: Actor, input: unknown): Promise<Proje
       });
     }
     const itemCount = categories.reduce((sum, { category }) => sum + category.items.length, 0);
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "project.created",
       entityType: "project",
       entityId: project.id,
@@ -113,7 +114,7 @@ export async function updateProject(actor: Actor, input: unknown): Promise<void>
     const diff = changedFields(project, next);
     if (!diff.changed) return;
     await tx.project.update({ where: { id: project.id }, data: next });
-    await recordActivity(tx, actor, { action: "project.updated", entityType: "project", entityId: project.id, projectId, ...diff });
+    await recordProjectChange(tx, actor, { action: "project.updated", entityType: "project", entityId: project.id, projectId, ...diff });
   });
 }
 
@@ -125,7 +126,7 @@ export async function updateProjectSettings(actor: Actor, input: unknown): Promi
     const diff = changedFields(project, settings);
     if (!diff.changed) return;
     await tx.project.update({ where: { id: project.id }, data: settings });
-    await recordActivity(tx, actor, { action: "project.settingsChanged", entityType: "project", entityId: project.id, projectId, ...diff });
+    await recordProjectChange(tx, actor, { action: "project.settingsChanged", entityType: "project", entityId: project.id, projectId, ...diff });
   });
 }
 
@@ -136,7 +137,7 @@ async function setArchived(actor: Actor, input: unknown, archive: boolean): Prom
     const project = await projectInTeam(tx, actor, projectId, { editable: false });
     if (Boolean(project.archivedAt) === archive) return;
     await tx.project.update({ where: { id: project.id }, data: { archivedAt: archive ? new Date() : null } });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: archive ? "project.archived" : "project.restored",
       entityType: "project",
       entityId: project.id,
@@ -162,7 +163,7 @@ export async function deleteProject(actor: Actor, input: unknown): Promise<void>
     }
     const items = await tx.item.count({ where: { projectId: project.id, teamId: actor.teamId } });
     await tx.project.delete({ where: { id: project.id } });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "project.deleted",
       entityType: "project",
       entityId: project.id,

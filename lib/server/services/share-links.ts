@@ -1,11 +1,12 @@
 import "server-only";
 import { tokenState, type ApiTokenState } from "@/lib/domain/api-tokens";
-import { actorLabel, authorize, type Actor } from "@/lib/server/kernel/actor";
+import { actorLabel, type Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { config } from "@/lib/server/kernel/config";
 import { db } from "@/lib/server/kernel/db";
 import { notFound, parseInput } from "@/lib/server/kernel/errors";
 import { createShareLinkInput, revokeShareLinkInput } from "@/lib/schemas/share-link";
-import { recordActivity } from "./activity";
+import { recordProjectChange } from "./activity";
 import { expiryAfterDays, hashSecret, newSecret } from "@/lib/server/kernel/secrets";
 import { projectInTeam } from "@/lib/server/kernel/tenancy";
 
@@ -46,7 +47,7 @@ export async function createShareLink(actor: Actor, input: unknown): Promise<{ l
         createdByLabel: actorLabel(actor),
       },
     });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "shareLink.created",
       entityType: "shareLink",
       entityId: row.id,
@@ -88,7 +89,7 @@ export async function revokeShareLink(actor: Actor, input: unknown): Promise<{ p
     if (!link) throw notFound("Share link");
     if (link.revokedAt) return { projectId: link.projectId };
     await tx.shareLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });
-    await recordActivity(tx, actor, { action: "shareLink.revoked", entityType: "shareLink", entityId: link.id, projectId: link.projectId, before: { prefix: link.prefix } });
+    await recordProjectChange(tx, actor, { action: "shareLink.revoked", entityType: "shareLink", entityId: link.id, projectId: link.projectId, before: { prefix: link.prefix } });
     return { projectId: link.projectId };
   });
 }

@@ -3,6 +3,9 @@ import { Prisma } from "@/generated/prisma/client";
 import { sameReadiness, snapshotHour, snapshotValues, type SnapshotCategory, type SnapshotTrigger, type SnapshotValues } from "@/lib/domain/history/snapshot";
 import { dayIn, startOfDayIn } from "@/lib/domain/readiness/dates";
 import type { LevelNumber } from "@/lib/domain/readiness/score";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { authorize } from "@/lib/server/kernel/gate";
 import { projectScoreSql, scoreProjectRow, type ProjectScoreRow } from "@/lib/server/read-models/project-score";
 
 type Client = Prisma.TransactionClient;
@@ -57,6 +60,17 @@ export async function recordReadinessSnapshot(
     create: { teamId, projectId, hour, trigger, ...data },
     update: data,
   });
+}
+
+/**
+ * The day's snapshot of one project, when it has none yet today (a DAILY
+ * trigger, in its own transaction). Work Shipshape does by itself: the gate
+ * lets only the system actor of the project's team do it (FORBIDDEN for
+ * anyone else).
+ */
+export async function takeDailySnapshot(actor: Actor, projectId: string, now = new Date()): Promise<void> {
+  authorize(actor, "snapshot.takeDaily", { projectId });
+  await db.$transaction((tx) => recordReadinessSnapshot(tx, actor, projectId, "DAILY", now));
 }
 
 type SnapshotRow = { readinessPercent: number; level: number; launchBlockers: number; remainingEffortHours: number; applicable: number; openItems: number | null; categories: Prisma.JsonValue };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Role } from "@/lib/domain/roles";
-import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import { parseInput } from "@/lib/server/kernel/errors";
 import { dayIn, startOfDayIn } from "@/lib/domain/readiness/dates";

@@ -1,7 +1,8 @@
 import "server-only";
 import { slugify } from "@/lib/domain/slug";
 import { CHECKLIST_SCHEMA, ChecklistYamlError, parseChecklistYaml, type ChecklistDocument } from "@/lib/import/yaml-checklist";
-import { authorize, type Actor } from "@/lib/server/kernel/actor";
+import type { Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import { invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { deleteTemplateInput, saveTemplateInput } from "@/lib/schemas/template";

@@ -1,12 +1,12 @@
 import "server-only";
-import { can } from "@/lib/domain/permissions";
 import { dayIn } from "@/lib/domain/readiness/dates";
-import { actorUserId, authorize, type Actor } from "@/lib/server/kernel/actor";
+import { actorUserId, type Actor } from "@/lib/server/kernel/actor";
+import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import { conflict, forbidden, invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { decideWaiverInput, requestWaiverInput, withdrawWaiverInput } from "@/lib/schemas/waiver";
 import type { Prisma } from "@/generated/prisma/client";
-import { recordActivity } from "./activity";
+import { recordProjectChange } from "./activity";
 import { assertEditable, itemInTeam, toStartOfDay } from "@/lib/server/kernel/tenancy";
 
 // A waiver is risk acceptance: the item stays as it is, counts as done while
@@ -31,7 +31,7 @@ export async function requestWaiver(actor: Actor, input: unknown): Promise<Waive
     const waiver = await tx.waiver.create({
       data: { teamId: actor.teamId, itemId: item.id, reason, expiresAt: toStartOfDay(expiresAt, actor.timeZone), requestedById: actorUserId(actor) },
     });
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "waiver.requested",
       entityType: "waiver",
       entityId: waiver.id,
@@ -53,14 +53,13 @@ async function waiverInTeam(tx: Prisma.TransactionClient, actor: Actor, waiverId
   return waiver;
 }
 
+// A waiver accepts a risk: the gate lets only a lead or admin in person decide it.
 export async function decideWaiver(actor: Actor, input: unknown): Promise<WaivedItem> {
   authorize(actor, "waiver.decide");
   const { waiverId, decision, note } = parseInput(decideWaiverInput, input);
   return db.$transaction(async (tx) => {
     const waiver = await waiverInTeam(tx, actor, waiverId);
-    // A waiver accepts a risk: a person decides it, never a script.
-    if (actor.kind !== "user") throw forbidden("A waiver is decided by a lead or admin in person.");
-    if (waiver.requestedById === actor.userId) {
+    if (waiver.requestedById === actorUserId(actor)) {
       throw forbidden("A waiver must be decided by a lead or admin other than the person who requested it.");
     }
     const status = decision === "APPROVE" ? "APPROVED" : "REJECTED";
@@ -70,7 +69,7 @@ export async function decideWaiver(actor: Actor, input: unknown): Promise<Waived
       data: { status, decidedById: actorUserId(actor), decidedAt: new Date(), decisionNote: note || null },
     });
     if (decided.count === 0) throw conflict("This waiver has already been decided or withdrawn.");
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: decision === "APPROVE" ? "waiver.approved" : "waiver.rejected",
       entityType: "waiver",
       entityId: waiver.id,
@@ -83,19 +82,20 @@ export async function decideWaiver(actor: Actor, input: unknown): Promise<Waived
   });
 }
 
-// The requester can withdraw their own request; leads can end any open waiver.
+// The requester can withdraw their own request; leads (and those the gate
+// lets do so) can end any open waiver.
 export async function withdrawWaiver(actor: Actor, input: unknown): Promise<WaivedItem> {
   authorize(actor, "waiver.request");
   const { waiverId } = parseInput(withdrawWaiverInput, input);
   return db.$transaction(async (tx) => {
     const waiver = await waiverInTeam(tx, actor, waiverId);
-    if (waiver.requestedById !== actorUserId(actor) && !can(actor.role, "waiver.decide")) throw forbidden();
+    if (waiver.requestedById !== actorUserId(actor)) authorize(actor, "waiver.withdrawAny");
     const withdrawn = await tx.waiver.updateMany({
       where: { id: waiver.id, teamId: actor.teamId, status: { in: ["PENDING", "APPROVED"] } },
       data: { status: "WITHDRAWN", decidedById: actorUserId(actor), decidedAt: new Date() },
     });
     if (withdrawn.count === 0) throw conflict("This waiver is no longer open.");
-    await recordActivity(tx, actor, {
+    await recordProjectChange(tx, actor, {
       action: "waiver.withdrawn",
       entityType: "waiver",
       entityId: waiver.id,

@@ -1,0 +1,55 @@
+// The service modules whose every export the coverage tests enumerate, and
+// which of those exports only read. tests/integration/activity-coverage.test.ts
+// proves every other one records activity; share-link-confinement.test.ts
+// proves a share link is refused by every read that takes an actor.
+import * as accountCreation from "@/lib/server/identity/account-creation";
+import * as accountDeletion from "@/lib/server/services/account-deletion";
+import * as apiTokens from "@/lib/server/services/api-tokens";
+import * as catalogue from "@/lib/server/services/catalogue";
+import * as categories from "@/lib/server/services/categories";
+import * as evidence from "@/lib/server/services/evidence";
+import * as importing from "@/lib/server/services/import";
+import * as invitations from "@/lib/server/services/invitations";
+import * as items from "@/lib/server/services/items";
+import * as members from "@/lib/server/services/members";
+import * as milestones from "@/lib/server/services/milestones";
+import * as projects from "@/lib/server/services/projects";
+import * as setup from "@/lib/server/services/setup";
+import * as shareLinks from "@/lib/server/services/share-links";
+import * as teams from "@/lib/server/services/teams";
+import * as templates from "@/lib/server/services/templates";
+import * as waivers from "@/lib/server/services/waivers";
+
+export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, catalogue, categories, evidence, importing, invitations, items, members, milestones, projects, setup, shareLinks, teams, templates, waivers };
+
+export const SERVICE_READS = new Set([
+  "accountCreation.mayCreateAccount",
+  "accountDeletion.accountDeletionPlan",
+  "apiTokens.hashApiToken",
+  "apiTokens.listApiTokens",
+  "catalogue.builtInCatalogue",
+  "importing.previewImport",
+  "importing.readChecklist",
+  "invitations.invitationLink",
+  "invitations.listPendingInvitations",
+  "invitations.previewInvitation",
+  "members.listMembers",
+  "members.openItemsByMember",
+  "setup.isSetupOpen",
+  "setup.setupClosed",
+  "shareLinks.hashShareToken",
+  "shareLinks.listShareLinks",
+  "shareLinks.shareUrls",
+  "teams.currentTeam",
+  "teams.teamsOf",
+  "templates.listTeamTemplates",
+  "templates.loadTemplateDocument",
+]);
+
+/** "module.export" for every exported function of `modules`. */
+export const exportedFunctions = (modules: Record<string, Record<string, unknown>>) =>
+  Object.entries(modules).flatMap(([module, exports]) =>
+    Object.entries(exports)
+      .filter(([, value]) => typeof value === "function")
+      .map(([name]) => `${module}.${name}`),
+  );
