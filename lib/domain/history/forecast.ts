@@ -5,7 +5,7 @@
 // effort while every open item has an estimate, and in open items otherwise:
 // hours that nobody estimated would make an effort forecast claim too early a
 // date, or "done" while work is still open.
-import { addDays, DAY_MS, dayIn, daysBetween } from "../readiness/dates";
+import { addDays, DAY_MS, dayIn, daysBetween } from "@/lib/domain/readiness/dates";
 
 /** One snapshot's worth of progress; openItems is null in snapshots older than the count. */
 export type ProgressPoint = { takenAt: string; remainingEffortHours: number; openItems: number | null };

@@ -1,10 +1,10 @@
 // What a milestone keeps of a project (its items' standings and evidence, and
 // the headline numbers), and the comparison of two such states: what the
 // report calls "what changed since the last milestone".
-import { isSatisfied } from "../readiness/standing";
-import type { LevelNumber } from "../readiness/score";
-import type { EvidenceKind, ItemPriority, Standing } from "../readiness/vocabulary";
-import { allItems, type ProjectReport } from "../report/report";
+import { isSatisfied } from "@/lib/domain/readiness/standing";
+import type { LevelNumber } from "@/lib/domain/readiness/score";
+import type { EvidenceKind, ItemPriority, Standing } from "@/lib/domain/readiness/vocabulary";
+import { allItems, type ProjectReport } from "@/lib/domain/report/report";
 
 export const MILESTONE_STATE_VERSION = 1;
 

@@ -3,8 +3,8 @@
 // moves any of these numbers (at most one per project per hour: a later change
 // in the same hour updates that hour's snapshot) and once a day regardless,
 // so that time-driven changes such as expiring evidence are seen too.
-import type { MatrixRow } from "../readiness/matrix";
-import type { LevelNumber, Readiness } from "../readiness/score";
+import type { MatrixRow } from "@/lib/domain/readiness/matrix";
+import type { LevelNumber, Readiness } from "@/lib/domain/readiness/score";
 
 export const SNAPSHOT_TRIGGERS = ["CHANGE", "DAILY"] as const;
 export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];

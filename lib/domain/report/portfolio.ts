@@ -2,8 +2,8 @@
 // same headline numbers each project's own report shows (scored by the one
 // scoring module), its launch blockers and its forecast. This is also the
 // JSON export's schema; PORTFOLIO_SCHEMA names its version.
-import type { Forecast } from "../history/forecast";
-import type { LevelNumber } from "../readiness/score";
+import type { Forecast } from "@/lib/domain/history/forecast";
+import type { LevelNumber } from "@/lib/domain/readiness/score";
 
 export const PORTFOLIO_SCHEMA = "shipshape.portfolio/v1";
 
