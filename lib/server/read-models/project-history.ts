@@ -7,10 +7,10 @@ import { LEVEL_NAME, type LevelNumber } from "@/lib/domain/readiness/score";
 import { assertProjectVisible, authorize, type Actor } from "@/lib/server/kernel/actor";
 import { db, sqlRows } from "@/lib/server/kernel/db";
 import { notFound, parseInput } from "@/lib/server/kernel/errors";
-import { valuesOf } from "@/lib/server/services/snapshots";
 import { compareMilestonesInput } from "@/lib/schemas/milestone";
 import { loadProjectReport } from "./project-report";
 import { projectScoreSql, scoreProjectRow, type ProjectScoreRow } from "./project-score";
+import { valuesOf } from "./snapshot-values";
 import type { ProjectView } from "./project-view";
 
 // How far back the history page looks.

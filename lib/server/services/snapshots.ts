@@ -1,9 +1,9 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { sameReadiness, snapshotHour, snapshotValues, type SnapshotCategory, type SnapshotTrigger, type SnapshotValues } from "@/lib/domain/history/snapshot";
+import { sameReadiness, snapshotHour, snapshotValues, type SnapshotTrigger, type SnapshotValues } from "@/lib/domain/history/snapshot";
 import { dayIn, startOfDayIn } from "@/lib/domain/readiness/dates";
-import type { LevelNumber } from "@/lib/domain/readiness/score";
 import { projectScoreSql, scoreProjectRow, type ProjectScoreRow } from "@/lib/server/read-models/project-score";
+import { valuesOf, type SnapshotRow } from "@/lib/server/read-models/snapshot-values";
 
 type Client = Prisma.TransactionClient;
 
@@ -58,15 +58,3 @@ export async function recordReadinessSnapshot(
     update: data,
   });
 }
-
-type SnapshotRow = { readinessPercent: number; level: number; launchBlockers: number; remainingEffortHours: number; applicable: number; openItems: number | null; categories: Prisma.JsonValue };
-
-export const valuesOf = (row: SnapshotRow): SnapshotValues => ({
-  readinessPercent: row.readinessPercent,
-  level: row.level as LevelNumber,
-  launchBlockers: row.launchBlockers,
-  remainingEffortHours: row.remainingEffortHours,
-  applicable: row.applicable,
-  openItems: row.openItems,
-  categories: row.categories as unknown as SnapshotCategory[],
-});
