@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { sameReadiness, snapshotHour, snapshotValues, type SnapshotTrigger, type SnapshotValues } from "@/lib/domain/history/snapshot";
+import { sameReadiness, snapshotHour, snapshotValues, type SnapshotTrigger } from "@/lib/domain/history/snapshot";
 import { dayIn, startOfDayIn } from "@/lib/domain/readiness/dates";
 import { projectScoreSql, scoreProjectRow, type ProjectScoreRow } from "@/lib/server/read-models/project-score";
 import { valuesOf, type SnapshotRow } from "@/lib/server/read-models/snapshot-values";
