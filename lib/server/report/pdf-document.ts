@@ -1,7 +1,8 @@
 import "server-only";
 import PDFDocument from "pdfkit";
 import type { ChangeGroup } from "@/lib/domain/history/change-summary";
-import { isolate, TextPen, type RichText } from "./pdf-text";
+import type { RichText } from "./pdf-lines";
+import { isolate, TextPen } from "./pdf-text";
 
 // The pieces every Shipshape PDF is drawn with (pdfkit, on the server: no
 // browser at run time). Text goes through the pen (pdf-text.ts), which picks
