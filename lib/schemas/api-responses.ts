@@ -10,7 +10,7 @@ const timestamp = z.iso.datetime();
 const day = z.iso.date();
 const level = z.number().int().min(0).max(LEVELS.length);
 
-export const standingCounts = z
+const standingCounts = z
   .object(Object.fromEntries(STANDINGS.map((standing) => [standing, z.number().int().min(0)])) as Record<(typeof STANDINGS)[number], z.ZodNumber>)
   .meta({
     id: "StandingCounts",
@@ -18,7 +18,7 @@ export const standingCounts = z
       "Items per standing. DONE counts only items whose evidence is current (or that need none); STALE items are done with all evidence expired; NEEDS_EVIDENCE items are done but have none of the evidence the project's policy asks for at their priority; both count as partial. WAIVED items have an approved waiver.",
   });
 
-export const readinessSummary = z
+const readinessSummary = z
   .object({
     readinessPercent: z.number().int().min(0).max(100),
     level: level.meta({ description: `Launch gate reached: 0 not launch ready; ${LEVELS.map((l) => `${l.level} ${l.name.toLowerCase()} (${l.priorities.join(", ")} done)`).join("; ")}.` }),
@@ -43,7 +43,7 @@ export const readinessSummary = z
   })
   .meta({ id: "ReadinessSummary" });
 
-export const matrixRow = z
+const matrixRow = z
   .object({
     category: z.string(),
     counts: standingCounts,
@@ -53,7 +53,7 @@ export const matrixRow = z
   })
   .meta({ id: "MatrixRow" });
 
-export const projectSummary = z
+const projectSummary = z
   .object({
     id: z.string(),
     name: z.string(),
@@ -93,7 +93,7 @@ export const projectDetail = z
   })
   .meta({ id: "Project" });
 
-export const itemSummary = z
+const itemSummary = z
   .object({
     key: z.string(),
     title: z.string(),
@@ -142,7 +142,7 @@ export const itemDetail = itemSummary
   })
   .meta({ id: "Item" });
 
-export const conflictingChange = z
+const conflictingChange = z
   .object({
     field: z.string().meta({ description: "The field you sent that was changed meanwhile, by its name in the request, e.g. `status` or `ownerEmail`." }),
     by: z.string().meta({ description: "Who changed it, by name (or the API token's name)." }),

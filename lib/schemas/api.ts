@@ -88,7 +88,7 @@ export const apiItemPatchBody = z
   .meta({ id: "ItemChanges" });
 
 // Kinds of evidence that are links; FILE_PATH and NOTE are added in the app.
-export const LINK_EVIDENCE_KINDS = EVIDENCE_KINDS.filter((kind) => kind !== "FILE_PATH" && kind !== "NOTE");
+const LINK_EVIDENCE_KINDS = EVIDENCE_KINDS.filter((kind) => kind !== "FILE_PATH" && kind !== "NOTE");
 
 export const apiAddEvidenceBody = z
   .strictObject({

@@ -32,7 +32,7 @@ export type ApiErrorCode = { [C in ErrorCode]: (typeof ERRORS)[C] extends { api:
 const ERROR_CODES = Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]];
 
 /** The body of every error: server actions return it as `{ ok: false, error }`, the API as `{ error }`. */
-export const errorBody = z.object({
+const errorBody = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   fields: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Messages per request field." }),

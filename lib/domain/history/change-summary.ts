@@ -9,7 +9,7 @@ import { nothingChanged, signedPoints, type StateComparison, type StateEvidence 
 export type ChangeEntry = { key: string; title: string; detail: string | null; evidence: StateEvidence | null };
 export type ChangeGroup = { title: string; entries: ChangeEntry[] };
 
-export const standingText = (standing: Standing) => `${STANDING_GLYPH[standing]} ${STANDING_LABEL[standing]}`;
+const standingText = (standing: Standing) => `${STANDING_GLYPH[standing]} ${STANDING_LABEL[standing]}`;
 
 /** The comparison in one sentence; the two moments are named by their day in the team's `timeZone`. */
 export function changeHeadline(c: StateComparison, timeZone: string): string {

@@ -40,7 +40,7 @@ export type PortfolioReport = {
 };
 
 // Level 2 and up: every critical and high item done or waived.
-export const isLaunchReady = (entry: Pick<PortfolioEntry, "level">) => entry.level >= 2;
+const isLaunchReady = (entry: Pick<PortfolioEntry, "level">) => entry.level >= 2;
 
 export function portfolioTotals(projects: readonly PortfolioEntry[]): PortfolioReport["totals"] {
   return {

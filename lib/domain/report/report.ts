@@ -48,7 +48,7 @@ export type ReportItem = {
   waiver: ReportWaiver | null;
 };
 
-export type ReportCategory = {
+type ReportCategory = {
   name: string;
   percent: number;
   glyph: MatrixGlyph;

@@ -11,7 +11,7 @@ import { isolate, TextPen } from "./pdf-text";
 export const REGULAR = "regular";
 export const BOLD = "bold";
 
-export const MARGIN = 48;
+const MARGIN = 48;
 export const INK = "#0f172a";
 export const MUTED = "#64748b";
 const RULE = "#e2e8f0";
