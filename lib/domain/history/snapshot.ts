@@ -6,8 +6,7 @@
 import type { MatrixRow } from "@/lib/domain/readiness/matrix";
 import type { LevelNumber, Readiness } from "@/lib/domain/readiness/score";
 
-const SNAPSHOT_TRIGGERS = ["CHANGE", "DAILY"] as const;
-export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];
+export type SnapshotTrigger = "CHANGE" | "DAILY";
 
 export type SnapshotCategory = { id: string; name: string; percent: number; applicable: number };
 
