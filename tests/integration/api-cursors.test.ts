@@ -4,15 +4,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "@/lib/server/kernel/actor";
 import { callApi, tokenFor } from "../support/api";
 import { teamWith } from "../support/fixtures";
-import { smallProject } from "../support/paging";
+import { pagingTeam, smallProject } from "../support/paging";
 
 let lead: UserActor;
 let read: string;
 
 beforeAll(async () => {
-  const { actors } = await teamWith(["ADMIN", "LEAD"], "Paging");
-  lead = actors[1];
-  read = (await tokenFor(actors[0], "read", "Paging reader")).secret;
+  ({ lead, read } = await pagingTeam());
 });
 
 describe("cursors", () => {

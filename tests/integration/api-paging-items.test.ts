@@ -9,17 +9,14 @@ import type { UserActor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
 import { moveCategory } from "@/lib/server/services/categories";
 import { createItem, deleteItem, reorderItem } from "@/lib/server/services/items";
-import { callApi, tokenFor } from "../support/api";
-import { teamWith } from "../support/fixtures";
-import { byKey, change, expectEachOnce, itemOf, keysOf, membership, pageThrough, smallProject, wholeList, type Priority, type Status } from "../support/paging";
+import { callApi } from "../support/api";
+import { byKey, change, expectEachOnce, itemOf, keysOf, membership, pageThrough, pagingTeam, smallProject, wholeList, type Priority, type Status } from "../support/paging";
 
 let lead: UserActor;
 let read: string;
 
 beforeAll(async () => {
-  const { actors } = await teamWith(["ADMIN", "LEAD"], "Paging");
-  lead = actors[1];
-  read = (await tokenFor(actors[0], "read", "Paging reader")).secret;
+  ({ lead, read } = await pagingTeam());
 });
 
 describe("paging items", () => {

@@ -7,10 +7,17 @@ import { db } from "@/lib/server/kernel/db";
 import { addCategory } from "@/lib/server/services/categories";
 import { createItem, updateItem } from "@/lib/server/services/items";
 import { createProject } from "@/lib/server/services/projects";
-import { callApi } from "./api";
+import { callApi, tokenFor } from "./api";
+import { teamWith } from "./fixtures";
 
 export type Status = "MISSING" | "PARTIAL" | "DONE";
 export type Priority = "HIGH" | "MEDIUM" | "LOW";
+
+// A team whose lead changes the lists and whose read token pages through them.
+export async function pagingTeam() {
+  const { actors } = await teamWith(["ADMIN", "LEAD"], "Paging");
+  return { lead: actors[1], read: (await tokenFor(actors[0], "read", "Paging reader")).secret };
+}
 
 // A blank project with the given categories, each holding `perCategory`
 // MEDIUM items keyed `<category>.<nn>`, all MISSING.
