@@ -1,4 +1,4 @@
-import type { ErrorBody } from "@/lib/server/kernel/errors";
+import type { ErrorBody } from "@/lib/schemas/errors";
 
 type Stateful = { ok: boolean; error?: ErrorBody; values?: Record<string, string> } | null;
 

@@ -1,6 +1,7 @@
 // A small client for Shipshape's REST API, configured like CI jobs are: by
 // SHIPSHAPE_URL and SHIPSHAPE_TOKEN. Needs no database and no Shipshape
 // checkout beyond this CLI.
+import type { ErrorBody } from "@/lib/schemas/errors";
 import { CliError, usageError } from "./output";
 
 export type ApiClient = <T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; data: T }>;
@@ -36,7 +37,7 @@ export function apiClientFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
       throw new CliError({ code: "BAD_RESPONSE", message: `${base} answered ${response.status} with something other than JSON. Is SHIPSHAPE_URL right?` });
     }
     if (!response.ok) {
-      const error = (data as { error?: { code: string; message: string; fields?: Record<string, string[]> } } | null)?.error;
+      const error = (data as { error?: ErrorBody } | null)?.error;
       throw new CliError(error ?? { code: `HTTP_${response.status}`, message: `${base} answered ${response.status}.` });
     }
     return { status: response.status, data: data as never };

@@ -1,10 +1,15 @@
 // How the CLI answers: a JSON document on stdout with --json, readable lines
 // otherwise. Errors always carry Shipshape's one error shape.
-import type { ErrorBody } from "@/lib/server/kernel/errors";
+import type { ErrorBody, ErrorCode } from "@/lib/schemas/errors";
+
+// Besides the server's codes, what can go wrong around a request: bad usage,
+// an unreachable or odd server, an unreadable or empty file.
+type CliErrorCode = "USAGE" | "UNREACHABLE" | "BAD_RESPONSE" | "UNREADABLE" | "NO_CHECKLIST" | "INVALID_CHECKLIST" | `HTTP_${number}`;
+type CliErrorBody = Omit<ErrorBody, "code"> & { code: ErrorCode | CliErrorCode };
 
 export class CliError extends Error {
   constructor(
-    readonly body: ErrorBody | { code: string; message: string; fields?: Record<string, string[]> },
+    readonly body: CliErrorBody,
     readonly exitCode = 1,
   ) {
     super(body.message);

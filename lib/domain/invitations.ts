@@ -1,5 +1,5 @@
 // How long an invitation link stays valid, and the rules of the last admin.
-export const INVITATION_TTL_DAYS = 7;
+const INVITATION_TTL_DAYS = 7;
 
 export function invitationExpiry(now: Date): Date {
   return new Date(now.getTime() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);

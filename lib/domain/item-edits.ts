@@ -95,7 +95,7 @@ export function rebaseEdit({ baseVersion, currentVersion, current, mine, history
   return { apply, clashes, unrecorded };
 }
 
-export function sameValue(a: unknown, b: unknown): boolean {
+function sameValue(a: unknown, b: unknown): boolean {
   return (a ?? "") === (b ?? "");
 }
 

@@ -1,5 +1,5 @@
 // The one permission table, and the one decision read from it, for every kind
-// of actor (docs/adr/0019-one-access-gate.md). People are judged by their
+// of actor (docs/adr/0020-one-access-gate.md). People are judged by their
 // role, API tokens by their scope, and the actors that are neither (the
 // command line, a share link, Shipshape's own jobs) by their kind. The test in
 // permissions.test.ts spells out the expected answer for every action × actor

@@ -26,7 +26,7 @@ function knownZones(): Map<string, string> {
 }
 
 /** The zones the engine lists (Intl.supportedValuesOf), for pickers. */
-export function supportedTimeZones(): string[] {
+function supportedTimeZones(): string[] {
   return Intl.supportedValuesOf("timeZone");
 }
 

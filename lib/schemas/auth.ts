@@ -11,12 +11,12 @@ export const emailField = z
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter a valid email address."));
 
-export const newPasswordField = z
+const newPasswordField = z
   .string()
   .min(12, "Use at least 12 characters.")
   .max(128, "Use at most 128 characters.");
 
-export const personNameField = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
+const personNameField = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
 export const teamNameField = z.string().trim().min(2, "Use at least 2 characters.").max(80, "Use at most 80 characters.");
 
 export const signInInput = z.object({
@@ -41,6 +41,3 @@ export const acceptInvitationSignUpInput = z.object({
   name: personNameField,
   password: newPasswordField,
 });
-
-export type SignInInput = z.infer<typeof signInInput>;
-export type SetupInput = z.infer<typeof setupInput>;

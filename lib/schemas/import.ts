@@ -10,4 +10,3 @@ export const importChecklistInput = z.object({
   projectId: z.preprocess((value) => (value === "" ? undefined : value), id.optional()),
   name: optionalText(120),
 });
-export type ImportChecklistInput = z.infer<typeof importChecklistInput>;

@@ -33,7 +33,7 @@ export const createItemInput = z.object({
 
 // Every field an update may touch. Which role may touch which field is
 // decided in the service (ENGINEERs: status, notes, owner; LEADs: the rest).
-export const itemChanges = z
+const itemChanges = z
   .object({
     status: statusField,
     notApplicableReason: optionalText(1000),

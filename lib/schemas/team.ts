@@ -3,7 +3,7 @@ import { ROLES } from "@/lib/domain/roles";
 import { emailField, teamNameField } from "./auth";
 import { optionalId, timeZoneField } from "./fields";
 
-export const roleField = z.enum(ROLES, { error: "Choose a role." });
+const roleField = z.enum(ROLES, { error: "Choose a role." });
 
 // The time zone comes from the creator's browser (or the CLI's machine); UTC when none is sent.
 export const createTeamInput = z.object({ name: teamNameField, timeZone: timeZoneField.optional() });

@@ -30,8 +30,21 @@ const ROUTES: { template: string; module: Partial<Record<Method, Handler>> }[] =
   { template: "/api/v1/projects/{projectId}/items/{key}/evidence/{evidenceId}", module: evidenceItemRoute },
 ];
 
-export const document = openApiDocument();
-export const exercised = new Set<string>();
+const document = openApiDocument();
+const exercised = new Set<string>();
+
+/** The documented operations ("GET /api/v1/projects") with one of these tags (all without tags). */
+export function documentedOperations(tags?: string[]): string[] {
+  type Operation = { tags?: string[] };
+  return Object.entries((document.paths ?? {}) as Record<string, Record<string, Operation>>).flatMap(([path, operations]) =>
+    Object.entries(operations)
+      .filter(([method, operation]) => ["get", "post", "patch", "delete", "put"].includes(method) && (!tags || operation.tags?.some((tag) => tags.includes(tag))))
+      .map(([method]) => `${method.toUpperCase()} ${path}`),
+  );
+}
+
+/** Of those operations, the ones no call in this test file has made. */
+export const notExercised = (operations: string[]) => operations.filter((operation) => !exercised.has(operation));
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);

@@ -1,22 +1,20 @@
 import { ITEM_STATUSES, type ItemStatus } from "@/lib/domain/readiness/vocabulary";
-import { apiClientFromEnvironment, type ApiClient } from "../api-client";
-import { CliError, succeed, usageError, type Output } from "../output";
+import type { ApiEvidence, ApiItem } from "@/lib/schemas/api-responses";
+import { apiClientFromEnvironment, type ApiClient } from "@/lib/cli/api-client";
+import { CliError, succeed, usageError, type Output } from "@/lib/cli/output";
 
 type EvidenceOptions = { project?: string; item?: string; url?: string; status?: string; label?: string; kind?: string; "expires-at"?: string };
-
-type Evidence = { id: string; url: string; label: string; kind: string };
-type Item = { key: string; title: string; status: ItemStatus; standing: string; version: number };
 
 const ATTEMPTS = 3;
 
 // Sets the status with the version just read; when someone else changes the
 // item in between (409), reads it again and retries.
-async function setStatus(api: ApiClient, itemPath: string, status: ItemStatus): Promise<{ item: Item; previous: ItemStatus }> {
+async function setStatus(api: ApiClient, itemPath: string, status: ItemStatus): Promise<{ item: ApiItem; previous: ItemStatus }> {
   for (let attempt = 1; ; attempt += 1) {
-    const { data: item } = await api<Item>("GET", itemPath);
+    const { data: item } = await api<ApiItem>("GET", itemPath);
     if (item.status === status) return { item, previous: item.status };
     try {
-      const { data: updated } = await api<Item>("PATCH", itemPath, { status, version: item.version });
+      const { data: updated } = await api<ApiItem>("PATCH", itemPath, { status, version: item.version });
       return { item: updated, previous: item.status };
     } catch (error) {
       if (!(error instanceof CliError) || error.body.code !== "CONFLICT" || attempt === ATTEMPTS) throw error;
@@ -32,7 +30,7 @@ export async function evidenceCommand(action: string | undefined, options: Evide
   const api = apiClientFromEnvironment();
   const itemPath = `/api/v1/projects/${encodeURIComponent(options.project)}/items/${encodeURIComponent(options.item)}`;
 
-  const added = await api<Evidence>("POST", `${itemPath}/evidence`, {
+  const added = await api<ApiEvidence>("POST", `${itemPath}/evidence`, {
     url: options.url,
     ...(options.label ? { label: options.label } : {}),
     ...(options.kind ? { kind: options.kind.toUpperCase() } : {}),
@@ -40,7 +38,7 @@ export async function evidenceCommand(action: string | undefined, options: Evide
   });
   const created = added.status === 201;
   const lines = [`${created ? "Added" : "Already had"} evidence on ${options.item}: ${added.data.url}`];
-  let item: Item | undefined;
+  let item: ApiItem | undefined;
   if (status) {
     const result = await setStatus(api, itemPath, status as ItemStatus);
     item = result.item;

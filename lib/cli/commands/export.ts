@@ -4,7 +4,7 @@ import { operatorForProject, operatorForTeam } from "@/lib/server/access/operato
 import { loadPortfolioReport } from "@/lib/server/read-models/portfolio-report";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
 import { renderPortfolio, renderReport } from "@/lib/server/report/render";
-import { succeed, usageError, type Output } from "../output";
+import { succeed, usageError, type Output } from "@/lib/cli/output";
 
 const USAGE = "export needs a project id or a team: shipshape export <project> | --team SLUG [--format md|csv|json|pdf] [--out FILE].";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { dryRunJson, itemCount, NoChecklistError } from "@/lib/import/checklist";
 import { readDocument } from "@/lib/import/read-document";
 import { ChecklistYamlError } from "@/lib/import/yaml-checklist";
-import { CliError, succeed, usageError, type Output } from "../output";
+import { CliError, succeed, usageError, type Output } from "@/lib/cli/output";
 
 const USAGE = "import needs a file: shipshape import FILE --dry-run [--json] | --team SLUG --new NAME | --project ID.";
 

@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { setUpFromCommandLine } from "@/lib/server/services/setup";
-import { succeed, usageError, type Output } from "../output";
+import { succeed, usageError, type Output } from "@/lib/cli/output";
 
 // The password comes from stdin: piped (`echo "$PASSWORD" | shipshape setup …`)
 // or typed at a prompt that does not echo it.

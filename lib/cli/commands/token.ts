@@ -1,6 +1,6 @@
 import { operatorForApiToken, operatorForTeam } from "@/lib/server/access/operator";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/server/services/api-tokens";
-import { succeed, usageError, type Output } from "../output";
+import { succeed, usageError, type Output } from "@/lib/cli/output";
 
 type TokenOptions = { team?: string; name?: string; scope?: string; "expires-in-days"?: string };
 

@@ -1,15 +1,15 @@
 // A comparison of two states in words, for every place that shows one (the
 // report page, the history page, Markdown and PDF): a headline sentence and
 // one group per kind of change, empty groups left out.
-import { formatEffort } from "../format";
-import { dayIn } from "../readiness/dates";
-import { STANDING_GLYPH, STANDING_LABEL, type Standing } from "../readiness/vocabulary";
+import { formatEffort } from "@/lib/domain/format";
+import { dayIn } from "@/lib/domain/readiness/dates";
+import { STANDING_GLYPH, STANDING_LABEL, type Standing } from "@/lib/domain/readiness/vocabulary";
 import { nothingChanged, signedPoints, type StateComparison, type StateEvidence } from "./milestone-state";
 
 export type ChangeEntry = { key: string; title: string; detail: string | null; evidence: StateEvidence | null };
 export type ChangeGroup = { title: string; entries: ChangeEntry[] };
 
-export const standingText = (standing: Standing) => `${STANDING_GLYPH[standing]} ${STANDING_LABEL[standing]}`;
+const standingText = (standing: Standing) => `${STANDING_GLYPH[standing]} ${STANDING_LABEL[standing]}`;
 
 /** The comparison in one sentence; the two moments are named by their day in the team's `timeZone`. */
 export function changeHeadline(c: StateComparison, timeZone: string): string {

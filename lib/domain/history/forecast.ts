@@ -5,7 +5,7 @@
 // effort while every open item has an estimate, and in open items otherwise:
 // hours that nobody estimated would make an effort forecast claim too early a
 // date, or "done" while work is still open.
-import { addDays, DAY_MS, dayIn, daysBetween } from "../readiness/dates";
+import { addDays, DAY_MS, dayIn, daysBetween } from "@/lib/domain/readiness/dates";
 
 /** One snapshot's worth of progress; openItems is null in snapshots older than the count. */
 export type ProgressPoint = { takenAt: string; remainingEffortHours: number; openItems: number | null };
@@ -14,14 +14,14 @@ export type ProgressPoint = { takenAt: string; remainingEffortHours: number; ope
 export type Progress = { remainingEffortHours: number; openItems: number; unestimatedItems: number };
 
 // How far back the pace looks; readers need fetch no older snapshots.
-export const PACE_WINDOW_DAYS = 14;
+const PACE_WINDOW_DAYS = 14;
 export const paceWindowStart = (now: Date) => new Date(now.getTime() - PACE_WINDOW_DAYS * DAY_MS);
 // Less history than this says too little about a pace to forecast from it.
 const MIN_SPAN_DAYS = 1;
 
 // "effort": hours of remaining effort burnt per day. "items": open items
 // closed per day, used while some open items have no effort estimate.
-export type ForecastBasis = "effort" | "items";
+type ForecastBasis = "effort" | "items";
 
 export type Forecast =
   | { state: "done" }

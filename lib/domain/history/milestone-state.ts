@@ -1,12 +1,12 @@
 // What a milestone keeps of a project (its items' standings and evidence, and
 // the headline numbers), and the comparison of two such states: what the
 // report calls "what changed since the last milestone".
-import { isSatisfied } from "../readiness/standing";
-import type { LevelNumber } from "../readiness/score";
-import type { EvidenceKind, ItemPriority, Standing } from "../readiness/vocabulary";
-import { allItems, type ProjectReport } from "../report/report";
+import { isSatisfied } from "@/lib/domain/readiness/standing";
+import type { LevelNumber } from "@/lib/domain/readiness/score";
+import type { EvidenceKind, ItemPriority, Standing } from "@/lib/domain/readiness/vocabulary";
+import { allItems, type ProjectReport } from "@/lib/domain/report/report";
 
-export const MILESTONE_STATE_VERSION = 1;
+const MILESTONE_STATE_VERSION = 1;
 
 export type StateEvidence = { kind: EvidenceKind; label: string; url: string | null; path: string | null; expiresAt: string | null };
 
@@ -52,11 +52,11 @@ export function stateOfReport(report: ProjectReport): ReadinessState {
   };
 }
 
-export type StateLabel = { name: string; takenAt: string };
+type StateLabel = { name: string; takenAt: string };
 
 type ItemRef = { key: string; title: string; category: string; priority: ItemPriority };
-export type StandingChange = ItemRef & { from: Standing; to: Standing };
-export type EvidenceChange = ItemRef & { evidence: StateEvidence };
+type StandingChange = ItemRef & { from: Standing; to: Standing };
+type EvidenceChange = ItemRef & { evidence: StateEvidence };
 
 export type StateComparison = {
   from: StateLabel & { readinessPercent: number; level: LevelNumber; levelName: string; launchBlockers: number; remainingEffortHours: number };

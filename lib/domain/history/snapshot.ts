@@ -3,11 +3,10 @@
 // moves any of these numbers (at most one per project per hour: a later change
 // in the same hour updates that hour's snapshot) and once a day regardless,
 // so that time-driven changes such as expiring evidence are seen too.
-import type { MatrixRow } from "../readiness/matrix";
-import type { LevelNumber, Readiness } from "../readiness/score";
+import type { MatrixRow } from "@/lib/domain/readiness/matrix";
+import type { LevelNumber, Readiness } from "@/lib/domain/readiness/score";
 
-export const SNAPSHOT_TRIGGERS = ["CHANGE", "DAILY"] as const;
-export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];
+export type SnapshotTrigger = "CHANGE" | "DAILY";
 
 export type SnapshotCategory = { id: string; name: string; percent: number; applicable: number };
 
@@ -60,7 +59,7 @@ export function snapshotHour(at: Date): Date {
   return hour;
 }
 
-export type TrendRow = { takenAt: string; overall: number } & Record<`category:${string}`, number | null>;
+type TrendRow = { takenAt: string; overall: number } & Record<`category:${string}`, number | null>;
 export type TrendSeries = { rows: TrendRow[]; categories: { id: string; name: string }[] };
 
 // Rows for the trend chart: one per snapshot, the overall percent and each

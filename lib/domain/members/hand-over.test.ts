@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STANDINGS, type Standing } from "../readiness/vocabulary";
+import { STANDINGS, type Standing } from "@/lib/domain/readiness/vocabulary";
 import { needsOwner, openItemsByProject, planHandOver, type OwnedItem } from "./hand-over";
 
 const item = (id: string, standing: Standing, projectId = "p1", projectName = "Checkout API"): OwnedItem => ({ id, projectId, projectName, archived: false, standing });

@@ -1,6 +1,6 @@
 // What happens to a person's items when they leave a team (removed by an
 // admin, or deleting their own account). See docs/adr/0016.
-import type { Standing } from "../readiness/vocabulary";
+import type { Standing } from "@/lib/domain/readiness/vocabulary";
 
 /**
  * Whether an item in this standing still needs someone to own it: anything

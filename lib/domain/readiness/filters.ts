@@ -7,7 +7,7 @@ import { PRIORITIES, STANDINGS, type ItemPriority, type Standing } from "./vocab
 const optionalParam = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (Array.isArray(value) ? value[0] : value === "" ? undefined : value), schema.optional());
 
-export const itemFilterSchema = z.object({
+const itemFilterSchema = z.object({
   status: optionalParam(z.enum(STANDINGS)),
   // "NONE": items that need triage.
   priority: optionalParam(z.enum([...PRIORITIES, "NONE"])),

@@ -10,10 +10,7 @@ const PRIORITY_RANK: Record<PriorityGroup, number> = { CRITICAL: 0, HIGH: 1, UNT
 
 type Ranked = { priority: ItemPriority; standing: Standing };
 
-export const byPriority = <I extends Ranked>(a: I, b: I) => PRIORITY_RANK[priorityGroupOf(a.priority)] - PRIORITY_RANK[priorityGroupOf(b.priority)];
-
-/** Open applicable items (not done, not validly waived), most important first. */
-export const openItemsByPriority = <I extends Ranked>(items: readonly I[]): I[] => items.filter((item) => isOpen(item.standing)).sort(byPriority);
+const byPriority = <I extends Ranked>(a: I, b: I) => PRIORITY_RANK[priorityGroupOf(a.priority)] - PRIORITY_RANK[priorityGroupOf(b.priority)];
 
 /** Open critical items: the launch blockers, in the items' order. */
 export const launchBlockerItems = <I extends Ranked>(items: readonly I[]): I[] => items.filter((item) => item.priority === "CRITICAL" && isOpen(item.standing));

@@ -7,7 +7,7 @@ import { PRIORITY_GROUPS, priorityGroupOf, STANDINGS, weightOf, type Priority, t
 
 // Items of one priority group and standing: how many, their summed effort
 // estimate (hours) and how many of them have no estimate at all.
-export type TallyCell = { count: number; effortHours: number; unestimated: number };
+type TallyCell = { count: number; effortHours: number; unestimated: number };
 export type Tally = Record<PriorityGroup, Record<Standing, TallyCell>>;
 
 export function emptyTally(): Tally {

@@ -17,7 +17,7 @@ export type ScorableItem = {
   evidenceRequired: boolean;
 };
 
-export function isWaiverValid(waiverExpiresAt: Date | null, now: Date): boolean {
+function isWaiverValid(waiverExpiresAt: Date | null, now: Date): boolean {
   return waiverExpiresAt !== null && waiverExpiresAt.getTime() > now.getTime();
 }
 
@@ -30,7 +30,7 @@ export function isEvidenceStale(evidenceExpiries: readonly (Date | null)[], now:
 }
 
 /** Pieces of evidence that still vouch for an item at `now` (never-expiring ones included). */
-export const currentEvidenceCount = (evidenceExpiries: readonly (Date | null)[], now: Date) =>
+const currentEvidenceCount = (evidenceExpiries: readonly (Date | null)[], now: Date) =>
   evidenceExpiries.filter((expiry) => !isExpired(expiry, now)).length;
 
 /**

@@ -1,5 +1,5 @@
 // A shields-style SVG badge: "readiness | 57% · L1", coloured by level.
-import type { LevelNumber } from "../readiness/score";
+import type { LevelNumber } from "@/lib/domain/readiness/score";
 
 const LEVEL_COLOUR: Record<LevelNumber, string> = { 0: "#d9534f", 1: "#f0ad4e", 2: "#97ca00", 3: "#2e9e44" };
 

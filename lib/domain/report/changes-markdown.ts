@@ -1,6 +1,6 @@
 // "What changed since the last milestone" as a Markdown section.
-import { changeGroups, changeHeadline, type ChangeEntry } from "../history/change-summary";
-import type { StateComparison } from "../history/milestone-state";
+import { changeGroups, changeHeadline, type ChangeEntry } from "@/lib/domain/history/change-summary";
+import type { StateComparison } from "@/lib/domain/history/milestone-state";
 
 function entry({ key, title, detail, evidence }: ChangeEntry): string {
   const item = `\`${key}\` ${title.replace(/\r?\n/g, " ")}`;

@@ -4,8 +4,8 @@ import { reportMarkdown } from "./markdown";
 import { portfolioCsv } from "./portfolio-csv";
 import { portfolioMarkdown } from "./portfolio-markdown";
 import type { PortfolioReport } from "./portfolio";
-import { dayIn } from "../readiness/dates";
-import { slugify } from "../slug";
+import { dayIn } from "@/lib/domain/readiness/dates";
+import { slugify } from "@/lib/domain/slug";
 import type { ProjectReport } from "./report";
 
 const CONTENT_TYPE = { md: "text/markdown; charset=utf-8", csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8" } as const;

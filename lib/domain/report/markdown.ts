@@ -7,12 +7,12 @@
 //   ## MUST / SHOULD / NICE / LATER, ## <category> (one table per category),
 //   ## Waivers, ## Stale evidence
 // Table cells escape `|` and line breaks; links are plain http(s) URLs.
-import { formatDay, formatHours, formatRemainingEffort, needsTriageText, noLaunchBlockersText } from "../format";
-import { dayIn } from "../readiness/dates";
-import { forecastSentence } from "../history/forecast";
+import { formatDay, formatHours, formatRemainingEffort, needsTriageText, noLaunchBlockersText } from "@/lib/domain/format";
+import { dayIn } from "@/lib/domain/readiness/dates";
+import { forecastSentence } from "@/lib/domain/history/forecast";
 import { changesMarkdown } from "./changes-markdown";
 import { markdownTable as table } from "./markdown-table";
-import { PRIORITY_GROUP_LABEL, PRIORITY_GROUPS, priorityGroupOf, priorityLabel, STANDING_GLYPH, STANDING_LABEL } from "../readiness/vocabulary";
+import { PRIORITY_GROUP_LABEL, PRIORITY_GROUPS, priorityGroupOf, priorityLabel, STANDING_GLYPH, STANDING_LABEL } from "@/lib/domain/readiness/vocabulary";
 import { allItems, PRIORITY_WORD, type ProjectReport, type ReportEvidence, type ReportItem } from "./report";
 
 

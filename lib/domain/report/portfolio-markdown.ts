@@ -1,8 +1,8 @@
 // The portfolio report as Markdown: a headline, one table row per project,
 // then each project's launch blockers. Regular like the project report
 // (docs/report-format.md).
-import { formatEffortCell, formatRemainingEffort, needsTriageText } from "../format";
-import { dayIn } from "../readiness/dates";
+import { formatEffortCell, formatRemainingEffort, needsTriageText } from "@/lib/domain/format";
+import { dayIn } from "@/lib/domain/readiness/dates";
 import { forecastCell, type PortfolioReport } from "./portfolio";
 import { markdownTable } from "./markdown-table";
 

@@ -2,8 +2,8 @@
 // same headline numbers each project's own report shows (scored by the one
 // scoring module), its launch blockers and its forecast. This is also the
 // JSON export's schema; PORTFOLIO_SCHEMA names its version.
-import type { Forecast } from "../history/forecast";
-import type { LevelNumber } from "../readiness/score";
+import type { Forecast } from "@/lib/domain/history/forecast";
+import type { LevelNumber } from "@/lib/domain/readiness/score";
 
 export const PORTFOLIO_SCHEMA = "shipshape.portfolio/v1";
 
@@ -40,7 +40,7 @@ export type PortfolioReport = {
 };
 
 // Level 2 and up: every critical and high item done or waived.
-export const isLaunchReady = (entry: Pick<PortfolioEntry, "level">) => entry.level >= 2;
+const isLaunchReady = (entry: Pick<PortfolioEntry, "level">) => entry.level >= 2;
 
 export function portfolioTotals(projects: readonly PortfolioEntry[]): PortfolioReport["totals"] {
   return {

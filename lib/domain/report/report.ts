@@ -2,11 +2,11 @@
 // show, computed once (lib/server/read-models/project-report.ts) with the one
 // scoring module, so the page, Markdown, CSV and JSON can never disagree.
 // This is also the JSON export's schema; REPORT_SCHEMA names its version.
-import type { Forecast } from "../history/forecast";
-import type { StateComparison } from "../history/milestone-state";
-import type { MatrixGlyph } from "../readiness/matrix";
-import type { LevelNumber } from "../readiness/score";
-import type { EvidenceKind, EvidencePolicy, ItemPriority, ItemStatus, PriorityGroup, Standing } from "../readiness/vocabulary";
+import type { Forecast } from "@/lib/domain/history/forecast";
+import type { StateComparison } from "@/lib/domain/history/milestone-state";
+import type { MatrixGlyph } from "@/lib/domain/readiness/matrix";
+import type { LevelNumber } from "@/lib/domain/readiness/score";
+import type { EvidenceKind, EvidencePolicy, ItemPriority, ItemStatus, PriorityGroup, Standing } from "@/lib/domain/readiness/vocabulary";
 
 export const REPORT_SCHEMA = "shipshape.report/v1";
 
@@ -48,7 +48,7 @@ export type ReportItem = {
   waiver: ReportWaiver | null;
 };
 
-export type ReportCategory = {
+type ReportCategory = {
   name: string;
   percent: number;
   glyph: MatrixGlyph;

@@ -1,5 +1,5 @@
 // What the readers collect while walking a document: items by category, and warnings.
-import type { ImportWarning, ImportedCategory } from "../checklist";
+import type { ImportWarning, ImportedCategory } from "@/lib/import/checklist";
 
 export type Context = { categories: Map<string, ImportedCategory>; warnings: ImportWarning[] };
 

@@ -1,7 +1,7 @@
 import type { Heading, Nodes, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Priority } from "@/lib/domain/readiness/vocabulary";
-import { readEffort, readPriority, readStatus } from "../words";
+import { readEffort, readPriority, readStatus } from "@/lib/import/words";
 import { categoryFor, type Context } from "./context";
 import { blockText, cleanName, evidenceIn, lineOf } from "./names";
 

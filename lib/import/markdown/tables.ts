@@ -1,8 +1,8 @@
 import type { Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Priority } from "@/lib/domain/readiness/vocabulary";
-import type { ImportedItem } from "../checklist";
-import { readEffort, readPriority, readStatus, saysNoPriority } from "../words";
+import type { ImportedItem } from "@/lib/import/checklist";
+import { readEffort, readPriority, readStatus, saysNoPriority } from "@/lib/import/words";
 import { categoryFor, type Context } from "./context";
 import { cleanName, evidenceIn, lineOf, titleOf } from "./names";
 

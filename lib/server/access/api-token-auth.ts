@@ -6,7 +6,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { sqlRows } from "@/lib/server/kernel/db";
 import { AppError } from "@/lib/server/kernel/errors";
 import { hashApiToken } from "@/lib/server/services/api-tokens";
-import { recentToken, rememberToken, type RecentToken } from "@/lib/server/access/recent-tokens";
+import { recentToken, rememberToken, type RecentToken } from "@/lib/server/identity/recent-tokens";
 
 // "Last used" is kept to the minute: writing it on every request would turn
 // every read into a write.

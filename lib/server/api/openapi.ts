@@ -1,44 +1,14 @@
 // The REST API's OpenAPI 3.1 document, generated from the zod schemas the
-// endpoints validate with (lib/schemas/api.ts). Served at
+// endpoints validate with (lib/schemas/api.ts) and answer with
+// (lib/schemas/api-responses.ts). Served at
 // /api/v1/openapi.json, rendered at /api-docs, linted in CI.
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import {
-  apiAddEvidenceBody,
-  apiCreateProjectBody,
-  apiError,
-  apiItemListQuery,
-  apiItemPatchBody,
-  apiProjectListQuery,
-  evidence,
-  evidenceList,
-  evidencePath,
-  itemConflict,
-  itemDetail,
-  itemPage,
-  itemPath,
-  projectDetail,
-  projectPage,
-  projectPath,
-  apiReportQuery,
-  portfolioDocument,
-  reportDocument,
-} from "@/lib/schemas/api";
+import { apiAddEvidenceBody, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiProjectListQuery, apiReportQuery, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
+import { evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument } from "@/lib/schemas/api-responses";
+import { apiError, ERRORS, type ApiErrorCode } from "@/lib/schemas/errors";
 
 const errorContent = { "application/json": { schema: apiError } };
-
-const ERRORS = {
-  400: "The request is not valid: see `error.fields` for each field's problem.",
-  401: "The token is missing, malformed, unknown, revoked or expired.",
-  403: "The token's scope does not allow this.",
-  404: "Nothing with that id or key in the token's team.",
-  409:
-    "A field you are changing was changed by someone else since the version you sent (or the project is archived). " +
-    "`error.message` says who changed what, in words; `error.details.changes` lists those changes and `error.details.current` holds the item now.",
-  413: "The body is larger than 64 KiB.",
-  415: "The body is not JSON.",
-  429: "Too many requests with this token (or, without a valid token, from this address). Wait `Retry-After` seconds.",
-} as const;
 
 const rateLimitHeaders = z.object({
   "RateLimit-Limit": z.string().meta({ description: "Requests allowed per minute for this token." }),
@@ -46,13 +16,16 @@ const rateLimitHeaders = z.object({
   "RateLimit-Reset": z.string().meta({ description: "Seconds until the allowance starts again." }),
 });
 
-function responses(success: ZodOpenApiResponsesObject, errors: (keyof typeof ERRORS)[]): ZodOpenApiResponsesObject {
+// An operation's answers: its successes, then every error it may give with
+// the status and meaning from the one error list (lib/schemas/errors.ts).
+// Any request may be unauthenticated or rate limited.
+function responses(success: ZodOpenApiResponsesObject, errors: ApiErrorCode[]): ZodOpenApiResponsesObject {
   const all: ZodOpenApiResponsesObject = { ...success };
-  for (const status of [401, 429, ...errors] as (keyof typeof ERRORS)[]) {
-    all[String(status) as "400"] = {
-      description: ERRORS[status],
+  for (const code of ["UNAUTHENTICATED", "RATE_LIMITED", ...errors] as const) {
+    all[String(ERRORS[code].status) as "400"] = {
+      description: ERRORS[code].api,
       content: errorContent,
-      ...(status === 429 ? { headers: z.object({ "Retry-After": z.string().meta({ description: "Seconds to wait." }) }) } : {}),
+      ...(code === "RATE_LIMITED" ? { headers: z.object({ "Retry-After": z.string().meta({ description: "Seconds to wait." }) }) } : {}),
     };
   }
   return all;
@@ -115,7 +88,7 @@ export function openApiDocument(serverUrl = "/") {
           tags: ["Projects"],
           summary: "List the team's projects with their readiness",
           requestParams: { query: apiProjectListQuery },
-          responses: responses({ 200: ok("A page of projects, oldest first (by creation time, then id).", projectPage) }, [400]),
+          responses: responses({ 200: ok("A page of projects, oldest first (by creation time, then id).", projectPage) }, ["VALIDATION"]),
         }),
         post: operation({
           operationId: "createProject",
@@ -129,7 +102,7 @@ export function openApiDocument(serverUrl = "/") {
                 headers: rateLimitHeaders.extend({ Location: z.string().meta({ description: "The project's page in the app." }) }),
               }),
             },
-            [400, 403, 413, 415],
+            ["VALIDATION", "FORBIDDEN", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"],
           ),
         }),
       },
@@ -140,7 +113,7 @@ export function openApiDocument(serverUrl = "/") {
           summary: "A project with its readiness summary and matrix",
           description: "Scored exactly as the dashboard scores it: the same percent, level, blockers and remaining effort.",
           requestParams: { path: projectPath },
-          responses: responses({ 200: ok("The project.", projectDetail) }, [404]),
+          responses: responses({ 200: ok("The project.", projectDetail) }, ["NOT_FOUND"]),
         }),
       },
       "/api/v1/projects/{projectId}/report": {
@@ -150,7 +123,7 @@ export function openApiDocument(serverUrl = "/") {
           summary: "The project's status report as JSON, Markdown, CSV or PDF",
           description: "The same report as the app's Report tab and its downloads, computed with the same scoring.",
           requestParams: { path: projectPath, query: apiReportQuery },
-          responses: responses(reportFormats(reportDocument), [400, 404]),
+          responses: responses(reportFormats(reportDocument), ["VALIDATION", "NOT_FOUND"]),
         }),
       },
       "/api/v1/report": {
@@ -160,7 +133,7 @@ export function openApiDocument(serverUrl = "/") {
           summary: "The team's portfolio report as JSON, Markdown, CSV or PDF",
           description: "Every active project of the token's team with its readiness, level, blockers and forecast: the dashboard's portfolio report.",
           requestParams: { query: apiReportQuery },
-          responses: responses(reportFormats(portfolioDocument), [400]),
+          responses: responses(reportFormats(portfolioDocument), ["VALIDATION"]),
         }),
       },
       "/api/v1/projects/{projectId}/items": {
@@ -169,7 +142,7 @@ export function openApiDocument(serverUrl = "/") {
           tags: ["Items"],
           summary: "List a project's items, optionally filtered",
           requestParams: { path: projectPath, query: apiItemListQuery },
-          responses: responses({ 200: ok("A page of items, in key order (compared as text), which re-ordering the checklist does not change.", itemPage) }, [400, 404]),
+          responses: responses({ 200: ok("A page of items, in key order (compared as text), which re-ordering the checklist does not change.", itemPage) }, ["VALIDATION", "NOT_FOUND"]),
         }),
       },
       "/api/v1/projects/{projectId}/items/{key}": {
@@ -180,7 +153,7 @@ export function openApiDocument(serverUrl = "/") {
           requestParams: { path: itemPath },
           responses: responses(
             { 200: ok("The item. The ETag header carries its version.", itemDetail, { headers: rateLimitHeaders.extend({ ETag: z.string() }) }) },
-            [404],
+            ["NOT_FOUND"],
           ),
         }),
         patch: operation({
@@ -197,9 +170,9 @@ export function openApiDocument(serverUrl = "/") {
           responses: responses(
             {
               200: ok("The item after the change.", itemDetail, { headers: rateLimitHeaders.extend({ ETag: z.string() }) }),
-              409: { description: ERRORS[409], content: { "application/json": { schema: itemConflict } } },
+              409: { description: ERRORS.CONFLICT.api, content: { "application/json": { schema: itemConflict } } },
             },
-            [400, 403, 404, 413, 415],
+            ["VALIDATION", "FORBIDDEN", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"],
           ),
         }),
       },
@@ -209,7 +182,7 @@ export function openApiDocument(serverUrl = "/") {
           tags: ["Evidence"],
           summary: "An item's evidence, newest first",
           requestParams: { path: itemPath },
-          responses: responses({ 200: ok("The evidence.", evidenceList) }, [404]),
+          responses: responses({ 200: ok("The evidence.", evidenceList) }, ["NOT_FOUND"]),
         }),
         post: operation({
           operationId: "addEvidence",
@@ -220,7 +193,7 @@ export function openApiDocument(serverUrl = "/") {
           requestBody: jsonBody(apiAddEvidenceBody),
           responses: responses(
             { 201: ok("The evidence was added.", evidence), 200: ok("The item already had this URL; nothing changed.", evidence) },
-            [400, 403, 404, 413, 415],
+            ["VALIDATION", "FORBIDDEN", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"],
           ),
         }),
       },
@@ -230,7 +203,7 @@ export function openApiDocument(serverUrl = "/") {
           tags: ["Evidence"],
           summary: "Remove a piece of evidence",
           requestParams: { path: evidencePath },
-          responses: responses({ 204: { description: "Removed.", headers: rateLimitHeaders } }, [403, 404]),
+          responses: responses({ 204: { description: "Removed.", headers: rateLimitHeaders } }, ["FORBIDDEN", "NOT_FOUND"]),
         }),
       },
     },

@@ -1,6 +1,6 @@
 import "server-only";
 import { headlineOf } from "@/lib/domain/readiness/score";
-import type { ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api";
+import type { ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api-responses";
 import { config } from "@/lib/server/kernel/config";
 import { AppError } from "@/lib/server/kernel/errors";
 import type { EvidenceView } from "@/lib/server/read-models/evidence-view";

@@ -1,30 +1,13 @@
 // The one error shape of Shipshape. Services throw AppError; server actions
 // return it as { ok: false, error } and API handlers as { error } with the
 // matching HTTP status. Field errors are keyed by the input's field names.
+// The codes, their statuses and the body's shape are the contract's
+// (lib/schemas/errors.ts).
 import { z } from "zod";
+import { ERRORS, type ErrorBody, type ErrorCode } from "@/lib/schemas/errors";
 
-export const ERROR_STATUS = {
-  VALIDATION: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-  INTERNAL: 500,
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
-
-export type ErrorBody = {
-  code: ErrorCode;
-  message: string;
-  fields?: Record<string, string[]>;
-  // Machine-readable context, e.g. the current state of a record on CONFLICT.
-  details?: Record<string, unknown>;
-};
+// What AppError.toBody() returns, for the adapters that send it.
+export type { ErrorBody } from "@/lib/schemas/errors";
 
 export class AppError extends Error {
   constructor(
@@ -38,7 +21,7 @@ export class AppError extends Error {
   }
 
   get status(): number {
-    return ERROR_STATUS[this.code];
+    return ERRORS[this.code].status;
   }
 
   toBody(): ErrorBody {

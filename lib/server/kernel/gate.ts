@@ -3,7 +3,7 @@ import { decide, type Action, type ProjectTarget, type Refusal, type TargetedAct
 import type { Actor } from "@/lib/server/kernel/actor";
 import { forbidden, notFound, type AppError } from "@/lib/server/kernel/errors";
 
-// The one access gate (docs/adr/0019-one-access-gate.md): every service, read
+// The one access gate (docs/adr/0020-one-access-gate.md): every service, read
 // model, API endpoint and page asks it, for every kind of actor, and nothing
 // else decides access. The decision is the permission table's
 // (lib/domain/permissions.ts); this turns a refusal into the error the actor

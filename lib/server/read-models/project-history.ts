@@ -8,10 +8,10 @@ import type { Actor } from "@/lib/server/kernel/actor";
 import { authorize } from "@/lib/server/kernel/gate";
 import { db, sqlRows } from "@/lib/server/kernel/db";
 import { notFound, parseInput } from "@/lib/server/kernel/errors";
-import { valuesOf } from "@/lib/server/services/snapshots";
 import { compareMilestonesInput } from "@/lib/schemas/milestone";
 import { loadProjectReport } from "./project-report";
 import { projectScoreSql, scoreProjectRow, type ProjectScoreRow } from "./project-score";
+import { valuesOf } from "./snapshot-values";
 import type { ProjectView } from "./project-view";
 
 // How far back the history page looks.

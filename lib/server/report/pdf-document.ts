@@ -1,7 +1,8 @@
 import "server-only";
 import PDFDocument from "pdfkit";
 import type { ChangeGroup } from "@/lib/domain/history/change-summary";
-import { isolate, TextPen, type RichText } from "./pdf-text";
+import type { RichText } from "./pdf-lines";
+import { isolate, TextPen } from "./pdf-text";
 
 // The pieces every Shipshape PDF is drawn with (pdfkit, on the server: no
 // browser at run time). Text goes through the pen (pdf-text.ts), which picks
@@ -10,7 +11,7 @@ import { isolate, TextPen, type RichText } from "./pdf-text";
 export const REGULAR = "regular";
 export const BOLD = "bold";
 
-export const MARGIN = 48;
+const MARGIN = 48;
 export const INK = "#0f172a";
 export const MUTED = "#64748b";
 const RULE = "#e2e8f0";

@@ -41,7 +41,7 @@ export const PRIMARY_FACE: FaceName = "latin";
 export const weightIn = (face: FaceName, weight: Weight): Weight => (weight === "bold" && (FACES[face] as Face).bold ? "bold" : "regular");
 
 /** Absolute path of a face's TrueType file for a weight. */
-export function fontFile(face: FaceName, weight: Weight): string {
+function fontFile(face: FaceName, weight: Weight): string {
   const entry: Face = FACES[face];
   return path.join(process.cwd(), "node_modules", entry.package, weightIn(face, weight) === "bold" ? (entry.bold as string) : entry.regular);
 }

@@ -7,7 +7,8 @@ import { priorityGroupOf, priorityLabel, STANDING_GLYPH, STANDING_LABEL } from "
 import { nextLevelNeeds } from "@/lib/domain/report/markdown";
 import { PRIORITY_WORD, type ProjectReport, type ReportItem } from "@/lib/domain/report/report";
 import { BOLD, drawChanges, drawTable, heading, INK, linked, MUTED, pdfDocument, REGULAR } from "./pdf-document";
-import { isolate, type Span } from "./pdf-text";
+import type { Span } from "./pdf-lines";
+import { isolate } from "./pdf-text";
 
 // The status report as a PDF: the same sections as the report page. Every
 // text a user typed is isolated (pdf-text.ts) so that it keeps its own

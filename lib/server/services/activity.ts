@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { actorLabel, actorTokenId, actorUserId, type Actor } from "@/lib/server/kernel/actor";
 import { recordReadinessSnapshot } from "@/lib/server/services/snapshots";
 
-// Audit and history are two steps (docs/adr/0019-one-access-gate.md):
+// Audit and history are two steps (docs/adr/0020-one-access-gate.md):
 // recordActivity only writes the audit record of a change to the team;
 // recordProjectChange writes the records of a change inside a project and
 // keeps that project's readiness history current. Both run inside the

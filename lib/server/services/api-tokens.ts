@@ -5,7 +5,7 @@ import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
 import { notFound, parseInput } from "@/lib/server/kernel/errors";
 import { createApiTokenInput, revokeApiTokenInput } from "@/lib/schemas/api-token";
-import { forgetToken } from "@/lib/server/access/recent-tokens";
+import { forgetToken } from "@/lib/server/identity/recent-tokens";
 import { recordActivity } from "./activity";
 import { expiryAfterDays, hashSecret, newSecret } from "@/lib/server/kernel/secrets";
 

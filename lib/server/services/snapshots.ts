@@ -1,12 +1,12 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { sameReadiness, snapshotHour, snapshotValues, type SnapshotCategory, type SnapshotTrigger, type SnapshotValues } from "@/lib/domain/history/snapshot";
+import { sameReadiness, snapshotHour, snapshotValues, type SnapshotTrigger } from "@/lib/domain/history/snapshot";
 import { dayIn, startOfDayIn } from "@/lib/domain/readiness/dates";
-import type { LevelNumber } from "@/lib/domain/readiness/score";
 import type { Actor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
 import { authorize } from "@/lib/server/kernel/gate";
 import { projectScoreSql, scoreProjectRow, type ProjectScoreRow } from "@/lib/server/read-models/project-score";
+import { valuesOf, type SnapshotRow } from "@/lib/server/read-models/snapshot-values";
 
 type Client = Prisma.TransactionClient;
 
@@ -73,14 +73,3 @@ export async function takeDailySnapshot(actor: Actor, projectId: string, now = n
   await db.$transaction((tx) => recordReadinessSnapshot(tx, actor, projectId, "DAILY", now));
 }
 
-type SnapshotRow = { readinessPercent: number; level: number; launchBlockers: number; remainingEffortHours: number; applicable: number; openItems: number | null; categories: Prisma.JsonValue };
-
-export const valuesOf = (row: SnapshotRow): SnapshotValues => ({
-  readinessPercent: row.readinessPercent,
-  level: row.level as LevelNumber,
-  launchBlockers: row.launchBlockers,
-  remainingEffortHours: row.remainingEffortHours,
-  applicable: row.applicable,
-  openItems: row.openItems,
-  categories: row.categories as unknown as SnapshotCategory[],
-});

@@ -5,6 +5,8 @@ import "server-only";
 // Revoking evicts the token here at once, so this instance refuses it on the
 // next request; other instances refuse it within RECENT_MS. Expiry is checked
 // on every request from the cached expiresAt.
+// It sits with the credentials, below services and access: the token check
+// (lib/server/access) reads it and revoking (lib/server/services) evicts from it.
 export const RECENT_MS = 1000;
 const MAX_ENTRIES = 10_000;
 

@@ -1,0 +1,192 @@
+// The REST API's answers: what the presenters (lib/server/api/presenters.ts)
+// build and the OpenAPI document (lib/server/api/openapi.ts) describes, and
+// the types the CLI reads them as. Requests are in ./api.ts, errors in
+// ./errors.ts.
+import { z } from "zod";
+import { LEVELS } from "@/lib/domain/readiness/score";
+import { EVIDENCE_KINDS, EVIDENCE_POLICIES, ITEM_STATUSES, PRIORITIES, STANDINGS } from "@/lib/domain/readiness/vocabulary";
+
+const timestamp = z.iso.datetime();
+const day = z.iso.date();
+const level = z.number().int().min(0).max(LEVELS.length);
+
+const standingCounts = z
+  .object(Object.fromEntries(STANDINGS.map((standing) => [standing, z.number().int().min(0)])) as Record<(typeof STANDINGS)[number], z.ZodNumber>)
+  .meta({
+    id: "StandingCounts",
+    description:
+      "Items per standing. DONE counts only items whose evidence is current (or that need none); STALE items are done with all evidence expired; NEEDS_EVIDENCE items are done but have none of the evidence the project's policy asks for at their priority; both count as partial. WAIVED items have an approved waiver.",
+  });
+
+const readinessSummary = z
+  .object({
+    readinessPercent: z.number().int().min(0).max(100),
+    level: level.meta({ description: `Launch gate reached: 0 not launch ready; ${LEVELS.map((l) => `${l.level} ${l.name.toLowerCase()} (${l.priorities.join(", ")} done)`).join("; ")}.` }),
+    levelName: z.string(),
+    launchBlockers: z.number().int().min(0).meta({ description: "Applicable critical items neither done nor validly waived." }),
+    needsTriage: z.number().int().min(0).meta({ description: "Applicable items without a priority. While any, the level is what the prioritised items reach and at most 1." }),
+    remainingEffortHours: z.number().min(0).meta({ description: "Hours of effort left (missing in full, partial at half); a lower bound while `unestimatedItems` > 0." }),
+    openItems: z.number().int().min(0).meta({ description: "Applicable items not done or validly waived." }),
+    unestimatedItems: z.number().int().min(0).meta({ description: "Open items without an effort estimate." }),
+    total: z.number().int().min(0),
+    applicable: z.number().int().min(0),
+    counts: standingCounts,
+    nextLevel: z
+      .object({
+        level,
+        name: z.string(),
+        outstanding: z.number().int().min(0).meta({ description: "Open items of the gate's priorities." }),
+        needsTriage: z.number().int().min(0).meta({ description: "Items to prioritise before this gate can be reached." }),
+      })
+      .nullable()
+      .meta({ description: "The next gate and what stands before it; null at level 3." }),
+  })
+  .meta({ id: "ReadinessSummary" });
+
+const matrixRow = z
+  .object({
+    category: z.string(),
+    counts: standingCounts,
+    applicable: z.number().int().min(0),
+    percent: z.number().int().min(0).max(100),
+    glyph: z.enum(["○", "◐", "●", "–"]).meta({ description: "○ nothing done, ◐ in progress, ● all done, – nothing applicable." }),
+  })
+  .meta({ id: "MatrixRow" });
+
+const projectSummary = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    targetDate: day.nullable(),
+    archived: z.boolean(),
+    readinessPercent: z.number().int().min(0).max(100),
+    level,
+    launchBlockers: z.number().int().min(0),
+    needsTriage: z.number().int().min(0),
+    remainingEffortHours: z.number().min(0),
+    unestimatedItems: z.number().int().min(0),
+    lastActivityAt: timestamp.nullable(),
+  })
+  .meta({ id: "ProjectSummary" });
+
+export const projectDetail = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    productionUrl: z.string().nullable(),
+    repositoryUrl: z.string().nullable(),
+    targetDate: day.nullable(),
+    timeZone: z.string().meta({
+      description:
+        "The team's IANA time zone, e.g. `America/New_York`. Calendar days (due and target dates, `overdue`, `dueThisWeek`, forecast dates) are judged in it; a `re-verify by` day ends as it starts there. Timestamps are UTC.",
+    }),
+    archived: z.boolean(),
+    evidencePolicy: z.enum(EVIDENCE_POLICIES),
+    weights: z.object(Object.fromEntries(PRIORITIES.map((p) => [p, z.number().int()])) as Record<(typeof PRIORITIES)[number], z.ZodNumber>),
+    template: z.string().nullable().meta({ description: "The template it started from and its version, e.g. `shipshape-standard v1`." }),
+    createdAt: timestamp,
+    webUrl: z.string(),
+    summary: readinessSummary,
+    matrix: z.array(matrixRow),
+  })
+  .meta({ id: "Project" });
+
+const itemSummary = z
+  .object({
+    key: z.string(),
+    title: z.string(),
+    category: z.string(),
+    status: z.enum(ITEM_STATUSES),
+    standing: z.enum(STANDINGS),
+    priority: z.enum(PRIORITIES).nullable().meta({ description: "null while the item needs triage (nobody has given it a priority)." }),
+    effortHours: z.number().nullable(),
+    ownerEmail: z.string().nullable().meta({ description: "The owner, a current member of the team; null when nobody owns the item or its owner has left." }),
+    ownerName: z.string().nullable(),
+    dueDate: day.nullable(),
+    overdue: z.boolean().meta({ description: "Open, and its due date has passed in the team's time zone (the project's `timeZone`)." }),
+    notApplicableReason: z.string().nullable(),
+    evidenceCount: z.number().int().min(0),
+    version: z.number().int().min(1),
+    updatedAt: timestamp,
+    updatedBy: z.string().nullable(),
+  })
+  .meta({ id: "ItemSummary" });
+
+export const evidence = z
+  .object({
+    id: z.string(),
+    kind: z.enum(EVIDENCE_KINDS),
+    url: z.string().nullable(),
+    path: z.string().nullable(),
+    label: z.string(),
+    expiresAt: timestamp.nullable(),
+    expired: z.boolean(),
+    addedBy: z.string().nullable(),
+    createdAt: timestamp,
+  })
+  .meta({ id: "Evidence" });
+
+// Where an answer judges calendar days (`overdue`, `dueThisWeek`), it names the zone it used.
+const judgedIn = { timeZone: z.string().meta({ description: "The team's IANA time zone, in which `overdue` and `dueThisWeek` were judged." }) };
+
+export const itemDetail = itemSummary
+  .extend({
+    why: z.string(),
+    howToVerify: z.string(),
+    notes: z.string(),
+    webUrl: z.string(),
+    evidence: z.array(evidence),
+    ...judgedIn,
+  })
+  .meta({ id: "Item" });
+
+const conflictingChange = z
+  .object({
+    field: z.string().meta({ description: "The field you sent that was changed meanwhile, by its name in the request, e.g. `status` or `ownerEmail`." }),
+    by: z.string().meta({ description: "Who changed it, by name (or the API token's name)." }),
+    at: timestamp.nullable().meta({ description: "When; null when not known." }),
+    from: z.string().nullable().meta({ description: "The value before, in words (a label, a person's name, a day); null for none and for long texts such as notes." }),
+    to: z.string().nullable().meta({ description: "The value after, in words; null for none and for long texts." }),
+    recorded: z.boolean().meta({ description: "False for a change that left no record of which fields it touched (made before Shipshape kept one): any field may have changed." }),
+  })
+  .meta({ id: "ConflictingChange" });
+
+export const itemConflict = z
+  .object({
+    error: z.object({
+      code: z.literal("CONFLICT"),
+      message: z.string().meta({ description: "One sentence per conflicting change, e.g. “Dana Lee set the owner to Sam Ortiz at 3 Dec, 14:02 UTC”." }),
+      details: z
+        .object({
+          current: itemDetail,
+          changes: z.array(conflictingChange).meta({ description: "Every change, oldest first, to a field you sent since the version you sent." }),
+          changedBy: z.string().meta({ description: "Who made the latest of `changes`." }),
+          changedAt: timestamp.nullable().meta({ description: "When the latest of `changes` was made." }),
+        })
+        .optional()
+        .meta({ description: "Absent when the refusal is not about the item's version (an archived project)." }),
+    }),
+  })
+  .meta({ id: "ItemConflict" });
+
+const page = <T extends z.ZodType, X extends z.ZodRawShape>(entry: T, id: string, extra: X) =>
+  z.object({ data: z.array(entry), nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last." }), ...extra }).meta({ id });
+
+export const projectPage = page(projectSummary, "ProjectPage", {});
+export const itemPage = page(itemSummary, "ItemPage", judgedIn);
+export const evidenceList = z.object({ data: z.array(evidence) }).meta({ id: "EvidenceList" });
+export const portfolioDocument = z
+  .looseObject({ schema: z.literal("shipshape.portfolio/v1"), generatedAt: timestamp })
+  .meta({ id: "PortfolioReport", description: "Every active project of the team with its readiness, blockers and forecast; fields in docs/report-format.md." });
+export const reportDocument = z
+  .looseObject({ schema: z.literal("shipshape.report/v1"), generatedAt: timestamp })
+  .meta({ id: "Report", description: "The project's status report; its fields are described in docs/report-format.md." });
+
+export type ApiProjectSummary = z.infer<typeof projectSummary>;
+export type ApiProject = z.infer<typeof projectDetail>;
+export type ApiItemSummary = z.infer<typeof itemSummary>;
+export type ApiItem = z.infer<typeof itemDetail>;
+export type ApiEvidence = z.infer<typeof evidence>;
+export type ApiConflictingChange = z.infer<typeof conflictingChange>;
