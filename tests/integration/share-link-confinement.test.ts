@@ -24,6 +24,7 @@ import * as projectPage from "@/lib/server/read-models/project-page";
 import * as projectReport from "@/lib/server/read-models/project-report";
 import * as projectScore from "@/lib/server/read-models/project-score";
 import * as projectView from "@/lib/server/read-models/project-view";
+import * as snapshotValues from "@/lib/server/read-models/snapshot-values";
 import * as standingTally from "@/lib/server/read-models/standing-tally";
 import { createMilestone } from "@/lib/server/services/milestones";
 import { createShareLink } from "@/lib/server/services/share-links";
@@ -32,7 +33,7 @@ import { teamWith } from "../support/fixtures";
 import { catalogueProject, code, itemByKey as itemWithKey } from "../support/readiness";
 import { exportedFunctions, SERVICE_MODULES, SERVICE_READS } from "../support/service-exports";
 
-const READ_MODELS = { activityFeed, activityView, apiPages, checklistDocument, evidenceView, itemDetail, itemPage, itemView, ownerView, pagination, portfolio, portfolioReport, projectHistory, projectPage, projectReport, projectScore, projectView, standingTally };
+const READ_MODELS = { activityFeed, activityView, apiPages, checklistDocument, evidenceView, itemDetail, itemPage, itemView, ownerView, pagination, portfolio, portfolioReport, projectHistory, projectPage, projectReport, projectScore, projectView, snapshotValues, standingTally };
 
 // The one read a share link may do, on its own project.
 const REPORT_READS = new Set(["projectReport.loadProjectReport", "projectScore.loadProjectScore"]);
@@ -62,6 +63,7 @@ const WITHOUT_ACTOR = new Set([
   "projectView.targetOf",
   "projectView.toProjectView",
   "projectView.weightsOf",
+  "snapshotValues.valuesOf",
   "standingTally.standingTally",
   "standingTally.standingTallySql",
   "standingTally.talliesByGroup",
