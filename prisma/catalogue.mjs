@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { z } from "zod";
 
-export const catalogueDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), "catalogue");
+const catalogueDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), "catalogue");
 
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const text = z.string().trim().min(1);

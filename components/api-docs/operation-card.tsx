@@ -3,7 +3,7 @@ import { Prose } from "./prose";
 import { PropertyTable, rowsOf, type PropertyRow } from "./property-table";
 import { refName, type JsonSchema } from "./schema";
 
-export type Parameter = { in: string; name: string; required?: boolean; description?: string; schema: JsonSchema };
+type Parameter = { in: string; name: string; required?: boolean; description?: string; schema: JsonSchema };
 export type Operation = {
   operationId: string;
   summary?: string;

@@ -1,6 +1,7 @@
-import type { ErrorBody } from "@/lib/schemas/errors";
+import type { FormState } from "@/lib/server/actions/define-action";
 
-type Stateful = { ok: boolean; error?: ErrorBody; values?: Record<string, string> } | null;
+// Any action's form state: these read only its errors and kept values.
+type Stateful = FormState<unknown>;
 
 // Field errors and form-level message of a failed submission.
 export function fieldErrors(state: Stateful, name: string): string[] | undefined {

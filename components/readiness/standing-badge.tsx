@@ -1,7 +1,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { STANDING_GLYPH, STANDING_LABEL, type Standing } from "@/lib/domain/readiness/vocabulary";
 
-export const STANDING_TONE: Record<Standing, BadgeTone> = {
+const STANDING_TONE: Record<Standing, BadgeTone> = {
   DONE: "emerald",
   WAIVED: "violet",
   STALE: "amber",

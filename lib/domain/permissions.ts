@@ -9,10 +9,10 @@ import type { Role } from "./roles";
 
 /** Every kind of actor: a person, an API token, the CLI, a share link, Shipshape itself. */
 export const ACTOR_KINDS = ["user", "token", "operator", "share", "system"] as const;
-export type ActorKind = (typeof ACTOR_KINDS)[number];
+type ActorKind = (typeof ACTOR_KINDS)[number];
 
 /** The kinds allowed by name rather than by a role or a scope. */
-export type OtherKind = Exclude<ActorKind, "user" | "token">;
+type OtherKind = Exclude<ActorKind, "user" | "token">;
 
 export type Rule = {
   /** Signed-in people with these roles may. */

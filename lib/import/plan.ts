@@ -6,10 +6,10 @@ import { slugify } from "@/lib/domain/slug";
 import { evidenceRequired, priorityLabel, type EvidencePolicy, type ItemPriority, type ItemStatus } from "@/lib/domain/readiness/vocabulary";
 import type { ImportedChecklist, ImportedItem, ImportWarning } from "./checklist";
 
-export type ExistingItem = { id: string; key: string; title: string; status: ItemStatus; priority: ItemPriority; evidence: string[] };
+type ExistingItem = { id: string; key: string; title: string; status: ItemStatus; priority: ItemPriority; evidence: string[] };
 export type ExistingProject = { evidencePolicy: EvidencePolicy; categories: { id: string; name: string }[]; items: ExistingItem[] };
 
-export type PlannedItem = {
+type PlannedItem = {
   action: "create" | "update" | "unchanged";
   category: string;
   key: string;

@@ -43,7 +43,7 @@ const item = z.strictObject({
   evidence: z.array(evidence).default([]),
   waiver: waiver.optional(),
 });
-export const checklistDocument = z.strictObject({
+const checklistDocument = z.strictObject({
   schema: z.literal(CHECKLIST_SCHEMA, { error: `The first line must say schema: ${CHECKLIST_SCHEMA}.` }),
   name: text.min(1).max(120),
   description: text.max(2000).optional(),
@@ -60,7 +60,6 @@ export const checklistDocument = z.strictObject({
 export type ChecklistDocument = z.infer<typeof checklistDocument>;
 export type ChecklistItem = ChecklistDocument["categories"][number]["items"][number];
 export type ChecklistEvidence = ChecklistItem["evidence"][number];
-export type ChecklistWaiver = NonNullable<ChecklistItem["waiver"]>;
 
 export const looksLikeChecklistYaml = (source: string) => /^\s*(#.*\n\s*)*schema:\s*["']?shipshape\.checklist\//.test(source);
 
@@ -96,7 +95,7 @@ export function checklistYaml(document: ChecklistDocument): string {
 
 // The document as the importer's checklist, so that YAML merges into a
 // project exactly as Markdown does, with its richer fields carried along.
-export function checklistOfDocument(document: ChecklistDocument): ImportedChecklist {
+function checklistOfDocument(document: ChecklistDocument): ImportedChecklist {
   return {
     title: document.name,
     warnings: [],

@@ -13,7 +13,7 @@ export const itemKey = z
 // An item as the app names it (`itemId`) or as the REST API does (`projectId`
 // and `key`). The service resolves either inside its own transaction.
 export const itemReference = { itemId: id.optional(), projectId: id.optional(), key: itemKey.optional() };
-export type ItemReference = { itemId?: string; projectId?: string; key?: string };
+type ItemReference = { itemId?: string; projectId?: string; key?: string };
 const namesAnItem = (input: ItemReference) => input.itemId !== undefined || (input.projectId !== undefined && input.key !== undefined);
 export const NAMES_AN_ITEM: [typeof namesAnItem, { message: string; path: string[] }] = [namesAnItem, { message: "Name the item: its id, or its project and key.", path: ["itemId"] }];
 

@@ -93,7 +93,7 @@ export async function provideDatabase({ log = console.error } = {}) {
   };
 }
 
-export function runPrisma(args, url, { stdio = "inherit", onOutput } = {}) {
+function runPrisma(args, url, { stdio = "inherit", onOutput } = {}) {
   return run(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), ...args], {
     stdio,
     onStdout: onOutput,

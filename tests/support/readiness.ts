@@ -29,6 +29,4 @@ export const itemsOf = (projectId: string) => db.item.findMany({ where: { projec
 
 export const itemByKey = (projectId: string, key: string) => db.item.findUniqueOrThrow({ where: { projectId_key: { projectId, key } } });
 
-export const activityCount = (teamId: string) => db.activity.count({ where: { teamId } });
-
 export const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -13,7 +13,7 @@ export const TEAM_COOKIE = "shipshape_team";
 
 // The signed-in person acting in their selected team (the team cookie when
 // they are a member of it, otherwise their first team).
-export const currentActor = cache(async (): Promise<UserActor | null> => {
+const currentActor = cache(async (): Promise<UserActor | null> => {
   const identity = await currentIdentity();
   if (!identity) return null;
   const teams = await teamsOf(identity.userId);

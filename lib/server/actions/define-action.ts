@@ -7,8 +7,6 @@ import type { UserActor } from "@/lib/server/kernel/actor";
 import { formValues, runAction, type ActionResult } from "./action-result";
 import type { PagePath } from "./pages";
 
-export type { ActionResult };
-
 /**
  * What a form's action gives useActionState: null before the first
  * submission, then the result. A failure carries the submitted text fields

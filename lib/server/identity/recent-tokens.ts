@@ -7,7 +7,7 @@ import "server-only";
 // on every request from the cached expiresAt.
 // It sits with the credentials, below services and access: the token check
 // (lib/server/access) reads it and revoking (lib/server/services) evicts from it.
-export const RECENT_MS = 1000;
+const RECENT_MS = 1000;
 const MAX_ENTRIES = 10_000;
 
 // timeZone is the token's team's; a change to it reaches requests within RECENT_MS.

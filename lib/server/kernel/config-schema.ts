@@ -10,7 +10,7 @@ const optionalString = z
 
 const optionalUrl = optionalString.pipe(z.url().optional());
 
-export const configSchema = z
+const configSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z

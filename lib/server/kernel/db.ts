@@ -40,7 +40,7 @@ export const sqlStatementCount = () => sqlStatements.count;
 // No connection is opened here; a missing DATABASE_URL is reported by the
 // config check at start-up, and `next build` imports this without one.
 const globalForDb = globalThis as unknown as { shipshapePool?: pg.Pool; shipshapeDb?: PrismaClient };
-export const pool: pg.Pool = globalForDb.shipshapePool ?? new pg.Pool({ connectionString: process.env.DATABASE_URL ?? "", types: { getTypeParser } });
+const pool: pg.Pool = globalForDb.shipshapePool ?? new pg.Pool({ connectionString: process.env.DATABASE_URL ?? "", types: { getTypeParser } });
 export const db: PrismaClient = globalForDb.shipshapeDb ?? createClient(pool);
 // An idle connection the server closes (a restart, a failover) is replaced on
 // the next query; without a listener the error would stop the process.
