@@ -181,6 +181,10 @@ describe("shipshape CLI", () => {
     const usage = shipshape(["token", "create", "--team", "acme-platform"]);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("token create needs --team, --name and --scope");
+    // N/A needs a reason the command has no option for: refused before anything is sent.
+    const notApplicable = shipshape(["evidence", "add", "--project", "p", "--item", "testing.unit", "--url", "https://ci.example.com/1", "--status", "not_applicable"]);
+    expect(notApplicable.code).toBe(2);
+    expect(notApplicable.stderr).toContain("--status must be one of MISSING, PARTIAL, DONE (N/A needs a reason");
     const unknown = shipshape(["launch", "--now"]);
     expect(unknown.code).toBe(2);
   }, 120_000);

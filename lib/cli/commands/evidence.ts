@@ -7,6 +7,10 @@ type EvidenceOptions = { project?: string; item?: string; url?: string; status?:
 
 const ATTEMPTS = 3;
 
+// The statuses evidence can move an item to. N/A is not one: it needs a
+// reason, which this command has no place for.
+const EVIDENCE_STATUSES = ITEM_STATUSES.filter((status) => status !== "NOT_APPLICABLE");
+
 // Sets the status with the version just read; when someone else changes the
 // item in between (409), reads it again and retries.
 async function setStatus(api: ApiClient, itemPath: string, status: ItemStatus): Promise<{ item: ApiItem; previous: ItemStatus }> {
@@ -26,7 +30,10 @@ export async function evidenceCommand(action: string | undefined, options: Evide
   if (action !== "add") throw usageError("evidence needs: add.");
   if (!options.project || !options.item || !options.url) throw usageError("evidence add needs --project, --item and --url.");
   const status = options.status?.toUpperCase();
-  if (status && !(ITEM_STATUSES as readonly string[]).includes(status)) throw usageError(`--status must be one of ${ITEM_STATUSES.join(", ")}.`);
+  if (status && !(EVIDENCE_STATUSES as readonly string[]).includes(status)) {
+    // Checked before anything is sent, so a refused command leaves no evidence behind.
+    throw usageError(`--status must be one of ${EVIDENCE_STATUSES.join(", ")} (N/A needs a reason: set it in Shipshape or through the API).`);
+  }
   const api = apiClientFromEnvironment();
   const itemPath = `/api/v1/projects/${encodeURIComponent(options.project)}/items/${encodeURIComponent(options.item)}`;
 
