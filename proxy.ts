@@ -8,6 +8,7 @@ import {
   sentryOriginFromDsn,
 } from "@/lib/security/content-security-policy";
 import { logger } from "@/lib/server/kernel/logger";
+import { redactUrlSecrets } from "@/lib/server/kernel/redact-url";
 
 // Read through a variable name: Next inlines `process.env.NEXT_PUBLIC_*` at
 // build time, but whether Clerk is on is decided per deployment, at run time.
@@ -32,7 +33,7 @@ function decorate(request: NextRequest): { requestHeaders: Headers; csp: string;
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
   logger.info(
-    { requestId, method: request.method, path: request.nextUrl.pathname, userAgent: request.headers.get("user-agent") },
+    { requestId, method: request.method, path: redactUrlSecrets(request.nextUrl), userAgent: request.headers.get("user-agent") },
     "request",
   );
   return { requestHeaders, csp, requestId };

@@ -4,4 +4,5 @@
 set -e
 NODE_OPTIONS="--require ./scripts/prisma-unref-timers.cjs" node node_modules/prisma/build/index.js migrate deploy
 node prisma/seed.mjs
-exec node server.js
+# The socket-address preload gives Shipshape the real client address (ADR 0021).
+exec node --require ./scripts/socket-address.cjs server.js

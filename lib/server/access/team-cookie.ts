@@ -1,6 +1,6 @@
 import "server-only";
-import { cookies } from "next/headers";
-import { config } from "@/lib/server/kernel/config";
+import { cookies, headers } from "next/headers";
+import { reachedOverHttps } from "@/lib/server/kernel/secure-transport";
 import { TEAM_COOKIE } from "@/lib/server/access/current-actor";
 
 // Remembers which of their teams a person is working in. The value is only a
@@ -9,7 +9,7 @@ export async function selectTeam(teamId: string): Promise<void> {
   (await cookies()).set(TEAM_COOKIE, teamId, {
     httpOnly: true,
     sameSite: "lax",
-    secure: config().NODE_ENV === "production",
+    secure: reachedOverHttps(await headers()),
     path: "/",
     maxAge: 60 * 60 * 24 * 365,
   });

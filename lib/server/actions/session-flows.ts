@@ -10,6 +10,7 @@ import { currentIdentity, type Identity } from "@/lib/server/identity/identity";
 import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "@/lib/server/identity/sign-in-throttle";
 import { config } from "@/lib/server/kernel/config";
 import { AppError, parseInput } from "@/lib/server/kernel/errors";
+import { plainHttpSignInProblem, reachedOverHttps } from "@/lib/server/kernel/secure-transport";
 import { deleteAccount } from "@/lib/server/services/account-deletion";
 import { acceptInvitation, previewInvitation } from "@/lib/server/services/invitations";
 import { claimInstallation, releaseInstallation } from "@/lib/server/services/setup";
@@ -54,7 +55,11 @@ export async function setUp(form: FormData): Promise<void> {
 /** Signs in with e-mail and password, throttled per account and address; returns where to go next. */
 export async function signIn(form: FormData): Promise<{ next: string }> {
   const input = parseInput(signInInput, Object.fromEntries(form));
-  const address = clientAddress(await headers());
+  const requestHeaders = await headers();
+  // Rather than a sign-in that silently does not stick.
+  const problem = plainHttpSignInProblem(reachedOverHttps(requestHeaders), requestHeaders.get("origin"), config().APP_URL);
+  if (problem) throw new AppError("VALIDATION", problem, { _form: [problem] });
+  const address = clientAddress(requestHeaders);
   await assertSignInAllowed(input.email, address);
   if (!(await signInWithPassword(input))) {
     await recordFailedSignIn(input.email, address);

@@ -11,8 +11,8 @@ import { mayCreateAccount } from "@/lib/server/identity/account-creation";
 // Passwords are hashed with scrypt (memory-hard) by better-auth. Its HTTP
 // router is not mounted: sign-up, sign-in and sign-out go through Shipshape's
 // server actions, which validate, throttle and enforce invitation-only sign-up.
-function createBuiltInAuth() {
-  const { APP_URL, AUTH_SECRET, NODE_ENV } = config();
+function createBuiltInAuth(secureCookies: boolean) {
+  const { APP_URL, AUTH_SECRET } = config();
   return betterAuth({
     appName: "Shipshape",
     baseURL: APP_URL,
@@ -32,7 +32,9 @@ function createBuiltInAuth() {
     telemetry: { enabled: false },
     advanced: {
       cookiePrefix: "shipshape",
-      useSecureCookies: NODE_ENV === "production",
+      // Secure (and "__Secure-" named) only over HTTPS: a plain-HTTP install
+      // on a LAN must still be able to keep a session (ADR 0021).
+      useSecureCookies: secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
     databaseHooks: {
@@ -52,9 +54,18 @@ function createBuiltInAuth() {
 }
 
 type BuiltInAuth = ReturnType<typeof createBuiltInAuth>;
-let instance: BuiltInAuth | undefined;
+const instances = new Map<boolean, BuiltInAuth>();
 
-export function builtInAuth(): BuiltInAuth {
-  instance ??= createBuiltInAuth();
+/**
+ * Better Auth for a request that came over HTTPS (`secureCookies`) or not;
+ * the cookie's name and Secure flag differ between the two, so each has its
+ * own instance. Decide with `reachedOverHttps(headers)`.
+ */
+export function builtInAuth(secureCookies: boolean): BuiltInAuth {
+  let instance = instances.get(secureCookies);
+  if (!instance) {
+    instance = createBuiltInAuth(secureCookies);
+    instances.set(secureCookies, instance);
+  }
   return instance;
 }

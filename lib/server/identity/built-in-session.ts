@@ -2,13 +2,20 @@ import "server-only";
 import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { AppError } from "@/lib/server/kernel/errors";
+import { reachedOverHttps } from "@/lib/server/kernel/secure-transport";
 import { builtInAuth } from "@/lib/server/identity/built-in-auth";
 import type { Identity } from "@/lib/server/identity/identity";
+
+async function auth() {
+  const requestHeaders = await headers();
+  return { api: builtInAuth(reachedOverHttps(requestHeaders)).api, headers: requestHeaders };
+}
 
 // Creates a built-in account and signs it in (sets the session cookie).
 export async function signUpWithPassword(input: { name: string; email: string; password: string }): Promise<Identity> {
   try {
-    const result = await builtInAuth().api.signUpEmail({ body: input, headers: await headers() });
+    const { api, headers: requestHeaders } = await auth();
+    const result = await api.signUpEmail({ body: input, headers: requestHeaders });
     return { userId: result.user.id, name: result.user.name, email: result.user.email };
   } catch (error) {
     if (error instanceof APIError) {
@@ -25,7 +32,8 @@ export async function signUpWithPassword(input: { name: string; email: string; p
 // Returns false for a wrong email or password; throws on anything else.
 export async function signInWithPassword(input: { email: string; password: string }): Promise<boolean> {
   try {
-    await builtInAuth().api.signInEmail({ body: input, headers: await headers() });
+    const { api, headers: requestHeaders } = await auth();
+    await api.signInEmail({ body: input, headers: requestHeaders });
     return true;
   } catch (error) {
     if (error instanceof APIError && (error.statusCode === 401 || error.status === "UNAUTHORIZED")) return false;
@@ -34,5 +42,6 @@ export async function signInWithPassword(input: { email: string; password: strin
 }
 
 export async function signOutBuiltIn(): Promise<void> {
-  await builtInAuth().api.signOut({ headers: await headers() });
+  const { api, headers: requestHeaders } = await auth();
+  await api.signOut({ headers: requestHeaders });
 }
