@@ -1,7 +1,8 @@
 // Checklists as code: a project (or a team's template) as a YAML document
 // with schema `shipshape.checklist/v1` (docs/checklist-yaml.md). Export and
 // import are lossless for keys, order, statuses, priorities, effort, owners
-// (by e-mail), due dates, evidence and open waivers.
+// (by e-mail), due dates, evidence and open waivers; an imported waiver is a
+// request by the importer (docs/adr/0022-imports-record-only-the-importer.md).
 import { isMap, LineCounter, parseDocument, stringify } from "yaml";
 import { z } from "zod";
 import { EVIDENCE_KINDS, ITEM_STATUSES, PRIORITIES } from "@/lib/domain/readiness/vocabulary";
