@@ -1,11 +1,13 @@
 // Checklists as code: a project (or a team's template) as a YAML document
 // with schema `shipshape.checklist/v1` (docs/checklist-yaml.md). Export and
 // import are lossless for keys, order, statuses, priorities, effort, owners
-// (by e-mail), due dates, evidence and open waivers.
+// (by e-mail), due dates, evidence and open waivers; an imported waiver is a
+// request by the importer (docs/adr/0022-imports-record-only-the-importer.md).
 import { isMap, LineCounter, parseDocument, stringify } from "yaml";
 import { z } from "zod";
 import { EVIDENCE_KINDS, ITEM_STATUSES, PRIORITIES } from "@/lib/domain/readiness/vocabulary";
 import { calendarDay, httpUrl } from "@/lib/schemas/fields";
+import { itemKey } from "@/lib/schemas/item";
 import type { ImportedChecklist, ImportWarning } from "./checklist";
 
 export const CHECKLIST_SCHEMA = "shipshape.checklist/v1";
@@ -28,7 +30,8 @@ const waiver = z.strictObject({
   approvedBy: email.optional(),
 });
 const item = z.strictObject({
-  key: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,119}$/, "Use lower-case letters, digits, dots and dashes."),
+  // The key rule of item creation and the API path: an imported key is one the API can address.
+  key: itemKey,
   title: text.min(1).max(200),
   status: z.enum(ITEM_STATUSES).default("MISSING"),
   // Absent: nobody has weighed the item yet ("needs triage").

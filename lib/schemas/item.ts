@@ -1,14 +1,17 @@
 import { z } from "zod";
+import { ITEM_KEY_MAX_LENGTH, ITEM_KEY_PATTERN, ITEM_KEY_RULE } from "@/lib/domain/item-key";
 import { ITEM_STATUSES, PRIORITIES } from "@/lib/domain/readiness/vocabulary";
 import { emailField } from "./auth";
 import { id, optionalCalendarDay, optionalHours, optionalId, optionalText, requiredText } from "./fields";
 
+// The one key rule (lib/domain/item-key.ts): creation, imports, templates and
+// the API's item path all read keys through this.
 export const itemKey = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "Use lower-case letters, digits, dots and dashes, e.g. security.rate-limiting.")
-  .max(120, "Use at most 120 characters.");
+  .regex(ITEM_KEY_PATTERN, ITEM_KEY_RULE)
+  .max(ITEM_KEY_MAX_LENGTH, `Use at most ${ITEM_KEY_MAX_LENGTH} characters.`);
 
 // An item as the app names it (`itemId`) or as the REST API does (`projectId`
 // and `key`). The service resolves either inside its own transaction.

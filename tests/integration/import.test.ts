@@ -92,7 +92,7 @@ describe("import", () => {
     expect(withoutTimestamp(reexported)).toBe(withoutTimestamp(exported));
   });
 
-  it("exports a project as a YAML checklist and imports it back losslessly", async () => {
+  it("exports a project as a YAML checklist and imports it back losslessly, an approved waiver as the importer's request", async () => {
     const { actors: [lead, otherLead, engineer] } = await teamWith(["LEAD", "LEAD", "ENGINEER"]);
     const projectId = await catalogueProject(lead, ["security", "testing"], "Checkout API");
     const change = async (key: string, changes: Record<string, unknown>) => {
@@ -116,9 +116,20 @@ describe("import", () => {
     expect(exportedAuth).toMatchObject({ status: "DONE", dueDate: "2027-01-10", effortHours: 6.5, evidence: [{ kind: "PULL_REQUEST", label: "PR #12" }, { kind: "FILE_PATH", path: "src/auth/session.ts", expiresAt: "2027-06-30" }] });
 
     const copy = await importChecklist(lead, { text: exported });
-    expect(copy.warnings).toEqual([]);
-    expect(checklistYaml(await loadChecklistDocument(lead, copy.projectId))).toBe(exported);
-    // And the copy scores as the original does.
+    // Everything but the approved waiver comes back as it was. The waiver is a
+    // decision the importer did not take (ADR 0022): it arrives as the
+    // importer's request, awaiting a decision, and says so.
+    expect(copy.warnings.map((w) => w.message)).toEqual([
+      "The waiver of “External penetration test or review” arrives as a request by you, awaiting a lead's or admin's decision; who the document says requested or approved it is not taken over.",
+    ]);
+    const pentestEntry = document.categories.flatMap((c) => c.items).find((i) => i.key === "security.penetration-test");
+    expect(pentestEntry?.waiver).toEqual({ status: "APPROVED", reason: "External test booked for March", expiresAt: "2027-03-31", requestedBy: engineer.email, approvedBy: otherLead.email });
+    pentestEntry!.waiver = { status: "PENDING", reason: "External test booked for March", expiresAt: "2027-03-31", requestedBy: lead.email };
+    const asRequest = checklistYaml(document);
+    expect(checklistYaml(await loadChecklistDocument(lead, copy.projectId))).toBe(asRequest);
+    // And the copy scores as the original did before its waiver was approved.
+    const copyWaiver = await db.waiver.findFirstOrThrow({ where: { item: { projectId: copy.projectId } } });
+    await decideWaiver(otherLead, { waiverId: copyWaiver.id, decision: "APPROVE" });
     const [original, imported] = await Promise.all([loadProjectReport(lead, projectId), loadProjectReport(lead, copy.projectId)]);
     expect(imported.summary).toEqual(original.summary);
   });

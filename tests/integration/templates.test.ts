@@ -80,6 +80,9 @@ describe("team templates", () => {
     expect(error.fields?.text?.[0]).toMatch(/line 14: categories\.0\.items\.1\.priority/);
     const duplicate = await failure(saveTeamTemplate(lead, { text: TEMPLATE.replace("key: fraud.rules", "key: pci.scope") }));
     expect(duplicate.fields?.text?.[0]).toMatch(/The key “pci\.scope” is used twice/);
+    // A key the API could not address never reaches a template, nor the projects made from it.
+    const unaddressable = await failure(saveTeamTemplate(lead, { text: TEMPLATE.replace("key: fraud.rules", "key: fraud..rules") }));
+    expect(unaddressable.fields?.text?.[0]).toMatch(/line 17: categories\.1\.items\.0\.key: Use lower-case letters, digits, dots and dashes/);
 
     const { templateId } = await saveTeamTemplate(lead, { text: TEMPLATE });
     expect(await listTeamTemplates(outsider)).toEqual([]);

@@ -6,24 +6,27 @@
 //   ## Readiness matrix, ## Launch blockers,
 //   ## MUST / SHOULD / NICE / LATER, ## <category> (one table per category),
 //   ## Waivers, ## Stale evidence
-// Table cells escape `|` and line breaks; links are plain http(s) URLs.
+// User text is escaped so that it renders literally: no raw HTML, and links
+// only to http(s) URLs (markdown-text.ts); table cells also escape `|`.
 import { formatDay, formatHours, formatRemainingEffort, needsTriageText, noLaunchBlockersText } from "@/lib/domain/format";
 import { dayIn } from "@/lib/domain/readiness/dates";
 import { forecastSentence } from "@/lib/domain/history/forecast";
 import { changesMarkdown } from "./changes-markdown";
 import { markdownTable as table } from "./markdown-table";
+import { mdBareUrl, mdCode, mdLink, mdParagraph, mdText } from "./markdown-text";
 import { PRIORITY_GROUP_LABEL, PRIORITY_GROUPS, priorityGroupOf, priorityLabel, STANDING_GLYPH, STANDING_LABEL } from "@/lib/domain/readiness/vocabulary";
 import { allItems, PRIORITY_WORD, type ProjectReport, type ReportEvidence, type ReportItem } from "./report";
 
 
 function evidenceLink(evidence: ReportEvidence): string {
-  const label = evidence.label.replace(/[[\]]/g, "");
-  const text = evidence.url ? `[${label}](${evidence.url})` : evidence.path ? `\`${evidence.path}\`` : label;
+  const text = evidence.url ? mdLink(evidence.label, evidence.url) : evidence.path ? mdCode(evidence.path) : mdText(evidence.label);
   return evidence.expired ? `${text} (expired)` : text;
 }
 
+const owner = (name: string | null, none: string) => (name ? mdText(name) : none);
+
 const status = (item: ReportItem) =>
-  `${STANDING_GLYPH[item.standing]} ${STANDING_LABEL[item.standing]}${item.standing === "NOT_APPLICABLE" && item.notApplicableReason ? `: ${item.notApplicableReason}` : ""}`;
+  `${STANDING_GLYPH[item.standing]} ${STANDING_LABEL[item.standing]}${item.standing === "NOT_APPLICABLE" && item.notApplicableReason ? `: ${mdText(item.notApplicableReason)}` : ""}`;
 
 const due = (item: ReportItem) => (item.dueDate ? `${item.dueDate}${item.overdue ? " (overdue)" : ""}` : "—");
 
@@ -40,8 +43,8 @@ export function reportMarkdown(report: ProjectReport): string {
   const lines: string[] = [];
   const push = (...more: string[]) => lines.push(...more);
 
-  push(`# ${project.name} — production readiness`, "");
-  if (project.description) push(project.description, "");
+  push(`# ${mdText(project.name)} — production readiness`, "");
+  if (project.description) push(mdParagraph(project.description), "");
   push(
     `**Readiness:** ${summary.readinessPercent}% · **Level ${summary.level}:** ${summary.levelName}${summary.needsTriage > 0 ? ` · **${needsTriageText(summary.needsTriage)}** (no level above 1 until they are prioritised)` : ""}  `,
     `**Launch blockers:** ${summary.launchBlockers} · **Remaining effort:** ${formatRemainingEffort(summary.remainingEffortHours, summary.unestimatedItems)}  `,
@@ -51,13 +54,13 @@ export function reportMarkdown(report: ProjectReport): string {
     "",
   );
   if (project.productionUrl || project.repositoryUrl) {
-    push([project.productionUrl && `Production: ${project.productionUrl}`, project.repositoryUrl && `Repository: ${project.repositoryUrl}`].filter(Boolean).join(" · "), "");
+    push([project.productionUrl && `Production: ${mdBareUrl(project.productionUrl)}`, project.repositoryUrl && `Repository: ${mdBareUrl(project.repositoryUrl)}`].filter(Boolean).join(" · "), "");
   }
 
   push("## Summary", "");
   if (summary.nextLevel) {
     push(`Next: **Level ${summary.nextLevel.level} — ${summary.nextLevel.name}** needs ${nextLevelNeeds(summary.nextLevel)}:`, "");
-    for (const item of summary.nextLevel.items) push(`- [ ] ${PRIORITY_WORD[priorityGroupOf(item.priority)]} \`${item.key}\` ${item.title}${item.owner ? ` (${item.owner})` : ""}`);
+    for (const item of summary.nextLevel.items) push(`- [ ] ${PRIORITY_WORD[priorityGroupOf(item.priority)]} ${mdCode(item.key)} ${mdText(item.title)}${item.owner ? ` (${mdText(item.owner)})` : ""}`);
     push("");
   } else {
     push("Every applicable item is done or waived.", "");
@@ -70,13 +73,13 @@ export function reportMarkdown(report: ProjectReport): string {
     "",
   );
 
-  if (report.sinceMilestone) push(...changesMarkdown(report.sinceMilestone, `Changes since milestone “${report.sinceMilestone.from.name}”`, report.timeZone));
+  if (report.sinceMilestone) push(...changesMarkdown(report.sinceMilestone, `Changes since milestone “${mdText(report.sinceMilestone.from.name)}”`, report.timeZone));
 
   push("## Readiness matrix", "");
   push(
     table(
       ["Category", "State", "Done or waived", "Applicable", "Readiness"],
-      report.categories.map((c) => [c.name, c.glyph, String(c.counts.DONE + c.counts.WAIVED), String(c.applicable), `${c.percent}%`]),
+      report.categories.map((c) => [mdText(c.name), c.glyph, String(c.counts.DONE + c.counts.WAIVED), String(c.applicable), `${c.percent}%`]),
     ),
     "",
     "○ nothing done · ◐ in progress · ● all done · – nothing applicable",
@@ -85,7 +88,7 @@ export function reportMarkdown(report: ProjectReport): string {
 
   push("## Launch blockers", "");
   if (report.blockers.length === 0) push(noLaunchBlockersText(summary.needsTriage), "");
-  else push(table(["Key", "Item", "Status", "Owner", "Due"], report.blockers.map((item) => [`\`${item.key}\``, item.title, status(item), item.owner ?? "unassigned", due(item)])), "");
+  else push(table(["Key", "Item", "Status", "Owner", "Due"], report.blockers.map((item) => [mdCode(item.key), mdText(item.title), status(item), owner(item.owner, "unassigned"), due(item)])), "");
 
   const items = allItems(report);
   for (const group of PRIORITY_GROUPS) {
@@ -94,13 +97,13 @@ export function reportMarkdown(report: ProjectReport): string {
     push(`## ${PRIORITY_WORD[group]} (${PRIORITY_GROUP_LABEL[group].toLowerCase()})`, "");
     for (const item of open) {
       const done = item.standing === "DONE" || item.standing === "WAIVED";
-      push(`- [${done ? "x" : " "}] \`${item.key}\` ${item.title} — ${STANDING_LABEL[item.standing]}${item.owner ? ` · ${item.owner}` : ""}`);
+      push(`- [${done ? "x" : " "}] ${mdCode(item.key)} ${mdText(item.title)} — ${STANDING_LABEL[item.standing]}${item.owner ? ` · ${mdText(item.owner)}` : ""}`);
     }
     push("");
   }
 
   for (const category of report.categories) {
-    push(`## ${category.name}`, "");
+    push(`## ${mdText(category.name)}`, "");
     if (category.items.length === 0) {
       push("No items.", "");
       continue;
@@ -109,11 +112,11 @@ export function reportMarkdown(report: ProjectReport): string {
       table(
         ["Key", "Item", "Priority", "Status", "Owner", "Effort", "Due", "Evidence"],
         category.items.map((item) => [
-          `\`${item.key}\``,
-          item.title,
+          mdCode(item.key),
+          mdText(item.title),
           priorityLabel(item.priority),
           status(item),
-          item.owner ?? "—",
+          owner(item.owner, "—"),
           formatHours(item.effortHours),
           due(item),
           item.evidence.map(evidenceLink).join("<br>") || "—",
@@ -129,14 +132,14 @@ export function reportMarkdown(report: ProjectReport): string {
     push(
       table(
         ["Key", "Item", "Status", "Reason", "Expires", "Requested by", "Approved by"],
-        report.waivers.map((w) => [`\`${w.key}\``, w.title, w.status === "APPROVED" ? "Approved" : "Pending", w.reason, formatDay(w.expiresOn), w.requestedBy ?? "—", w.approvedBy ?? "—"]),
+        report.waivers.map((w) => [mdCode(w.key), mdText(w.title), w.status === "APPROVED" ? "Approved" : "Pending", mdText(w.reason), formatDay(w.expiresOn), owner(w.requestedBy, "—"), owner(w.approvedBy, "—")]),
       ),
       "",
     );
 
   push("## Stale evidence", "");
   if (report.staleEvidence.length === 0) push("None.", "");
-  else push(table(["Key", "Item", "Evidence", "Expired"], report.staleEvidence.map((e) => [`\`${e.key}\``, e.title, evidenceLink({ ...e, expired: false }), formatDay(e.expiresOn)])), "");
+  else push(table(["Key", "Item", "Evidence", "Expired"], report.staleEvidence.map((e) => [mdCode(e.key), mdText(e.title), evidenceLink({ ...e, expired: false }), formatDay(e.expiresOn)])), "");
 
   push(`---`, "", `Generated by Shipshape (${report.schema}) on ${report.generatedAt}.`, "");
   return lines.join("\n");

@@ -1,5 +1,6 @@
 import type { Table } from "mdast";
 import { toString } from "mdast-util-to-string";
+import { ITEM_KEY_RULE, readItemKey } from "@/lib/domain/item-key";
 import type { Priority } from "@/lib/domain/readiness/vocabulary";
 import type { ImportedItem } from "@/lib/import/checklist";
 import { readEffort, readPriority, readStatus, saysNoPriority } from "@/lib/import/words";
@@ -91,7 +92,13 @@ export function readTable(table: Table, context: Context, category: string, prio
     const ownerCell = cell(columns.owner);
     if (ownerCell && toString(ownerCell).trim()) item.owner = toString(ownerCell).trim();
     const keyCell = cell(columns.key);
-    if (keyCell && toString(keyCell).trim()) item.key = toString(keyCell).trim();
+    if (keyCell && toString(keyCell).trim()) {
+      // A key the API could not address is not taken: the item gets one made from its title.
+      const written = toString(keyCell).trim();
+      const key = readItemKey(written);
+      if (key) item.key = key;
+      else context.warnings.push({ line, message: `Key “${written}” of “${title}” was not used: ${ITEM_KEY_RULE} The item gets a key made from its title.` });
+    }
     item.evidence = [...new Set(item.evidence)];
     categoryFor(context, category).items.push(item);
     count += 1;

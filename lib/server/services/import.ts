@@ -11,6 +11,7 @@ import { invalidField, parseInput } from "@/lib/server/kernel/errors";
 import { importChecklistInput } from "@/lib/schemas/import";
 import { recordProjectChange, type ProjectActivityEntry } from "./activity";
 import { itemUpdatedEntry } from "./item-changes";
+import { assertMayImportWaivers, requestImportedWaivers, type WaiverToImport } from "./import-waivers";
 import { projectInTeam, toDay, toStartOfDay } from "@/lib/server/kernel/tenancy";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -48,12 +49,14 @@ async function existingProject(tx: Tx | Db, actor: Actor, projectId: string | un
   };
 }
 
-// Team members named in a YAML checklist (owners, waiver people), by e-mail.
+// Team members named as owners in a YAML checklist, by e-mail. (Who the
+// document says requested or approved a waiver is not looked up: see
+// import-waivers.ts.)
 async function membersByEmail(tx: Tx, actor: Actor, checklist: ImportedChecklist): Promise<Map<string, string>> {
   const emails = new Set<string>();
   for (const category of checklist.categories) {
     for (const { detail } of category.items) {
-      for (const email of [detail?.owner, detail?.waiver?.requestedBy, detail?.waiver?.approvedBy]) if (email) emails.add(email);
+      if (detail?.owner) emails.add(detail.owner);
     }
   }
   if (emails.size === 0) return new Map();
@@ -78,6 +81,10 @@ const evidenceKind = (target: string): EvidenceKind => {
   return "LINK";
 };
 
+// The waivers the document gives new items, with the items they now belong to.
+const waivers = (created: ImportPlan["items"], idByKey: Map<string, string>): WaiverToImport[] =>
+  created.flatMap(({ source, key, line, title }) => (source.detail?.waiver ? [{ itemId: idByKey.get(key) as string, line, title, waiver: source.detail.waiver }] : []));
+
 export type ImportResult = { projectId: string; created: boolean; counts: ImportPlan["counts"] & { categories: number }; warnings: ImportPlan["warnings"] };
 
 // Carries out the plan in one transaction (all or nothing), recorded as one
@@ -87,6 +94,7 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
   const { text, projectId, name, fileName } = parseInput(importChecklistInput, input);
   if (!projectId) authorize(actor, "project.create");
   const checklist = readChecklist(text);
+  assertMayImportWaivers(actor, checklist.categories.flatMap((c) => c.items.filter((i) => i.detail?.waiver)));
   const projectName = name || checklist.title?.slice(0, 120);
   if (!projectId && !projectName) throw invalidField("name", "Enter a name for the new project: the document has no title to name it after.");
   return db.$transaction(
@@ -186,27 +194,14 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
       );
       if (evidence.length > 0) await tx.evidence.createMany({ data: evidence });
 
-      // Open waivers of new items, as the checklist states them.
-      const waivers = toCreate.flatMap((planned) => {
-        const waiver = planned.source.detail?.waiver;
-        if (!waiver) return [];
-        const approvedBy = waiver.status === "APPROVED" ? personId(waiver.approvedBy, planned.line, "Waiver approver") : null;
-        return [{
-          teamId: actor.teamId,
-          itemId: idByKey.get(planned.key) as string,
-          reason: waiver.reason,
-          expiresAt: toStartOfDay(waiver.expiresAt, actor.timeZone),
-          status: waiver.status,
-          requestedById: personId(waiver.requestedBy, planned.line, "Waiver requester"),
-          decidedById: approvedBy,
-          decidedAt: waiver.status === "APPROVED" ? new Date() : null,
-        }];
-      });
-      if (waivers.length > 0) await tx.waiver.createMany({ data: waivers });
+      // Waivers of new items arrive as requests by the importer, never as
+      // decisions the document claims someone took (import-waivers.ts).
+      const waiverRequests = await requestImportedWaivers(tx, actor, project.id, waivers(toCreate, idByKey), plan.warnings);
 
       const counts = { ...plan.counts, categories: createdCategories.length };
       await recordProjectChange(tx, actor, [
         ...itemChanges,
+        ...waiverRequests,
         {
           action: "project.imported",
           entityType: "project",

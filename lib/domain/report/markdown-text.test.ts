@@ -1,0 +1,86 @@
+// Whatever users write, the Markdown exports render it as text: parsed as
+// GitHub does, a report whose every user-written string (names, titles,
+// owners, reasons, labels, keys, paths, URLs, milestone names) is hostile
+// has no HTML but the exporter's own <br>, and links only to http(s) URLs.
+import fc from "fast-check";
+import type { Nodes, Root } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { toString } from "mdast-util-to-string";
+import { gfm } from "micromark-extension-gfm";
+import { describe, expect, it } from "vitest";
+import { FIXED_PORTFOLIO, FIXED_REPORT } from "@/tests/fixtures/report";
+import { reportMarkdown } from "./markdown";
+import { mdCode, mdLink, mdParagraph, mdText } from "./markdown-text";
+import { portfolioMarkdown } from "./portfolio-markdown";
+
+const parse = (markdown: string): Root => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+
+function* nodes(node: Nodes): Generator<Nodes> {
+  yield node;
+  if ("children" in node) for (const child of node.children) yield* nodes(child);
+}
+
+// What a renderer could turn into script: raw HTML, and link targets.
+function unsafeParts(markdown: string): string[] {
+  const found: string[] = [];
+  for (const node of nodes(parse(markdown))) {
+    if (node.type === "html" && node.value !== "<br>") found.push(`html ${node.value}`);
+    if ((node.type === "link" || node.type === "image" || node.type === "definition") && !/^(https?:\/\/|mailto:)/i.test(node.url)) found.push(`${node.type} ${node.url}`);
+    if (node.type === "definition" || node.type === "linkReference" || node.type === "imageReference") found.push(node.type);
+  }
+  return found;
+}
+
+const HOSTILE = [
+  "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<br>", "<!-- c -->", "</td>", "[x](javascript:alert(1))", "![i](javascript:alert(1))",
+  "[x]: javascript:alert(1)", "[x][y]", "<javascript:alert(1)>", "<https://ok.example>", "javascript:alert(1)", "JaVaScRiPt:alert(1)",
+  "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox(1)", "&lt;script&gt;", "&#106;avascript:", "&#x3C;img&#x3E;", "&amp;",
+  "https://ok.example/a(b)c", "www.ok.example", "a@b.example", "`", "``", "\\", "|", "\n", "\r\n", "# ", "- ", "> ", "1. ", "===", "***", "]", "[", "(", ")", "<", ">", "&", "*", "_", " ", "é", "x",
+];
+const hostile = fc.oneof(fc.array(fc.constantFrom(...HOSTILE), { minLength: 1, maxLength: 6 }).map((parts) => parts.join("")), fc.string({ minLength: 1, maxLength: 12 }));
+
+// Every user-written string of a report, replaced from the pool in order.
+const USER_FIELDS = new Set(["name", "description", "title", "owner", "label", "url", "path", "reason", "notApplicableReason", "requestedBy", "approvedBy", "key", "productionUrl", "repositoryUrl", "category"]);
+function hostileCopy<T>(value: T, pool: string[], counter = { n: 0 }, parent = ""): T {
+  if (Array.isArray(value)) return value.map((v) => hostileCopy(v, pool, counter, parent)) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, typeof v === "string" && USER_FIELDS.has(k) && parent !== "nextLevel" ? pool[counter.n++ % pool.length] : hostileCopy(v, pool, counter, k)]),
+    ) as T;
+  }
+  return value;
+}
+
+describe("Markdown export of user text", () => {
+  it("passes no raw HTML and no non-http(s) link through, whatever the text", () => {
+    fc.assert(
+      fc.property(fc.array(hostile, { minLength: 1, maxLength: 30 }), (pool) => {
+        expect(unsafeParts(reportMarkdown(hostileCopy(FIXED_REPORT, pool)))).toEqual([]);
+        expect(unsafeParts(portfolioMarkdown(hostileCopy(FIXED_PORTFOLIO, pool)))).toEqual([]);
+      }),
+      // Each run renders and parses two whole reports: fewer runs, each hostile everywhere.
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  // Inside a literal autolink (https://…, www.…) a character reference shows
+  // as written (`&lt;`): safe, but not literal, so such text is left out here.
+  it("renders each piece of text literally, on one line", () => {
+    fc.assert(
+      fc.property(hostile.filter((text) => !/https?:|www\.|@/i.test(text)), (text) => {
+        const flat = text.replace(/\r\n?|\n/g, " ");
+        expect(toString(parse(`x ${mdText(text)} x`))).toBe(`x ${flat} x`.replace(/ +$/, ""));
+        expect(toString(parse(`x ${mdCode(text)} x`))).toContain(flat.trim() ? flat.replace(/^ (.*) $/, "$1").trim() : "");
+      }),
+    );
+  });
+
+  it("links only to http(s) URLs, escaping what would end the link early", () => {
+    expect(mdLink("PR [1]", "https://git.example.com/a/pull/1")).toBe("[PR \\[1\\]](https://git.example.com/a/pull/1)");
+    expect(mdLink("x", "https://w.example/a(b)<c>")).toBe("[x](https://w.example/a%28b%29%3Cc%3E)");
+    for (const url of ["javascript:alert(1)", " JAVASCRIPT:alert(1)", "data:text/html,x", "vbscript:x", "//evil.example", "/relative"]) expect(mdLink("x", url)).toBe("x");
+    expect(unsafeParts(mdParagraph("# not a heading\n<script>x</script>\n- not a list"))).toEqual([]);
+    expect(parse(mdParagraph("# not a heading\n===")).children.map((n) => n.type)).toEqual(["paragraph"]);
+  });
+});
