@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { ITEM_STATUSES, PRIORITIES } from "@/lib/domain/readiness/vocabulary";
 import { emailField } from "./auth";
-import { id, optionalCalendarDay, optionalHours, optionalId, optionalText, requiredText } from "./fields";
+import { id, optionalCalendarDay, optionalHours, optionalId, optionalLongText, plainString, requiredText, version } from "./fields";
 
-export const itemKey = z
-  .string()
+export const itemKey = plainString()
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "Use lower-case letters, digits, dots and dashes, e.g. security.rate-limiting.")
@@ -26,8 +25,8 @@ export const createItemInput = z.object({
   key: z.preprocess((value) => (value === "" ? undefined : value), itemKey.optional()),
   // Absent: nobody has weighed the item yet ("needs triage").
   priority: priorityField.nullable().default(null),
-  why: optionalText(4000),
-  howToVerify: optionalText(4000),
+  why: optionalLongText(4000),
+  howToVerify: optionalLongText(4000),
   effortHours: optionalHours.default(null),
 });
 
@@ -36,17 +35,17 @@ export const createItemInput = z.object({
 const itemChanges = z
   .object({
     status: statusField,
-    notApplicableReason: optionalText(1000),
+    notApplicableReason: optionalLongText(1000),
     priority: priorityField,
     ownerId: optionalId,
     // The owner as the REST API names people: a member's e-mail, or null for nobody.
     ownerEmail: emailField.nullable(),
     dueDate: optionalCalendarDay,
     effortHours: optionalHours,
-    notes: optionalText(20_000),
+    notes: optionalLongText(20_000),
     title: requiredText("a title", 200),
-    why: optionalText(4000),
-    howToVerify: optionalText(4000),
+    why: optionalLongText(4000),
+    howToVerify: optionalLongText(4000),
     categoryId: id,
   })
   .partial()
@@ -59,7 +58,7 @@ export const updateItemInput = z
   .object({
     ...itemReference,
     // The version the change is based on (optimistic concurrency).
-    version: z.coerce.number().int().min(1),
+    version: z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value), version),
     changes: itemChanges,
   })
   .refine(...NAMES_AN_ITEM);
