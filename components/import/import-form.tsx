@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useMemo, useState } from "react";
 import { importFormAction } from "@/lib/server/actions/imports";
+import { documentTooLarge, MAX_DOCUMENT_SIZE } from "@/lib/schemas/document";
 import { fieldErrors, formError } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -20,6 +21,8 @@ export function ImportForm({ projects, initialProjectId }: { projects: SelectOpt
   const [name, setName] = useState<string | null>(null);
   const preview = state?.ok && "preview" in state.data ? state.data.preview : null;
   const message = formError(state);
+  // Checked here too, before sending: a document over the limit is refused with its text kept.
+  const tooLarge = useMemo(() => documentTooLarge(text), [text]);
 
   const readFile = async (file: File | undefined) => {
     if (!file) return;
@@ -28,7 +31,7 @@ export function ImportForm({ projects, initialProjectId }: { projects: SelectOpt
   };
 
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <form action={action} className="space-y-6" noValidate onSubmit={(event) => tooLarge && event.preventDefault()}>
       <input type="hidden" name="fileName" value={fileName} />
       <input type="hidden" name="previewed" value={state?.ok && "previewed" in state.data ? state.data.previewed : ""} />
       <Card title="1. The document">
@@ -44,7 +47,8 @@ export function ImportForm({ projects, initialProjectId }: { projects: SelectOpt
             value={text}
             onChange={(event) => setText(event.target.value)}
             className="font-mono text-xs"
-            errors={fieldErrors(state, "text")}
+            hint={`Markdown, at most ${MAX_DOCUMENT_SIZE}.`}
+            errors={tooLarge ? [tooLarge] : fieldErrors(state, "text")}
           />
         </div>
       </Card>

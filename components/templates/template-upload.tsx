@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useState, useTransition } from "react";
+import { useActionState, useMemo, useState, useTransition } from "react";
 import { deleteTemplateAction, saveTemplateAction } from "@/lib/server/actions/templates";
+import { documentTooLarge, MAX_DOCUMENT_SIZE } from "@/lib/schemas/document";
 import { fieldErrors, formError } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,14 +16,16 @@ export function TeamTemplates({ templates }: { templates: TeamTemplateView[] }) 
   const [text, setText] = useState("");
   const [deleting, startTransition] = useTransition();
   const message = formError(state);
+  // Checked here too, before sending: a file over the limit is refused with its text kept.
+  const tooLarge = useMemo(() => documentTooLarge(text), [text]);
   return (
     <div className="space-y-6">
-      <form action={action} className="space-y-3" noValidate>
+      <form action={action} className="space-y-3" noValidate onSubmit={(event) => tooLarge && event.preventDefault()}>
         <label className="block text-sm">
           <span className="font-medium text-slate-900">Upload a YAML checklist</span>
           <input type="file" accept=".yaml,.yml,application/yaml,text/yaml" className="mt-1 block text-sm" aria-label="Upload a YAML checklist" onChange={async (event) => setText((await event.target.files?.[0]?.text()) ?? "")} />
         </label>
-        <TextAreaField name="text" label="Or paste it here" rows={8} value={text} onChange={(event) => setText(event.target.value)} className="font-mono text-xs" errors={fieldErrors(state, "text")} />
+        <TextAreaField name="text" label="Or paste it here" rows={8} value={text} onChange={(event) => setText(event.target.value)} className="font-mono text-xs" hint={`YAML, at most ${MAX_DOCUMENT_SIZE}.`} errors={tooLarge ? [tooLarge] : fieldErrors(state, "text")} />
         {message && <Alert>{message}</Alert>}
         {state?.ok && (
           <Alert tone="success">

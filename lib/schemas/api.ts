@@ -6,7 +6,7 @@ import { z } from "zod";
 import { EXPORT_FORMATS } from "@/lib/domain/report/formats";
 import { EVIDENCE_KINDS, PRIORITIES, STANDINGS } from "@/lib/domain/readiness/vocabulary";
 import { emailField } from "./auth";
-import { calendarDay, hours, httpUrl, requiredText, text } from "./fields";
+import { calendarDay, hours, httpUrl, id, longText, plainString, requiredText, text, version } from "./fields";
 import { itemKey, priorityField, statusField } from "./item";
 import { BUILT_IN_TEMPLATE } from "./project";
 
@@ -15,19 +15,18 @@ import { BUILT_IN_TEMPLATE } from "./project";
 export const apiCreateProjectBody = z
   .strictObject({
     name: requiredText("a project name", 120),
-    description: text(2000).optional(),
+    description: longText(2000).optional(),
     productionUrl: httpUrl.optional(),
     repositoryUrl: httpUrl.optional(),
     targetDate: calendarDay.optional().meta({ description: "Launch date, YYYY-MM-DD." }),
-    template: z
-      .string()
+    template: plainString()
       .trim()
       .min(1)
       .max(64)
       .default(BUILT_IN_TEMPLATE)
       .meta({ description: "`builtin` for Shipshape's catalogue, or the slug of one of the team's templates." }),
     categories: z
-      .array(z.string().trim().min(1).max(120))
+      .array(plainString().trim().min(1).max(120))
       .min(1, "Name at least one category, or leave the list out for the template's defaults.")
       .max(100)
       .optional()
@@ -42,8 +41,7 @@ const flag = z
   .optional();
 
 const pageQuery = {
-  cursor: z
-    .string()
+  cursor: plainString()
     .max(512)
     .optional()
     .meta({ description: "`nextCursor` of the previous page, sent with the same path and filters; another list's cursor is refused." }),
@@ -59,28 +57,25 @@ export const apiItemListQuery = z.strictObject({
   ...pageQuery,
   status: z.enum(STANDINGS).optional().meta({ description: "Standing: the status as scored (DONE with expired evidence is STALE; DONE without the evidence the project's policy asks for is NEEDS_EVIDENCE)." }),
   priority: z.enum([...PRIORITIES, "NONE"]).optional().meta({ description: "Priority, or `NONE` for items that need triage (no priority yet)." }),
-  category: z.string().trim().min(1).max(120).optional().meta({ description: "Category name (case-insensitive)." }),
-  owner: z.string().trim().min(1).max(254).optional().meta({ description: "A current member's e-mail address, or `none` for items without an owner (including items whose owner has left the team)." }),
+  category: plainString().trim().min(1).max(120).optional().meta({ description: "Category name (case-insensitive)." }),
+  owner: plainString().trim().min(1).max(254).optional().meta({ description: "A current member's e-mail address, or `none` for items without an owner (including items whose owner has left the team)." }),
   open: flag.meta({ description: "Only applicable items not yet done or waived." }),
   overdue: flag.meta({ description: "Only open items past their due date (judged in the team's time zone)." }),
   dueThisWeek: flag.meta({ description: "Only open items due today or in the six days after it, in the team's time zone." }),
   stale: flag.meta({ description: "Only done items whose evidence has expired." }),
-  q: z.string().trim().min(1).max(200).optional().meta({ description: "Text in the key, title or notes." }),
+  q: plainString().trim().min(1).max(200).optional().meta({ description: "Text in the key, title or notes." }),
 });
 
 export const apiItemPatchBody = z
   .strictObject({
     status: statusField.optional(),
-    notApplicableReason: text(1000).nullable().optional().meta({ description: "Required when status becomes NOT_APPLICABLE." }),
+    notApplicableReason: longText(1000).nullable().optional().meta({ description: "Required when status becomes NOT_APPLICABLE." }),
     priority: priorityField.optional(),
     ownerEmail: emailField.nullable().optional().meta({ description: "A member of the team, or null to unassign." }),
     dueDate: calendarDay.nullable().optional(),
     effortHours: hours.nullable().optional(),
-    notes: text(20_000).optional().meta({ description: "Markdown." }),
-    version: z
-      .number()
-      .int()
-      .min(1)
+    notes: longText(20_000).optional().meta({ description: "Markdown." }),
+    version: version
       .optional()
       .meta({ description: "The item version the change is based on. Required unless sent as the If-Match header." }),
   })
@@ -104,9 +99,9 @@ export const apiReportQuery = z.strictObject({
 
 // ── Path parameters ─────────────────────────────────────────────────────────
 
-const projectId = z.string().min(1).max(64).meta({ description: "Project id." });
+const projectId = id.meta({ description: "Project id." });
 const key = itemKey.meta({ description: "Item key, e.g. `security.rate-limiting`." });
 
 export const projectPath = z.object({ projectId });
 export const itemPath = z.object({ projectId, key });
-export const evidencePath = z.object({ projectId, key, evidenceId: z.string().min(1).max(64).meta({ description: "Evidence id." }) });
+export const evidencePath = z.object({ projectId, key, evidenceId: id.meta({ description: "Evidence id." }) });

@@ -1,27 +1,25 @@
 // Inputs of sign-in, first-run setup and accepting an invitation: one schema
 // each, used by the form (client-side hints) and the server action alike.
 import { z } from "zod";
-import { timeZoneField } from "./fields";
+import { plainString, timeZoneField } from "./fields";
 
-export const emailField = z
-  .string()
+export const emailField = plainString()
   .trim()
   .toLowerCase()
   .min(1, "Enter an email address.")
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter a valid email address."));
 
-const newPasswordField = z
-  .string()
+const newPasswordField = plainString()
   .min(12, "Use at least 12 characters.")
   .max(128, "Use at most 128 characters.");
 
-const personNameField = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
-export const teamNameField = z.string().trim().min(2, "Use at least 2 characters.").max(80, "Use at most 80 characters.");
+const personNameField = plainString().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
+export const teamNameField = plainString().trim().min(2, "Use at least 2 characters.").max(80, "Use at most 80 characters.");
 
 export const signInInput = z.object({
   email: emailField,
-  password: z.string().min(1, "Enter your password.").max(128, "Use at most 128 characters."),
+  password: plainString().min(1, "Enter your password.").max(128, "Use at most 128 characters."),
 });
 
 export const setupInput = z.object({
@@ -37,7 +35,7 @@ export const setupInput = z.object({
 export const clerkSetupInput = z.object({ teamName: teamNameField, timeZone: timeZoneField.optional() });
 
 export const acceptInvitationSignUpInput = z.object({
-  token: z.string().min(20).max(200),
+  token: plainString().min(20).max(200),
   name: personNameField,
   password: newPasswordField,
 });

@@ -20,6 +20,8 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, api: "The body is not JSON." },
   RATE_LIMITED: { status: 429, api: "Too many requests with this token (or, without a valid token, from this address). Wait `Retry-After` seconds." },
   // Not listed per operation in the API document: any request may meet them.
+  // METHOD_NOT_ALLOWED answers a method the path does not have (its Allow header lists those it has).
+  METHOD_NOT_ALLOWED: { status: 405 },
   UNAVAILABLE: { status: 503 },
   INTERNAL: { status: 500 },
 } as const satisfies Record<string, { status: number; api?: string }>;

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { EVIDENCE_KINDS } from "@/lib/domain/readiness/vocabulary";
-import { httpUrl, id, optionalCalendarDay, optionalText } from "./fields";
+import { httpUrl, id, optionalCalendarDay, optionalText, plainString } from "./fields";
 import { itemReference, NAMES_AN_ITEM } from "./item";
 
-const repositoryPath = z
-  .string()
+const repositoryPath = plainString()
   .trim()
   .min(1, "Enter a path in the repository.")
   .max(500, "Use at most 500 characters.")
@@ -21,7 +20,7 @@ export const addEvidenceInput = z
     ...itemReference,
     kind: z.enum(EVIDENCE_KINDS, { error: "Choose what kind of evidence this is." }),
     target: optionalText(2000),
-    url: z.string().trim().max(2000, "Use at most 2000 characters.").optional(),
+    url: plainString().trim().max(2000, "Use at most 2000 characters.").optional(),
     label: optionalText(200),
     expiresAt: optionalCalendarDay,
   })

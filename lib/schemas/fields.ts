@@ -1,22 +1,56 @@
 // Field schemas shared by the readiness inputs. Forms send strings; an empty
 // optional field means "no value" (null), never an error.
+//
+// One rule for every text field (ADR 0023): it is valid Unicode (no unpaired
+// UTF-16 surrogate) and holds no control character, except that multi-line
+// fields keep newlines and tabs (a CR LF or a lone CR becomes a newline).
+// Such input would otherwise reach the database, which refuses NUL, or be
+// stored in a form no reader can show. Every string of lib/schemas is built
+// from `plainString` or `multilineString` (tests/unit/schemas/field-rule.test.ts).
 import { z } from "zod";
 import { isTimeZone, normaliseTimeZone } from "@/lib/domain/time-zone";
 
 const blankToNull = (value: unknown) => (value === undefined || (typeof value === "string" && value.trim() === "") ? null : value);
 
-export const id = z.string().min(1).max(64);
+// Unicode's control characters (Cc): C0, DEL and C1.
+const ANY_CONTROL = /\p{Cc}/u;
+const CONTROL_BUT_LINES = /(?![\n\t])\p{Cc}/u;
+
+export const INVALID_UNICODE = "This text contains an invalid character (an unpaired surrogate); retype it.";
+export const CONTROL_CHARACTER = "Remove the control character (such as NUL) from this text.";
+export const CONTROL_CHARACTER_MULTILINE = "Remove the control character (such as NUL) from this text; only line breaks and tabs are allowed.";
+
+/** A single-line string: valid Unicode without control characters. Refused with a field error, never thrown. */
+export const plainString = (params?: { error?: string }) =>
+  z
+    .string(params)
+    .refine((value) => value.isWellFormed(), INVALID_UNICODE)
+    .refine((value) => !ANY_CONTROL.test(value), CONTROL_CHARACTER);
+
+/** A multi-line string: valid Unicode; newlines and tabs are its only control characters. */
+export const multilineString = (params?: { error?: string }) =>
+  z
+    .string(params)
+    .overwrite((value) => value.replace(/\r\n?/g, "\n"))
+    .refine((value) => value.isWellFormed(), INVALID_UNICODE)
+    .refine((value) => !CONTROL_BUT_LINES.test(value), CONTROL_CHARACTER_MULTILINE);
+
+export const id = plainString().min(1).max(64);
 
 export const requiredText = (label: string, max: number) =>
-  z.string({ error: `Enter ${label}.` }).trim().min(1, `Enter ${label}.`).max(max, `Use at most ${max} characters.`);
+  plainString({ error: `Enter ${label}.` }).trim().min(1, `Enter ${label}.`).max(max, `Use at most ${max} characters.`);
 
-export const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
+export const text = (max: number) => plainString().trim().max(max, `Use at most ${max} characters.`);
 
 export const optionalText = (max: number) => z.preprocess((value) => value ?? "", text(max));
 
+// Multi-line text (descriptions, notes, reasons): Markdown or prose.
+export const longText = (max: number) => multilineString().trim().max(max, `Use at most ${max} characters.`);
+
+export const optionalLongText = (max: number) => z.preprocess((value) => value ?? "", longText(max));
+
 // Only http(s) URLs are ever stored as links (no javascript:, data: …).
-export const httpUrl = z
-  .string()
+export const httpUrl = plainString()
   .trim()
   .max(2000, "Use at most 2000 characters.")
   .refine((value) => {
@@ -30,25 +64,37 @@ export const httpUrl = z
 
 export const optionalHttpUrl = z.preprocess(blankToNull, httpUrl.nullable());
 
-// A calendar day, YYYY-MM-DD.
-export const calendarDay = z
-  .string()
+// A calendar day, YYYY-MM-DD, from 1900-01-01 to 9999-12-31: the years a
+// launch date, due date or expiry can sensibly name, and ones every date type
+// on the way (JavaScript, PostgreSQL, ISO 8601 without a sign) can hold.
+export const FIRST_DAY = "1900-01-01";
+export const LAST_DAY = "9999-12-31";
+export const calendarDay = plainString()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "That date does not exist.");
+  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || value >= FIRST_DAY, `Use a date from ${FIRST_DAY} on.`)
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "That date does not exist.")
+  .meta({ description: `A day, YYYY-MM-DD, from ${FIRST_DAY} to ${LAST_DAY}.` });
 
 export const optionalCalendarDay = z.preprocess(blankToNull, calendarDay.nullable());
 
+// Effort in quarter hours, 0–10 000. Checked as a whole number of quarters:
+// a remainder test lets through numbers such as 5e-324 that are no quarter.
 export const hours = z
   .number({ error: "Enter a number of hours." })
   .min(0, "Effort cannot be negative.")
   .max(10_000, "Use at most 10 000 hours.")
-  .multipleOf(0.25, "Use steps of a quarter hour.");
+  .refine((value) => Number.isInteger(value * 4), "Use steps of a quarter hour.")
+  .meta({ description: "Hours in steps of 0.25, from 0 to 10000." });
 
 export const optionalHours = z.preprocess(
   (value) => (blankToNull(value) === null ? null : typeof value === "string" ? Number(value) : value),
   hours.nullable(),
 );
+
+// A record's version (optimistic concurrency): a positive 32-bit integer, as stored.
+export const MAX_VERSION = 2_147_483_647;
+export const version = z.number().int("Send the version as a whole number.").min(1, "Versions start at 1.").max(MAX_VERSION, `Versions go up to ${MAX_VERSION}.`);
 
 export const optionalId = z.preprocess(blankToNull, id.nullable());
 
@@ -65,8 +111,7 @@ export const optionalDays = z.preprocess(
 
 // An IANA time zone name such as "Europe/Berlin" (lib/domain/time-zone.ts),
 // in its usual spelling.
-export const timeZoneField = z
-  .string({ error: "Choose a time zone." })
+export const timeZoneField = plainString({ error: "Choose a time zone." })
   .trim()
   .min(1, "Choose a time zone.")
   // An empty name has its message above already.

@@ -2,12 +2,11 @@ import { z } from "zod";
 import { ITEM_KEY_MAX_LENGTH, ITEM_KEY_PATTERN, ITEM_KEY_RULE } from "@/lib/domain/item-key";
 import { ITEM_STATUSES, PRIORITIES } from "@/lib/domain/readiness/vocabulary";
 import { emailField } from "./auth";
-import { id, optionalCalendarDay, optionalHours, optionalId, optionalText, requiredText } from "./fields";
+import { id, optionalCalendarDay, optionalHours, optionalId, optionalLongText, plainString, requiredText, version } from "./fields";
 
 // The one key rule (lib/domain/item-key.ts): creation, imports, templates and
 // the API's item path all read keys through this.
-export const itemKey = z
-  .string()
+export const itemKey = plainString()
   .trim()
   .toLowerCase()
   .regex(ITEM_KEY_PATTERN, ITEM_KEY_RULE)
@@ -29,8 +28,8 @@ export const createItemInput = z.object({
   key: z.preprocess((value) => (value === "" ? undefined : value), itemKey.optional()),
   // Absent: nobody has weighed the item yet ("needs triage").
   priority: priorityField.nullable().default(null),
-  why: optionalText(4000),
-  howToVerify: optionalText(4000),
+  why: optionalLongText(4000),
+  howToVerify: optionalLongText(4000),
   effortHours: optionalHours.default(null),
 });
 
@@ -39,17 +38,17 @@ export const createItemInput = z.object({
 const itemChanges = z
   .object({
     status: statusField,
-    notApplicableReason: optionalText(1000),
+    notApplicableReason: optionalLongText(1000),
     priority: priorityField,
     ownerId: optionalId,
     // The owner as the REST API names people: a member's e-mail, or null for nobody.
     ownerEmail: emailField.nullable(),
     dueDate: optionalCalendarDay,
     effortHours: optionalHours,
-    notes: optionalText(20_000),
+    notes: optionalLongText(20_000),
     title: requiredText("a title", 200),
-    why: optionalText(4000),
-    howToVerify: optionalText(4000),
+    why: optionalLongText(4000),
+    howToVerify: optionalLongText(4000),
     categoryId: id,
   })
   .partial()
@@ -62,7 +61,7 @@ export const updateItemInput = z
   .object({
     ...itemReference,
     // The version the change is based on (optimistic concurrency).
-    version: z.coerce.number().int().min(1),
+    version: z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value), version),
     changes: itemChanges,
   })
   .refine(...NAMES_AN_ITEM);

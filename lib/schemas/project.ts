@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { EVIDENCE_POLICIES } from "@/lib/domain/readiness/vocabulary";
-import { id, optionalCalendarDay, optionalHttpUrl, optionalText, requiredText } from "./fields";
+import { id, optionalCalendarDay, optionalHttpUrl, optionalLongText, plainString, requiredText } from "./fields";
 
 // How the REST API names the built-in catalogue among the team's templates.
 export const BUILT_IN_TEMPLATE = "builtin";
 
 const projectDetails = {
   name: requiredText("a project name", 120),
-  description: optionalText(2000),
+  description: optionalLongText(2000),
   productionUrl: optionalHttpUrl,
   repositoryUrl: optionalHttpUrl,
   targetDate: optionalCalendarDay,
@@ -18,8 +18,7 @@ export const createProjectInput = z
     ...projectDetails,
     source: z.enum(["catalogue", "blank"], { error: "Choose how to start." }),
     // A team template's key; unset (or the API's "builtin") means the built-in catalogue.
-    template: z
-      .string()
+    template: plainString()
       .trim()
       .min(1)
       .max(64)
@@ -27,7 +26,7 @@ export const createProjectInput = z
       .transform((key) => (key === BUILT_IN_TEMPLATE ? undefined : key)),
     // Categories of the template, by key or by name. Unset: the template's
     // default selection.
-    categories: z.array(z.string().trim().min(1).max(120)).max(100).optional(),
+    categories: z.array(plainString().trim().min(1).max(120)).max(100).optional(),
   })
   .refine((input) => input.source !== "catalogue" || input.categories === undefined || input.categories.length > 0, {
     message: "Choose at least one category, or start blank.",
@@ -57,14 +56,14 @@ export const projectRefInput = z.object({ projectId: id });
 
 export const deleteProjectInput = z.object({
   projectId: id,
-  confirmName: z.string({ error: "Type the project name to confirm." }).trim(),
+  confirmName: plainString({ error: "Type the project name to confirm." }).trim(),
 });
 
 export const portfolioQuery = z.object({
   sort: z.enum(["name", "readiness", "blockers", "effort", "target", "activity"]).catch("readiness"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   archived: z.enum(["only", "include", "hide"]).catch("hide"),
-  q: z.string().trim().max(120).catch(""),
+  q: plainString().trim().max(120).catch(""),
   level: z.enum(["0", "1", "2", "3", "any"]).catch("any"),
 });
 export type PortfolioQuery = z.infer<typeof portfolioQuery>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/roles";
 import { emailField, teamNameField } from "./auth";
-import { optionalId, timeZoneField } from "./fields";
+import { id, optionalId, timeZoneField } from "./fields";
 
 const roleField = z.enum(ROLES, { error: "Choose a role." });
 
@@ -10,9 +10,9 @@ export const createTeamInput = z.object({ name: teamNameField, timeZone: timeZon
 export const renameTeamInput = z.object({ name: teamNameField });
 export const setTeamTimeZoneInput = z.object({ timeZone: timeZoneField });
 export const inviteMemberInput = z.object({ email: emailField, role: roleField });
-export const changeRoleInput = z.object({ membershipId: z.string().min(1), role: roleField });
+export const changeRoleInput = z.object({ membershipId: id, role: roleField });
 // successorId: the member who takes over the removed person's open items;
 // null (or absent) leaves them unassigned.
-export const removeMemberInput = z.object({ membershipId: z.string().min(1), successorId: optionalId });
-export const revokeInvitationInput = z.object({ invitationId: z.string().min(1) });
-export const switchTeamInput = z.object({ teamId: z.string().min(1) });
+export const removeMemberInput = z.object({ membershipId: id, successorId: optionalId });
+export const revokeInvitationInput = z.object({ invitationId: id });
+export const switchTeamInput = z.object({ teamId: id });

@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { calendarDay, id, optionalText } from "./fields";
+import { calendarDay, id, multilineString, optionalLongText } from "./fields";
 
 export const requestWaiverInput = z.object({
   itemId: id,
-  reason: z.string({ error: "Explain why the risk is acceptable." }).trim().min(10, "Explain why the risk is acceptable (at least 10 characters).").max(2000, "Use at most 2000 characters."),
+  reason: multilineString({ error: "Explain why the risk is acceptable." }).trim().min(10, "Explain why the risk is acceptable (at least 10 characters).").max(2000, "Use at most 2000 characters."),
   expiresAt: calendarDay,
 });
 
 export const decideWaiverInput = z.object({
   waiverId: id,
   decision: z.enum(["APPROVE", "REJECT"], { error: "Approve or reject." }),
-  note: optionalText(1000),
+  note: optionalLongText(1000),
 });
 
 export const withdrawWaiverInput = z.object({ waiverId: id });

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { requireActor, requireIdentity } from "@/lib/server/access/current-actor";
 import type { Identity } from "@/lib/server/identity/identity";
 import type { UserActor } from "@/lib/server/kernel/actor";
+import { AppError } from "@/lib/server/kernel/errors";
 import { formValues, runAction, type ActionResult } from "./action-result";
 import type { PagePath } from "./pages";
 
@@ -48,6 +49,8 @@ type Defined<F, I extends unknown[], T> = F extends FormOption
   ? (state: FormState<T>, form: FormData) => Promise<FormState<T>>
   : (...args: I) => Promise<ActionResult<T>>;
 
+const MALFORMED = new AppError("VALIDATION", "The request is malformed: this form's action takes the form's fields.", { _form: ["The request is malformed: send the form again."] }).toBody();
+
 /**
  * Every server action: who acts (`as`), the one service call (`run`), its
  * failures as the one error shape (runAction: expected errors by code,
@@ -82,6 +85,8 @@ export function defineAction<T, I extends unknown[] = [], S extends As = "member
   if (!form) return ((...args: unknown[]) => perform(args)) as Defined<F, I, T>;
   const keep = form === true ? undefined : form.keep;
   const formAction = async (_state: FormState<T>, submitted: FormData): Promise<FormState<T>> => {
+    // A crafted request can call a form's action with anything; only a form is read.
+    if (!(submitted instanceof FormData)) return { ok: false, error: MALFORMED };
     const result = await perform([submitted]);
     return result.ok ? result : { ...result, values: formValues(submitted, keep) };
   };

@@ -4,6 +4,7 @@ import { projectWebUrl, toApiProject, toApiProjectSummary } from "@/lib/server/a
 import { jsonBody, queryOf } from "@/lib/server/api/request";
 import { projectPage } from "@/lib/server/read-models/api-pages";
 import { createProject } from "@/lib/server/services/projects";
+import { methodNotAllowed } from "@/lib/server/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -17,3 +18,7 @@ export const POST = apiEndpoint("project.create", async ({ actor, request }) => 
   const project = await createProject(actor, { ...(await jsonBody(request, apiCreateProjectBody)), source: "catalogue" });
   return json(toApiProject(project), 201, { location: projectWebUrl(project.projectId) });
 });
+
+export const PUT = methodNotAllowed("GET", "POST");
+export const PATCH = methodNotAllowed("GET", "POST");
+export const DELETE = methodNotAllowed("GET", "POST");

@@ -4,6 +4,7 @@ import { apiEndpoint } from "@/lib/server/api/handler";
 import { queryOf } from "@/lib/server/api/request";
 import { loadPortfolioReport } from "@/lib/server/read-models/portfolio-report";
 import { downloadResponse, renderPortfolio } from "@/lib/server/report/render";
+import { methodNotAllowed } from "@/lib/server/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -13,3 +14,8 @@ export const GET = apiEndpoint("report.export", async ({ actor, request }) => {
   const report = await loadPortfolioReport(actor);
   return downloadResponse(await renderPortfolio(report, format), portfolioFileName(report, format), "inline");
 });
+
+export const POST = methodNotAllowed("GET");
+export const PUT = methodNotAllowed("GET");
+export const PATCH = methodNotAllowed("GET");
+export const DELETE = methodNotAllowed("GET");

@@ -4,6 +4,7 @@ import { apiEndpoint } from "@/lib/server/api/handler";
 import { pathOf, queryOf } from "@/lib/server/api/request";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
 import { downloadResponse, renderReport } from "@/lib/server/report/render";
+import { methodNotAllowed } from "@/lib/server/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -14,3 +15,8 @@ export const GET = apiEndpoint("report.export", async ({ actor, request, params 
   const report = await loadProjectReport(actor, projectId);
   return downloadResponse(await renderReport(report, format), reportFileName(report, format), "inline");
 });
+
+export const POST = methodNotAllowed("GET");
+export const PUT = methodNotAllowed("GET");
+export const PATCH = methodNotAllowed("GET");
+export const DELETE = methodNotAllowed("GET");

@@ -4,6 +4,7 @@ import { apiItemConflict, toApiItem } from "@/lib/server/api/presenters";
 import { jsonBody, pathOf, versionSent } from "@/lib/server/api/request";
 import { loadItemByKey } from "@/lib/server/read-models/item-detail";
 import { updateItem } from "@/lib/server/services/items";
+import { methodNotAllowed } from "@/lib/server/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -24,3 +25,7 @@ export const PATCH = apiEndpoint("item.updateStatus", async ({ actor, request, p
   const item = await updateItem(actor, { projectId, key, version: versionSent(request, version), changes }).catch(apiItemConflict(actor.timeZone));
   return json(toApiItem(item, actor.timeZone), 200, etag(item.version));
 });
+
+export const POST = methodNotAllowed("GET", "PATCH");
+export const PUT = methodNotAllowed("GET", "PATCH");
+export const DELETE = methodNotAllowed("GET", "PATCH");

@@ -4,6 +4,7 @@ import { toApiEvidence } from "@/lib/server/api/presenters";
 import { jsonBody, pathOf } from "@/lib/server/api/request";
 import { loadItemByKey } from "@/lib/server/read-models/item-detail";
 import { addEvidence } from "@/lib/server/services/evidence";
+import { methodNotAllowed } from "@/lib/server/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -20,3 +21,7 @@ export const POST = apiEndpoint("evidence.add", async ({ actor, request, params 
   const { evidence, created } = await addEvidence(actor, { projectId, key, ...(await jsonBody(request, apiAddEvidenceBody)) });
   return json(toApiEvidence(evidence), created ? 201 : 200);
 });
+
+export const PUT = methodNotAllowed("GET", "POST");
+export const PATCH = methodNotAllowed("GET", "POST");
+export const DELETE = methodNotAllowed("GET", "POST");
