@@ -8,7 +8,7 @@ import {
   sentryOriginFromDsn,
 } from "@/lib/security/content-security-policy";
 import { logger } from "@/lib/server/kernel/logger";
-import { decodablePath, malformedPathResponse, oversizedActionResponse } from "@/lib/security/malformed-request";
+import { actionBodyResponse, decodablePath, malformedPathResponse } from "@/lib/security/malformed-request";
 import { redactUrlSecrets } from "@/lib/server/kernel/redact-url";
 
 // Read through a variable name: Next inlines `process.env.NEXT_PUBLIC_*` at
@@ -51,8 +51,8 @@ function respond(request: NextRequest): NextResponse {
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const rawPath = new URL(request.url).pathname;
   if (!decodablePath(rawPath)) return malformedPathResponse(rawPath);
-  const oversized = oversizedActionResponse(request.method, request.headers);
-  if (oversized) return oversized;
+  const unreadable = actionBodyResponse(request.method, rawPath, request.headers);
+  if (unreadable) return unreadable;
   if (!clerkEnabled) return respond(request);
   const { clerkMiddleware } = await import("@clerk/nextjs/server");
   const withClerk = clerkMiddleware(async () => respond(request), {
