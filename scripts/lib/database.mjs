@@ -9,6 +9,9 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { seedCatalogue } from "../../prisma/seed.mjs";
 import { dataDirectory, localSecrets } from "./local-state.mjs";
+import { migrate } from "./migrations.mjs";
+
+export { availableMigrations, migrate, run } from "./migrations.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DEFAULT_EMBEDDED_PORT = 54329;
@@ -93,30 +96,6 @@ export async function provideDatabase({ log = console.error } = {}) {
   };
 }
 
-function runPrisma(args, url, { stdio = "inherit", onOutput } = {}) {
-  return run(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), ...args], {
-    stdio,
-    onStdout: onOutput,
-    onStderr: onOutput,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PRISMA_HIDE_UPDATE_MESSAGE: "1",
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${path.join(root, "scripts/prisma-unref-timers.cjs")}`]
-        .filter(Boolean)
-        .join(" "),
-    },
-  });
-}
-
-// Quiet unless it fails: Prisma's banner lines would otherwise precede every
-// start and every CLI command.
-export async function migrate(url) {
-  let output = "";
-  const code = await runPrisma(["migrate", "deploy"], url, { stdio: ["ignore", "pipe", "pipe"], onOutput: (chunk) => (output += chunk) });
-  if (code !== 0) throw new Error(`prisma migrate deploy failed with exit code ${code}:\n${output.trim()}`);
-}
-
 // Migrations, then the built-in catalogue: what every start needs.
 export async function prepareDatabase(url, options) {
   await migrate(url);
@@ -156,16 +135,6 @@ async function adminQuery(url, sql) {
   } finally {
     await client.end();
   }
-}
-
-export function run(command, args, { onStdout, onStderr, ...options } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", ...options });
-    if (onStdout) child.stdout.on("data", (chunk) => onStdout(chunk.toString()));
-    if (onStderr) child.stderr.on("data", (chunk) => onStderr(chunk.toString()));
-    child.on("error", reject);
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-  });
 }
 
 // Runs `command` as a child that receives SIGINT/SIGTERM, then runs cleanup
