@@ -1,11 +1,10 @@
 // Provides a PostgreSQL database to a command: the server named by DATABASE_URL
 // when it is set, otherwise an embedded PostgreSQL whose data lives in the
-// project's data directory. Also applies migrations and makes throw-away
-// databases for isolated test runs.
+// project's data directory. Also applies migrations (migrations.mjs) and
+// makes throw-away databases for isolated test runs.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { seedCatalogue } from "../../prisma/seed.mjs";
 import { dataDirectory, localSecrets } from "./local-state.mjs";
@@ -13,7 +12,6 @@ import { migrate } from "./migrations.mjs";
 
 export { availableMigrations, migrate, run } from "./migrations.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DEFAULT_EMBEDDED_PORT = 54329;
 
 // Tests use an embedded cluster of their own, so they never touch the data of
