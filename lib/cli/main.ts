@@ -29,8 +29,8 @@ Commands (operators, on the Shipshape host; use the server's DATABASE_URL):
 
   backup [--out FILE]                       Archive the whole database, from one snapshot (FILE defaults to
                                              shipshape-backup-<time>.tar.gz here; - writes to stdout); mode 0600
-  restore FILE [--force]                     Load an archive into an empty database; --force empties a database
-                                             that holds data first. Everyone signs in again afterwards
+  restore FILE [--force]                     Load an archive (- reads stdin) into an empty database; --force empties
+                                             a database that holds data first. Everyone signs in again afterwards
 
 Commands (CI jobs and scripts; use SHIPSHAPE_URL and SHIPSHAPE_TOKEN):
   evidence add --project ID --item KEY --url URL [--status DONE] [--label L] [--kind CI_RUN] [--expires-at YYYY-MM-DD]

@@ -1,6 +1,10 @@
 // `shipshape backup` and `shipshape restore` (docs/operations.md): the
 // whole database as one archive, and back.
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import { backupDatabase } from "@/lib/server/backup/backup";
 import { BackupError } from "@/lib/server/backup/format";
 import { restoreDatabase } from "@/lib/server/backup/restore";
@@ -40,21 +44,30 @@ export async function backupCommand(options: { out?: string }, output: Output) {
   else succeed(output, summary, [line]);
 }
 
-/** `shipshape restore FILE [--force]`. */
+/** `shipshape restore FILE|- [--force]`; `-` reads the archive from stdin (e.g. into a container). */
 export async function restoreCommand(file: string | undefined, options: { force?: boolean }, output: Output) {
   if (!file) throw usageError("restore needs the archive: shipshape restore FILE [--force].");
   const started = Date.now();
-  const result = await mapErrors(() =>
-    restoreDatabase(databaseUrl(), file, {
-      force: Boolean(options.force),
-      migrator: { available: availableMigrations(), migrate: (url, only) => migrate(url, { only }) },
-    }),
-  );
+  // The archive is read twice (checked, then loaded), so stdin is kept in a private file first.
+  const staging = file === "-" ? await mkdtemp(path.join(os.tmpdir(), "shipshape-stdin-")) : null;
+  const archive = staging ? path.join(staging, "archive.tar.gz") : file;
+  let result;
+  try {
+    if (staging) await pipeline(process.stdin, createWriteStream(archive, { mode: 0o600 }));
+    result = await mapErrors(() =>
+      restoreDatabase(databaseUrl(), archive, {
+        force: Boolean(options.force),
+        migrator: { available: availableMigrations(), migrate: (url, only) => migrate(url, { only }) },
+      }),
+    );
+  } finally {
+    if (staging) await rm(staging, { recursive: true, force: true });
+  }
   const rows = result.tables.reduce((sum, table) => sum + table.rows, 0);
   const seconds = (Date.now() - started) / 1000;
   const width = Math.max(...result.tables.map((table) => table.name.length));
   succeed(output, { ...result, manifest: undefined, takenAt: result.manifest.createdAt, shipshapeVersion: result.manifest.shipshapeVersion, rows, seconds }, [
-    `Restored ${result.tables.length} tables (${rows} rows) from ${file}, taken ${result.manifest.createdAt} by Shipshape ${result.manifest.shipshapeVersion} on PostgreSQL ${result.manifest.postgresVersion}${result.replaced ? ", replacing the data that was there" : ""} (${seconds.toFixed(1)} s):`,
+    `Restored ${result.tables.length} tables (${rows} rows) from ${file === "-" ? "stdin" : file}, taken ${result.manifest.createdAt} by Shipshape ${result.manifest.shipshapeVersion} on PostgreSQL ${result.manifest.postgresVersion}${result.replaced ? ", replacing the data that was there" : ""} (${seconds.toFixed(1)} s):`,
     ...result.tables.map((table) => `  ${table.name.padEnd(width)}  ${table.rows}`),
     ...(result.migratedAfter.length > 0 ? [`Then applied ${result.migratedAfter.length} newer migrations: ${result.migratedAfter.join(", ")}.`] : []),
     "Everyone signs in again: sessions are not part of a backup.",
