@@ -251,6 +251,31 @@ describe("backup and restore", () => {
     expect(await fingerprint(restored)).toEqual(before);
   }, 60_000);
 
+  it("restores an archive of an older schema, then applies the newer migrations to its data", async () => {
+    const [first, ...later] = migrator.available;
+    const old = await scratchDatabase();
+    await migrate(old, { only: [first] });
+    const client = new pg.Client({ connectionString: old });
+    await client.connect();
+    // Before teams had slugs or time zones; later migrations derive and add them.
+    await client.query(`INSERT INTO team (id, name, "updatedAt") VALUES ('old-team', 'Ops & Release', now())`);
+    await client.end();
+    const file = path.join(folder, "older.tar.gz");
+    const { manifest } = await backupDatabase(old, file, "0.0.1");
+    expect(manifest.migrations).toEqual([first]);
+
+    const target = await scratchDatabase();
+    const result = await restoreDatabase(target, file, { migrator });
+    expect(result.migratedAfter).toEqual(later);
+    const check = new pg.Client({ connectionString: target });
+    await check.connect();
+    const { rows } = await check.query(`SELECT name, slug, "timeZone" FROM team`);
+    const { rows: applied } = await check.query(`SELECT migration_name FROM _prisma_migrations ORDER BY migration_name`);
+    await check.end();
+    expect(rows).toEqual([{ name: "Ops & Release", slug: "ops-release", timeZone: "UTC" }]);
+    expect(applied.map((row) => row.migration_name)).toEqual(migrator.available);
+  }, 60_000);
+
   it("moves from this PostgreSQL to the embedded PostgreSQL 18 and back, with the same checksums", async () => {
     const dir = path.join(folder, "embedded");
     mkdirSync(dir);
