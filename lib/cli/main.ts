@@ -27,7 +27,7 @@ Commands (operators, on the Shipshape host; use the server's DATABASE_URL):
   import FILE --team SLUG --new NAME         Import it into a new project
   import FILE --project ID [--dry-run]       Merge it into a project (never deletes); --dry-run lists the changes
 
-  backup [--out FILE]                       Archive the whole database, from one snapshot (FILE defaults to
+  backup [--out FILE]                        Archive the whole database, from one snapshot (FILE defaults to
                                              shipshape-backup-<time>.tar.gz here; - writes to stdout); mode 0600
   restore FILE [--force]                     Load an archive (- reads stdin) into an empty database; --force empties
                                              a database that holds data first. Everyone signs in again afterwards
