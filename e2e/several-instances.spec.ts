@@ -17,6 +17,7 @@ const PROJECTS = 6;
 
 let a: RunningServer;
 let b: RunningServer;
+let env: Record<string, string>;
 let database: { url: string; drop: () => Promise<unknown> };
 let stopDatabase: () => Promise<void> = async () => {};
 
@@ -32,7 +33,7 @@ test.beforeAll(async () => {
   const [portA, portB] = [await freePort(), await freePort()];
   // What every instance must share: the database, the secret that signs
   // sessions, the public address.
-  const env = {
+  env = {
     DATABASE_URL: database.url,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     APP_URL: `http://localhost:${portA}`,
@@ -142,6 +143,19 @@ test("an API token's allowance is counted across both instances", async () => {
     expect(await over.json()).toEqual({
       error: { code: "RATE_LIMITED", message: expect.stringContaining("This token has made too many requests."), details: { retryAfterSeconds: retryAfter, limit: TOKEN_LIMIT } },
     });
+  }
+});
+
+test("an instance started with a different AUTH_SECRET says so at start-up, and refuses the others' sessions", async ({ page }) => {
+  const c = await startServer(await freePort(), { ...env, AUTH_SECRET: randomBytes(32).toString("base64url") });
+  try {
+    await expect.poll(() => c.output(), { timeout: 10_000 }).toContain("Another Shipshape instance on this database has a different AUTH_SECRET");
+    await signIn(page, b, ADMIN.email, ADMIN.password);
+    await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
+    await page.goto(at(c, "/"));
+    await expect(page).toHaveURL(/\/sign-in/);
+  } finally {
+    await c.stop();
   }
 });
 
