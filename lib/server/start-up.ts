@@ -22,7 +22,11 @@ if (process.env.SENTRY_DSN) {
   });
 }
 
-// The readiness history's daily snapshot (lib/server/jobs/daily-snapshots.ts).
-// Not under test runners or the CLI, which do not come through here.
+// The readiness history's daily snapshot (lib/server/jobs/daily-snapshots.ts),
+// and the check that instances sharing the database share their settings
+// (lib/server/jobs/instances.ts). Not under test runners or the CLI, which do
+// not come through here.
 const { scheduleDailySnapshots } = await import("@/lib/server/jobs/daily-snapshots");
 scheduleDailySnapshots();
+const { watchInstances } = await import("@/lib/server/jobs/instances");
+watchInstances();

@@ -73,6 +73,21 @@ describe("readiness snapshots", () => {
     expect(await snapshotsOf(active)).toHaveLength(2);
   });
 
+  it("are taken once a day by instances whose runs straddle an hour", async () => {
+    const { actors: [lead] } = await teamWith(["LEAD"]);
+    const projectIds: string[] = [];
+    for (const name of ["One", "Two", "Three"]) projectIds.push(await catalogueProject(lead, ["testing"], name));
+    for (const projectId of projectIds) await age(projectId, 30);
+
+    // Two instances' checks a millisecond apart, on either side of the next
+    // hour (of the same day): without the lock on the project, both could
+    // find it due and write to two different hours.
+    let boundary = Math.ceil(Date.now() / HOUR) * HOUR;
+    if (new Date(boundary).getUTCHours() === 0) boundary += HOUR;
+    await Promise.all([takeDailySnapshots(new Date(boundary - 1)), takeDailySnapshots(new Date(boundary))]);
+    for (const projectId of projectIds) expect((await snapshotsOf(projectId)).map((s) => s.trigger)).toEqual(["CHANGE", "DAILY"]);
+  });
+
   it("feed the trend, the burn-down and the forecast", async () => {
     const { actors: [lead] } = await teamWith(["LEAD"]);
     const projectId = await catalogueProject(lead, ["testing", "security"]);

@@ -13,7 +13,12 @@ const MAX_ENTRIES = 10_000;
 // timeZone is the token's team's; a change to it reaches requests within RECENT_MS.
 export type RecentToken = { id: string; teamId: string; timeZone: string; name: string; scope: "READ" | "WRITE"; expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null };
 
-const recent = new Map<string, { token: RecentToken; until: number }>();
+// One map per process, on globalThis: Next bundles this module once for the
+// route handlers and again for the server actions (different layers), and
+// revoking in an action must evict what the API handlers read.
+type Recent = Map<string, { token: RecentToken; until: number }>;
+const shared = globalThis as unknown as { shipshapeRecentTokens?: Recent };
+const recent: Recent = (shared.shipshapeRecentTokens ??= new Map());
 
 export function recentToken(hash: string, now: number): RecentToken | undefined {
   const entry = recent.get(hash);

@@ -1,4 +1,5 @@
 import "server-only";
+import { config } from "@/lib/server/kernel/config";
 import { db } from "@/lib/server/kernel/db";
 import { logger } from "@/lib/server/kernel/logger";
 import { systemActor } from "@/lib/server/access/system";
@@ -6,10 +7,10 @@ import { startOfTeamDay, takeDailySnapshot } from "@/lib/server/services/snapsho
 
 // The daily snapshot of every active project that has none yet today, "today"
 // being the day in its team's time zone. Safe to run from several server
-// instances at once: each project's snapshot is keyed by its hour, and a
-// project that has one today is skipped (recordReadinessSnapshot checks again
-// inside its transaction). One statement, then one transaction per project
-// due, taken by Shipshape itself: the system actor of the project's team.
+// instances at once: a project that has one today is skipped, and
+// takeDailySnapshot checks again under a lock on the project. One statement,
+// then one transaction per project due, taken by Shipshape itself: the system
+// actor of the project's team. Returns how many snapshots it took.
 export async function takeDailySnapshots(now = new Date()): Promise<number> {
   const projects = await db.project.findMany({
     where: { archivedAt: null },
@@ -26,23 +27,29 @@ export async function takeDailySnapshots(now = new Date()): Promise<number> {
     const latest = project.snapshots[0]?.takenAt;
     return !latest || latest < startOfTeamDay(now, project.team.timeZone);
   });
+  let taken = 0;
   for (const project of due) {
     const actor = systemActor({ teamId: project.teamId, timeZone: project.team.timeZone }, "daily snapshots");
-    await takeDailySnapshot(actor, project.id, now);
+    if (await takeDailySnapshot(actor, project.id, now)) taken += 1;
   }
-  return due.length;
+  return taken;
 }
 
-const HOUR_MS = 3_600_000;
-
-// Checks once an hour (and a minute after start-up) rather than at midnight,
-// so a server that was down at midnight still takes the day's snapshot.
+// Checks every SNAPSHOT_CHECK_INTERVAL_SECONDS (an hour by default, and a
+// minute after start-up, or sooner with a shorter interval) rather than at
+// midnight, so a server that was down at midnight still takes the day's
+// snapshot. Every instance checks on its own; takeDailySnapshot keeps it to
+// one snapshot a day. The next check is set when one ends, so a slow check
+// never overlaps the next in the same process.
 export function scheduleDailySnapshots(): void {
-  const run = () =>
-    takeDailySnapshots().then(
-      (count) => count > 0 && logger.info({ projects: count }, "daily readiness snapshots taken"),
-      (error) => logger.error({ err: error }, "daily readiness snapshots failed"),
-    );
-  setTimeout(run, 60_000).unref();
-  setInterval(run, HOUR_MS).unref();
+  const intervalMs = config().SNAPSHOT_CHECK_INTERVAL_SECONDS * 1000;
+  const check = () => {
+    takeDailySnapshots()
+      .then(
+        (count) => count > 0 && logger.info({ projects: count }, "daily readiness snapshots taken"),
+        (error) => logger.error({ err: error }, "daily readiness snapshots failed"),
+      )
+      .finally(() => setTimeout(check, intervalMs).unref());
+  };
+  setTimeout(check, Math.min(60_000, intervalMs)).unref();
 }

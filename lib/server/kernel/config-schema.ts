@@ -34,6 +34,13 @@ const configSchema = z
     // for requests without a valid token.
     API_RATE_LIMIT_PER_TOKEN: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").default(600),
     API_RATE_LIMIT_PER_IP: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").default(1200),
+    // How often each instance looks for projects due their daily snapshot.
+    SNAPSHOT_CHECK_INTERVAL_SECONDS: z.coerce
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(86_400, "must be at most 86400 (a day)")
+      .default(3600),
   })
   .superRefine((env, ctx) => {
     const clerkKeys = [env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY, env.CLERK_SECRET_KEY].filter(Boolean).length;

@@ -28,7 +28,8 @@ function createClient(pool: pg.Pool) {
   return client;
 }
 
-const sqlStatements = { count: 0 };
+// Shared like the pool below: the client that counts may come from another copy of this module.
+const sqlStatements = ((globalThis as unknown as { shipshapeSqlStatements?: { count: number } }).shipshapeSqlStatements ??= { count: 0 });
 
 // SQL statements sent since the process started. Tests and the benchmark take
 // the difference around a call to count its queries.
@@ -48,6 +49,12 @@ if (!globalForDb.shipshapePool) pool.on("error", (error) => logger.warn({ err: e
 if (process.env.NODE_ENV !== "production") Object.assign(globalForDb, { shipshapePool: pool, shipshapeDb: db });
 
 export type Db = PrismaClient;
+
+// One pool per process in production too: Next bundles this module once per
+// layer (pages and route handlers, server actions, start-up jobs), and each
+// copy would otherwise open a pool of its own, multiplying the connections an
+// instance may hold (docs/several-instances.md).
+Object.assign(globalForDb, { shipshapePool: pool, shipshapeDb: db });
 
 // Rows of a hand-written statement, sent straight through the pool. For the
 // hot read paths (API token look-up, readiness tallies), where the query

@@ -34,24 +34,25 @@ export const startOfTeamDay = (now: Date, timeZone: string) => startOfDayIn(dayI
 //   same hour updates that hour's snapshot, so the hour ends with its last state.
 // - DAILY: the project has no snapshot yet today, in the team's time zone.
 // Two statements at most: the score with the latest snapshot, and the write.
-// `team` is the project's team and its zone (an actor will do).
+// `team` is the project's team and its zone (an actor will do). True when it
+// wrote a snapshot.
 export async function recordReadinessSnapshot(
   client: Client,
   team: { teamId: string; timeZone: string },
   projectId: string,
   trigger: SnapshotTrigger,
   now = new Date(),
-): Promise<void> {
+): Promise<boolean> {
   const { teamId, timeZone } = team;
   const row = (await client.$queryRaw<(ProjectScoreRow & { latest: LatestSnapshot | null })[]>(scoreAndLatestSql(teamId, projectId, now)))[0];
   // The change removed the project itself.
-  if (!row) return;
+  if (!row) return false;
   const { readiness, matrix } = scoreProjectRow(row, now, timeZone);
   const values = snapshotValues(readiness, matrix);
   const { latest } = row;
 
-  if (trigger === "DAILY" && latest && Date.parse(latest.takenAt) >= startOfTeamDay(now, timeZone).getTime()) return;
-  if (trigger === "CHANGE" && latest && sameReadiness(valuesOf(latest), values)) return;
+  if (trigger === "DAILY" && latest && Date.parse(latest.takenAt) >= startOfTeamDay(now, timeZone).getTime()) return false;
+  if (trigger === "CHANGE" && latest && sameReadiness(valuesOf(latest), values)) return false;
 
   const hour = snapshotHour(now);
   const data = { ...values, categories: values.categories as unknown as Prisma.InputJsonValue, takenAt: now };
@@ -60,16 +61,30 @@ export async function recordReadinessSnapshot(
     create: { teamId, projectId, hour, trigger, ...data },
     update: data,
   });
+  return true;
 }
 
 /**
  * The day's snapshot of one project, when it has none yet today (a DAILY
  * trigger, in its own transaction). Work Shipshape does by itself: the gate
  * lets only the system actor of the project's team do it (FORBIDDEN for
- * anyone else).
+ * anyone else). True when it took one.
+ *
+ * Every server instance runs the daily job, so two may reach the same project
+ * at once. The (projectId, hour) key alone would let two runs on either side
+ * of an hour both write; a transaction-scoped advisory lock on the project
+ * makes the second wait for the first to commit, and it then finds today's
+ * snapshot and writes nothing.
  */
-export async function takeDailySnapshot(actor: Actor, projectId: string, now = new Date()): Promise<void> {
+export async function takeDailySnapshot(actor: Actor, projectId: string, now = new Date()): Promise<boolean> {
   authorize(actor, "snapshot.takeDaily", { projectId });
-  await db.$transaction((tx) => recordReadinessSnapshot(tx, actor, projectId, "DAILY", now));
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DAILY_SNAPSHOT_LOCK}, hashtext(${projectId}))`;
+    return recordReadinessSnapshot(tx, actor, projectId, "DAILY", now);
+  });
 }
+
+// The advisory locks' namespace for daily snapshots (the two-key form: this
+// key, then the project id's hash). Any fixed number no other lock uses.
+const DAILY_SNAPSHOT_LOCK = 0x5d41;
 
