@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
-import { logger } from "@/lib/server/kernel/logger";
+import { watchPool } from "@/lib/server/kernel/db-health";
+import { poolSettings } from "@/lib/server/kernel/db-settings";
 
 // Prisma stores UTC in columns without a time zone. Read them back as UTC
 // (and calendar days as UTC midnight), as Prisma does, whatever the time zone
@@ -40,11 +41,14 @@ export const sqlStatementCount = () => sqlStatements.count;
 // No connection is opened here; a missing DATABASE_URL is reported by the
 // config check at start-up, and `next build` imports this without one.
 const globalForDb = globalThis as unknown as { shipshapePool?: pg.Pool; shipshapeDb?: PrismaClient };
-const pool: pg.Pool = globalForDb.shipshapePool ?? new pg.Pool({ connectionString: process.env.DATABASE_URL ?? "", types: { getTypeParser } });
+// Timeouts on every connection (lib/server/kernel/db-settings.ts), so a
+// database that stops answering fails a request in seconds, not minutes.
+const pool: pg.Pool = globalForDb.shipshapePool ?? new pg.Pool({ ...poolSettings(), types: { getTypeParser } });
 export const db: PrismaClient = globalForDb.shipshapeDb ?? createClient(pool);
 // An idle connection the server closes (a restart, a failover) is replaced on
-// the next query; without a listener the error would stop the process.
-if (!globalForDb.shipshapePool) pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
+// the next query; without a listener the error would stop the process. The
+// watcher also tells the proxy's gate whether the database answers.
+if (!globalForDb.shipshapePool) watchPool(pool, "main");
 if (process.env.NODE_ENV !== "production") Object.assign(globalForDb, { shipshapePool: pool, shipshapeDb: db });
 
 export type Db = PrismaClient;
