@@ -3,7 +3,6 @@ import { once } from "node:events";
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { attachDatabase, createScratchDatabase, prepareDatabase, selectTestCluster } from "../scripts/lib/database.mjs";
 import { startFreezableProxy, type FreezableProxy } from "../tests/support/freezable-proxy";
 
 // A production server of its own whose database connection runs through a
@@ -40,6 +39,7 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   // The PostgreSQL of the e2e run (DATABASE_URL's, or the embedded test cluster).
+  const { attachDatabase, createScratchDatabase, prepareDatabase, selectTestCluster } = await import("../scripts/lib/database.mjs");
   selectTestCluster();
   const database = await attachDatabase({ log: () => {} });
   const scratch = await createScratchDatabase(database.url, "shipshape_e2e");

@@ -81,7 +81,7 @@ const env = {
 // Next's build prints little for minutes at a time: pass on its stage lines
 // as they come, say every 30 s that it is still going, and show its full
 // output only when it fails.
-const BUILD_STAGES = /Creating an optimized|Compiled|Linting|Checking validity|Collecting page data|Generating static pages \(\d+\/\d+\)$|Finalizing|Collecting build traces|Failed to compile|Error:/;
+const BUILD_STAGES = /Creating an optimized|Compiled|Running TypeScript|Collecting page data|Generating static pages.*\((\d+)\/\1\)|Finalizing|Collecting build traces|Failed to compile|Type error|Error:/;
 
 async function build() {
   const since = Date.now();
