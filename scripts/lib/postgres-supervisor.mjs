@@ -76,8 +76,9 @@ export async function superviseEmbeddedPostgres({
       env: { ...process.env, LC_MESSAGES: "C" },
     });
     child = server;
+    // Its warnings and errors, kept to explain a crash; routine LOG lines are not.
     server.stderr.on("data", (chunk) => {
-      recentOutput.push(...String(chunk).trim().split("\n"));
+      recentOutput.push(...String(chunk).trim().split("\n").filter((line) => line && !/\bLOG:/.test(line)));
       recentOutput = recentOutput.slice(-8);
     });
     const exited = new Promise((resolve) => server.once("exit", (code, signal) => resolve({ code, signal })));
