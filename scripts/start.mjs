@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIsStale } from "./lib/build-freshness.mjs";
+import { buildStage, elapsed } from "./lib/build-progress.mjs";
 import { prepareDatabase, provideDatabase } from "./lib/database.mjs";
 import { localSecrets } from "./lib/local-state.mjs";
 
@@ -18,10 +19,6 @@ const socketAddress = path.join(root, "scripts/socket-address.cjs");
 const say = (message) => console.error(`[shipshape] ${message}`);
 const port = process.env.PORT || "3000";
 const hostname = process.env.HOSTNAME_BIND || "0.0.0.0";
-const elapsed = (since) => {
-  const seconds = Math.round((Date.now() - since) / 1000);
-  return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, "0")}s`;
-};
 
 // The child running now (the build, then the server), and the database: what
 // a signal or a failure has to stop, in that order.
@@ -81,8 +78,6 @@ const env = {
 // Next's build prints little for minutes at a time: pass on its stage lines
 // as they come, say every 30 s that it is still going, and show its full
 // output only when it fails.
-const BUILD_STAGES = /Creating an optimized|Compiled|Running TypeScript|Collecting page data|Generating static pages.*\((\d+)\/\1\)|Finalizing|Collecting build traces|Failed to compile|Type error|Error:/;
-
 async function build() {
   const since = Date.now();
   say("Building Shipshape — this takes a few minutes on first start…");
@@ -92,8 +87,8 @@ async function build() {
   const onData = (chunk) => {
     output += chunk;
     for (const line of String(chunk).split("\n")) {
-      const text = line.replace(/\x1b\[[0-9;]*m/g, "").trim();
-      if (BUILD_STAGES.test(text)) say(`  build: ${text.replace(/^[^A-Za-z]+/, "")}`);
+      const stage = buildStage(line);
+      if (stage) say(`  build: ${stage}`);
     }
   };
   current.stdout.on("data", onData);
