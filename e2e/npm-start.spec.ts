@@ -25,7 +25,7 @@ test("npm start says what it does, and Ctrl-C stops the server, then the databas
   // Run as root, PostgreSQL runs as the "postgres" user, who must reach the directory.
   chmodSync(dataDir, 0o755);
   const port = await freePort();
-  const env: Record<string, string | undefined> = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     SHIPSHAPE_DATA_DIR: dataDir,
