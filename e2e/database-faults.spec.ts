@@ -122,6 +122,22 @@ test("a frozen database: readiness, pages and the API answer 503 promptly, and a
   await expectHealthy();
 });
 
+test("a page already on its way when the database freezes fails fast with the error page, not a hang", async ({ page }) => {
+  await expectHealthy();
+  // The database answered a moment ago, so the proxy lets the page through;
+  // its statements then meet the frozen database and time out.
+  expect((await timed("/api/ready")).status).toBe(200);
+  proxy.freeze();
+  const started = Date.now();
+  const response = await page.goto(`${base}/sign-in`, { timeout: 25_000 });
+  const seconds = (Date.now() - started) / 1000;
+  expect(seconds).toBeLessThan(15);
+  expect([500, 503]).toContain(response?.status());
+  await expect(page.getByRole("heading", { name: /Something went wrong|Service unavailable/ })).toBeVisible();
+  proxy.restore();
+  await expectHealthy();
+});
+
 test("a database that is down (connections cut and refused): 503, then recovery", async () => {
   proxy.cut();
   await expectUnavailable();
