@@ -24,6 +24,9 @@ FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
 RUN groupadd --system shipshape && useradd --system --gid shipshape --home /app shipshape
+# Where `shipshape backup --out /backups/…` writes (docs/operations.md). A
+# volume mounted here takes this owner, so the non-root user can write to it.
+RUN mkdir -p /backups && chown shipshape:shipshape /backups && chmod 0700 /backups
 COPY --from=build --chown=shipshape:shipshape /app/.next/standalone ./
 COPY --from=build --chown=shipshape:shipshape /app/.next/static ./.next/static
 COPY --from=build --chown=shipshape:shipshape /app/public ./public

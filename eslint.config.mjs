@@ -30,7 +30,10 @@ const LAYERS = [
   { name: "report", files: "lib/server/report", may: ["import", "schemas", "domain"] },
   { name: "api", files: "lib/server/api", may: ADAPTER },
   { name: "actions", files: "lib/server/actions", may: ADAPTER },
-  { name: "cli", files: "lib/cli", may: ADAPTER },
+  // Backup and restore read and write every table below Prisma, with no actor
+  // or tenant: only the operator's CLI uses them (docs/adr/0025-logical-backups.md).
+  { name: "backup", files: "lib/server/backup", may: [] },
+  { name: "cli", files: "lib/cli", may: [...ADAPTER, "backup"] },
   // Start-up and page helpers, next to the layers: only app/ and the root use them.
   { name: "server-entry", files: ["lib/server/start-up.ts", "lib/server/page-data.ts"], may: SERVER },
   {

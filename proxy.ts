@@ -9,7 +9,7 @@ import {
   sentryOriginFromDsn,
 } from "@/lib/security/content-security-policy";
 import { logger } from "@/lib/server/kernel/logger";
-import { decodablePath, malformedPathResponse, oversizedActionResponse } from "@/lib/security/malformed-request";
+import { actionBodyResponse, decodablePath, malformedPathResponse } from "@/lib/security/malformed-request";
 import { redactUrlSecrets } from "@/lib/server/kernel/redact-url";
 import { databaseLikelyUp } from "@/lib/server/kernel/db-health";
 import { unavailableJson, unavailablePage } from "@/lib/server/kernel/unavailable";
@@ -69,8 +69,8 @@ async function unavailableResponse(request: NextRequest, path: string): Promise<
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const rawPath = new URL(request.url).pathname;
   if (!decodablePath(rawPath)) return malformedPathResponse(rawPath);
-  const oversized = oversizedActionResponse(request.method, request.headers);
-  if (oversized) return oversized;
+  const unreadable = actionBodyResponse(request.method, rawPath, request.headers);
+  if (unreadable) return unreadable;
   const unavailable = await unavailableResponse(request, rawPath);
   if (unavailable) return unavailable;
   if (!clerkEnabled) return respond(request);

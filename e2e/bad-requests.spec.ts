@@ -1,6 +1,8 @@
 // Requests Next itself would choke on, against the production server: they
 // get a 4xx that says what is wrong, never a 500. (The field rules and the
 // API's 404/405 are tested in-process: tests/integration/api-bad-input.test.ts.)
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 // Node's fetch sends the path exactly as written; a browser would re-encode it.
@@ -37,4 +39,51 @@ test("malformed and oversized server-action requests are 4xx", async ({ baseURL 
   expect(unknown.status).toBeLessThan(500);
   const oversized = await send(baseURL, "/sign-in", { method: "POST", headers: { ...headers, "next-action": "7f".repeat(21) }, body: "x".repeat(3 * 1024 * 1024) });
   expect(oversized.status).toBe(413);
+});
+
+// A real action id of the sign-in page, from the build's manifest of server actions.
+function signInActionId(): string {
+  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown> }>;
+  };
+  const id = Object.entries(manifest.node).find(([, entry]) => Object.keys(entry.workers).some((worker) => worker.includes("sign-in")))?.[0];
+  if (!id) throw new Error("The build has no server action on the sign-in page.");
+  return id;
+}
+
+test("a known action sent arguments Next cannot read is a 400, not a 500", async ({ baseURL }) => {
+  const action = { "next-action": signInActionId(), accept: "text/x-component" };
+  for (const [contentType, body] of [
+    ["text/plain;charset=UTF-8", "["],
+    ["text/plain;charset=UTF-8", "\u0000\uffff{{"],
+    ["multipart/form-data; boundary=----x", "not a multipart body"],
+    ["multipart/form-data; boundary=----x", "------x\r\nContent-Disposition: form-data; name=\"0\"\r\n\r\n[\r\n------x--\r\n"],
+  ]) {
+    const response = await send(baseURL, "/sign-in", { method: "POST", headers: { ...action, "content-type": contentType }, body });
+    expect(response.status, `${contentType}: ${body}`).toBe(400);
+    expect(await response.text()).toContain("malformed");
+  }
+  // A form posted before the page's script ran (no Next-Action header), with a body that is not a form.
+  const form = await send(baseURL, "/sign-in", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=----x" }, body: "------x\r\ngarbage" });
+  expect(form.status).toBeGreaterThanOrEqual(400);
+  expect(form.status).toBeLessThan(500);
+});
+
+test("an action body that does not state its length is a 411, whatever its size", async ({ baseURL }) => {
+  const chunks = (count: number) =>
+    new ReadableStream({
+      pull(controller) {
+        if (count-- <= 0) controller.close();
+        else controller.enqueue(new TextEncoder().encode("x".repeat(512 * 1024)));
+      },
+    });
+  for (const [label, headers] of [
+    ["fetch action", { "next-action": signInActionId(), "content-type": "text/plain;charset=UTF-8" }],
+    ["form without script", { "content-type": "multipart/form-data; boundary=----x" }],
+  ] as const) {
+    // Node's fetch sends a stream without Content-Length, chunk by chunk: 3 MB here, over the limit.
+    const response = await send(baseURL, "/sign-in", { method: "POST", headers, body: chunks(6), duplex: "half" } as RequestInit);
+    expect(response.status, label).toBe(411);
+    expect(await response.text(), label).toContain("Content-Length");
+  }
 });

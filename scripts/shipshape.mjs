@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `shipshape` command (package.json "bin"). Commands that work on the
-// installation (setup, token, export, import) get the same database as the server:
+// installation (setup, token, export, import, backup, restore) get the same database as the server:
 // DATABASE_URL, or the embedded PostgreSQL in the data directory. `evidence`
 // only talks to the REST API. The commands themselves are TypeScript
 // (lib/cli), run through tsx with the server's import conditions.
@@ -13,7 +13,8 @@ const args = process.argv.slice(2);
 const command = args.find((arg) => !arg.startsWith("-"));
 // `import --dry-run` only reads the file (unless it previews a merge into --project).
 const needsDatabase =
-  command === "setup" || command === "token" || command === "export" || (command === "import" && (!args.includes("--dry-run") || args.includes("--project")));
+  ["setup", "token", "export", "backup", "restore"].includes(command) ||
+  (command === "import" && (!args.includes("--dry-run") || args.includes("--project")));
 const say = (message) => process.stderr.write(`[shipshape] ${message}\n`);
 
 // The embedded database lives in the project's data directory wherever the
@@ -26,8 +27,9 @@ if (needsDatabase) {
   try {
     database = await attachDatabase({ log: say });
     // Setup may run before the server ever started: bring the schema and the
-    // built-in catalogue in first. Other commands find them in place.
-    if (command === "setup" || database.embedded) await prepareDatabase(database.url);
+    // built-in catalogue in first. Other commands find them in place. A
+    // restore brings the schema its archive needs itself.
+    if (command === "setup" || (database.embedded && command !== "restore")) await prepareDatabase(database.url);
   } catch (error) {
     say(`No database: ${error.message}`);
     process.exit(1);

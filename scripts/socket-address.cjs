@@ -10,6 +10,8 @@
 // TRUSTED_PROXY_HOPS back from it.
 const http = require("node:http");
 const https = require("node:https");
+// Also in every production process: malformed server-action requests answer 400, not 500.
+const { guardActionRequest } = require("./malformed-actions.cjs");
 
 /** Appends the peer address of `request`'s socket to its X-Forwarded-For header. */
 function stampSocketAddress(request) {
@@ -30,6 +32,7 @@ for (const protocol of [http, https]) {
     const server = createServer.apply(this, args);
     // First in line, whichever way the framework attaches its own listener.
     server.prependListener("request", stampSocketAddress);
+    server.prependListener("request", guardActionRequest);
     return server;
   };
   wrapped.stampsSocketAddress = true;

@@ -2,7 +2,7 @@
 // `npm test`: every check, in order, stopping at the first failure.
 import { spawnSync } from "node:child_process";
 
-const steps = ["lint", "typecheck", "api:lint", "test:unit", "test:integration", "test:e2e"];
+const steps = ["lint", "typecheck", "api:lint", "test:unit", "test:integration", "test:e2e", "test:oldest-node"];
 for (const step of steps) {
   const started = Date.now();
   console.log(`\n▶ npm run ${step}`);

@@ -27,6 +27,11 @@ Commands (operators, on the Shipshape host; use the server's DATABASE_URL):
   import FILE --team SLUG --new NAME         Import it into a new project
   import FILE --project ID [--dry-run]       Merge it into a project (never deletes); --dry-run lists the changes
 
+  backup [--out FILE]                        Archive the whole database, from one snapshot (FILE defaults to
+                                             shipshape-backup-<time>.tar.gz here; - writes to stdout); mode 0600
+  restore FILE [--force]                     Load an archive (- reads stdin) into an empty database; --force empties
+                                             a database that holds data first. Everyone signs in again afterwards
+
 Commands (CI jobs and scripts; use SHIPSHAPE_URL and SHIPSHAPE_TOKEN):
   evidence add --project ID --item KEY --url URL [--status DONE] [--label L] [--kind CI_RUN] [--expires-at YYYY-MM-DD]
                                              Attach a link to an item (once per URL) and optionally set its status
@@ -53,6 +58,7 @@ const OPTIONS = {
   out: { type: "string" },
   "dry-run": { type: "boolean" },
   new: { type: "string" },
+  force: { type: "boolean" },
 } as const;
 
 async function run(argv: string[], output: Output): Promise<void> {
@@ -78,6 +84,10 @@ async function run(argv: string[], output: Output): Promise<void> {
       return (await import("./commands/export")).exportCommand(action, values, output);
     case "import":
       return (await import("./commands/import")).importCommand(action, values, output);
+    case "backup":
+      return (await import("./commands/backup")).backupCommand(values, output);
+    case "restore":
+      return (await import("./commands/backup")).restoreCommand(action, values, output);
     case "evidence":
       return (await import("./commands/evidence")).evidenceCommand(action, values, output);
     default:

@@ -4,7 +4,19 @@ import type { ErrorBody, ErrorCode } from "@/lib/schemas/errors";
 
 // Besides the server's codes, what can go wrong around a request: bad usage,
 // an unreachable or odd server, an unreadable or empty file.
-type CliErrorCode = "USAGE" | "UNREACHABLE" | "BAD_RESPONSE" | "UNREADABLE" | "NO_CHECKLIST" | "INVALID_CHECKLIST" | `HTTP_${number}`;
+type CliErrorCode =
+  | "USAGE"
+  | "UNREACHABLE"
+  | "BAD_RESPONSE"
+  | "UNREADABLE"
+  | "NO_CHECKLIST"
+  | "INVALID_CHECKLIST"
+  | `HTTP_${number}`
+  // backup and restore (lib/server/backup/format.ts)
+  | "INVALID_ARCHIVE"
+  | "NOT_EMPTY"
+  | "NEWER_ARCHIVE"
+  | "RESTORE_FAILED";
 type CliErrorBody = Omit<ErrorBody, "code"> & { code: ErrorCode | CliErrorCode };
 
 export class CliError extends Error {

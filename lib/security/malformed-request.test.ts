@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT_BYTES, decodablePath, malformedPathResponse, oversizedActionResponse } from "./malformed-request";
+import { ACTION_BODY_LIMIT_BYTES, actionBodyResponse, decodablePath, isActionRequest, malformedPathResponse } from "./malformed-request";
 
 describe("malformed paths", () => {
   it("tells paths that decode from those that do not", () => {
@@ -15,12 +15,28 @@ describe("malformed paths", () => {
   });
 });
 
-describe("oversized server-action requests", () => {
-  const headers = (length: number, action = true) => new Headers({ "content-length": String(length), ...(action ? { "next-action": "abc" } : {}) });
+describe("server-action bodies Next would fail on", () => {
+  const headers = (length: number | null, extra: Record<string, string> = { "next-action": "abc" }) =>
+    new Headers({ ...(length === null ? {} : { "content-length": String(length) }), ...extra });
+  const status = (method: string, path: string, given: Headers) => actionBodyResponse(method, path, given)?.status ?? null;
+
   it("are refused with 413 when they declare a body over Next's limit", () => {
-    expect(oversizedActionResponse("POST", headers(ACTION_BODY_LIMIT_BYTES + 1))?.status).toBe(413);
-    expect(oversizedActionResponse("POST", headers(ACTION_BODY_LIMIT_BYTES))).toBeNull();
-    expect(oversizedActionResponse("POST", headers(ACTION_BODY_LIMIT_BYTES + 1, false))).toBeNull();
-    expect(oversizedActionResponse("GET", headers(ACTION_BODY_LIMIT_BYTES + 1))).toBeNull();
+    expect(status("POST", "/sign-in", headers(ACTION_BODY_LIMIT_BYTES + 1))).toBe(413);
+    expect(status("POST", "/sign-in", headers(ACTION_BODY_LIMIT_BYTES))).toBeNull();
+    expect(status("POST", "/sign-in", headers(ACTION_BODY_LIMIT_BYTES + 1, {}))).toBeNull();
+    expect(status("GET", "/sign-in", headers(ACTION_BODY_LIMIT_BYTES + 1))).toBeNull();
+  });
+
+  it("are refused with 411 when they do not state their length (chunked)", () => {
+    expect(status("POST", "/sign-in", headers(null))).toBe(411);
+    expect(status("POST", "/sign-in", headers(null, { "next-action": "abc", "content-length": "12, 12" }))).toBe(411);
+  });
+
+  it("include forms posted before the page's script ran (multipart to a page), not API uploads", () => {
+    const multipart = { "content-type": "multipart/form-data; boundary=x" };
+    expect(status("POST", "/projects/new", headers(null, multipart))).toBe(411);
+    expect(status("POST", "/projects/new", headers(ACTION_BODY_LIMIT_BYTES + 1, multipart))).toBe(413);
+    expect(status("POST", "/api/v1/projects", headers(null, multipart))).toBeNull();
+    expect(isActionRequest("POST", "/sign-in", headers(10, { "content-type": "application/x-www-form-urlencoded" }))).toBe(false);
   });
 });

@@ -29,10 +29,30 @@ export function malformedPathResponse(rawPath: string): Response {
 // makes Next throw inside its action handler, which answers 500.
 export const ACTION_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
-/** A server-action request that declares a body over the limit: 413, or null to let it through. */
-export function oversizedActionResponse(method: string, headers: Headers): Response | null {
-  if (method !== "POST" || !headers.has("next-action")) return null;
-  const declared = Number(headers.get("content-length") ?? "0");
-  if (!(declared > ACTION_BODY_LIMIT_BYTES)) return null;
-  return new Response("The form is larger than 2 MB; a document can be at most 1 MB.\n", { status: 413, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+/**
+ * Whether Next will treat the request as a server action: a POST naming one
+ * in its Next-Action header (what the client sends), or a multipart POST to a
+ * page (a form sent before the page's script ran).
+ */
+export function isActionRequest(method: string, path: string, headers: Headers): boolean {
+  if (method !== "POST") return false;
+  if (headers.has("next-action")) return true;
+  return !path.startsWith("/api/") && (headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+}
+
+const plainText = (status: number, message: string) =>
+  new Response(`${message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+
+/**
+ * A server-action request whose body Next would fail on by size: 411 when it
+ * does not say its length (a chunked body is only measured by reading it
+ * past the limit, and browsers always send the length), 413 when the length
+ * is over the limit; null to let it through.
+ */
+export function actionBodyResponse(method: string, path: string, headers: Headers): Response | null {
+  if (!isActionRequest(method, path, headers)) return null;
+  const length = headers.get("content-length");
+  if (length === null || !/^\d+$/.test(length.trim())) return plainText(411, "Send the form with a Content-Length: a form's body must state its size.");
+  if (Number(length) <= ACTION_BODY_LIMIT_BYTES) return null;
+  return plainText(413, "The form is larger than 2 MB; a document can be at most 1 MB.");
 }

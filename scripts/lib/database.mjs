@@ -1,17 +1,18 @@
 // Provides a PostgreSQL database to a command: the server named by DATABASE_URL
 // when it is set, otherwise an embedded PostgreSQL whose data lives in the
-// project's data directory. Also applies migrations and makes throw-away
-// databases for isolated test runs.
+// project's data directory. Also applies migrations (migrations.mjs) and
+// makes throw-away databases for isolated test runs.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { seedCatalogue } from "../../prisma/seed.mjs";
 import { superviseEmbeddedPostgres } from "./postgres-supervisor.mjs";
 import { dataDirectory, localSecrets } from "./local-state.mjs";
+import { migrate } from "./migrations.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export { availableMigrations, migrate, run } from "./migrations.mjs";
+
 const DEFAULT_EMBEDDED_PORT = 54329;
 
 // Tests use an embedded cluster of their own, so they never touch the data of
@@ -115,30 +116,6 @@ async function initialiseCluster({ databaseDir, port, postgresPassword, log }) {
   await cluster.initialise();
 }
 
-function runPrisma(args, url, { stdio = "inherit", onOutput } = {}) {
-  return run(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), ...args], {
-    stdio,
-    onStdout: onOutput,
-    onStderr: onOutput,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PRISMA_HIDE_UPDATE_MESSAGE: "1",
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${path.join(root, "scripts/prisma-unref-timers.cjs")}`]
-        .filter(Boolean)
-        .join(" "),
-    },
-  });
-}
-
-// Quiet unless it fails: Prisma's banner lines would otherwise precede every
-// start and every CLI command.
-export async function migrate(url) {
-  let output = "";
-  const code = await runPrisma(["migrate", "deploy"], url, { stdio: ["ignore", "pipe", "pipe"], onOutput: (chunk) => (output += chunk) });
-  if (code !== 0) throw new Error(`prisma migrate deploy failed with exit code ${code}:\n${output.trim()}`);
-}
-
 // Migrations, then the built-in catalogue: what every start needs.
 export async function prepareDatabase(url, options) {
   await migrate(url);
@@ -178,16 +155,6 @@ async function adminQuery(url, sql) {
   } finally {
     await client.end();
   }
-}
-
-export function run(command, args, { onStdout, onStderr, ...options } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", ...options });
-    if (onStdout) child.stdout.on("data", (chunk) => onStdout(chunk.toString()));
-    if (onStderr) child.stderr.on("data", (chunk) => onStderr(chunk.toString()));
-    child.on("error", reject);
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-  });
 }
 
 // Runs `command` as a child that receives SIGINT/SIGTERM, then runs cleanup

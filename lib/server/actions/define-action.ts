@@ -6,6 +6,7 @@ import type { Identity } from "@/lib/server/identity/identity";
 import type { UserActor } from "@/lib/server/kernel/actor";
 import { AppError } from "@/lib/server/kernel/errors";
 import { formValues, runAction, type ActionResult } from "./action-result";
+import { markActionStarted } from "./action-started";
 import type { PagePath } from "./pages";
 
 /**
@@ -70,6 +71,7 @@ export function defineAction<T, I extends unknown[] = [], S extends As = "member
     redirect?: (data: T, given: unknown) => string | null;
   };
   const perform = async (input: unknown[]): Promise<ActionResult<T>> => {
+    markActionStarted();
     const subject = await SUBJECTS[as]();
     const result = await runAction(() => run(subject, ...input));
     if (!result.ok) return result;
@@ -85,6 +87,7 @@ export function defineAction<T, I extends unknown[] = [], S extends As = "member
   if (!form) return ((...args: unknown[]) => perform(args)) as Defined<F, I, T>;
   const keep = form === true ? undefined : form.keep;
   const formAction = async (_state: FormState<T>, submitted: FormData): Promise<FormState<T>> => {
+    markActionStarted();
     // A crafted request can call a form's action with anything; only a form is read.
     if (!(submitted instanceof FormData)) return { ok: false, error: MALFORMED };
     const result = await perform([submitted]);

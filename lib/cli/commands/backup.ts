@@ -1,0 +1,84 @@
+// `shipshape backup` and `shipshape restore` (docs/operations.md): the
+// whole database as one archive, and back.
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { backupDatabase } from "@/lib/server/backup/backup";
+import { BackupError } from "@/lib/server/backup/format";
+import { restoreDatabase } from "@/lib/server/backup/restore";
+import { CliError, succeed, usageError, type Output } from "@/lib/cli/output";
+import packageJson from "@/package.json";
+import { availableMigrations, migrate } from "@/scripts/lib/migrations.mjs";
+
+const databaseUrl = () => {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new CliError({ code: "INTERNAL", message: "DATABASE_URL is not set; run through the shipshape command." });
+  return url;
+};
+
+// The default name sorts by time and carries no colon (Windows, scp).
+export const defaultBackupName = (now = new Date()) => `shipshape-backup-${now.toISOString().slice(0, 19).replace(/:/g, "-")}Z.tar.gz`;
+
+const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+/** `shipshape backup [--out FILE|-]`: FILE defaults to a time-stamped name here; `-` writes the archive to stdout. */
+export async function backupCommand(options: { out?: string }, output: Output) {
+  const started = Date.now();
+  const toStdout = options.out === "-";
+  const file = toStdout ? null : path.resolve(options.out ?? defaultBackupName());
+  const { manifest, bytes } = await mapErrors(() => backupDatabase(databaseUrl(), file ?? process.stdout, packageJson.version));
+  const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
+  const summary = {
+    file: file ?? "-",
+    bytes,
+    tables: manifest.tables.map(({ name, rows: count }) => ({ name, rows: count })),
+    rows,
+    migrations: manifest.migrations.length,
+    seconds: (Date.now() - started) / 1000,
+  };
+  const line = `Backed up ${manifest.tables.length} tables (${rows} rows) at ${manifest.migrations.length} migrations to ${file ?? "stdout"} (${megabytes(bytes)}, ${summary.seconds.toFixed(1)} s). It holds password and token hashes: keep it private.`;
+  // The archive owns stdout when it goes there; the summary then goes to stderr.
+  if (toStdout) process.stderr.write(`${output.json ? JSON.stringify(summary) : line}\n`);
+  else succeed(output, summary, [line]);
+}
+
+/** `shipshape restore FILE|- [--force]`; `-` reads the archive from stdin (e.g. into a container). */
+export async function restoreCommand(file: string | undefined, options: { force?: boolean }, output: Output) {
+  if (!file) throw usageError("restore needs the archive: shipshape restore FILE [--force].");
+  const started = Date.now();
+  // The archive is read twice (checked, then loaded), so stdin is kept in a private file first.
+  const staging = file === "-" ? await mkdtemp(path.join(os.tmpdir(), "shipshape-stdin-")) : null;
+  const archive = staging ? path.join(staging, "archive.tar.gz") : file;
+  let result;
+  try {
+    if (staging) await pipeline(process.stdin, createWriteStream(archive, { mode: 0o600 }));
+    result = await mapErrors(() =>
+      restoreDatabase(databaseUrl(), archive, {
+        force: Boolean(options.force),
+        migrator: { available: availableMigrations(), migrate: (url, only) => migrate(url, { only }) },
+      }),
+    );
+  } finally {
+    if (staging) await rm(staging, { recursive: true, force: true });
+  }
+  const rows = result.tables.reduce((sum, table) => sum + table.rows, 0);
+  const seconds = (Date.now() - started) / 1000;
+  const width = Math.max(...result.tables.map((table) => table.name.length));
+  succeed(output, { ...result, manifest: undefined, takenAt: result.manifest.createdAt, shipshapeVersion: result.manifest.shipshapeVersion, rows, seconds }, [
+    `Restored ${result.tables.length} tables (${rows} rows) from ${file === "-" ? "stdin" : file}, taken ${result.manifest.createdAt} by Shipshape ${result.manifest.shipshapeVersion} on PostgreSQL ${result.manifest.postgresVersion}${result.replaced ? ", replacing the data that was there" : ""} (${seconds.toFixed(1)} s):`,
+    ...result.tables.map((table) => `  ${table.name.padEnd(width)}  ${table.rows}`),
+    ...(result.migratedAfter.length > 0 ? [`Then applied ${result.migratedAfter.length} newer migrations: ${result.migratedAfter.join(", ")}.`] : []),
+    "Everyone signs in again: sessions are not part of a backup.",
+  ]);
+}
+
+async function mapErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof BackupError) throw new CliError({ code: error.code, message: error.message });
+    throw error;
+  }
+}

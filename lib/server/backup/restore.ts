@@ -1,0 +1,164 @@
+// `shipshape restore`: loads a verified archive into a database that holds
+// no Shipshape data (or, with force, replaces what it holds), at the schema
+// the archive was taken at, then brings the schema up to this version
+// (docs/adr/0025-logical-backups.md).
+import { createReadStream } from "node:fs";
+import { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { openArchive, type OpenedArchive } from "./archive";
+import { appliedMigrations, copyOutStatement, inForeignKeyOrder, publicTables, quote } from "./catalog";
+import { tally } from "./copy-stream";
+import { BackupError, MIGRATIONS_TABLE, SESSION_SETTINGS, type Manifest } from "./format";
+
+/** How the restore applies Prisma migrations: this version's migration names, and a runner (all, or `only` those). */
+export type Migrator = { available: string[]; migrate: (url: string, only?: string[]) => Promise<void> };
+
+export type RestoreResult = {
+  manifest: Manifest;
+  /** Rows loaded per table, in the order they were loaded. */
+  tables: { name: string; rows: number }[];
+  /** Migrations applied after loading, to bring the archive's schema up to this version. */
+  migratedAfter: string[];
+  /** Whether the database held Shipshape data that `force` replaced. */
+  replaced: boolean;
+};
+
+// Rows in any of these mean someone has used the installation.
+const DATA_TABLES = ["user", "team", "installation"];
+
+/**
+ * Restores the archive at `file` into the database at `url`. Checks the
+ * archive in full and the migrations it needs before touching anything.
+ * Refuses (BackupError NOT_EMPTY) a database with Shipshape data, or with
+ * tables that are not Shipshape's, unless `force`: then every table of the
+ * public schema is emptied (force on a schema at other migrations drops and
+ * re-creates it). The tables are loaded in one transaction and read back
+ * against the archive's checksums before it commits.
+ */
+export async function restoreDatabase(url: string, file: string, { force = false, migrator }: { force?: boolean; migrator: Migrator }): Promise<RestoreResult> {
+  const archive = await openArchive(file);
+  try {
+    const { manifest } = archive;
+    const unknown = manifest.migrations.filter((name) => !migrator.available.includes(name));
+    if (unknown.length > 0) {
+      throw new BackupError(
+        "NEWER_ARCHIVE",
+        `${file} was taken by Shipshape ${manifest.shipshapeVersion} at migrations this version does not have (${unknown.join(", ")}). Restore it with Shipshape ${manifest.shipshapeVersion} or newer. Nothing was changed.`,
+      );
+    }
+    const target = await inspect(url);
+    if (target.holds && !force) {
+      throw new BackupError("NOT_EMPTY", `The database ${target.holds}. Restore into an empty database, or pass --force to replace everything in it. Nothing was changed.`);
+    }
+    if (!sameList(target.migrations, manifest.migrations)) {
+      await dropSchemaObjects(url);
+      await migrator.migrate(url, manifest.migrations);
+    }
+    const tables = await load(url, archive);
+    const migratedAfter = migrator.available.filter((name) => !manifest.migrations.includes(name));
+    if (migratedAfter.length > 0) await migrator.migrate(url);
+    return { manifest, tables, migratedAfter, replaced: Boolean(target.holds) };
+  } finally {
+    await archive.close();
+  }
+}
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((name, index) => name === b[index]);
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The target's migrations, and what it holds that a restore would replace (a phrase, or null). */
+async function inspect(url: string): Promise<{ migrations: string[]; holds: string | null }> {
+  return withClient(url, async (client) => {
+    const migrations = await appliedMigrations(client);
+    const tables = (await publicTables(client)).map((table) => table.name);
+    if (tables.length > 0 && migrations.length === 0) return { migrations, holds: `holds tables that are not Shipshape's (${tables.slice(0, 5).join(", ")}${tables.length > 5 ? ", …" : ""})` };
+    const present = DATA_TABLES.filter((table) => tables.includes(table));
+    if (present.length === 0) return { migrations, holds: null };
+    const { rows } = await client.query<{ used: boolean }>(`SELECT ${present.map((table) => `EXISTS (SELECT 1 FROM ${quote(table)})`).join(" OR ")} AS used`);
+    return { migrations, holds: rows[0].used ? "already holds Shipshape data (people, teams or a completed setup)" : null };
+  });
+}
+
+// Empties the public schema of tables and enum types, Prisma's ledger
+// included, so that migrating re-creates it exactly as the archive's
+// version had it. One transaction: all or nothing.
+async function dropSchemaObjects(url: string) {
+  await withClient(url, async (client) => {
+    await client.query("BEGIN");
+    const { rows: tables } = await client.query<{ name: string }>(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p')`);
+    if (tables.length > 0) await client.query(`DROP TABLE ${tables.map((table) => quote(table.name)).join(", ")} CASCADE`);
+    const { rows: types } = await client.query<{ name: string }>(`SELECT typname AS name FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typtype = 'e'`);
+    if (types.length > 0) await client.query(`DROP TYPE ${types.map((type) => quote(type.name)).join(", ")} CASCADE`);
+    await client.query("COMMIT");
+  });
+}
+
+// Empties every table, loads the archive's tables parents first, reads each
+// back against its checksum, and sets sequences past the loaded values; one
+// transaction, so a failure leaves the database as it was.
+async function load(url: string, archive: OpenedArchive): Promise<{ name: string; rows: number }[]> {
+  const { manifest } = archive;
+  return withClient(url, async (client) => {
+    try {
+      await client.query("BEGIN");
+      for (const setting of SESSION_SETTINGS) await client.query(setting);
+      const present = new Map((await publicTables(client)).map((table) => [table.name, table]));
+      for (const table of manifest.tables) {
+        const columns = present.get(table.name)?.columns;
+        const missing = columns ? table.columns.filter((column) => !columns.includes(column)) : ["(the table)"];
+        if (missing.length > 0) throw new BackupError("RESTORE_FAILED", `Table ${table.name} lacks ${missing.join(", ")} after migrating to the archive's migrations; the archive does not fit this schema.`);
+      }
+      if (present.size > 0) await client.query(`TRUNCATE ${[...present.keys()].map(quote).join(", ")}`);
+      const order = await inForeignKeyOrder(
+        client,
+        manifest.tables.map((table) => table.name),
+      );
+      const byName = new Map(manifest.tables.map((table) => [table.name, table]));
+      for (const name of order) {
+        const table = byName.get(name)!;
+        await pipeline(createReadStream(archive.path(name)), client.query(copyFrom(`COPY ${quote(name)} (${table.columns.map(quote).join(", ")}) FROM STDIN`)));
+      }
+      for (const table of manifest.tables) {
+        const { stream, totals } = tally();
+        await pipeline(client.query(copyTo(copyOutStatement(table))), stream, new Writable({ write: (_chunk, _encoding, done) => done() }));
+        if (totals.sha256 !== table.sha256) {
+          throw new BackupError("RESTORE_FAILED", `Table ${table.name} reads back differently from the archive (${totals.rows} rows, ${table.rows} archived); nothing was restored.`);
+        }
+      }
+      await resetSequences(client);
+      await client.query("COMMIT");
+      return order.map((name) => ({ name, rows: byName.get(name)!.rows }));
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    }
+  });
+}
+
+// Shipshape's ids are cuids today; a serial or identity column added later
+// must not hand out values the restored rows already use.
+async function resetSequences(client: pg.ClientBase) {
+  const { rows } = await client.query<{ sequence: string; table: string; column: string }>(
+    `SELECT s.oid::regclass::text AS sequence, t.relname AS table, a.attname AS column
+       FROM pg_depend d
+       JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+       JOIN pg_class t ON t.oid = d.refobjid AND t.relnamespace = 'public'::regnamespace
+       JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
+      WHERE d.deptype IN ('a', 'i') AND t.relname <> $1`,
+    [MIGRATIONS_TABLE],
+  );
+  for (const { sequence, table, column } of rows) {
+    await client.query(`SELECT setval($1::regclass, COALESCE((SELECT max(${quote(column)}) FROM ${quote(table)}), 0) + 1, false)`, [sequence]);
+  }
+}

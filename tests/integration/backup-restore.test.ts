@@ -1,0 +1,312 @@
+// `shipshape backup` and `shipshape restore`: a database filled through the
+// services comes back table for table, row for row (counted and hashed in
+// SQL, independently of the archive's own checksums), and reads the same
+// through the app; damaged, newer or misdirected restores change nothing;
+// and an archive taken on this PostgreSQL restores on the embedded
+// PostgreSQL 18 and back (across versions, external ↔ embedded).
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { create as createTar, extract } from "tar";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backupDatabase } from "@/lib/server/backup/backup";
+import { BackupError } from "@/lib/server/backup/format";
+import { restoreDatabase, type Migrator } from "@/lib/server/backup/restore";
+import { db } from "@/lib/server/kernel/db";
+import { createApiToken } from "@/lib/server/services/api-tokens";
+import { addEvidence } from "@/lib/server/services/evidence";
+import { inviteMember } from "@/lib/server/services/invitations";
+import { updateItem } from "@/lib/server/services/items";
+import { createMilestone } from "@/lib/server/services/milestones";
+import { createShareLink } from "@/lib/server/services/share-links";
+import { renameTeam, setTeamTimeZone } from "@/lib/server/services/teams";
+import { saveTeamTemplate } from "@/lib/server/services/templates";
+import { decideWaiver, requestWaiver } from "@/lib/server/services/waivers";
+import { createScratchDatabase } from "../../scripts/lib/database.mjs";
+import { availableMigrations, migrate } from "../../scripts/lib/migrations.mjs";
+import { teamWith } from "../support/fixtures";
+import { catalogueProject, daysFromNow, itemByKey } from "../support/readiness";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const TRANSIENT = ["session", "verification", "rate_limit", "api_rate_limit"];
+const migrator: Migrator = { available: availableMigrations(), migrate: (url, only) => migrate(url, { only }) };
+
+let folder: string;
+let archive: string;
+let projectId: string;
+const scratches: { url: string; drop: () => Promise<void> }[] = [];
+const source = () => process.env.DATABASE_URL as string;
+
+async function scratchDatabase() {
+  const scratch = await createScratchDatabase(source(), "shipshape_restore");
+  scratches.push(scratch);
+  return scratch.url;
+}
+
+function shipshape(args: string[], url: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [path.join(root, "scripts/shipshape.mjs"), ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: url, ...env },
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, json: () => JSON.parse(result.stdout) };
+}
+
+type Fingerprint = Record<string, { rows: number; md5: string }>;
+
+// Every table's row count and an md5 of its rows as PostgreSQL prints them
+// (row::text, by primary key compared as bytes), computed in SQL alone.
+async function fingerprint(url: string): Promise<Fingerprint> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SET TimeZone = 'UTC'");
+    await client.query("SET DateStyle = 'ISO, YMD'");
+    await client.query("SET extra_float_digits = 1");
+    const { rows: tables } = await client.query<{ name: string; key: string[] }>(
+      `SELECT c.relname AS name,
+              (SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+                WHERE i.indrelid = c.oid AND i.indisprimary) AS key
+         FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND c.relname <> '_prisma_migrations' ORDER BY c.relname`,
+    );
+    const result: Fingerprint = {};
+    for (const { name, key } of tables) {
+      const order = key.map((column) => `t."${column}"::text COLLATE "C"`).join(", ");
+      const { rows } = await client.query<{ rows: number; md5: string }>(
+        `SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY ${order}), '')) AS md5 FROM "${name}" t`,
+      );
+      result[name] = rows[0];
+    }
+    return result;
+  } finally {
+    await client.end();
+  }
+}
+
+const withoutTransient = (print: Fingerprint) => Object.fromEntries(Object.entries(print).filter(([name]) => !TRANSIENT.includes(name)));
+
+async function refusal(promise: Promise<unknown>): Promise<BackupError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof BackupError) return error;
+    throw error;
+  }
+  throw new Error("expected the restore to be refused");
+}
+
+// Unpacks the archive, lets `change` edit it, and packs it again.
+async function tampered(name: string, change: (dir: string) => void): Promise<string> {
+  const dir = path.join(folder, `${name}-unpacked`);
+  mkdirSync(dir);
+  await extract({ file: archive, cwd: dir });
+  change(dir);
+  const file = path.join(folder, `${name}.tar.gz`);
+  await createTar({ gzip: true, cwd: dir, file }, ["manifest.json", "tables"]);
+  return file;
+}
+
+// The report the app renders, without the moment it was rendered (which
+// also dates its "changes since the milestone … to now").
+function projectReport(url: string) {
+  const result = shipshape(["export", projectId, "--format", "json"], url);
+  expect(result.code, result.stderr).toBe(0);
+  const { generatedAt, ...report } = JSON.parse(result.stdout);
+  expect(report.sinceMilestone.to.takenAt).toBe(generatedAt);
+  delete report.sinceMilestone.to.takenAt;
+  return report;
+}
+
+// A team's year of work in miniature, through the services: settings, a
+// project from the catalogue with edits, evidence, an approved and a pending
+// waiver, a milestone, a share link, an API token, a team template and an
+// invitation; activity and readiness snapshots follow from them. A session
+// and a throttle counter stand for what a backup leaves out.
+async function fill() {
+  const { actors } = await teamWith(["ADMIN", "LEAD", "LEAD", "ENGINEER"], "Backup");
+  const [admin, lead, otherLead, engineer] = actors;
+  await renameTeam(admin, { name: 'Backup Platform — ünïcode "quoted"' });
+  await setTeamTimeZone(admin, { timeZone: "Europe/Berlin" });
+  projectId = await catalogueProject(lead, ["security", "testing", "monitoring", "backup"], "Checkout API");
+  for (const [key, status] of [["security.headers", "DONE"], ["testing.unit", "PARTIAL"], ["testing.integration", "DONE"]] as const) {
+    const item = await itemByKey(projectId, key);
+    await updateItem(engineer, { itemId: item.id, version: item.version, changes: { status, notes: `Line one\nline two\ttabbed \\ for ${key}` } });
+  }
+  await addEvidence(engineer, { itemId: (await itemByKey(projectId, "security.headers")).id, kind: "LINK", target: "https://ci.example.com/runs/1", expiresAt: daysFromNow(30) });
+  await addEvidence(engineer, { itemId: (await itemByKey(projectId, "testing.unit")).id, kind: "NOTE", label: "Checked by hand, 100%" });
+  const { waiverId } = await requestWaiver(engineer, { itemId: (await itemByKey(projectId, "security.secrets")).id, reason: "Vault lands next quarter", expiresAt: daysFromNow(60) });
+  await decideWaiver(otherLead, { waiverId, decision: "APPROVE" });
+  await requestWaiver(engineer, { itemId: (await itemByKey(projectId, "testing.end-to-end")).id, reason: "Pending review", expiresAt: daysFromNow(14) });
+  await createMilestone(lead, { projectId, name: "Beta review" });
+  await createShareLink(lead, { projectId });
+  await createApiToken(admin, { name: "CI", scope: "write", expiresInDays: "30" });
+  await saveTeamTemplate(lead, {
+    text: "schema: shipshape.checklist/v1\nname: Payments launch\ncategories:\n  - name: PCI\n    items:\n      - key: pci.scope\n        title: Cardholder data scope documented\n",
+  });
+  await inviteMember(admin, { email: "new.hire@example.com", role: "ENGINEER" });
+  await db.session.create({ data: { token: `session-${projectId}`, userId: engineer.userId, expiresAt: new Date(Date.now() + 86_400_000) } });
+  await db.rateLimit.create({ data: { key: `sign-in:${projectId}`, points: 3 } });
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+beforeAll(async () => {
+  folder = mkdtempSync(path.join(os.tmpdir(), "shipshape-backup-test-"));
+  archive = path.join(folder, "backup.tar.gz");
+  await fill();
+}, 60_000);
+
+afterAll(async () => {
+  for (const scratch of scratches) await scratch.drop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe("backup and restore", () => {
+  let restored: string;
+  let original: Fingerprint;
+
+  it("restores every table, row for row, into an empty database, and the app reads the same", async () => {
+    const backup = shipshape(["backup", "--out", archive, "--json"], source());
+    expect(backup.code, backup.stderr).toBe(0);
+    expect(statSync(archive).mode & 0o777).toBe(0o600);
+    original = await fingerprint(source());
+    const archived = backup.json();
+    // Nothing transient in the archive; everything else is.
+    expect(archived.tables.map((table: { name: string }) => table.name).sort()).toEqual(Object.keys(withoutTransient(original)).sort());
+    expect(original.session.rows).toBeGreaterThan(0);
+    expect(original.rate_limit.rows).toBeGreaterThan(0);
+
+    restored = await scratchDatabase();
+    const restore = shipshape(["restore", archive, "--json"], restored);
+    expect(restore.code, restore.stderr).toBe(0);
+    const copy = await fingerprint(restored);
+    expect(withoutTransient(copy)).toEqual(withoutTransient(original));
+    for (const table of TRANSIENT) expect(copy[table].rows, table).toBe(0);
+    for (const table of ["team", "user", "project", "item", "evidence", "waiver", "activity", "readiness_snapshot", "milestone", "share_link", "api_token", "template", "invitation"]) {
+      expect(copy[table].rows, table).toBeGreaterThan(0);
+    }
+    expect(projectReport(restored)).toEqual(projectReport(source()));
+
+    const rows = Object.values(withoutTransient(copy)).reduce((sum, table) => sum + table.rows, 0);
+    console.log(
+      `backup-restore: ${Object.keys(withoutTransient(copy)).length} tables, ${rows} rows, ${statSync(archive).size} bytes compressed; ` +
+        `backup ${archived.seconds.toFixed(2)} s, restore ${restore.json().seconds.toFixed(2)} s (process start and migrations included)`,
+    );
+  }, 120_000);
+
+  it("refuses a database that holds data unless forced, and a forced restore replaces it", async () => {
+    const error = await refusal(restoreDatabase(restored, archive, { migrator }));
+    expect(error.code).toBe("NOT_EMPTY");
+    expect(error.message).toMatch(/--force/);
+    const client = new pg.Client({ connectionString: restored });
+    await client.connect();
+    await client.query(`UPDATE team SET name = 'Changed after the backup'`);
+    await client.query(`INSERT INTO session (id, token, "userId", "expiresAt", "updatedAt") SELECT 'extra', 'extra', id, now(), now() FROM "user" LIMIT 1`);
+    await client.end();
+    const result = await restoreDatabase(restored, archive, { force: true, migrator });
+    expect(result.replaced).toBe(true);
+    const copy = await fingerprint(restored);
+    expect(withoutTransient(copy)).toEqual(withoutTransient(original));
+    expect(copy.session.rows).toBe(0);
+  }, 60_000);
+
+  it("refuses a damaged archive, one with a wrong checksum, or one from a newer version, and changes nothing", async () => {
+    const before = await fingerprint(restored);
+
+    const bytes = readFileSync(archive);
+    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    const flipped = path.join(folder, "flipped.tar.gz");
+    writeFileSync(flipped, bytes);
+    const damaged = await refusal(restoreDatabase(restored, flipped, { force: true, migrator }));
+    expect(damaged.code).toBe("INVALID_ARCHIVE");
+    expect(damaged.message).toMatch(/not a usable Shipshape backup.*Nothing was changed/);
+
+    const edited = await tampered("edited", (dir) => {
+      const file = path.join(dir, "tables/team.copy");
+      writeFileSync(file, readFileSync(file, "utf8").replace("Backup Platform", "Backup Plotform"));
+    });
+    const checksum = await refusal(restoreDatabase(restored, edited, { force: true, migrator }));
+    expect(checksum.code).toBe("INVALID_ARCHIVE");
+    expect(checksum.message).toMatch(/table team does not match its checksum/);
+
+    const newer = await tampered("newer", (dir) => {
+      const file = path.join(dir, "manifest.json");
+      const manifest = JSON.parse(readFileSync(file, "utf8"));
+      writeFileSync(file, JSON.stringify({ ...manifest, shipshapeVersion: "9.0.0", migrations: [...manifest.migrations, "29991231000000_from_the_future"] }));
+    });
+    const future = await refusal(restoreDatabase(restored, newer, { force: true, migrator }));
+    expect(future.code).toBe("NEWER_ARCHIVE");
+    expect(future.message).toMatch(/29991231000000_from_the_future.*Shipshape 9\.0\.0 or newer/);
+
+    expect(await fingerprint(restored)).toEqual(before);
+  }, 60_000);
+
+  it("restores an archive of an older schema, then applies the newer migrations to its data", async () => {
+    const [first, ...later] = migrator.available;
+    const old = await scratchDatabase();
+    await migrate(old, { only: [first] });
+    const client = new pg.Client({ connectionString: old });
+    await client.connect();
+    // Before teams had slugs or time zones; later migrations derive and add them.
+    await client.query(`INSERT INTO team (id, name, "updatedAt") VALUES ('old-team', 'Ops & Release', now())`);
+    await client.end();
+    const file = path.join(folder, "older.tar.gz");
+    const { manifest } = await backupDatabase(old, file, "0.0.1");
+    expect(manifest.migrations).toEqual([first]);
+
+    const target = await scratchDatabase();
+    const result = await restoreDatabase(target, file, { migrator });
+    expect(result.migratedAfter).toEqual(later);
+    const check = new pg.Client({ connectionString: target });
+    await check.connect();
+    const { rows } = await check.query(`SELECT name, slug, "timeZone" FROM team`);
+    const { rows: applied } = await check.query(`SELECT migration_name FROM _prisma_migrations ORDER BY migration_name`);
+    await check.end();
+    expect(rows).toEqual([{ name: "Ops & Release", slug: "ops-release", timeZone: "UTC" }]);
+    expect(applied.map((row) => row.migration_name)).toEqual(migrator.available);
+  }, 60_000);
+
+  it("moves to a fresh machine's embedded PostgreSQL 18 and back, with the same checksums", async () => {
+    // No DATABASE_URL and an empty data directory: the CLI starts the
+    // embedded PostgreSQL for each command, as on a new machine.
+    const dataDir = path.join(folder, "fresh-machine");
+    mkdirSync(dataDir);
+    // The embedded server runs as a "postgres" user when tests run as root.
+    chmodSync(folder, 0o755);
+    chmodSync(dataDir, 0o755);
+    const embedded = { DATABASE_URL: "", SHIPSHAPE_DATA_DIR: dataDir, SHIPSHAPE_PG_PORT: String(await freePort()) };
+
+    const restore = shipshape(["restore", archive, "--json"], "", embedded);
+    expect(restore.code, restore.stderr).toBe(0);
+    const again = path.join(folder, "from-embedded.tar.gz");
+    const backup = shipshape(["backup", "--out", again, "--json"], "", embedded);
+    expect(backup.code, backup.stderr).toBe(0);
+
+    const first = JSON.parse(await readManifest(archive));
+    const second = JSON.parse(await readManifest(again));
+    expect(second.postgresVersion).toMatch(/^18\./);
+    expect(first.postgresVersion).not.toMatch(/^18\./);
+    const sums = (manifest: { tables: { name: string; rows: number; sha256: string }[] }) => manifest.tables.map(({ name, rows, sha256 }) => ({ name, rows, sha256 }));
+    expect(sums(second)).toEqual(sums(first));
+
+    const back = await scratchDatabase();
+    await restoreDatabase(back, again, { migrator });
+    expect(withoutTransient(await fingerprint(back))).toEqual(withoutTransient(original));
+    console.log(`backup-restore: ${first.postgresVersion} → embedded PostgreSQL ${second.postgresVersion} → back: ${first.tables.length} table checksums equal`);
+  }, 120_000);
+});
+
+async function readManifest(file: string): Promise<string> {
+  const dir = mkdtempSync(path.join(folder, "manifest-"));
+  await extract({ file, cwd: dir, filter: (entry) => entry === "manifest.json" });
+  return readFileSync(path.join(dir, "manifest.json"), "utf8");
+}
