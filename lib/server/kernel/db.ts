@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
-import { logger } from "@/lib/server/kernel/logger";
+import { watchPool } from "@/lib/server/kernel/db-health";
+import { poolSettings } from "@/lib/server/kernel/db-settings";
 
 // Prisma stores UTC in columns without a time zone. Read them back as UTC
 // (and calendar days as UTC midnight), as Prisma does, whatever the time zone
@@ -35,26 +36,26 @@ const sqlStatements = ((globalThis as unknown as { shipshapeSqlStatements?: { co
 // the difference around a call to count its queries.
 export const sqlStatementCount = () => sqlStatements.count;
 
-// One pool and one client per process; kept on globalThis so that development
-// hot reloads do not open a new pool on every edit. sqlRows below uses the
-// same pool.
+// One pool and one client per process, kept on globalThis: Next bundles this
+// module once per layer (pages and route handlers, server actions, start-up
+// jobs), and each copy would otherwise open a pool of its own, multiplying
+// the connections an instance may hold (docs/several-instances.md); in
+// development, hot reloads would open a new one on every edit. sqlRows below
+// uses the same pool.
 // No connection is opened here; a missing DATABASE_URL is reported by the
 // config check at start-up, and `next build` imports this without one.
 const globalForDb = globalThis as unknown as { shipshapePool?: pg.Pool; shipshapeDb?: PrismaClient };
-const pool: pg.Pool = globalForDb.shipshapePool ?? new pg.Pool({ connectionString: process.env.DATABASE_URL ?? "", types: { getTypeParser } });
+// Timeouts on every connection (lib/server/kernel/db-settings.ts), so a
+// database that stops answering fails a request in seconds, not minutes.
+const pool: pg.Pool = globalForDb.shipshapePool ?? new pg.Pool({ ...poolSettings(), types: { getTypeParser } });
 export const db: PrismaClient = globalForDb.shipshapeDb ?? createClient(pool);
 // An idle connection the server closes (a restart, a failover) is replaced on
-// the next query; without a listener the error would stop the process.
-if (!globalForDb.shipshapePool) pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
-if (process.env.NODE_ENV !== "production") Object.assign(globalForDb, { shipshapePool: pool, shipshapeDb: db });
+// the next query; without a listener the error would stop the process. The
+// watcher also tells the proxy's gate whether the database answers.
+if (!globalForDb.shipshapePool) watchPool(pool, "main");
+Object.assign(globalForDb, { shipshapePool: pool, shipshapeDb: db });
 
 export type Db = PrismaClient;
-
-// One pool per process in production too: Next bundles this module once per
-// layer (pages and route handlers, server actions, start-up jobs), and each
-// copy would otherwise open a pool of its own, multiplying the connections an
-// instance may hold (docs/several-instances.md).
-Object.assign(globalForDb, { shipshapePool: pool, shipshapeDb: db });
 
 // Rows of a hand-written statement, sent straight through the pool. For the
 // hot read paths (API token look-up, readiness tallies), where the query

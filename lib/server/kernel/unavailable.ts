@@ -1,0 +1,40 @@
+import "server-only";
+import { AppError } from "@/lib/server/kernel/errors";
+import { RETRY_AFTER_SECONDS } from "@/lib/server/kernel/db-health";
+
+/** The API's answer while the database is unreachable: 503 UNAVAILABLE, with the seconds to wait (Retry-After). */
+export const databaseUnavailable = () =>
+  new AppError("UNAVAILABLE", `Service unavailable: the database is not answering. Try again in ${RETRY_AFTER_SECONDS} s.`, undefined, {
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
+  });
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+
+/**
+ * The page a browser gets while the database is unreachable: status 503 with
+ * Retry-After, a page of its own (no script, no data), in the words of the
+ * app's error page. The proxy sends it before any rendering starts, because
+ * a page that fails while rendering can only answer 500.
+ */
+export function unavailablePage(requestId: string): Response {
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="${RETRY_AFTER_SECONDS * 2}"><title>Service unavailable · Shipshape</title>
+<style>body{font-family:system-ui,sans-serif;color:#0f172a;margin:0}main{max-width:32rem;margin:0 auto;padding:6rem 1rem;text-align:center}
+h1{font-size:1.5rem;font-weight:600}p{color:#475569;font-size:.875rem}a{display:inline-block;margin-top:1.5rem;border-radius:.375rem;background:#4f46e5;color:#fff;padding:.5rem .875rem;font-size:.875rem;font-weight:600;text-decoration:none}</style>
+</head><body><main><h1>Service unavailable</h1>
+<p>Shipshape cannot reach its database right now. Try again shortly; this page reloads by itself.</p>
+<p>Reference ${escapeHtml(requestId)}</p><a href="">Try again</a></main></body></html>`;
+  return new Response(html, {
+    status: 503,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "retry-after": String(RETRY_AFTER_SECONDS), "x-request-id": requestId },
+  });
+}
+
+/** The REST API's 503 while the database is unreachable: the one error shape, with Retry-After. */
+export function unavailableJson(requestId: string): Response {
+  return Response.json(
+    { error: databaseUnavailable().toBody() },
+    { status: 503, headers: { "cache-control": "no-store", "retry-after": String(RETRY_AFTER_SECONDS), "x-request-id": requestId } },
+  );
+}
