@@ -5,7 +5,8 @@
 // and an archive taken on this PostgreSQL restores on the embedded
 // PostgreSQL 18 and back (across versions, external ↔ embedded).
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -248,6 +249,113 @@ describe("backup and restore", () => {
     expect(future.message).toMatch(/29991231000000_from_the_future.*Shipshape 9\.0\.0 or newer/);
 
     expect(await fingerprint(restored)).toEqual(before);
+  }, 60_000);
+
+  it("refuses a truncated archive as damaged, leaving nothing unpacked behind", async () => {
+    const before = await fingerprint(restored);
+    const bytes = readFileSync(archive);
+    // os.tmpdir() follows TMPDIR: a private one shows what the restore leaves there.
+    const tmp = mkdtempSync(path.join(folder, "tmp-"));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      for (const share of [0.3, 0.6, 0.9]) {
+        const cut = path.join(folder, `cut-${share}.tar.gz`);
+        writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * share)));
+        const error = await refusal(restoreDatabase(restored, cut, { force: true, migrator }));
+        expect(error.code, error.message).toBe("INVALID_ARCHIVE");
+        expect(error.message).toMatch(/not a usable Shipshape backup.*Nothing was changed/);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(await fingerprint(restored)).toEqual(before);
+  }, 60_000);
+
+  it("refuses an archive that lacks a table, lists one twice, or holds a link instead of a table", async () => {
+    const before = await fingerprint(restored);
+    const editManifest = (dir: string, change: (manifest: { tables: { name: string }[] }) => void) => {
+      const file = path.join(dir, "manifest.json");
+      const manifest = JSON.parse(readFileSync(file, "utf8"));
+      change(manifest);
+      writeFileSync(file, JSON.stringify(manifest));
+    };
+    const lacking = await tampered("lacking", (dir) => {
+      editManifest(dir, (manifest) => void (manifest.tables = manifest.tables.filter((table) => table.name !== "evidence")));
+      rmSync(path.join(dir, "tables/evidence.copy"));
+    });
+    const incomplete = await refusal(restoreDatabase(restored, lacking, { force: true, migrator }));
+    expect(incomplete.code).toBe("INVALID_ARCHIVE");
+    expect(incomplete.message).toMatch(/lacks table evidence.*nothing was changed/);
+
+    const twice = await tampered("twice", (dir) => editManifest(dir, (manifest) => manifest.tables.push(manifest.tables.find((table) => table.name === "team")!)));
+    const duplicate = await refusal(restoreDatabase(restored, twice, { force: true, migrator }));
+    expect(duplicate.code).toBe("INVALID_ARCHIVE");
+    expect(duplicate.message).toMatch(/listed twice/);
+
+    const linked = await tampered("linked", (dir) => {
+      rmSync(path.join(dir, "tables/waiver.copy"));
+      symlinkSync("../manifest.json", path.join(dir, "tables/waiver.copy"));
+    });
+    const link = await refusal(restoreDatabase(restored, linked, { force: true, migrator }));
+    expect(link.code).toBe("INVALID_ARCHIVE");
+    expect(link.message).toMatch(/tables\/waiver.copy is not a plain file/);
+
+    expect(await fingerprint(restored)).toEqual(before);
+  }, 60_000);
+
+  it("reports a table PostgreSQL rejects as RESTORE_FAILED, rolled back, without a stack trace", async () => {
+    const before = await fingerprint(restored);
+    // Evidence of an item that does not exist, with checksums that match:
+    // the archive is intact, the database refuses it.
+    const orphaned = await tampered("orphaned", (dir) => {
+      const file = path.join(dir, "tables/evidence.copy");
+      const [first, ...rest] = readFileSync(file, "utf8").split("\n");
+      const fields = first.split("\t");
+      const column = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")).tables.find((table: { name: string }) => table.name === "evidence").columns.indexOf("itemId");
+      fields[column] = fields[column].replace(/.$/, (last) => (last === "x" ? "y" : "x"));
+      const text = [fields.join("\t"), ...rest].join("\n");
+      writeFileSync(file, text);
+      const manifestFile = path.join(dir, "manifest.json");
+      const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+      const entry = manifest.tables.find((table: { name: string }) => table.name === "evidence");
+      entry.sha256 = createHash("sha256").update(text).digest("hex");
+      entry.bytes = Buffer.byteLength(text);
+      writeFileSync(manifestFile, JSON.stringify(manifest));
+    });
+    const error = await refusal(restoreDatabase(restored, orphaned, { force: true, migrator }));
+    expect(error.code).toBe("RESTORE_FAILED");
+    expect(error.message).toMatch(/Loading table evidence failed: .*foreign key.*rolled back; nothing was changed/);
+
+    const cli = shipshape(["restore", orphaned, "--force"], restored);
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toMatch(/^shipshape: Loading table evidence failed/);
+    expect(cli.stderr).not.toMatch(/\n\s+at /);
+    expect(await fingerprint(restored)).toEqual(before);
+  }, 60_000);
+
+  it("says plainly when the destination or the database is wrong, before reading anything, and replaces an existing file", async () => {
+    const missing = await refusal(backupDatabase(source(), path.join(folder, "no-such-folder", "x.tar.gz"), "0.0.1"));
+    expect(missing.code).toBe("BACKUP_FAILED");
+    expect(missing.message).toMatch(/the folder .*no-such-folder does not exist/);
+    const intoFolder = await refusal(backupDatabase(source(), folder, "0.0.1"));
+    expect(intoFolder.code).toBe("BACKUP_FAILED");
+    expect(intoFolder.message).toMatch(/it is a folder/);
+    const nowhere = "postgresql://postgres@127.0.0.1:1/nowhere";
+    expect((await refusal(backupDatabase(nowhere, path.join(folder, "x.tar.gz"), "0.0.1"))).code).toBe("UNREACHABLE");
+    expect((await refusal(restoreDatabase(nowhere, archive, { migrator }))).code).toBe("UNREACHABLE");
+
+    const cli = shipshape(["backup", "--out", path.join(folder, "no-such-folder", "x.tar.gz")], source());
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).not.toMatch(/\n\s+at /);
+
+    const existing = path.join(folder, "existing.tar.gz");
+    writeFileSync(existing, "an older archive");
+    const { manifest } = await backupDatabase(source(), existing, "0.0.1");
+    expect(JSON.parse(await readManifest(existing)).createdAt).toBe(manifest.createdAt);
+    expect(statSync(existing).mode & 0o777).toBe(0o600);
   }, 60_000);
 
   it("restores an archive of an older schema, then applies the newer migrations to its data", async () => {

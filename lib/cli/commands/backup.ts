@@ -28,7 +28,7 @@ export async function backupCommand(options: { out?: string }, output: Output) {
   const started = Date.now();
   const toStdout = options.out === "-";
   const file = toStdout ? null : path.resolve(options.out ?? defaultBackupName());
-  const { manifest, bytes } = await mapErrors(() => backupDatabase(databaseUrl(), file ?? process.stdout, packageJson.version));
+  const { manifest, bytes } = await mapErrors("BACKUP_FAILED", () => backupDatabase(databaseUrl(), file ?? process.stdout, packageJson.version));
   const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
   const summary = {
     file: file ?? "-",
@@ -54,7 +54,7 @@ export async function restoreCommand(file: string | undefined, options: { force?
   let result;
   try {
     if (staging) await pipeline(process.stdin, createWriteStream(archive, { mode: 0o600 }));
-    result = await mapErrors(() =>
+    result = await mapErrors("RESTORE_FAILED", () =>
       restoreDatabase(databaseUrl(), archive, {
         force: Boolean(options.force),
         migrator: { available: availableMigrations(), migrate: (url, only) => migrate(url, { only }) },
@@ -74,11 +74,15 @@ export async function restoreCommand(file: string | undefined, options: { force?
   ]);
 }
 
-async function mapErrors<T>(work: () => Promise<T>): Promise<T> {
+// An operator sees a sentence, not a stack trace: anything the backup code
+// did not foresee (a full disk, a dropped connection) keeps its message under
+// the command's failure code.
+async function mapErrors<T>(code: "BACKUP_FAILED" | "RESTORE_FAILED", work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof BackupError) throw new CliError({ code: error.code, message: error.message });
-    throw error;
+    if (error instanceof CliError) throw error;
+    throw new CliError({ code, message: `${code === "BACKUP_FAILED" ? "The backup" : "The restore"} failed: ${(error as Error).message ?? String(error)}` });
   }
 }

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { extract } from "tar";
+import { extract, list } from "tar";
 import { tally } from "./copy-stream";
 import { ARCHIVE_FORMAT, BackupError, FORMAT_VERSION, MANIFEST_FILE, manifestSchema, tableFile, type Manifest } from "./format";
 
@@ -18,17 +18,24 @@ const damaged = (file: string, why: string) => new BackupError("INVALID_ARCHIVE"
 /** Unpacks and verifies the archive at `file`; throws BackupError INVALID_ARCHIVE when anything is off. */
 export async function openArchive(file: string): Promise<OpenedArchive> {
   const folder = await mkdtemp(path.join(os.tmpdir(), "shipshape-restore-"));
-  const close = () => rm(folder, { recursive: true, force: true });
+  const close = () => rm(folder, { recursive: true, force: true, maxRetries: 5 });
   try {
     try {
       await stat(file);
     } catch {
       throw new BackupError("INVALID_ARCHIVE", `${file} cannot be read.`);
     }
+    const wanted = (name: string) => name === MANIFEST_FILE || /^tables\/[A-Za-z0-9_]+\.copy$/.test(name);
     try {
-      // Only the manifest and table files are taken; node-tar also refuses
-      // absolute paths and "..", so nothing lands outside the folder.
-      await extract({ file, cwd: folder, strict: true, filter: (entry) => entry === MANIFEST_FILE || /^tables\/[A-Za-z0-9_]+\.copy$/.test(entry) });
+      // Read to the end once before writing anything: a truncated or
+      // corrupt archive fails here, not halfway through unpacking (where
+      // node-tar rejects while files are still being written).
+      const links: string[] = [];
+      await list({ file, strict: true, onReadEntry: (entry) => void (wanted(entry.path) && entry.type !== "File" && links.push(entry.path)) });
+      if (links.length > 0) throw new Error(`${links.join(", ")} ${links.length > 1 ? "are" : "is"} not a plain file`);
+      // Only the manifest and table files, as plain files, are taken; node-tar
+      // also refuses absolute paths and "..", so nothing lands outside the folder.
+      await extract({ file, cwd: folder, strict: true, filter: (name, entry) => wanted(name) && "type" in entry && entry.type === "File" });
     } catch (error) {
       throw damaged(file, `it does not unpack (${(error as Error).message})`);
     }
@@ -59,7 +66,8 @@ export async function openArchive(file: string): Promise<OpenedArchive> {
     }
     return { manifest, folder, path: (table) => path.join(folder, tableFile(table)), close };
   } catch (error) {
-    await close();
+    // The refusal matters more than a leftover folder.
+    await close().catch(() => {});
     throw error;
   }
 }
