@@ -4,7 +4,7 @@
 // through the app; damaged, newer or misdirected restores change nothing;
 // and an archive taken on this PostgreSQL restores on the embedded
 // PostgreSQL 18 and back (across versions, external ↔ embedded).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -357,6 +357,40 @@ describe("backup and restore", () => {
     expect(JSON.parse(await readManifest(existing)).createdAt).toBe(manifest.createdAt);
     expect(statSync(existing).mode & 0o777).toBe(0o600);
   }, 60_000);
+
+  it("leaves no unpacked tables behind and no data loaded when Ctrl-C interrupts a restore", async () => {
+    // An archive big enough that the restore is still running when interrupted.
+    const big = await scratchDatabase();
+    await restoreDatabase(big, archive, { migrator });
+    const client = new pg.Client({ connectionString: big });
+    await client.connect();
+    await client.query(
+      `INSERT INTO activity (id, "teamId", "actorLabel", action, "entityType", "entityId")
+       SELECT 'bulk-' || n, "teamId", "actorLabel", action, "entityType", "entityId" FROM activity, generate_series(1, 300000) n WHERE id = (SELECT min(id) FROM activity)`,
+    );
+    await client.end();
+    const file = path.join(folder, "big.tar.gz");
+    await backupDatabase(big, file, "0.0.1");
+
+    const target = await scratchDatabase();
+    const tmp = mkdtempSync(path.join(folder, "tmp-"));
+    const child = spawn(process.execPath, [path.join(root, "scripts/shipshape.mjs"), "restore", file], { env: { ...process.env, DATABASE_URL: target, TMPDIR: tmp }, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const unpacked = () => readdirSync(tmp).filter((name) => name.startsWith("shipshape-restore-"));
+    while (unpacked().length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill("SIGINT");
+    expect(await exited, stderr).toBe(130);
+    expect(stderr).toMatch(/interrupted/);
+    expect(unpacked()).toEqual([]);
+    const check = new pg.Client({ connectionString: target });
+    await check.connect();
+    const { rows } = await check.query(`SELECT count(*)::int AS n FROM pg_class WHERE relname = 'activity' AND relnamespace = 'public'::regnamespace`);
+    const loaded = rows[0].n > 0 ? (await check.query(`SELECT count(*)::int AS n FROM activity`)).rows[0].n : 0;
+    await check.end();
+    expect(loaded).toBe(0);
+  }, 120_000);
 
   it("restores an archive of an older schema, then applies the newer migrations to its data", async () => {
     const [first, ...later] = migrator.available;

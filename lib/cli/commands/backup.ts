@@ -1,13 +1,12 @@
 // `shipshape backup` and `shipshape restore` (docs/operations.md): the
 // whole database as one archive, and back.
 import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { backupDatabase } from "@/lib/server/backup/backup";
 import { BackupError } from "@/lib/server/backup/format";
 import { restoreDatabase } from "@/lib/server/backup/restore";
+import { release, removeScratch, scratchFolder } from "@/lib/server/backup/scratch";
 import { CliError, succeed, usageError, type Output } from "@/lib/cli/output";
 import packageJson from "@/package.json";
 import { availableMigrations, migrate } from "@/scripts/lib/migrations.mjs";
@@ -23,8 +22,23 @@ export const defaultBackupName = (now = new Date()) => `shipshape-backup-${now.t
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
+// Ctrl-C, or the shipshape wrapper passing SIGINT/SIGTERM on: the staged or
+// unpacked tables (password hashes included) and a half-written archive go
+// with the process. PostgreSQL rolls back an unfinished loading transaction
+// when the connection drops.
+function removeScratchOnInterrupt() {
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    process.once(signal, () => {
+      removeScratch();
+      process.stderr.write(`shipshape: interrupted (${signal}); temporary files removed.\n`);
+      process.exit(code);
+    });
+  }
+}
+
 /** `shipshape backup [--out FILE|-]`: FILE defaults to a time-stamped name here; `-` writes the archive to stdout. */
 export async function backupCommand(options: { out?: string }, output: Output) {
+  removeScratchOnInterrupt();
   const started = Date.now();
   const toStdout = options.out === "-";
   const file = toStdout ? null : path.resolve(options.out ?? defaultBackupName());
@@ -47,9 +61,10 @@ export async function backupCommand(options: { out?: string }, output: Output) {
 /** `shipshape restore FILE|- [--force]`; `-` reads the archive from stdin (e.g. into a container). */
 export async function restoreCommand(file: string | undefined, options: { force?: boolean }, output: Output) {
   if (!file) throw usageError("restore needs the archive: shipshape restore FILE [--force].");
+  removeScratchOnInterrupt();
   const started = Date.now();
   // The archive is read twice (checked, then loaded), so stdin is kept in a private file first.
-  const staging = file === "-" ? await mkdtemp(path.join(os.tmpdir(), "shipshape-stdin-")) : null;
+  const staging = file === "-" ? await scratchFolder("shipshape-stdin-") : null;
   const archive = staging ? path.join(staging, "archive.tar.gz") : file;
   let result;
   try {
@@ -61,7 +76,7 @@ export async function restoreCommand(file: string | undefined, options: { force?
       }),
     );
   } finally {
-    if (staging) await rm(staging, { recursive: true, force: true });
+    if (staging) await release(staging);
   }
   const rows = result.tables.reduce((sum, table) => sum + table.rows, 0);
   const seconds = (Date.now() - started) / 1000;

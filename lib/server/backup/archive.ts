@@ -2,13 +2,13 @@
 // folder and checked in full (format, manifest, every table's size, rows and
 // SHA-256) before anything is loaded.
 import { createReadStream } from "node:fs";
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
-import os from "node:os";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { extract, list } from "tar";
 import { tally } from "./copy-stream";
+import { release, scratchFolder } from "./scratch";
 import { ARCHIVE_FORMAT, BackupError, FORMAT_VERSION, MANIFEST_FILE, manifestSchema, tableFile, type Manifest } from "./format";
 
 export type OpenedArchive = { manifest: Manifest; folder: string; path: (table: string) => string; close: () => Promise<void> };
@@ -17,8 +17,8 @@ const damaged = (file: string, why: string) => new BackupError("INVALID_ARCHIVE"
 
 /** Unpacks and verifies the archive at `file`; throws BackupError INVALID_ARCHIVE when anything is off. */
 export async function openArchive(file: string): Promise<OpenedArchive> {
-  const folder = await mkdtemp(path.join(os.tmpdir(), "shipshape-restore-"));
-  const close = () => rm(folder, { recursive: true, force: true, maxRetries: 5 });
+  const folder = await scratchFolder("shipshape-restore-");
+  const close = () => release(folder);
   try {
     try {
       await stat(file);

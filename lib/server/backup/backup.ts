@@ -1,8 +1,7 @@
 // `shipshape backup`: every table of the public schema from one snapshot,
 // as COPY text in a gzip'd tar with a manifest (docs/adr/0025-logical-backups.md).
 import { createWriteStream } from "node:fs";
-import { mkdtemp, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -11,6 +10,7 @@ import { to as copyTo } from "pg-copy-streams";
 import { create as createTar } from "tar";
 import { appliedMigrations, copyOutStatement, publicTables } from "./catalog";
 import { tally } from "./copy-stream";
+import { release, scratchFolder, track } from "./scratch";
 import { ARCHIVE_FORMAT, BackupError, FORMAT_VERSION, MANIFEST_FILE, SESSION_SETTINGS, TRANSIENT_TABLES, tableFile, type Manifest } from "./format";
 
 export type BackupResult = { manifest: Manifest; bytes: number };
@@ -32,7 +32,7 @@ export async function backupDatabase(url: string, out: string | Writable, shipsh
   } catch (error) {
     throw new BackupError("UNREACHABLE", `Cannot connect to the database (${(error as Error).message}). Check DATABASE_URL.`);
   }
-  const staging = await mkdtemp(path.join(os.tmpdir(), "shipshape-backup-"));
+  const staging = await scratchFolder("shipshape-backup-");
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     for (const setting of SESSION_SETTINGS) await client.query(setting);
@@ -65,12 +65,12 @@ export async function backupDatabase(url: string, out: string | Writable, shipsh
     if (typeof out === "string") {
       const partial = `${out}.partial`;
       await rm(partial, { force: true });
+      track(partial);
       try {
         await pipeline(archive, counter, createWriteStream(partial, { mode: 0o600 }));
         await rename(partial, out);
-      } catch (error) {
-        await rm(partial, { force: true });
-        throw error;
+      } finally {
+        await release(partial);
       }
     } else {
       await pipeline(archive, counter, out, { end: false });
@@ -78,7 +78,7 @@ export async function backupDatabase(url: string, out: string | Writable, shipsh
     return { manifest, bytes: totals.bytes };
   } finally {
     await client.end();
-    await rm(staging, { recursive: true, force: true });
+    await release(staging);
   }
 }
 
