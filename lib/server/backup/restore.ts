@@ -146,7 +146,10 @@ async function load(url: string, archive: OpenedArchive, leftAs: string): Promis
       const listed = new Set([...manifest.tables.map((table) => table.name), ...manifest.excludedTables]);
       const absent = [...present.keys()].filter((name) => !listed.has(name));
       if (absent.length > 0) {
-        throw new BackupError("INVALID_ARCHIVE", `The archive lacks table${absent.length > 1 ? "s" : ""} ${absent.join(", ")}, which its migrations create; it is incomplete. The restore stopped; ${leftAs}.`);
+        throw new BackupError(
+          "INVALID_ARCHIVE",
+          `The archive lacks table${absent.length > 1 ? "s" : ""} ${absent.join(", ")}, which the database has at the archive's migrations: the archive is incomplete (or the table is not Shipshape's). The restore stopped; ${leftAs}.`,
+        );
       }
       if (present.size > 0) await client.query(`TRUNCATE ${[...present.keys()].map(quote).join(", ")}`);
       const order = await inForeignKeyOrder(
