@@ -417,6 +417,54 @@ describe("backup and restore", () => {
     expect(applied.map((row) => row.migration_name)).toEqual(migrator.available);
   }, 60_000);
 
+  it("takes every table from one snapshot while items are being edited", async () => {
+    // Each edit raises the item's version and records one activity row in
+    // the same transaction: in a consistent archive the two always differ by
+    // the same number, however the backup interleaves with the edits.
+    const { teamId } = await db.project.findUniqueOrThrow({ where: { id: projectId } });
+    const member = await db.membership.findFirstOrThrow({ where: { teamId, role: "ENGINEER" }, include: { user: true } });
+    const engineer = { kind: "user" as const, userId: member.userId, name: member.user.name, email: member.user.email, teamId, role: member.role, timeZone: "UTC" };
+    const { id: itemId } = await itemByKey(projectId, "monitoring.uptime");
+    const lag = async (file: string) => {
+      const dir = mkdtempSync(path.join(folder, "snapshot-"));
+      await extract({ file, cwd: dir });
+      const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8"));
+      const column = (table: string, name: string) => manifest.tables.find((entry: { name: string }) => entry.name === table).columns.indexOf(name);
+      const rows = (table: string) => readFileSync(path.join(dir, `tables/${table}.copy`), "utf8").split("\n").filter(Boolean).map((line) => line.split("\t"));
+      const item = rows("item").find((row) => row[column("item", "id")] === itemId)!;
+      const activities = rows("activity").filter((row) => row[column("activity", "itemId")] === itemId).length;
+      return { version: Number(item[column("item", "version")]), lag: Number(item[column("item", "version")]) - activities };
+    };
+    const baseline = path.join(folder, "snapshot-0.tar.gz");
+    await backupDatabase(source(), baseline, "0.0.1");
+    const expected = (await lag(baseline)).lag;
+
+    let editing = true;
+    const edits = (async () => {
+      let count = 0;
+      while (editing) {
+        const item = await db.item.findUniqueOrThrow({ where: { id: itemId } });
+        await updateItem(engineer, { itemId, version: item.version, changes: { notes: `edit ${count++}` } });
+      }
+      return count;
+    })();
+    const seen: number[] = [];
+    try {
+      for (let round = 1; round <= 5; round += 1) {
+        const file = path.join(folder, `snapshot-${round}.tar.gz`);
+        await backupDatabase(source(), file, "0.0.1");
+        const found = await lag(file);
+        seen.push(found.version);
+        expect(found.lag, `archive ${round}`).toBe(expected);
+      }
+    } finally {
+      editing = false;
+    }
+    expect(await edits).toBeGreaterThan(0);
+    // The edits really ran between the backups.
+    expect(new Set(seen).size).toBeGreaterThan(1);
+  }, 60_000);
+
   it("moves to a fresh machine's embedded PostgreSQL 18 and back, with the same checksums", async () => {
     // No DATABASE_URL and an empty data directory: the CLI starts the
     // embedded PostgreSQL for each command, as on a new machine.
