@@ -47,9 +47,10 @@ async function scratchDatabase() {
   return scratch.url;
 }
 
-function shipshape(args: string[], url: string, env: Record<string, string> = {}) {
+function shipshape(args: string[], url: string, env: Record<string, string> = {}, input?: Buffer) {
   const result = spawnSync(process.execPath, [path.join(root, "scripts/shipshape.mjs"), ...args], {
     encoding: "utf8",
+    input,
     env: { ...process.env, DATABASE_URL: url, ...env },
     timeout: 120_000,
   });
@@ -356,6 +357,17 @@ describe("backup and restore", () => {
     const { manifest } = await backupDatabase(source(), existing, "0.0.1");
     expect(JSON.parse(await readManifest(existing)).createdAt).toBe(manifest.createdAt);
     expect(statSync(existing).mode & 0o777).toBe(0o600);
+  }, 60_000);
+
+  it("names a damaged archive on stdin as such, not by a temporary file's path", async () => {
+    const bytes = readFileSync(archive);
+    const empty = shipshape(["restore", "-", "--force"], restored, {}, Buffer.alloc(0));
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/^shipshape: The archive on stdin is not a usable Shipshape backup: it is empty\. Nothing was changed\./);
+    const cut = shipshape(["restore", "-", "--force"], restored, {}, bytes.subarray(0, bytes.length / 2));
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toMatch(/^shipshape: The archive on stdin is not a usable Shipshape backup/);
+    expect(cut.stderr).not.toMatch(/shipshape-stdin-/);
   }, 60_000);
 
   it("leaves no unpacked tables behind and no data loaded when Ctrl-C interrupts a restore", async () => {

@@ -72,6 +72,7 @@ export async function restoreCommand(file: string | undefined, options: { force?
     result = await mapErrors("RESTORE_FAILED", () =>
       restoreDatabase(databaseUrl(), archive, {
         force: Boolean(options.force),
+        label: staging ? "The archive on stdin" : file,
         migrator: { available: availableMigrations(), migrate: (url, only) => migrate(url, { only }) },
       }),
     );

@@ -35,17 +35,22 @@ const DATA_TABLES = ["user", "team", "installation"];
  * tables that are not Shipshape's, unless `force`: then every table of the
  * public schema is emptied (force on a schema at other migrations drops and
  * re-creates it). The tables are loaded in one transaction and read back
- * against the archive's checksums before it commits.
+ * against the archive's checksums before it commits. Messages name the
+ * archive `label` (default: `file`).
  */
-export async function restoreDatabase(url: string, file: string, { force = false, migrator }: { force?: boolean; migrator: Migrator }): Promise<RestoreResult> {
-  const archive = await openArchive(file);
+export async function restoreDatabase(
+  url: string,
+  file: string,
+  { force = false, migrator, label = file }: { force?: boolean; migrator: Migrator; label?: string },
+): Promise<RestoreResult> {
+  const archive = await openArchive(file, label);
   try {
     const { manifest } = archive;
     const unknown = manifest.migrations.filter((name) => !migrator.available.includes(name));
     if (unknown.length > 0) {
       throw new BackupError(
         "NEWER_ARCHIVE",
-        `${file} was taken by Shipshape ${manifest.shipshapeVersion} at migrations this version does not have (${unknown.join(", ")}). Restore it with Shipshape ${manifest.shipshapeVersion} or newer. Nothing was changed.`,
+        `${label} was taken by Shipshape ${manifest.shipshapeVersion} at migrations this version does not have (${unknown.join(", ")}). Restore it with Shipshape ${manifest.shipshapeVersion} or newer. Nothing was changed.`,
       );
     }
     const target = await inspect(url);
