@@ -370,6 +370,23 @@ describe("backup and restore", () => {
     expect(cut.stderr).not.toMatch(/shipshape-stdin-/);
   }, 60_000);
 
+  // `script` runs the command on a pseudo-terminal, as an operator's shell would.
+  it.skipIf(spawnSync("script", ["--version"]).status !== 0)("refuses to write an archive to a terminal or wait for one typed at it", () => {
+    const onTerminal = (args: string) =>
+      spawnSync("script", ["-qec", `node ${path.join(root, "scripts/shipshape.mjs")} ${args}`, "/dev/null"], {
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: restored },
+        timeout: 60_000,
+      });
+    const backup = onTerminal("backup --out -");
+    expect(backup.status).toBe(2);
+    expect(backup.stdout).toMatch(/shipshape: --out - writes the archive to stdout, which is a terminal here/);
+    expect(backup.stdout).not.toContain("\x1f\x8b");
+    const restore = onTerminal("restore - --force");
+    expect(restore.status).toBe(2);
+    expect(restore.stdout).toMatch(/shipshape: restore - reads the archive from stdin, which is a terminal here/);
+  }, 120_000);
+
   it("leaves no unpacked tables behind and no data loaded when Ctrl-C interrupts a restore", async () => {
     // An archive big enough that the restore is still running when interrupted.
     const big = await scratchDatabase();

@@ -38,9 +38,11 @@ function removeScratchOnInterrupt() {
 
 /** `shipshape backup [--out FILE|-]`: FILE defaults to a time-stamped name here; `-` writes the archive to stdout. */
 export async function backupCommand(options: { out?: string }, output: Output) {
+  const toStdout = options.out === "-";
+  // A gzip'd tar on a terminal is noise, and no archive.
+  if (toStdout && process.stdout.isTTY) throw usageError("--out - writes the archive to stdout, which is a terminal here: redirect it to a file (> shipshape.tar.gz) or pipe it on.");
   removeScratchOnInterrupt();
   const started = Date.now();
-  const toStdout = options.out === "-";
   const file = toStdout ? null : path.resolve(options.out ?? defaultBackupName());
   const { manifest, bytes } = await mapErrors("BACKUP_FAILED", () => backupDatabase(databaseUrl(), file ?? process.stdout, packageJson.version));
   const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
@@ -61,6 +63,8 @@ export async function backupCommand(options: { out?: string }, output: Output) {
 /** `shipshape restore FILE|- [--force]`; `-` reads the archive from stdin (e.g. into a container). */
 export async function restoreCommand(file: string | undefined, options: { force?: boolean }, output: Output) {
   if (!file) throw usageError("restore needs the archive: shipshape restore FILE [--force].");
+  // Otherwise it would wait, silently, for an archive typed at the keyboard.
+  if (file === "-" && process.stdin.isTTY) throw usageError("restore - reads the archive from stdin, which is a terminal here: redirect the file into it (< shipshape.tar.gz) or pipe it in.");
   removeScratchOnInterrupt();
   const started = Date.now();
   // The archive is read twice (checked, then loaded), so stdin is kept in a private file first.
