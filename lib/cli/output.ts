@@ -16,7 +16,8 @@ type CliErrorCode =
   | "INVALID_ARCHIVE"
   | "NOT_EMPTY"
   | "NEWER_ARCHIVE"
-  | "RESTORE_FAILED";
+  | "RESTORE_FAILED"
+  | "BACKUP_FAILED";
 type CliErrorBody = Omit<ErrorBody, "code"> & { code: ErrorCode | CliErrorCode };
 
 export class CliError extends Error {

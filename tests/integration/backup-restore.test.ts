@@ -4,8 +4,9 @@
 // through the app; damaged, newer or misdirected restores change nothing;
 // and an archive taken on this PostgreSQL restores on the embedded
 // PostgreSQL 18 and back (across versions, external ↔ embedded).
-import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -46,9 +47,10 @@ async function scratchDatabase() {
   return scratch.url;
 }
 
-function shipshape(args: string[], url: string, env: Record<string, string> = {}) {
+function shipshape(args: string[], url: string, env: Record<string, string> = {}, input?: Buffer) {
   const result = spawnSync(process.execPath, [path.join(root, "scripts/shipshape.mjs"), ...args], {
     encoding: "utf8",
+    input,
     env: { ...process.env, DATABASE_URL: url, ...env },
     timeout: 120_000,
   });
@@ -250,6 +252,175 @@ describe("backup and restore", () => {
     expect(await fingerprint(restored)).toEqual(before);
   }, 60_000);
 
+  it("refuses a truncated archive as damaged, leaving nothing unpacked behind", async () => {
+    const before = await fingerprint(restored);
+    const bytes = readFileSync(archive);
+    // os.tmpdir() follows TMPDIR: a private one shows what the restore leaves there.
+    const tmp = mkdtempSync(path.join(folder, "tmp-"));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      for (const share of [0.3, 0.6, 0.9]) {
+        const cut = path.join(folder, `cut-${share}.tar.gz`);
+        writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * share)));
+        const error = await refusal(restoreDatabase(restored, cut, { force: true, migrator }));
+        expect(error.code, error.message).toBe("INVALID_ARCHIVE");
+        expect(error.message).toMatch(/not a usable Shipshape backup.*Nothing was changed/);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(await fingerprint(restored)).toEqual(before);
+  }, 60_000);
+
+  it("refuses an archive that lacks a table, lists one twice, or holds a link instead of a table", async () => {
+    const before = await fingerprint(restored);
+    const editManifest = (dir: string, change: (manifest: { tables: { name: string }[] }) => void) => {
+      const file = path.join(dir, "manifest.json");
+      const manifest = JSON.parse(readFileSync(file, "utf8"));
+      change(manifest);
+      writeFileSync(file, JSON.stringify(manifest));
+    };
+    const lacking = await tampered("lacking", (dir) => {
+      editManifest(dir, (manifest) => void (manifest.tables = manifest.tables.filter((table) => table.name !== "evidence")));
+      rmSync(path.join(dir, "tables/evidence.copy"));
+    });
+    const incomplete = await refusal(restoreDatabase(restored, lacking, { force: true, migrator }));
+    expect(incomplete.code).toBe("INVALID_ARCHIVE");
+    expect(incomplete.message).toMatch(/lacks table evidence.*nothing was changed/);
+
+    const twice = await tampered("twice", (dir) => editManifest(dir, (manifest) => manifest.tables.push(manifest.tables.find((table) => table.name === "team")!)));
+    const duplicate = await refusal(restoreDatabase(restored, twice, { force: true, migrator }));
+    expect(duplicate.code).toBe("INVALID_ARCHIVE");
+    expect(duplicate.message).toMatch(/listed twice/);
+
+    const linked = await tampered("linked", (dir) => {
+      rmSync(path.join(dir, "tables/waiver.copy"));
+      symlinkSync("../manifest.json", path.join(dir, "tables/waiver.copy"));
+    });
+    const link = await refusal(restoreDatabase(restored, linked, { force: true, migrator }));
+    expect(link.code).toBe("INVALID_ARCHIVE");
+    expect(link.message).toMatch(/tables\/waiver.copy is not a plain file/);
+
+    expect(await fingerprint(restored)).toEqual(before);
+  }, 60_000);
+
+  it("reports a table PostgreSQL rejects as RESTORE_FAILED, rolled back, without a stack trace", async () => {
+    const before = await fingerprint(restored);
+    // Evidence of an item that does not exist, with checksums that match:
+    // the archive is intact, the database refuses it.
+    const orphaned = await tampered("orphaned", (dir) => {
+      const file = path.join(dir, "tables/evidence.copy");
+      const [first, ...rest] = readFileSync(file, "utf8").split("\n");
+      const fields = first.split("\t");
+      const column = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")).tables.find((table: { name: string }) => table.name === "evidence").columns.indexOf("itemId");
+      fields[column] = fields[column].replace(/.$/, (last) => (last === "x" ? "y" : "x"));
+      const text = [fields.join("\t"), ...rest].join("\n");
+      writeFileSync(file, text);
+      const manifestFile = path.join(dir, "manifest.json");
+      const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+      const entry = manifest.tables.find((table: { name: string }) => table.name === "evidence");
+      entry.sha256 = createHash("sha256").update(text).digest("hex");
+      entry.bytes = Buffer.byteLength(text);
+      writeFileSync(manifestFile, JSON.stringify(manifest));
+    });
+    const error = await refusal(restoreDatabase(restored, orphaned, { force: true, migrator }));
+    expect(error.code).toBe("RESTORE_FAILED");
+    expect(error.message).toMatch(/Loading table evidence failed: .*foreign key.*rolled back; nothing was changed/);
+
+    const cli = shipshape(["restore", orphaned, "--force"], restored);
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toMatch(/^shipshape: Loading table evidence failed/);
+    expect(cli.stderr).not.toMatch(/\n\s+at /);
+    expect(await fingerprint(restored)).toEqual(before);
+  }, 60_000);
+
+  it("says plainly when the destination or the database is wrong, before reading anything, and replaces an existing file", async () => {
+    const missing = await refusal(backupDatabase(source(), path.join(folder, "no-such-folder", "x.tar.gz"), "0.0.1"));
+    expect(missing.code).toBe("BACKUP_FAILED");
+    expect(missing.message).toMatch(/the folder .*no-such-folder does not exist/);
+    const intoFolder = await refusal(backupDatabase(source(), folder, "0.0.1"));
+    expect(intoFolder.code).toBe("BACKUP_FAILED");
+    expect(intoFolder.message).toMatch(/it is a folder/);
+    const nowhere = "postgresql://postgres@127.0.0.1:1/nowhere";
+    expect((await refusal(backupDatabase(nowhere, path.join(folder, "x.tar.gz"), "0.0.1"))).code).toBe("UNREACHABLE");
+    expect((await refusal(restoreDatabase(nowhere, archive, { migrator }))).code).toBe("UNREACHABLE");
+
+    const cli = shipshape(["backup", "--out", path.join(folder, "no-such-folder", "x.tar.gz")], source());
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).not.toMatch(/\n\s+at /);
+
+    const existing = path.join(folder, "existing.tar.gz");
+    writeFileSync(existing, "an older archive");
+    const { manifest } = await backupDatabase(source(), existing, "0.0.1");
+    expect(JSON.parse(await readManifest(existing)).createdAt).toBe(manifest.createdAt);
+    expect(statSync(existing).mode & 0o777).toBe(0o600);
+  }, 60_000);
+
+  it("names a damaged archive on stdin as such, not by a temporary file's path", async () => {
+    const bytes = readFileSync(archive);
+    const empty = shipshape(["restore", "-", "--force"], restored, {}, Buffer.alloc(0));
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/^shipshape: The archive on stdin is not a usable Shipshape backup: it is empty\. Nothing was changed\./);
+    const cut = shipshape(["restore", "-", "--force"], restored, {}, bytes.subarray(0, bytes.length / 2));
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toMatch(/^shipshape: The archive on stdin is not a usable Shipshape backup/);
+    expect(cut.stderr).not.toMatch(/shipshape-stdin-/);
+  }, 60_000);
+
+  // `script` runs the command on a pseudo-terminal, as an operator's shell would.
+  it.skipIf(spawnSync("script", ["--version"]).status !== 0)("refuses to write an archive to a terminal or wait for one typed at it", () => {
+    const onTerminal = (args: string) =>
+      spawnSync("script", ["-qec", `node ${path.join(root, "scripts/shipshape.mjs")} ${args}`, "/dev/null"], {
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: restored },
+        timeout: 60_000,
+      });
+    const backup = onTerminal("backup --out -");
+    expect(backup.status).toBe(2);
+    expect(backup.stdout).toMatch(/shipshape: --out - writes the archive to stdout, which is a terminal here/);
+    expect(backup.stdout).not.toContain("\x1f\x8b");
+    const restore = onTerminal("restore - --force");
+    expect(restore.status).toBe(2);
+    expect(restore.stdout).toMatch(/shipshape: restore - reads the archive from stdin, which is a terminal here/);
+  }, 120_000);
+
+  it("leaves no unpacked tables behind and no data loaded when Ctrl-C interrupts a restore", async () => {
+    // An archive big enough that the restore is still running when interrupted.
+    const big = await scratchDatabase();
+    await restoreDatabase(big, archive, { migrator });
+    const client = new pg.Client({ connectionString: big });
+    await client.connect();
+    await client.query(
+      `INSERT INTO activity (id, "teamId", "actorLabel", action, "entityType", "entityId")
+       SELECT 'bulk-' || n, "teamId", "actorLabel", action, "entityType", "entityId" FROM activity, generate_series(1, 300000) n WHERE id = (SELECT min(id) FROM activity)`,
+    );
+    await client.end();
+    const file = path.join(folder, "big.tar.gz");
+    await backupDatabase(big, file, "0.0.1");
+
+    const target = await scratchDatabase();
+    const tmp = mkdtempSync(path.join(folder, "tmp-"));
+    const child = spawn(process.execPath, [path.join(root, "scripts/shipshape.mjs"), "restore", file], { env: { ...process.env, DATABASE_URL: target, TMPDIR: tmp }, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const unpacked = () => readdirSync(tmp).filter((name) => name.startsWith("shipshape-restore-"));
+    while (unpacked().length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill("SIGINT");
+    expect(await exited, stderr).toBe(130);
+    expect(stderr).toMatch(/interrupted/);
+    expect(unpacked()).toEqual([]);
+    const check = new pg.Client({ connectionString: target });
+    await check.connect();
+    const { rows } = await check.query(`SELECT count(*)::int AS n FROM pg_class WHERE relname = 'activity' AND relnamespace = 'public'::regnamespace`);
+    const loaded = rows[0].n > 0 ? (await check.query(`SELECT count(*)::int AS n FROM activity`)).rows[0].n : 0;
+    await check.end();
+    expect(loaded).toBe(0);
+  }, 120_000);
+
   it("restores an archive of an older schema, then applies the newer migrations to its data", async () => {
     const [first, ...later] = migrator.available;
     const old = await scratchDatabase();
@@ -273,6 +444,54 @@ describe("backup and restore", () => {
     await check.end();
     expect(rows).toEqual([{ name: "Ops & Release", slug: "ops-release", timeZone: "UTC" }]);
     expect(applied.map((row) => row.migration_name)).toEqual(migrator.available);
+  }, 60_000);
+
+  it("takes every table from one snapshot while items are being edited", async () => {
+    // Each edit raises the item's version and records one activity row in
+    // the same transaction: in a consistent archive the two always differ by
+    // the same number, however the backup interleaves with the edits.
+    const { teamId } = await db.project.findUniqueOrThrow({ where: { id: projectId } });
+    const member = await db.membership.findFirstOrThrow({ where: { teamId, role: "ENGINEER" }, include: { user: true } });
+    const engineer = { kind: "user" as const, userId: member.userId, name: member.user.name, email: member.user.email, teamId, role: member.role, timeZone: "UTC" };
+    const { id: itemId } = await itemByKey(projectId, "monitoring.uptime");
+    const lag = async (file: string) => {
+      const dir = mkdtempSync(path.join(folder, "snapshot-"));
+      await extract({ file, cwd: dir });
+      const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8"));
+      const column = (table: string, name: string) => manifest.tables.find((entry: { name: string }) => entry.name === table).columns.indexOf(name);
+      const rows = (table: string) => readFileSync(path.join(dir, `tables/${table}.copy`), "utf8").split("\n").filter(Boolean).map((line) => line.split("\t"));
+      const item = rows("item").find((row) => row[column("item", "id")] === itemId)!;
+      const activities = rows("activity").filter((row) => row[column("activity", "itemId")] === itemId).length;
+      return { version: Number(item[column("item", "version")]), lag: Number(item[column("item", "version")]) - activities };
+    };
+    const baseline = path.join(folder, "snapshot-0.tar.gz");
+    await backupDatabase(source(), baseline, "0.0.1");
+    const expected = (await lag(baseline)).lag;
+
+    let editing = true;
+    const edits = (async () => {
+      let count = 0;
+      while (editing) {
+        const item = await db.item.findUniqueOrThrow({ where: { id: itemId } });
+        await updateItem(engineer, { itemId, version: item.version, changes: { notes: `edit ${count++}` } });
+      }
+      return count;
+    })();
+    const seen: number[] = [];
+    try {
+      for (let round = 1; round <= 5; round += 1) {
+        const file = path.join(folder, `snapshot-${round}.tar.gz`);
+        await backupDatabase(source(), file, "0.0.1");
+        const found = await lag(file);
+        seen.push(found.version);
+        expect(found.lag, `archive ${round}`).toBe(expected);
+      }
+    } finally {
+      editing = false;
+    }
+    expect(await edits).toBeGreaterThan(0);
+    // The edits really ran between the backups.
+    expect(new Set(seen).size).toBeGreaterThan(1);
   }, 60_000);
 
   it("moves to a fresh machine's embedded PostgreSQL 18 and back, with the same checksums", async () => {

@@ -1,8 +1,7 @@
 // `shipshape backup`: every table of the public schema from one snapshot,
 // as COPY text in a gzip'd tar with a manifest (docs/adr/0025-logical-backups.md).
 import { createWriteStream } from "node:fs";
-import { mkdtemp, mkdir, rename, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -11,7 +10,8 @@ import { to as copyTo } from "pg-copy-streams";
 import { create as createTar } from "tar";
 import { appliedMigrations, copyOutStatement, publicTables } from "./catalog";
 import { tally } from "./copy-stream";
-import { ARCHIVE_FORMAT, FORMAT_VERSION, MANIFEST_FILE, SESSION_SETTINGS, TRANSIENT_TABLES, tableFile, type Manifest } from "./format";
+import { release, scratchFolder, track } from "./scratch";
+import { ARCHIVE_FORMAT, BackupError, FORMAT_VERSION, MANIFEST_FILE, SESSION_SETTINGS, TRANSIENT_TABLES, tableFile, type Manifest } from "./format";
 
 export type BackupResult = { manifest: Manifest; bytes: number };
 
@@ -24,9 +24,15 @@ export type BackupResult = { manifest: Manifest; bytes: number };
  * because a tar entry's header needs its size before its data.
  */
 export async function backupDatabase(url: string, out: string | Writable, shipshapeVersion: string): Promise<BackupResult> {
-  const staging = await mkdtemp(path.join(os.tmpdir(), "shipshape-backup-"));
+  // Before reading a byte: a wrong --out should not cost a full backup.
+  if (typeof out === "string") await checkDestination(out);
   const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new BackupError("UNREACHABLE", `Cannot connect to the database (${(error as Error).message}). Check DATABASE_URL.`);
+  }
+  const staging = await scratchFolder("shipshape-backup-");
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     for (const setting of SESSION_SETTINGS) await client.query(setting);
@@ -59,12 +65,12 @@ export async function backupDatabase(url: string, out: string | Writable, shipsh
     if (typeof out === "string") {
       const partial = `${out}.partial`;
       await rm(partial, { force: true });
+      track(partial);
       try {
         await pipeline(archive, counter, createWriteStream(partial, { mode: 0o600 }));
         await rename(partial, out);
-      } catch (error) {
-        await rm(partial, { force: true });
-        throw error;
+      } finally {
+        await release(partial);
       }
     } else {
       await pipeline(archive, counter, out, { end: false });
@@ -72,6 +78,14 @@ export async function backupDatabase(url: string, out: string | Writable, shipsh
     return { manifest, bytes: totals.bytes };
   } finally {
     await client.end();
-    await rm(staging, { recursive: true, force: true });
+    await release(staging);
   }
+}
+
+/** Throws BackupError BACKUP_FAILED when `file` cannot be the archive: its folder is missing, or it is a folder. An existing file is replaced. */
+async function checkDestination(file: string) {
+  const folder = path.dirname(file);
+  const kind = async (name: string) => stat(name).then((stats) => (stats.isDirectory() ? "folder" : "file"), () => null);
+  if ((await kind(folder)) !== "folder") throw new BackupError("BACKUP_FAILED", `Cannot write ${file}: the folder ${folder} does not exist. Create it first.`);
+  if ((await kind(file)) === "folder") throw new BackupError("BACKUP_FAILED", `Cannot write ${file}: it is a folder. Name a file in it, e.g. ${path.join(file, "shipshape-backup.tar.gz")}.`);
 }

@@ -52,7 +52,9 @@ export const manifestSchema = z.object({
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
     }),
   ),
-});
+})
+  // A table listed twice would be loaded twice.
+  .refine((manifest) => new Set(manifest.tables.map((table) => table.name)).size === manifest.tables.length, { path: ["tables"], message: "a table is listed twice" });
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type TableEntry = Manifest["tables"][number];
@@ -60,7 +62,7 @@ export type TableEntry = Manifest["tables"][number];
 /** Why a backup or restore stopped; `code` is shown by the CLI. */
 export class BackupError extends Error {
   constructor(
-    readonly code: "INVALID_ARCHIVE" | "NOT_EMPTY" | "NEWER_ARCHIVE" | "RESTORE_FAILED",
+    readonly code: "INVALID_ARCHIVE" | "NOT_EMPTY" | "NEWER_ARCHIVE" | "RESTORE_FAILED" | "BACKUP_FAILED" | "UNREACHABLE",
     message: string,
   ) {
     super(message);

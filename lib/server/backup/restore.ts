@@ -35,30 +35,41 @@ const DATA_TABLES = ["user", "team", "installation"];
  * tables that are not Shipshape's, unless `force`: then every table of the
  * public schema is emptied (force on a schema at other migrations drops and
  * re-creates it). The tables are loaded in one transaction and read back
- * against the archive's checksums before it commits.
+ * against the archive's checksums before it commits. Messages name the
+ * archive `label` (default: `file`).
  */
-export async function restoreDatabase(url: string, file: string, { force = false, migrator }: { force?: boolean; migrator: Migrator }): Promise<RestoreResult> {
-  const archive = await openArchive(file);
+export async function restoreDatabase(
+  url: string,
+  file: string,
+  { force = false, migrator, label = file }: { force?: boolean; migrator: Migrator; label?: string },
+): Promise<RestoreResult> {
+  const archive = await openArchive(file, label);
   try {
     const { manifest } = archive;
     const unknown = manifest.migrations.filter((name) => !migrator.available.includes(name));
     if (unknown.length > 0) {
       throw new BackupError(
         "NEWER_ARCHIVE",
-        `${file} was taken by Shipshape ${manifest.shipshapeVersion} at migrations this version does not have (${unknown.join(", ")}). Restore it with Shipshape ${manifest.shipshapeVersion} or newer. Nothing was changed.`,
+        `${label} was taken by Shipshape ${manifest.shipshapeVersion} at migrations this version does not have (${unknown.join(", ")}). Restore it with Shipshape ${manifest.shipshapeVersion} or newer. Nothing was changed.`,
       );
     }
     const target = await inspect(url);
     if (target.holds && !force) {
       throw new BackupError("NOT_EMPTY", `The database ${target.holds}. Restore into an empty database, or pass --force to replace everything in it. Nothing was changed.`);
     }
+    // From here on, a failure says what state it leaves behind.
+    let leftAs = "nothing was changed";
     if (!sameList(target.migrations, manifest.migrations)) {
-      await dropSchemaObjects(url);
-      await migrator.migrate(url, manifest.migrations);
+      // One transaction: when it fails, nothing is dropped.
+      await failing(leftAs, "Dropping the tables of other migrations", () => dropSchemaObjects(url));
+      leftAs = `its tables had been dropped to re-create them at the archive's migrations, so it is now empty${target.holds ? " (its previous data is gone: restore an archive of it)" : ""}`;
+      await failing(leftAs, "Bringing the schema to the archive's migrations", () => migrator.migrate(url, manifest.migrations));
     }
-    const tables = await load(url, archive);
+    const tables = await load(url, archive, leftAs);
     const migratedAfter = migrator.available.filter((name) => !manifest.migrations.includes(name));
-    if (migratedAfter.length > 0) await migrator.migrate(url);
+    if (migratedAfter.length > 0) {
+      await failing("the data is restored at the archive's migrations; start Shipshape to apply the newer ones", "Applying this version's newer migrations", () => migrator.migrate(url));
+    }
     return { manifest, tables, migratedAfter, replaced: Boolean(target.holds) };
   } finally {
     await archive.close();
@@ -67,9 +78,24 @@ export async function restoreDatabase(url: string, file: string, { force = false
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((name, index) => name === b[index]);
 
+// Any error of `work` (PostgreSQL's, Prisma's) as a RESTORE_FAILED that
+// names the step and what it leaves behind, instead of a stack trace.
+async function failing<T>(leftAs: string, step: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof BackupError) throw error;
+    throw new BackupError("RESTORE_FAILED", `${step} failed: ${(error as Error).message.trim()}. The restore stopped; ${leftAs}.`);
+  }
+}
+
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new BackupError("UNREACHABLE", `Cannot connect to the database (${(error as Error).message}). Check DATABASE_URL; nothing was changed.`);
+  }
   try {
     return await work(client);
   } finally {
@@ -107,9 +133,10 @@ async function dropSchemaObjects(url: string) {
 // Empties every table, loads the archive's tables parents first, reads each
 // back against its checksum, and sets sequences past the loaded values; one
 // transaction, so a failure leaves the database as it was.
-async function load(url: string, archive: OpenedArchive): Promise<{ name: string; rows: number }[]> {
+async function load(url: string, archive: OpenedArchive, leftAs: string): Promise<{ name: string; rows: number }[]> {
   const { manifest } = archive;
   return withClient(url, async (client) => {
+    let step = "Loading the archive";
     try {
       await client.query("BEGIN");
       for (const setting of SESSION_SETTINGS) await client.query(setting);
@@ -117,7 +144,17 @@ async function load(url: string, archive: OpenedArchive): Promise<{ name: string
       for (const table of manifest.tables) {
         const columns = present.get(table.name)?.columns;
         const missing = columns ? table.columns.filter((column) => !columns.includes(column)) : ["(the table)"];
-        if (missing.length > 0) throw new BackupError("RESTORE_FAILED", `Table ${table.name} lacks ${missing.join(", ")} after migrating to the archive's migrations; the archive does not fit this schema.`);
+        if (missing.length > 0) throw new BackupError("RESTORE_FAILED", `Table ${table.name} lacks ${missing.join(", ")} after migrating to the archive's migrations; the archive does not fit this schema. The restore stopped; ${leftAs}.`);
+      }
+      // Every table the archive's migrations create is in it, or left out on
+      // purpose: an archive without its evidence or people is not a backup.
+      const listed = new Set([...manifest.tables.map((table) => table.name), ...manifest.excludedTables]);
+      const absent = [...present.keys()].filter((name) => !listed.has(name));
+      if (absent.length > 0) {
+        throw new BackupError(
+          "INVALID_ARCHIVE",
+          `The archive lacks table${absent.length > 1 ? "s" : ""} ${absent.join(", ")}, which the database has at the archive's migrations: the archive is incomplete (or the table is not Shipshape's). The restore stopped; ${leftAs}.`,
+        );
       }
       if (present.size > 0) await client.query(`TRUNCATE ${[...present.keys()].map(quote).join(", ")}`);
       const order = await inForeignKeyOrder(
@@ -127,21 +164,25 @@ async function load(url: string, archive: OpenedArchive): Promise<{ name: string
       const byName = new Map(manifest.tables.map((table) => [table.name, table]));
       for (const name of order) {
         const table = byName.get(name)!;
+        step = `Loading table ${name}`;
         await pipeline(createReadStream(archive.path(name)), client.query(copyFrom(`COPY ${quote(name)} (${table.columns.map(quote).join(", ")}) FROM STDIN`)));
       }
+      step = "Reading the loaded tables back";
       for (const table of manifest.tables) {
         const { stream, totals } = tally();
         await pipeline(client.query(copyTo(copyOutStatement(table))), stream, new Writable({ write: (_chunk, _encoding, done) => done() }));
         if (totals.sha256 !== table.sha256) {
-          throw new BackupError("RESTORE_FAILED", `Table ${table.name} reads back differently from the archive (${totals.rows} rows, ${table.rows} archived); nothing was restored.`);
+          throw new BackupError("RESTORE_FAILED", `Table ${table.name} reads back differently from the archive (${totals.rows} rows, ${table.rows} archived). The restore stopped; ${leftAs}.`);
         }
       }
+      step = "Committing the restore";
       await resetSequences(client);
       await client.query("COMMIT");
       return order.map((name) => ({ name, rows: byName.get(name)!.rows }));
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
-      throw error;
+      if (error instanceof BackupError) throw error;
+      throw new BackupError("RESTORE_FAILED", `${step} failed: ${(error as Error).message}. The restore stopped and was rolled back; ${leftAs}.`);
     }
   });
 }
