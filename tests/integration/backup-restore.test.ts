@@ -32,7 +32,7 @@ import { teamWith } from "../support/fixtures";
 import { catalogueProject, daysFromNow, itemByKey } from "../support/readiness";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const TRANSIENT = ["session", "verification", "rate_limit", "api_rate_limit"];
+const TRANSIENT = ["session", "verification", "rate_limit", "api_rate_limit", "server_instance"];
 const migrator: Migrator = { available: availableMigrations(), migrate: (url, only) => migrate(url, { only }) };
 
 let folder: string;

@@ -14,8 +14,9 @@ export const tableFile = (table: string) => `tables/${table}.copy`;
 
 // Left out of every archive: counters and credentials that only matter while
 // they last. Restored users sign in again with their passwords; a stolen
-// archive carries no live session or reset link (ADR 0025).
-export const TRANSIENT_TABLES = ["session", "verification", "rate_limit", "api_rate_limit"] as const;
+// archive carries no live session or reset link (ADR 0025). The running
+// instances' register (server_instance) describes the old servers only.
+export const TRANSIENT_TABLES = ["session", "verification", "rate_limit", "api_rate_limit", "server_instance"] as const;
 // Prisma's own ledger: recorded in the manifest, re-created by migrating.
 export const MIGRATIONS_TABLE = "_prisma_migrations";
 
