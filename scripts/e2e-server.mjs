@@ -30,7 +30,7 @@ const cleanup = async () => {
 stopOnSignal(cleanup);
 await prepareDatabase(scratch.url);
 
-const code = await superviseChild(process.execPath, ["--require", path.join(root, "scripts/socket-address.cjs"), path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+const code = await superviseChild(process.execPath, ["--require", path.join(root, "scripts/server-preload.cjs"), path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
   env: {
     ...process.env,
     NODE_ENV: "production",

@@ -10,8 +10,8 @@ import { localSecrets } from "./lib/local-state.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
-// Gives Shipshape the socket's peer address (docs/adr/0021-client-address-and-secure-cookies.md).
-const socketAddress = path.join(root, "scripts/socket-address.cjs");
+// The socket's peer address (ADR 0021) and request metrics (ADR 0027).
+const serverPreload = path.join(root, "scripts/server-preload.cjs");
 const say = (message) => console.error(`[shipshape] ${message}`);
 const port = process.env.PORT || "3000";
 const hostname = process.env.HOSTNAME_BIND || "0.0.0.0";
@@ -53,7 +53,7 @@ if (buildIsStale(root)) {
 }
 
 say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${env.APP_URL}`);
-const code = await superviseChild(process.execPath, ["--require", socketAddress, nextBin, "start", "-p", port, "-H", hostname], {
+const code = await superviseChild(process.execPath, ["--require", serverPreload, nextBin, "start", "-p", port, "-H", hostname], {
   env,
   cleanup: stopDatabase,
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/kernel/db";
 import { logger } from "@/lib/server/kernel/logger";
+import { observeJob, type JobProgress } from "@/lib/server/kernel/metrics";
 import { systemActor } from "@/lib/server/access/system";
 import { startOfTeamDay, takeDailySnapshot } from "@/lib/server/services/snapshots";
 
@@ -10,7 +11,12 @@ import { startOfTeamDay, takeDailySnapshot } from "@/lib/server/services/snapsho
 // project that has one today is skipped (recordReadinessSnapshot checks again
 // inside its transaction). One statement, then one transaction per project
 // due, taken by Shipshape itself: the system actor of the project's team.
-export async function takeDailySnapshots(now = new Date()): Promise<number> {
+// Each run, and the projects still due while it runs, show in /api/metrics.
+export function takeDailySnapshots(now = new Date()): Promise<number> {
+  return observeJob("daily-snapshots", (progress) => snapshotDueProjects(now, progress));
+}
+
+async function snapshotDueProjects(now: Date, progress: JobProgress): Promise<number> {
   const projects = await db.project.findMany({
     where: { archivedAt: null },
     relationLoadStrategy: "join",
@@ -26,9 +32,11 @@ export async function takeDailySnapshots(now = new Date()): Promise<number> {
     const latest = project.snapshots[0]?.takenAt;
     return !latest || latest < startOfTeamDay(now, project.team.timeZone);
   });
+  progress.due(due.length);
   for (const project of due) {
     const actor = systemActor({ teamId: project.teamId, timeZone: project.team.timeZone }, "daily snapshots");
     await takeDailySnapshot(actor, project.id, now);
+    progress.done();
   }
   return due.length;
 }

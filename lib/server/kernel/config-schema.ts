@@ -34,6 +34,8 @@ const configSchema = z
     // for requests without a valid token.
     API_RATE_LIMIT_PER_TOKEN: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").default(600),
     API_RATE_LIMIT_PER_IP: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").default(1200),
+    // Set: GET /api/metrics answers to `Authorization: Bearer <token>` (docs/adr/0027-metrics.md).
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters long (`openssl rand -hex 32`)").optional()),
   })
   .superRefine((env, ctx) => {
     const clerkKeys = [env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY, env.CLERK_SECRET_KEY].filter(Boolean).length;
