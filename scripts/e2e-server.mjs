@@ -39,6 +39,8 @@ const code = await superviseChild(process.execPath, ["--require", path.join(root
     APP_URL: `http://localhost:${port}`,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+    // GET /api/metrics is on; e2e/metrics.spec.ts scrapes it with this token.
+    METRICS_TOKEN: "e2e-metrics-token-0123456789abcdef",
   },
   cleanup,
 });
