@@ -9,7 +9,10 @@ import { poolStatistics } from "@/lib/server/kernel/db";
 // globalThis under this key, and prom-client is a server external package,
 // so both hold the same prom-client.
 const SHARED = Symbol.for("shipshape.metrics");
-type Shared = { registry?: Registry; serverMetrics?: ServerMetrics };
+// The state lives on globalThis, not in this module: Next can instantiate the
+// module more than once in one process (instrumentation and route handlers
+// are bundled apart), and every copy must count into the same metrics.
+type Shared = { registry?: Registry; jobMetrics?: JobMetrics };
 const shared = (): Shared => ((globalThis as Record<symbol, Shared | undefined>)[SHARED] ??= {});
 
 /** Whether metrics are on: METRICS_TOKEN is set. Off, nothing is recorded. */
@@ -22,9 +25,22 @@ export const metricsEnabled = (): boolean => Boolean(config().METRICS_TOKEN);
  */
 export type JobName = "daily-snapshots";
 
-type ServerMetrics = ReturnType<typeof createServerMetrics>;
+type JobMetrics = ReturnType<typeof createJobMetrics>;
 
-function createServerMetrics(registry: Registry) {
+function sharedRegistry(): Registry {
+  const state = shared();
+  if (!state.registry) {
+    state.registry = new client.Registry();
+    // Process metrics: CPU, memory, event-loop lag, handles, GC.
+    client.collectDefaultMetrics({ register: state.registry });
+  }
+  return state.registry;
+}
+
+// Registered by the copy of this module that serves /api/metrics, so that
+// they read the pool of the copy of db.ts the pages and route handlers use.
+function registerPoolGauges(registry: Registry) {
+  if (registry.getSingleMetric("shipshape_db_pool_connections")) return;
   const registers = [registry];
   const pool = (name: string, help: string, read: (statistics: ReturnType<typeof poolStatistics>) => number) =>
     new client.Gauge({
@@ -39,6 +55,10 @@ function createServerMetrics(registry: Registry) {
   pool("shipshape_db_pool_idle_connections", "Open connections of the database pool not running a query.", (s) => s.idle);
   pool("shipshape_db_pool_waiting_queries", "Queries waiting for a connection of the database pool.", (s) => s.waiting);
   pool("shipshape_db_pool_max_connections", "The database pool's size.", (s) => s.max);
+}
+
+function createJobMetrics(registry: Registry) {
+  const registers = [registry];
   const labelNames = ["job"] as const;
   return {
     jobRuns: new client.Counter({ name: "shipshape_job_runs_total", help: "Runs of a scheduled job, by outcome (success, failure).", labelNames: ["job", "outcome"] as const, registers }),
@@ -49,20 +69,18 @@ function createServerMetrics(registry: Registry) {
   };
 }
 
-function serverMetrics(): { registry: Registry; metrics: ServerMetrics } {
+function jobMetrics(): JobMetrics {
   const state = shared();
-  if (!state.registry) {
-    state.registry = new client.Registry();
-    // Process metrics: CPU, memory, event-loop lag, handles, GC.
-    client.collectDefaultMetrics({ register: state.registry });
-  }
-  state.serverMetrics ??= createServerMetrics(state.registry);
-  return { registry: state.registry, metrics: state.serverMetrics };
+  state.jobMetrics ??= createJobMetrics(sharedRegistry());
+  return state.jobMetrics;
 }
 
 /** The registry with every metric of the process: requests (with the preload), pool, jobs, process. */
 export function metricsRegistry(): Registry {
-  return serverMetrics().registry;
+  const registry = sharedRegistry();
+  registerPoolGauges(registry);
+  jobMetrics();
+  return registry;
 }
 
 /** What a job tells about its progress while it runs. */
@@ -82,7 +100,7 @@ const ignoreProgress: JobProgress = { due: () => {}, done: () => {} };
  */
 export async function observeJob<T>(job: JobName, work: (progress: JobProgress) => Promise<T>): Promise<T> {
   if (!metricsEnabled()) return work(ignoreProgress);
-  const { metrics } = serverMetrics();
+  const metrics = jobMetrics();
   // Both outcomes exist from the first run on, so a rate of failures is 0, not absent.
   for (const outcome of ["success", "failure"]) metrics.jobRuns.inc({ job, outcome }, 0);
   const started = performance.now();
