@@ -31,8 +31,9 @@ test("requests are counted by route template, without the ids in their paths", a
   // Ids no other test uses, so that finding one in the metrics means a leak.
   const ids = { invitation: `inv${Date.now()}zq`, project: `prj${Date.now()}zq`, item: `itm${Date.now()}zq`, missing: `gone${Date.now()}zq` };
   const watched = [
-    { method: "GET", route: "/invite/[token]", status_class: "2xx" },
-    { method: "GET", route: "/sign-in/[[...sign-in]]", status_class: "2xx" },
+    // Pages answer or redirect (to set-up on a fresh install): any class.
+    { method: "GET", route: "/invite/[token]" },
+    { method: "GET", route: "/sign-in/[[...sign-in]]" },
     { method: "GET", route: "/api/v1/openapi.json", status_class: "2xx" },
     { method: "GET", route: "/api/v1/projects/[projectId]", status_class: "4xx" },
     { method: "PATCH", route: "/api/v1/projects/[projectId]/items/[key]", status_class: "4xx" },
@@ -41,9 +42,8 @@ test("requests are counted by route template, without the ids in their paths", a
   const before = await Promise.all(watched.map((labels) => requestCount(request, labels)));
 
   // A visitor: an invitation link (a page with an id in its path), then sign-in.
-  await page.goto(`/invite/${ids.invitation}`);
-  await page.goto("/sign-in");
-  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  expect((await page.goto(`/invite/${ids.invitation}`))?.status()).toBeLessThan(500);
+  expect((await page.goto("/sign-in"))?.status()).toBe(200);
   // An API client: the public document, then reads and a write with a token that is not one.
   expect((await request.get("/api/v1/openapi.json")).status()).toBe(200);
   const bogus = { authorization: "Bearer shp_not-a-token" };

@@ -19,8 +19,8 @@ export function bearerMatches(authorization: string | null, expected: string): b
 /**
  * GET /api/metrics: the process's metrics in Prometheus' text format
  * (docs/adr/0027-metrics.md). `token` is METRICS_TOKEN: unset, the answer is
- * the same bare 404 as for a path that does not exist, so a scan does not
- * learn that metrics could be turned on; set, a request without
+ * a bare 404 whatever the request sends, so a scan does not learn that
+ * metrics could be turned on; set, a request without
  * `Authorization: Bearer <token>` gets 401 in the API's error shape.
  */
 export async function metricsResponse(request: Request, token: string | undefined): Promise<Response> {
