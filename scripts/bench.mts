@@ -167,7 +167,7 @@ try {
   const sessionCookie = signedIn.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
   if (!sessionCookie) throw new Error(`Sign-in for the mixed load failed (${signedIn.status}).`);
   const { secret: writeToken } = await createApiToken(actor, { name: "Bench writes", scope: "write" });
-  const items = await db.item.findMany({ where: { projectId: { in: projectIds } }, select: { projectId: true, key: true, version: true, status: true } });
+  const items = await db.item.findMany({ where: { projectId: { in: projectIds }, status: { in: ["MISSING", "PARTIAL", "DONE"] } }, select: { projectId: true, key: true, version: true, status: true } });
   await db.$disconnect();
 
   await loadOverHttp({ databaseUrl: scratch.url, token: secret, apiPath, mixed: { pagePath: `/projects/${projectIds[0]}`, sessionCookie, items, writeToken } });

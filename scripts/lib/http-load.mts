@@ -5,6 +5,7 @@
 // of the machine does not fall on one endpoint only; then the mixed soak load
 // (mixed-load.mts).
 import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -58,7 +59,7 @@ export async function loadOverHttp({
   databaseUrl: string;
   token: string;
   apiPath: string;
-  mixed: Omit<MixedLoadTargets, "base" | "serverPid" | "apiPath" | "readToken">;
+  mixed: Omit<MixedLoadTargets, "base" | "serverPid" | "apiPath" | "readToken" | "metricsToken">;
 }) {
   const env = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
   if (buildIsStale(root)) {
@@ -115,10 +116,13 @@ export async function loadOverHttp({
     }
 
     if (!server.pid) throw new Error("The server has no process id.");
-    await mixedLoad({ ...mixed, base, serverPid: server.pid, apiPath, readToken: token });
+    await mixedLoad({ ...mixed, base, serverPid: server.pid, apiPath, readToken: token, metricsToken: METRICS_TOKEN });
     const { series, routes } = await requestSeries(base);
     console.log(`/api/metrics afterwards: ${series} request series, routes ${routes.join(", ")}`);
   } finally {
+    // Stopped before the bench drops its database under it.
+    const exited = once(server, "exit");
     server.kill("SIGTERM");
+    await exited;
   }
 }

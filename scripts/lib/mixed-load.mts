@@ -14,7 +14,10 @@ import autocannon from "autocannon";
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50);
-const WARM_UP_SECONDS = Number(process.env.BENCH_LOAD_WARM_UP_SECONDS ?? 10);
+// Long enough for V8 to size its heap to 50 connections' renders: the RSS
+// is then at its plateau when the run starts (the run's samples show it).
+const WARM_UP_SECONDS = Number(process.env.BENCH_LOAD_WARM_UP_SECONDS ?? 30);
+const IDLE_SECONDS = 15;
 
 /** An item the load may update: where it is, and its state as last answered. */
 export type LoadItem = { projectId: string; key: string; version: number; status: string };
@@ -32,10 +35,12 @@ export type MixedLoadTargets = {
   /** Items to update (the more, the fewer updates per item) and a write token. */
   items: LoadItem[];
   writeToken: string;
+  /** The server's METRICS_TOKEN: its heap is read from /api/metrics. */
+  metricsToken: string;
 };
 
 type Kind = { name: string; share: number; options: Partial<autocannon.Options> };
-type KindResult = { name: string; requests: number; requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number; timeouts: number };
+type KindResult = { name: string; requests: number; requestsPerSecond: number; p50: number; p99: number; max: number; non2xx: number; errors: number; timeouts: number; statuses: string };
 
 /** Resident memory of process `pid` in bytes (VmRSS of /proc/<pid>/status). */
 export function residentBytes(pid: number): number {
@@ -43,6 +48,9 @@ export function residentBytes(pid: number): number {
   if (!line) throw new Error(`No VmRSS for process ${pid}`);
   return Number(line.replace(/\D+/g, "")) * 1024;
 }
+
+// The last refused update's answer per status, to say why.
+const refusals = new Map<number, string>();
 
 function kinds(targets: MixedLoadTargets): Kind[] {
   // Items not in flight, oldest-updated first.
@@ -53,7 +61,9 @@ function kinds(targets: MixedLoadTargets): Kind[] {
       const item = idle.shift();
       if (!item) throw new Error("No idle item to update: give the load more items.");
       context.item = item;
-      const status = item.status === "DONE" ? "PARTIAL" : "DONE";
+      // Between two standings that need no evidence (a critical item may need
+      // some before DONE), so that every update is one the API accepts.
+      const status = item.status === "PARTIAL" ? "MISSING" : "PARTIAL";
       return {
         ...request,
         path: `/api/v1/projects/${item.projectId}/items/${encodeURIComponent(item.key)}`,
@@ -68,6 +78,8 @@ function kinds(targets: MixedLoadTargets): Kind[] {
         const answer = JSON.parse(body) as { version: number; status: string };
         item.version = answer.version;
         item.status = answer.status;
+      } else {
+        refusals.set(status, `${item.key} ${item.status}@${item.version}: ${body.slice(0, 300)}`);
       }
       idle.push(item);
     },
@@ -79,6 +91,13 @@ function kinds(targets: MixedLoadTargets): Kind[] {
   ];
 }
 
+/** The server's V8 heap in use and its external memory, in bytes, from /api/metrics. */
+async function heapBytes(targets: MixedLoadTargets): Promise<{ heapUsed: number; external: number }> {
+  const text = await (await fetch(`${targets.base}/api/metrics`, { headers: { authorization: `Bearer ${targets.metricsToken}` } })).text();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? NaN);
+  return { heapUsed: value("nodejs_heap_size_used_bytes"), external: value("nodejs_external_memory_bytes") };
+}
+
 async function runAll(all: Kind[], seconds: number): Promise<KindResult[]> {
   const split = all.map((kind) => Math.max(1, Math.round(CONNECTIONS * kind.share)));
   const results = await Promise.all(all.map((kind, n) => autocannon({ ...kind.options, connections: split[n], duration: seconds } as autocannon.Options)));
@@ -88,6 +107,8 @@ async function runAll(all: Kind[], seconds: number): Promise<KindResult[]> {
     requestsPerSecond: result.requests.total / seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    max: result.latency.max,
+    statuses: Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${code}×${count}`).join(" "),
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
@@ -102,17 +123,31 @@ export async function mixedLoad(targets: MixedLoadTargets): Promise<void> {
   console.log(`\nMixed load, ${CONNECTIONS} connections for ${SECONDS} s after ${WARM_UP_SECONDS} s of warm-up (page renders / API reads / item updates, connections 40/40/20 %):`);
   await runAll(all, WARM_UP_SECONDS);
   const rssStart = residentBytes(targets.serverPid);
+  const heapStart = await heapBytes(targets);
+  // RSS every tenth of the run, to tell a plateau from a climb.
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(residentBytes(targets.serverPid)), (SECONDS * 1000) / 10);
   const results = await runAll(all, SECONDS);
+  clearInterval(sampler);
   const rssEnd = residentBytes(targets.serverPid);
+  const heapEnd = await heapBytes(targets);
+  // What stays in use once the load is gone (V8 collects when allocation stops).
+  await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+  const heapIdle = await heapBytes(targets);
   const total = results.reduce((sum, r) => sum + r.requests, 0);
   for (const r of results) {
     console.log(
-      `${r.name.padEnd(44)} ${r.requestsPerSecond.toFixed(0).padStart(5)} req/s (${((r.requests / total) * 100).toFixed(0)} % of requests)   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(5)} ms   non-2xx ${r.non2xx}   errors ${r.errors}   timeouts ${r.timeouts}`,
+      `${r.name.padEnd(44)} ${r.requestsPerSecond.toFixed(0).padStart(5)} req/s (${((r.requests / total) * 100).toFixed(0)} % of requests)   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(5)} ms   max ${r.max} ms   non-2xx ${r.non2xx}   errors ${r.errors}   timeouts ${r.timeouts}   (${r.statuses})`,
     );
   }
+  for (const [status, answer] of refusals) console.log(`  an update answered ${status}: ${answer}`);
   const failures = results.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
   const growth = (rssEnd / rssStart - 1) * 100;
   const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
   console.log(`All kinds: ${(total / SECONDS).toFixed(0)} req/s, ${total} requests, ${failures} non-2xx or errors${failures === 0 ? "" : "  ← should be 0"}`);
   console.log(`Server RSS: ${mib(rssStart)} MiB after warm-up, ${mib(rssEnd)} MiB at the end (${growth >= 0 ? "+" : ""}${growth.toFixed(1)} %; target < 20 %)${growth < 20 ? "" : "  ← above target"}`);
+  console.log(`  RSS during the run (MiB): ${samples.map(mib).join(", ")}`);
+  console.log(
+    `  V8 heap in use: ${mib(heapStart.heapUsed)} MiB after warm-up, ${mib(heapEnd.heapUsed)} MiB at the end, ${mib(heapIdle.heapUsed)} MiB ${IDLE_SECONDS} s later; external ${mib(heapStart.external)} → ${mib(heapEnd.external)} → ${mib(heapIdle.external)} MiB`,
+  );
 }
