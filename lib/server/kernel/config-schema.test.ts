@@ -49,4 +49,11 @@ describe("configuration", () => {
     expect(problemsOf({ ...valid, SMTP_URL: "smtp://mail:25" })).toEqual(["MAIL_FROM is required when SMTP_URL is set"]);
     expect(parseConfig({ ...valid, SMTP_URL: "smtp://mail:25", MAIL_FROM: "ship@example.com" }).mailEnabled).toBe(true);
   });
+
+  it("keeps metrics off without a token and refuses a short one", () => {
+    expect(parseConfig(valid).METRICS_TOKEN).toBeUndefined();
+    expect(parseConfig({ ...valid, METRICS_TOKEN: "  " }).METRICS_TOKEN).toBeUndefined();
+    expect(parseConfig({ ...valid, METRICS_TOKEN: "a".repeat(16) }).METRICS_TOKEN).toBe("a".repeat(16));
+    expect(problemsOf({ ...valid, METRICS_TOKEN: "short" })).toEqual(["METRICS_TOKEN must be at least 16 characters long (`openssl rand -hex 32`)"]);
+  });
 });
