@@ -69,9 +69,11 @@ export async function loadOverHttp({
   }
   const base = `http://127.0.0.1:${PORT}`;
   const preload = path.join(root, "scripts/server-preload.cjs");
-  const server = spawn(process.execPath, ["--require", preload, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", PORT, "-H", "127.0.0.1"], {
+  const collectOnSignal = path.join(root, "scripts/lib/collect-on-signal.cjs");
+  const server = spawn(process.execPath, ["--expose-gc", "--require", collectOnSignal, "--require", preload, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", PORT, "-H", "127.0.0.1"], {
     cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
+    // Warnings and errors only (LOG_LEVEL below): a failed request says why.
+    stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...env,
       DATABASE_URL: databaseUrl,
