@@ -30,7 +30,7 @@ async function scrape(request: APIRequestContext): Promise<string> {
 test("requests are counted by route template, without the ids in their paths", async ({ page, request }) => {
   // Ids no other test uses, so that finding one in the metrics means a leak.
   const ids = { invitation: `inv${Date.now()}zq`, project: `prj${Date.now()}zq`, item: `itm${Date.now()}zq`, missing: `gone${Date.now()}zq` };
-  const watched = [
+  const watched: Record<string, string>[] = [
     // Pages answer or redirect (to set-up on a fresh install): any class.
     { method: "GET", route: "/invite/[token]" },
     { method: "GET", route: "/sign-in/[[...sign-in]]" },
