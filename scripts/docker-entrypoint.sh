@@ -4,5 +4,6 @@
 set -e
 NODE_OPTIONS="--require ./scripts/prisma-unref-timers.cjs" node node_modules/prisma/build/index.js migrate deploy
 node prisma/seed.mjs
-# The socket-address preload gives Shipshape the real client address (ADR 0021).
-exec node --require ./scripts/socket-address.cjs server.js
+# The server preload gives Shipshape the real client address (ADR 0021) and
+# request metrics (ADR 0027).
+exec node --require ./scripts/server-preload.cjs server.js

@@ -3,8 +3,6 @@
 // its own (created on DATABASE_URL's server or an embedded PostgreSQL, and
 // dropped afterwards), so every e2e run starts from a fresh install.
 import { randomBytes } from "node:crypto";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import {
   createScratchDatabase,
   dropLeftoverScratchDatabases,
@@ -14,8 +12,8 @@ import {
   superviseChild,
   selectTestCluster,
 } from "./lib/database.mjs";
+import { nextStartArgs } from "./lib/next-server.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = process.env.E2E_PORT || "3100";
 
 selectTestCluster();
@@ -30,7 +28,7 @@ const cleanup = async () => {
 stopOnSignal(cleanup);
 await prepareDatabase(scratch.url);
 
-const code = await superviseChild(process.execPath, ["--require", path.join(root, "scripts/socket-address.cjs"), path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+const code = await superviseChild(process.execPath, nextStartArgs(port), {
   env: {
     ...process.env,
     NODE_ENV: "production",
@@ -39,6 +37,8 @@ const code = await superviseChild(process.execPath, ["--require", path.join(root
     APP_URL: `http://localhost:${port}`,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+    // GET /api/metrics is on; e2e/metrics.spec.ts scrapes it with this token.
+    METRICS_TOKEN: "e2e-metrics-token-0123456789abcdef",
   },
   cleanup,
 });

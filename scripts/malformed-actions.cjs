@@ -13,6 +13,7 @@
 // ours and must stay visible.
 const { AsyncLocalStorage } = require("node:async_hooks");
 const { ServerResponse } = require("node:http");
+const { onEveryRequest } = require("./every-request.cjs");
 
 const REQUEST_MARKS = Symbol.for("shipshape.action-request");
 const marks = (globalThis[REQUEST_MARKS] ??= new AsyncLocalStorage());
@@ -50,5 +51,7 @@ function guardActionRequest(request, response) {
     return this;
   };
 }
+
+onEveryRequest("malformed-actions", guardActionRequest);
 
 module.exports = { guardActionRequest };

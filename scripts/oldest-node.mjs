@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import semver from "semver";
 import * as tar from "tar";
 import { createScratchDatabase, prepareDatabase, provideDatabase, selectTestCluster } from "./lib/database.mjs";
+import { nextStartArgs } from "./lib/next-server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const cache = path.join(root, "node_modules/.cache/shipshape-node");
@@ -59,7 +60,7 @@ async function freePort() {
 async function smoke(node, databaseUrl) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(node, ["--require", path.join(root, "scripts/socket-address.cjs"), path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(node, nextStartArgs(port, "127.0.0.1"), {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, APP_URL: base, AUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn" },

@@ -8,10 +8,7 @@
 // Next reads the request, as a reverse proxy would; the last entry is then
 // always the real peer, and lib/server/access/client-address.ts counts
 // TRUSTED_PROXY_HOPS back from it.
-const http = require("node:http");
-const https = require("node:https");
-// Also in every production process: malformed server-action requests answer 400, not 500.
-const { guardActionRequest } = require("./malformed-actions.cjs");
+const { onEveryRequest } = require("./every-request.cjs");
 
 /** Appends the peer address of `request`'s socket to its X-Forwarded-For header. */
 function stampSocketAddress(request) {
@@ -25,18 +22,6 @@ function stampSocketAddress(request) {
   request.headers["x-forwarded-for"] = chain.join(", ");
 }
 
-for (const protocol of [http, https]) {
-  const createServer = protocol.createServer;
-  if (createServer.stampsSocketAddress) continue;
-  const wrapped = function (...args) {
-    const server = createServer.apply(this, args);
-    // First in line, whichever way the framework attaches its own listener.
-    server.prependListener("request", stampSocketAddress);
-    server.prependListener("request", guardActionRequest);
-    return server;
-  };
-  wrapped.stampsSocketAddress = true;
-  protocol.createServer = wrapped;
-}
+onEveryRequest("socket-address", stampSocketAddress);
 
 module.exports = { stampSocketAddress };

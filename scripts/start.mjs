@@ -11,11 +11,10 @@ import { buildIsStale } from "./lib/build-freshness.mjs";
 import { buildStage, elapsed } from "./lib/build-progress.mjs";
 import { prepareDatabase, provideDatabase } from "./lib/database.mjs";
 import { localSecrets } from "./lib/local-state.mjs";
+import { nextStartArgs } from "./lib/next-server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
-// Gives Shipshape the socket's peer address (docs/adr/0021-client-address-and-secure-cookies.md).
-const socketAddress = path.join(root, "scripts/socket-address.cjs");
 const say = (message) => console.error(`[shipshape] ${message}`);
 const port = process.env.PORT || "3000";
 const hostname = process.env.HOSTNAME_BIND || "0.0.0.0";
@@ -107,7 +106,7 @@ async function build() {
 if (buildIsStale(root)) await build();
 
 say("Starting the web server…");
-current = spawn(process.execPath, ["--require", socketAddress, nextBin, "start", "-p", port, "-H", hostname], { env, stdio: "inherit" });
+current = spawn(process.execPath, nextStartArgs(port, hostname), { env, stdio: "inherit" });
 current.once("spawn", () => say(`Ready in ${elapsed(started)}: ${env.APP_URL}`));
 current.once("exit", (code, signal) => {
   if (shuttingDown) return;

@@ -1,13 +1,18 @@
 // The HTTP half of `npm run bench`: starts the production server on the
-// bench database and loads /api/health and the REST API's project read with
-// autocannon, with the same number of connections, in alternating rounds so
-// that a slow moment of the machine does not fall on one endpoint only.
+// bench database (with the server preload and metrics on, as in production)
+// and loads /api/health and the REST API's project read with autocannon, with
+// the same number of connections, in alternating rounds so that a slow moment
+// of the machine does not fall on one endpoint only; then the mixed soak load
+// (mixed-load.mts).
 import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import autocannon from "autocannon";
 import { buildIsStale } from "./build-freshness.mjs";
 import { run } from "./database.mjs";
+import { mixedLoad, type MixedLoadTargets } from "./mixed-load.mts";
+import { nextStartArgs } from "./next-server.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -37,7 +42,26 @@ async function waitForHealth(base: string) {
   throw new Error("The server did not become healthy within a minute.");
 }
 
-export async function loadOverHttp({ databaseUrl, token, apiPath }: { databaseUrl: string; token: string; apiPath: string }) {
+const METRICS_TOKEN = randomBytes(24).toString("base64url");
+
+/** Series of shipshape_http_requests_total the server exposes now, and their distinct routes. */
+async function requestSeries(base: string): Promise<{ series: number; routes: string[] }> {
+  const text = await (await fetch(`${base}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  const lines = text.split("\n").filter((line) => line.startsWith("shipshape_http_requests_total{"));
+  return { series: lines.length, routes: [...new Set(lines.map((line) => /route="([^"]*)"/.exec(line)?.[1] ?? ""))].sort() };
+}
+
+export async function loadOverHttp({
+  databaseUrl,
+  token,
+  apiPath,
+  mixed,
+}: {
+  databaseUrl: string;
+  token: string;
+  apiPath: string;
+  mixed: Omit<MixedLoadTargets, "base" | "serverPid" | "apiPath" | "readToken" | "metricsToken">;
+}) {
   const env = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
   if (buildIsStale(root)) {
     console.log("\nBuilding the production server…");
@@ -45,14 +69,18 @@ export async function loadOverHttp({ databaseUrl, token, apiPath }: { databaseUr
     if (code !== 0) throw new Error(`next build failed (${code})`);
   }
   const base = `http://127.0.0.1:${PORT}`;
-  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", PORT, "-H", "127.0.0.1"], {
+  const collectOnSignal = path.join(root, "scripts/lib/collect-on-signal.cjs");
+  const server = spawn(process.execPath, ["--expose-gc", "--require", collectOnSignal, ...nextStartArgs(PORT, "127.0.0.1")], {
     cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
+    // Warnings and errors only (LOG_LEVEL below): a failed request says why.
+    stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...env,
       DATABASE_URL: databaseUrl,
       APP_URL: base,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      // The bench's own, which signed the session cookie of the mixed load.
+      AUTH_SECRET: process.env.AUTH_SECRET,
+      METRICS_TOKEN,
       // Request logging is off so that both endpoints are measured, not stdout.
       LOG_LEVEL: "warn",
       // Limits high enough never to answer 429; they are still counted.
@@ -62,30 +90,41 @@ export async function loadOverHttp({ databaseUrl, token, apiPath }: { databaseUr
   });
   try {
     await waitForHealth(base);
-    console.log(`\nHTTP, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION} s (production server, one process):`);
-    const targets: Target[] = [
-      { name: "GET /api/health", url: `${base}/api/health`, headers: {}, rounds: [] },
-      { name: "GET /api/v1/projects/{id} (80 items)", url: `${base}${apiPath}`, headers: { authorization: `Bearer ${token}` }, rounds: [] },
-    ];
-    for (const target of targets) await round(target, 2); // warm-up
-    for (let n = 0; n < ROUNDS; n += 1) for (const target of targets) target.rounds.push(await round(target, DURATION));
-    const [health, project] = targets.map((target) => ({
-      name: target.name,
-      requestsPerSecond: median(target.rounds.map((r) => r.requestsPerSecond)),
-      p50: median(target.rounds.map((r) => r.p50)),
-      p99: median(target.rounds.map((r) => r.p99)),
-      non2xx: target.rounds.reduce((sum, r) => sum + r.non2xx, 0),
-      errors: target.rounds.reduce((sum, r) => sum + r.errors, 0),
-      all: target.rounds.map((r) => r.requestsPerSecond.toFixed(0)).join(" / "),
-    }));
-    for (const result of [health, project]) {
-      console.log(
-        `${result.name.padEnd(40)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s (rounds ${result.all})   p50 ${String(result.p50).padStart(4)} ms   p99 ${String(result.p99).padStart(4)} ms   non-2xx ${result.non2xx}   errors ${result.errors}`,
-      );
+    // BENCH_ROUNDS=0 skips straight to the mixed load.
+    if (ROUNDS > 0) {
+      console.log(`\nHTTP, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION} s (production server, one process):`);
+      const targets: Target[] = [
+        { name: "GET /api/health", url: `${base}/api/health`, headers: {}, rounds: [] },
+        { name: "GET /api/v1/projects/{id} (80 items)", url: `${base}${apiPath}`, headers: { authorization: `Bearer ${token}` }, rounds: [] },
+      ];
+      for (const target of targets) await round(target, 2); // warm-up
+      for (let n = 0; n < ROUNDS; n += 1) for (const target of targets) target.rounds.push(await round(target, DURATION));
+      const [health, project] = targets.map((target) => ({
+        name: target.name,
+        requestsPerSecond: median(target.rounds.map((r) => r.requestsPerSecond)),
+        p50: median(target.rounds.map((r) => r.p50)),
+        p99: median(target.rounds.map((r) => r.p99)),
+        non2xx: target.rounds.reduce((sum, r) => sum + r.non2xx, 0),
+        errors: target.rounds.reduce((sum, r) => sum + r.errors, 0),
+        all: target.rounds.map((r) => r.requestsPerSecond.toFixed(0)).join(" / "),
+      }));
+      for (const result of [health, project]) {
+        console.log(
+          `${result.name.padEnd(40)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s (rounds ${result.all})   p50 ${String(result.p50).padStart(4)} ms   p99 ${String(result.p99).padStart(4)} ms   non-2xx ${result.non2xx}   errors ${result.errors}`,
+        );
+      }
+      const ratio = project.requestsPerSecond / health.requestsPerSecond;
+      console.log(`\nAPI project read / health throughput (medians): ${(ratio * 100).toFixed(0)} % (target ≥ 50 %)${ratio >= 0.5 ? "" : "  ← below target"}`);
     }
-    const ratio = project.requestsPerSecond / health.requestsPerSecond;
-    console.log(`\nAPI project read / health throughput (medians): ${(ratio * 100).toFixed(0)} % (target ≥ 50 %)${ratio >= 0.5 ? "" : "  ← below target"}`);
+
+    if (!server.pid) throw new Error("The server has no process id.");
+    await mixedLoad({ ...mixed, base, serverPid: server.pid, apiPath, readToken: token, metricsToken: METRICS_TOKEN });
+    const { series, routes } = await requestSeries(base);
+    console.log(`/api/metrics afterwards: ${series} request series, routes ${routes.join(", ")}`);
   } finally {
+    // Stopped before the bench drops its database under it.
+    const exited = once(server, "exit");
     server.kill("SIGTERM");
+    await exited;
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { config } from "@/lib/server/kernel/config";
 import { db } from "@/lib/server/kernel/db";
 import { logger } from "@/lib/server/kernel/logger";
+import { observeJob, type JobProgress } from "@/lib/server/kernel/metrics";
 import { systemActor } from "@/lib/server/access/system";
 import { startOfTeamDay, takeDailySnapshot } from "@/lib/server/services/snapshots";
 
@@ -10,8 +11,13 @@ import { startOfTeamDay, takeDailySnapshot } from "@/lib/server/services/snapsho
 // instances at once: a project that has one today is skipped, and
 // takeDailySnapshot checks again under a lock on the project. One statement,
 // then one transaction per project due, taken by Shipshape itself: the system
-// actor of the project's team. Returns how many snapshots it took.
-export async function takeDailySnapshots(now = new Date()): Promise<number> {
+// actor of the project's team. Returns how many snapshots it took. Each run,
+// and the projects still due while it runs, show in /api/metrics.
+export function takeDailySnapshots(now = new Date()): Promise<number> {
+  return observeJob("daily-snapshots", (progress) => snapshotDueProjects(now, progress));
+}
+
+async function snapshotDueProjects(now: Date, progress: JobProgress): Promise<number> {
   const projects = await db.project.findMany({
     where: { archivedAt: null },
     relationLoadStrategy: "join",
@@ -27,10 +33,12 @@ export async function takeDailySnapshots(now = new Date()): Promise<number> {
     const latest = project.snapshots[0]?.takenAt;
     return !latest || latest < startOfTeamDay(now, project.team.timeZone);
   });
+  progress.due(due.length);
   let taken = 0;
   for (const project of due) {
     const actor = systemActor({ teamId: project.teamId, timeZone: project.team.timeZone }, "daily snapshots");
     if (await takeDailySnapshot(actor, project.id, now)) taken += 1;
+    progress.done();
   }
   return taken;
 }

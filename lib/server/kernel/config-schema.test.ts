@@ -62,4 +62,11 @@ describe("configuration", () => {
     expect(parseDatabaseTimeouts({ DATABASE_CONNECT_TIMEOUT_MS: "5s" })).toEqual({ DATABASE_CONNECT_TIMEOUT_MS: 5000, DATABASE_STATEMENT_TIMEOUT_MS: 20000 });
     expect(parseDatabaseTimeouts({ DATABASE_CONNECT_TIMEOUT_MS: "800" }).DATABASE_CONNECT_TIMEOUT_MS).toBe(800);
   });
+
+  it("keeps metrics off without a token and refuses a short one", () => {
+    expect(parseConfig(valid).METRICS_TOKEN).toBeUndefined();
+    expect(parseConfig({ ...valid, METRICS_TOKEN: "  " }).METRICS_TOKEN).toBeUndefined();
+    expect(parseConfig({ ...valid, METRICS_TOKEN: "a".repeat(16) }).METRICS_TOKEN).toBe("a".repeat(16));
+    expect(problemsOf({ ...valid, METRICS_TOKEN: "short" })).toEqual(["METRICS_TOKEN must be at least 16 characters long (`openssl rand -hex 32`)"]);
+  });
 });

@@ -69,6 +69,8 @@ const configSchema = z
       .min(1, "must be at least 1")
       .max(86_400, "must be at most 86400 (a day)")
       .default(3600),
+    // Set: GET /api/metrics answers to `Authorization: Bearer <token>` (docs/adr/0027-metrics.md).
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters long (`openssl rand -hex 32`)").optional()),
   })
   .extend(databaseTimeouts.shape)
   .superRefine((env, ctx) => {

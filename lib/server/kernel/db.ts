@@ -57,6 +57,15 @@ Object.assign(globalForDb, { shipshapePool: pool, shipshapeDb: db });
 
 export type Db = PrismaClient;
 
+/**
+ * The pool's connections now, for GET /api/metrics: `total` open, `idle` of
+ * them, `waiting` queries queued for one, `max` the pool's size. Counts only;
+ * the pool itself stays private to this module.
+ */
+export function poolStatistics(): { total: number; idle: number; waiting: number; max: number } {
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 };
+}
+
 // Rows of a hand-written statement, sent straight through the pool. For the
 // hot read paths (API token look-up, readiness tallies), where the query
 // builder's own overhead would be most of the request's cost. Each statement
