@@ -3,7 +3,6 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { nextStartArgs } from "../scripts/lib/next-server.mjs";
 
 // Production servers a spec starts for itself, beside the suite's own (see
 // playwright.config.ts): the same build, on ports of their own.
@@ -28,6 +27,8 @@ export type RunningServer = { child: ChildProcess; base: string; output: () => s
  * output when it exits first or does not answer within `timeoutMs`.
  */
 export async function startServer(port: number, env: Record<string, string | undefined>, timeoutMs = 30_000): Promise<RunningServer> {
+  // Loaded at run time: Playwright compiles specs to CommonJS, which cannot import an ES module statically.
+  const { nextStartArgs } = await import("../scripts/lib/next-server.mjs");
   const child = spawn(
     process.execPath,
     nextStartArgs(port),
