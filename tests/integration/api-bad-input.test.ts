@@ -50,6 +50,29 @@ describe("bad field values", () => {
     expect(await item()).toEqual(before);
   });
 
+  it("refuses a body that is not UTF-8 instead of storing replacement characters", async () => {
+    const before = await item();
+    const bytes = Buffer.concat([Buffer.from(`{"version":${before.version},"notes":"caf`), Buffer.from([0xe9]), Buffer.from(`"}`)]);
+    const answer = await callApi("PATCH", itemPath(), { token: write.secret, rawBody: new Uint8Array(bytes), headers: { "content-type": "application/json" } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.fields._body.join(" ")).toMatch(/UTF-8/);
+    expect(await item()).toEqual(before);
+  });
+
+  it("answers a body the client stops sending midway with a 400, not a 500", async () => {
+    const before = await item();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(`{"version":${before.version},"notes":"half`));
+        controller.error(new Error("aborted"));
+      },
+    });
+    const answer = await callApi("PATCH", itemPath(), { token: write.secret, rawBody: body, headers: { "content-type": "application/json" } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.fields._body.join(" ")).toMatch(/ended before it was complete/);
+    expect(await item()).toEqual(before);
+  });
+
   it("answers a NUL in a path or query parameter with a 4xx, not a database error", async () => {
     expect((await callApi("GET", `/api/v1/projects/a%00b`, { token: write.secret })).status).toBe(404);
     expect((await callApi("GET", `${itemPath().replace("security.headers", "a%00b")}`, { token: write.secret })).status).toBe(404);

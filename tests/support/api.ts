@@ -64,7 +64,7 @@ function match(pathname: string) {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ApiAnswer = { status: number; body: any; headers: Headers };
 
-type CallOptions = { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string>; address?: string };
+type CallOptions = { token?: string | null; body?: unknown; rawBody?: string | Uint8Array | ReadableStream<Uint8Array>; headers?: Record<string, string>; address?: string };
 
 // Each test file calls from its own address unless told otherwise, so the
 // per-address allowance of one test never throttles another.
@@ -77,13 +77,13 @@ export async function callApi(method: Method, path: string, options: CallOptions
   if (!handler) throw new Error(`${method} ${route.template} is not implemented`);
   const headers: Record<string, string> = { "x-forwarded-for": options.address ?? defaultAddress, ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | undefined;
+  let body: BodyInit | undefined;
   if (options.rawBody !== undefined) body = options.rawBody;
   else if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers["content-type"] ??= "application/json";
   }
-  const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(params) });
+  const response = await handler(new Request(url, { method, headers, body, duplex: "half" } as RequestInit), { params: Promise.resolve(params) });
   const text = await response.text();
   const json = (response.headers.get("content-type") ?? "").startsWith("application/json");
   const answer: ApiAnswer = { status: response.status, body: json ? JSON.parse(text) : text || null, headers: response.headers };

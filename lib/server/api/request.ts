@@ -5,6 +5,14 @@ import { AppError, invalidField, notFound, parseInput, validationError } from "@
 // Request bodies above this are refused before they are parsed.
 const MAX_BODY_BYTES = 64 * 1024;
 
+// A body the client stopped sending midway (it closed the connection) is its
+// doing, not a fault here: a 400 logged as such, never a 500 sent to Sentry.
+const cutShort = () =>
+  new AppError("VALIDATION", "The request body ended before it was complete.", { _body: ["The request body ended before it was complete."] });
+// Bytes that are not UTF-8 would otherwise turn into U+FFFD silently, and the
+// stored text would differ from what was sent.
+const notUtf8 = () => new AppError("VALIDATION", "The request body is not valid UTF-8.", { _body: ["The request body is not valid UTF-8."] });
+
 async function readLimited(request: Request): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw tooLarge();
@@ -13,7 +21,13 @@ async function readLimited(request: Request): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      throw cutShort();
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
@@ -22,7 +36,11 @@ async function readLimited(request: Request): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw notUtf8();
+  }
 }
 
 const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
