@@ -61,7 +61,7 @@ describe("bad field values", () => {
 
   it("answers a body the client stops sending midway with a 400, not a 500", async () => {
     const before = await item();
-    const body = new ReadableStream<Uint8Array>({
+    const body = new ReadableStream<Uint8Array<ArrayBuffer>>({
       start(controller) {
         controller.enqueue(new TextEncoder().encode(`{"version":${before.version},"notes":"half`));
         controller.error(new Error("aborted"));

@@ -64,7 +64,7 @@ function match(pathname: string) {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ApiAnswer = { status: number; body: any; headers: Headers };
 
-type CallOptions = { token?: string | null; body?: unknown; rawBody?: string | Uint8Array | ReadableStream<Uint8Array>; headers?: Record<string, string>; address?: string };
+type CallOptions = { token?: string | null; body?: unknown; rawBody?: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array<ArrayBuffer>>; headers?: Record<string, string>; address?: string };
 
 // Each test file calls from its own address unless told otherwise, so the
 // per-address allowance of one test never throttles another.
