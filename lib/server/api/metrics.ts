@@ -19,8 +19,7 @@ export function bearerMatches(authorization: string | null, expected: string): b
 /**
  * GET /api/metrics: the process's metrics in Prometheus' text format
  * (docs/adr/0027-metrics.md). `token` is METRICS_TOKEN: unset, the answer is
- * a bare 404 whatever the request sends, so a scan does not learn that
- * metrics could be turned on; set, a request without
+ * a bare 404 whatever the request sends; set, a request without
  * `Authorization: Bearer <token>` gets 401 in the API's error shape.
  */
 export async function metricsResponse(request: Request, token: string | undefined): Promise<Response> {
