@@ -7,12 +7,14 @@ import { errorResponse } from "./handler";
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
 /**
- * Whether an Authorization header value is `Bearer <expected>`. The two
+ * Whether an Authorization header value is `Bearer <expected>`. The token is
+ * everything after `Bearer ` up to trailing white space, since METRICS_TOKEN
+ * may be any text of 16 characters or more, spaces inside included. The two
  * tokens' SHA-256 digests are compared in constant time: equal lengths for
  * timingSafeEqual, and the time taken says nothing of how much was right.
  */
 export function bearerMatches(authorization: string | null, expected: string): boolean {
-  const presented = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization ?? "")?.[1] ?? "";
+  const presented = /^Bearer[ ]+(.*?)\s*$/i.exec(authorization ?? "")?.[1] ?? "";
   return timingSafeEqual(digest(presented), digest(expected)) && presented.length > 0;
 }
 
