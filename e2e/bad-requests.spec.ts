@@ -2,6 +2,7 @@
 // get a 4xx that says what is wrong, never a 500. (The field rules and the
 // API's 404/405 are tested in-process: tests/integration/api-bad-input.test.ts.)
 import { readFileSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 
@@ -86,4 +87,18 @@ test("an action body that does not state its length is a 411, whatever its size"
     expect(response.status, label).toBe(411);
     expect(await response.text(), label).toContain("Content-Length");
   }
+});
+
+test("a TRACE request is a 405 on pages and the API, never Next's 500", async ({ baseURL }) => {
+  // node:http: fetch refuses to send TRACE at all.
+  const trace = (path: string) =>
+    new Promise<number>((resolve, reject) => {
+      const request = http.request(`${baseURL}${path}`, { method: "TRACE", agent: false }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on("error", reject);
+      request.end();
+    });
+  for (const path of ["/sign-in", "/api/health", "/api/v1/projects"]) expect(await trace(path), path).toBe(405);
 });

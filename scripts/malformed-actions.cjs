@@ -1,4 +1,4 @@
-// Loaded into the server process by scripts/socket-address.cjs (the one
+// Loaded into the server process by scripts/server-preload.cjs (the
 // `--require` preload of every production start-up).
 //
 // Next answers 500 when it cannot read a server action's arguments: a known
@@ -21,11 +21,13 @@ const marks = (globalThis[REQUEST_MARKS] ??= new AsyncLocalStorage());
 const MESSAGE = "The request is malformed: the server action's arguments could not be read. Reload the page and try again.\n";
 
 // The requests Next treats as server actions; lib/security/malformed-request.ts
-// (isActionRequest) holds the same rule for the proxy.
+// (isActionRequest) holds the same rule for the proxy. Only pages run actions:
+// under /api/ a route handler answers whatever the headers say, and never
+// marks an action started, so a 500 there is always ours and stays one.
 function callsAction(request) {
-  if (request.method !== "POST") return false;
+  if (request.method !== "POST" || String(request.url).startsWith("/api/")) return false;
   if (request.headers["next-action"]) return true;
-  return !String(request.url).startsWith("/api/") && String(request.headers["content-type"] || "").toLowerCase().startsWith("multipart/form-data");
+  return String(request.headers["content-type"] || "").toLowerCase().startsWith("multipart/form-data");
 }
 
 /** Marks `request` when it calls a server action, and rewrites a 500 that Next gives before the action starts. */

@@ -9,6 +9,9 @@
 //   GET /api/metrics, when METRICS_TOKEN is set (docs/adr/0027-metrics.md).
 // - malformed-actions.cjs: a server-action request Next cannot decode answers
 //   400, not 500 (docs/adr/0023-one-rule-for-input.md).
+// - unsupported-methods.cjs: TRACE, which Next's proxy adapter fails on with
+//   a 500, answers 405 before Next sees it.
 require("./socket-address.cjs");
 require("./request-metrics.cjs");
 require("./malformed-actions.cjs");
+require("./unsupported-methods.cjs");

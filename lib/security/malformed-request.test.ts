@@ -37,6 +37,9 @@ describe("server-action bodies Next would fail on", () => {
     expect(status("POST", "/projects/new", headers(null, multipart))).toBe(411);
     expect(status("POST", "/projects/new", headers(ACTION_BODY_LIMIT_BYTES + 1, multipart))).toBe(413);
     expect(status("POST", "/api/v1/projects", headers(null, multipart))).toBeNull();
+    // A route handler reads its own body, Next-Action header or not.
+    expect(status("POST", "/api/v1/projects", headers(null))).toBeNull();
+    expect(status("POST", "/api/v1/projects", headers(ACTION_BODY_LIMIT_BYTES + 1))).toBeNull();
     expect(isActionRequest("POST", "/sign-in", headers(10, { "content-type": "application/x-www-form-urlencoded" }))).toBe(false);
   });
 });

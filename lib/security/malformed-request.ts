@@ -30,14 +30,15 @@ export function malformedPathResponse(rawPath: string): Response {
 export const ACTION_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /**
- * Whether Next will treat the request as a server action: a POST naming one
- * in its Next-Action header (what the client sends), or a multipart POST to a
- * page (a form sent before the page's script ran).
+ * Whether Next will treat the request as a server action: a POST to a page
+ * naming one in its Next-Action header (what the client sends), or a
+ * multipart POST to a page (a form sent before the page's script ran). Route
+ * handlers (everything under /api/) run no actions, whatever the headers say.
  */
 export function isActionRequest(method: string, path: string, headers: Headers): boolean {
-  if (method !== "POST") return false;
+  if (method !== "POST" || path.startsWith("/api/")) return false;
   if (headers.has("next-action")) return true;
-  return !path.startsWith("/api/") && (headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+  return (headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
 }
 
 const plainText = (status: number, message: string) =>

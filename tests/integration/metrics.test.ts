@@ -46,6 +46,14 @@ describe("GET /api/metrics", () => {
     }
   });
 
+  it("takes any token the configuration accepts, spaces inside included, after `Bearer ` in any case", async () => {
+    const passphrase = "correct horse battery staple";
+    const scrapeWith = (authorization: string) =>
+      metricsResponse(new Request("http://localhost/api/metrics", { headers: { authorization } }), passphrase);
+    for (const authorization of [`Bearer ${passphrase}`, `bearer  ${passphrase} `]) expect((await scrapeWith(authorization)).status, authorization).toBe(200);
+    for (const authorization of [`Bearer ${passphrase}x`, `Bearer correct horse`, `Bearer  `]) expect((await scrapeWith(authorization)).status, authorization).toBe(401);
+  });
+
   it("with the token, answers the pool and the process in the text format", async () => {
     await db.$queryRaw`SELECT 1`;
     const response = await scrape(`Bearer ${TOKEN}`);
