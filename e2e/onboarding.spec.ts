@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, VIEWER, signIn, signOut, snapshot } from "./support";
+import { ADMIN, VIEWER, completeSetup, signIn, signOut, snapshot } from "./support";
 
 // One fresh install, walked through in order: setup → sign out → sign in →
 // invite → the invited person joins → what a viewer may not do.
@@ -22,13 +22,7 @@ test("a fresh install sends the first visitor to setup, which validates each fie
 });
 
 test("setup creates the admin account and team, then closes for good", async ({ page, context }) => {
-  await page.goto("/setup");
-  await page.getByLabel("Your name").fill(ADMIN.name);
-  await page.getByLabel("Work email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByLabel("Team name").fill(ADMIN.team);
-  await page.getByRole("button", { name: "Create account and team" }).click();
-  await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
+  await completeSetup(page);
   await expect(page.getByRole("button", { name: /Current team: Launch Crew/ })).toBeVisible();
   await snapshot(page, "02-team-home");
 

@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { ADMIN, signOut } from "./support";
+import { ADMIN, completeSetup, signOut } from "./support";
 import { freePort, startServer, type RunningServer } from "./servers";
 
 test.describe.configure({ mode: "serial" });
@@ -88,13 +88,7 @@ let tokenForProjects = "";
 
 test("a session made on one instance is honoured by the other, and signing out ends it on both", async ({ page, context }) => {
   // The first-run setup on A creates the admin and signs them in there.
-  await page.goto(at(a, "/setup"));
-  await page.getByLabel("Your name").fill(ADMIN.name);
-  await page.getByLabel("Work email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByLabel("Team name").fill(ADMIN.team);
-  await page.getByRole("button", { name: "Create account and team" }).click();
-  await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
+  await completeSetup(page, at(a, "/setup"));
   const session = (await context.cookies(a.base)).find((cookie) => cookie.name.includes("session_token"));
   expect(session).toBeDefined();
 

@@ -8,6 +8,18 @@ export async function snapshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
 
+// The first-run setup form, filled in as the admin at `setupUrl` ("/setup" on
+// the suite's server); the admin arrives signed in on the Projects page.
+export async function completeSetup(page: Page, setupUrl = "/setup") {
+  await page.goto(setupUrl);
+  await page.getByLabel("Your name").fill(ADMIN.name);
+  await page.getByLabel("Work email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByLabel("Team name").fill(ADMIN.team);
+  await page.getByRole("button", { name: "Create account and team" }).click();
+  await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
+}
+
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
