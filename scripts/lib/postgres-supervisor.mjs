@@ -177,6 +177,8 @@ export async function superviseEmbeddedPostgres({
         // Connected to the server just started, not to another one on the same port.
         if (gone || recordedPostmaster(databaseDir) !== server.pid) throw new Error("not this server");
         upSince = Date.now();
+        // What it said while starting (refused early connections) explains nothing about a later crash.
+        recentOutput = [];
         return;
       } catch {
         await probe.end().catch(() => {});
@@ -217,14 +219,23 @@ export async function superviseEmbeddedPostgres({
     }
   }
 
+  // Removes the supervisor file only while it names this process: a start
+  // refused by takeOver must not erase the running one's.
+  const release = () => {
+    try {
+      if (Number(readFileSync(supervisorFile(databaseDir), "utf8").trim()) === process.pid) rmSync(supervisorFile(databaseDir), { force: true });
+    } catch {
+      // No file: nothing to release.
+    }
+  };
   // A start.mjs that exits by any path takes its database with it.
   const onExit = () => {
-    rmSync(supervisorFile(databaseDir), { force: true });
+    release();
     if (child?.exitCode === null && child.signalCode === null) child.kill("SIGINT");
   };
-  process.on("exit", onExit);
 
   await takeOver(databaseDir, log);
+  process.on("exit", onExit);
   await launch();
   writeFileSync(supervisorFile(databaseDir), `${process.pid}\n`);
 
@@ -235,7 +246,7 @@ export async function superviseEmbeddedPostgres({
       if (stopping) return;
       stopping = true;
       process.removeListener("exit", onExit);
-      rmSync(supervisorFile(databaseDir), { force: true });
+      release();
       const server = child;
       if (!server || server.exitCode !== null || server.signalCode !== null) return;
       const exited = new Promise((resolve) => server.once("exit", resolve));

@@ -107,10 +107,28 @@ it("gives up with a clear message after the allowed attempts when PostgreSQL can
 // A start whose data directory already has a running PostgreSQL must not take
 // that server for its own: it would then supervise nothing (the server it
 // started had exited at once) and leave the other one running on stop().
+// provideDatabase in a process of its own, running `then` once it has its
+// database; resolves with the exit code and what it wrote to stderr.
+async function startElsewhere(then: string): Promise<[number | null, string]> {
+  const script = `import { provideDatabase } from ${JSON.stringify(path.resolve("scripts/lib/database.mjs"))};
+try { await provideDatabase({ log: () => {} }); } catch (error) { console.error(error.message); process.exit(1); }
+${then}`;
+  const child = spawn(process.execPath, ["--input-type=module", "-e", script], { env: process.env, stdio: ["ignore", "ignore", "pipe"] });
+  let said = "";
+  child.stderr!.on("data", (chunk) => (said += chunk));
+  const [code] = await once(child, "exit");
+  return [code as number | null, said];
+}
+
 it("refuses to start on a data directory whose PostgreSQL another running start supervises, and says so", async () => {
   const first = await provideDatabase({ log: () => {}, maxRestarts: 1 });
   try {
     const firstPid = postmasterPid();
+    await expect(provideDatabase({ log: () => {}, maxRestarts: 1 })).rejects.toThrow(/already running .*process \d+/);
+    // The same from another process, which then exits: the running start stays known as such.
+    const [code, said] = await startElsewhere("process.exit(0)");
+    expect(code).toBe(1);
+    expect(said).toMatch(/already running .*process \d+/);
     await expect(provideDatabase({ log: () => {}, maxRestarts: 1 })).rejects.toThrow(/already running .*process \d+/);
     expect(postmasterPid()).toBe(firstPid);
     expect(await answer(first.url)).toBe(42);
