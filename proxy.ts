@@ -12,7 +12,7 @@ import { logger } from "@/lib/server/kernel/logger";
 import { actionBodyResponse, decodablePath, malformedPathResponse } from "@/lib/security/malformed-request";
 import { redactUrlSecrets } from "@/lib/server/kernel/redact-url";
 import { databaseLikelyUp } from "@/lib/server/kernel/db-health";
-import { unavailableJson, unavailablePage } from "@/lib/server/kernel/unavailable";
+import { unavailableAction, unavailableJson, unavailablePage } from "@/lib/server/kernel/unavailable";
 
 // Read through a variable name: Next inlines `process.env.NEXT_PUBLIC_*` at
 // build time, but whether Clerk is on is decided per deployment, at run time.
@@ -63,7 +63,12 @@ async function unavailableResponse(request: NextRequest, path: string): Promise<
   if (!needsDatabase(path) || (await databaseLikelyUp())) return undefined;
   const requestId = request.headers.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
   logger.warn({ requestId, method: request.method, path: redactUrlSecrets(request.nextUrl) }, "database unavailable: answered 503");
-  return path.startsWith("/api/") ? unavailableJson(requestId) : unavailablePage(requestId);
+  if (path.startsWith("/api/")) return unavailableJson(requestId);
+  // A form's server action: a page of HTML in reply would make the browser show the generic error.
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    return unavailableAction(requestId, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  }
+  return unavailablePage(requestId);
 }
 
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {

@@ -54,10 +54,16 @@ process.on("uncaughtException", (error) => {
 
 const started = Date.now();
 say(process.env.DATABASE_URL ? "Using the database at DATABASE_URL." : "Starting the embedded PostgreSQL…");
-database = await provideDatabase({
-  log: say,
-  onGiveUp: (message) => void shutDown(1, message),
-});
+try {
+  database = await provideDatabase({
+    log: say,
+    onGiveUp: (message) => void shutDown(1, message),
+  });
+} catch (error) {
+  // Said plainly: what went wrong and what to do, not a stack trace.
+  say(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 if (shuttingDown) await new Promise(() => {});
 if (database.embedded) say(`Embedded PostgreSQL is running (port ${process.env.SHIPSHAPE_PG_PORT || 54329}).`);
 say("Applying migrations…");

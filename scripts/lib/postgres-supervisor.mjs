@@ -8,6 +8,7 @@
 // last, instead of both at once (which filled the screen with connection
 // errors from a web server whose database had already gone).
 import { execFileSync, spawn } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import pg from "pg";
 
@@ -32,6 +33,80 @@ function runAs() {
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+};
+
+// The pid PostgreSQL records on the first line of postmaster.pid while it
+// runs on `databaseDir`, or undefined.
+function recordedPostmaster(databaseDir) {
+  try {
+    const pid = Number(readFileSync(`${databaseDir}/postmaster.pid`, "utf8").split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Whether process `pid` is a PostgreSQL server: checked before signalling a
+// pid read from a file, which may have been reused by anything since.
+function isPostgres(pid) {
+  try {
+    return /postgres/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8"));
+  } catch {
+    try {
+      return /postgres/.test(execFileSync("ps", ["-p", String(pid), "-o", "command="], { encoding: "utf8" }));
+    } catch {
+      return false;
+    }
+  }
+}
+
+// Who supervises the server on `databaseDir`: this file beside the data
+// directory holds the supervising process's id while it runs.
+const supervisorFile = (databaseDir) => `${databaseDir}.supervisor.pid`;
+
+/**
+ * Makes sure no other PostgreSQL runs on `databaseDir` before one is started
+ * there. A server whose supervisor is gone (an `npm start` killed with
+ * SIGKILL leaves its PostgreSQL running, in a process group of its own) is
+ * stopped (fast shutdown) and the start goes on; a server another running
+ * start supervises is left alone and this start refused, with a message
+ * that names that process. Without this check the new server would exit at
+ * once ("lock file already exists") while the readiness probe reached the
+ * old one, and the start would go on supervising nothing.
+ */
+async function takeOver(databaseDir, log) {
+  const postmaster = recordedPostmaster(databaseDir);
+  if (!postmaster || !alive(postmaster) || !isPostgres(postmaster)) return;
+  let supervisor;
+  try {
+    supervisor = Number(readFileSync(supervisorFile(databaseDir), "utf8").trim());
+  } catch {
+    supervisor = undefined;
+  }
+  if (supervisor && alive(supervisor)) {
+    throw new Error(
+      `PostgreSQL is already running on this data directory (postmaster ${postmaster}), supervised by process ${supervisor}: ` +
+        "is Shipshape already started? Stop that one first, or give this one SHIPSHAPE_DATA_DIR and SHIPSHAPE_PG_PORT of its own.",
+    );
+  }
+  log(`Stopping a PostgreSQL left running by an earlier start that did not end cleanly (process ${postmaster})…`);
+  process.kill(postmaster, "SIGINT");
+  for (const [signal, ms] of [["SIGQUIT", STOP_TIMEOUT_MS], ["SIGKILL", 5_000]]) {
+    const deadline = Date.now() + ms;
+    while (alive(postmaster) && Date.now() < deadline) await sleep(100);
+    if (!alive(postmaster)) return;
+    process.kill(postmaster, signal);
+  }
+  while (alive(postmaster)) await sleep(100);
+}
 
 /**
  * Starts PostgreSQL on `databaseDir` and `port`, waits until `url` accepts
@@ -99,7 +174,11 @@ export async function superviseEmbeddedPostgres({
       try {
         await probe.connect();
         await probe.end();
+        // Connected to the server just started, not to another one on the same port.
+        if (gone || recordedPostmaster(databaseDir) !== server.pid) throw new Error("not this server");
         upSince = Date.now();
+        // What it said while starting (refused early connections) explains nothing about a later crash.
+        recentOutput = [];
         return;
       } catch {
         await probe.end().catch(() => {});
@@ -140,13 +219,25 @@ export async function superviseEmbeddedPostgres({
     }
   }
 
+  // Removes the supervisor file only while it names this process: a start
+  // refused by takeOver must not erase the running one's.
+  const release = () => {
+    try {
+      if (Number(readFileSync(supervisorFile(databaseDir), "utf8").trim()) === process.pid) rmSync(supervisorFile(databaseDir), { force: true });
+    } catch {
+      // No file: nothing to release.
+    }
+  };
   // A start.mjs that exits by any path takes its database with it.
   const onExit = () => {
+    release();
     if (child?.exitCode === null && child.signalCode === null) child.kill("SIGINT");
   };
-  process.on("exit", onExit);
 
+  await takeOver(databaseDir, log);
+  process.on("exit", onExit);
   await launch();
+  writeFileSync(supervisorFile(databaseDir), `${process.pid}\n`);
 
   return {
     pid: () => child?.pid,
@@ -155,6 +246,7 @@ export async function superviseEmbeddedPostgres({
       if (stopping) return;
       stopping = true;
       process.removeListener("exit", onExit);
+      release();
       const server = child;
       if (!server || server.exitCode !== null || server.signalCode !== null) return;
       const exited = new Promise((resolve) => server.once("exit", resolve));

@@ -1,7 +1,8 @@
 // The embedded PostgreSQL of `npm start`, started as start.mjs starts it (on a
 // data directory and port of its own), is restarted when its server process
 // is killed, and queries work again afterwards.
-import { chmodSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -101,4 +102,63 @@ it("gives up with a clear message after the allowed attempts when PostgreSQL can
     renameSync(`${conf}.away`, conf);
     await supervisor.stop();
   }
+}, 60_000);
+
+// A start whose data directory already has a running PostgreSQL must not take
+// that server for its own: it would then supervise nothing (the server it
+// started had exited at once) and leave the other one running on stop().
+// provideDatabase in a process of its own, running `then` once it has its
+// database; resolves with the exit code and what it wrote to stderr.
+async function startElsewhere(then: string): Promise<[number | null, string]> {
+  const script = `import { provideDatabase } from ${JSON.stringify(path.resolve("scripts/lib/database.mjs"))};
+try { await provideDatabase({ log: () => {} }); } catch (error) { console.error(error.message); process.exit(1); }
+${then}`;
+  const child = spawn(process.execPath, ["--input-type=module", "-e", script], { env: process.env, stdio: ["ignore", "ignore", "pipe"] });
+  let said = "";
+  child.stderr!.on("data", (chunk) => (said += chunk));
+  const [code] = await once(child, "exit");
+  return [code as number | null, said];
+}
+
+it("refuses to start on a data directory whose PostgreSQL another running start supervises, and says so", async () => {
+  const first = await provideDatabase({ log: () => {}, maxRestarts: 1 });
+  try {
+    const firstPid = postmasterPid();
+    await expect(provideDatabase({ log: () => {}, maxRestarts: 1 })).rejects.toThrow(/already running .*process \d+/);
+    // The same from another process, which then exits: the running start stays known as such.
+    const [code, said] = await startElsewhere("process.exit(0)");
+    expect(code).toBe(1);
+    expect(said).toMatch(/already running .*process \d+/);
+    await expect(provideDatabase({ log: () => {}, maxRestarts: 1 })).rejects.toThrow(/already running .*process \d+/);
+    expect(postmasterPid()).toBe(firstPid);
+    expect(await answer(first.url)).toBe(42);
+  } finally {
+    await first.stop();
+  }
+}, 60_000);
+
+it("stops a PostgreSQL left running by a start that was killed (SIGKILL), then starts and supervises its own", async () => {
+  // A start in another process, killed outright: its PostgreSQL, in a process group of its own, stays.
+  const script = `import { provideDatabase } from ${JSON.stringify(path.resolve("scripts/lib/database.mjs"))};
+await provideDatabase({ log: () => {} }); console.log("up"); setInterval(() => {}, 1000);`;
+  const earlier = spawn(process.execPath, ["--input-type=module", "-e", script], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+  const [line] = await once(earlier.stdout!, "data");
+  expect(String(line)).toContain("up");
+  const stale = postmasterPid();
+  earlier.kill("SIGKILL");
+  await once(earlier, "exit");
+  expect(() => process.kill(stale, 0)).not.toThrow();
+
+  const log: string[] = [];
+  const again = await provideDatabase({ log: (message: string) => log.push(message), maxRestarts: 1 });
+  try {
+    expect(log.join("\n")).toMatch(new RegExp(`left running .*\\(process ${stale}\\)`));
+    expect(() => process.kill(stale, 0)).toThrow();
+    expect(postmasterPid()).not.toBe(stale);
+    expect(postmasterPid()).toBe(again.pid!());
+    expect(await answer(again.url)).toBe(42);
+  } finally {
+    await again.stop();
+  }
+  expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
 }, 60_000);

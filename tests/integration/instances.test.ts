@@ -1,6 +1,6 @@
 // Server instances on one database compare the settings they must share.
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/server/kernel/db";
 import { announceInstance, secretCheck } from "@/lib/server/jobs/instances";
 
@@ -41,5 +41,20 @@ describe("server instances", () => {
     expect(row.secretCheck).toMatch(/^[0-9a-f]{16}$/);
     await announceInstance(instance(), same, new Date(now.getTime() + 25 * 60 * MINUTE));
     expect(await db.$queryRaw`SELECT id FROM server_instance WHERE id = ${id}`).toEqual([]);
+  });
+
+  // Each instance's own clock used to stamp and judge "seen lately": one whose
+  // clock ran three minutes or more behind was never seen by the others.
+  it("see each other whatever their clocks say: the database's clock decides", async () => {
+    const behind = { ...same, appUrl: `${url}/clock-behind` };
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() - 10 * MINUTE);
+      await announceInstance(instance(), behind);
+    } finally {
+      vi.useRealTimers();
+    }
+    const problems = await announceInstance(instance(), same);
+    expect(problems.join("\n")).toContain(`has APP_URL ${behind.appUrl}`);
   });
 });

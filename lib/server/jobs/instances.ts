@@ -26,9 +26,12 @@ export const secretCheck = (secret: string) => createHmac("sha256", secret).upda
  * Records instance `id` as running at `now` (its settings are those it
  * started with), forgets instances gone for a day, and returns one message
  * per setting on which another running instance differs from this one
- * (empty when all agree).
+ * (empty when all agree). `now` defaults to the database's clock, which all
+ * instances share: with their own clocks, one running a few minutes behind
+ * would look stopped to the others (tests pass a `now` to move in time).
  */
-export async function announceInstance(id: string, settings: InstanceSettings, now = new Date()): Promise<string[]> {
+export async function announceInstance(id: string, settings: InstanceSettings, at?: Date): Promise<string[]> {
+  const now = at ?? (await db.$queryRaw<{ now: Date }[]>`SELECT now() AS now`)[0].now;
   await db.$executeRaw`
     INSERT INTO server_instance (id, "secretCheck", "appUrl", "startedAt", "seenAt")
     VALUES (${id}, ${settings.secretCheck}, ${settings.appUrl}, ${now}, ${now})

@@ -38,3 +38,26 @@ export function unavailableJson(requestId: string): Response {
     { status: 503, headers: { "cache-control": "no-store", "retry-after": String(RETRY_AFTER_SECONDS), "x-request-id": requestId } },
   );
 }
+
+/**
+ * The answer to a server action (a POST with a `Next-Action` header) while
+ * the database is unreachable. The browser's side of an action accepts only
+ * Next's own response format, or a redirect named in `x-action-redirect`
+ * (what Next itself sends for an action that redirects elsewhere); anything
+ * else makes it throw, and the app shows "Something went wrong". This
+ * redirect to `location` (the page the form is on) makes the browser load
+ * that page in full, which the gate answers with the Service unavailable
+ * page above, reloading by itself until the database is back. What the form
+ * held is lost, as it would be with the error page; nothing was saved.
+ */
+export function unavailableAction(requestId: string, location: string): Response {
+  return new Response(null, {
+    status: 503,
+    headers: {
+      "x-action-redirect": `${location};replace`,
+      "cache-control": "no-store",
+      "retry-after": String(RETRY_AFTER_SECONDS),
+      "x-request-id": requestId,
+    },
+  });
+}
