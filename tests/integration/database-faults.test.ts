@@ -7,7 +7,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
-import { isDatabaseUnavailable } from "@/lib/server/kernel/db-faults";
+import { isDatabaseUnavailable, isStatementTimeout } from "@/lib/server/kernel/db-faults";
+import { errorResponse } from "@/lib/server/api/handler";
 import { watchPool } from "@/lib/server/kernel/db-health";
 import { poolSettings } from "@/lib/server/kernel/db-settings";
 import { startFreezableProxy, type FreezableProxy } from "../support/freezable-proxy";
@@ -84,5 +85,21 @@ describe("a database that stops answering", () => {
     // Cancelled by PostgreSQL's statement_timeout: the server is up and said so.
     expect((slow as { error: { code?: string } }).error.code).toBe("57014");
     expect(isDatabaseUnavailable((slow as { error: unknown }).error)).toBe(false);
+  }, 30_000);
+
+  it("answers a statement stopped at its timeout with a 503 that says so, not a bare 500", async () => {
+    const slow = (await settle(pool.query("SELECT pg_sleep(2)"))) as { error: unknown };
+    expect(isStatementTimeout(slow.error)).toBe(true);
+    // The same error as Prisma passes it on, wrapped.
+    expect(isStatementTimeout(new Error("query failed", { cause: slow.error }))).toBe(true);
+    const response = errorResponse(slow.error, "test-request");
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBeTruthy();
+    const { error } = await response.json();
+    expect(error.code).toBe("UNAVAILABLE");
+    expect(error.message).toMatch(/took too long/);
+    const syntax = (await settle(pool.query("SELEC 1"))) as { error: unknown };
+    expect(isStatementTimeout(syntax.error)).toBe(false);
+    expect(errorResponse(syntax.error, "test-request").status).toBe(500);
   }, 30_000);
 });

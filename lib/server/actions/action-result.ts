@@ -4,6 +4,8 @@ import { unstable_rethrow } from "next/navigation";
 import { headers } from "next/headers";
 import { AppError, toErrorBody, type ErrorBody } from "@/lib/server/kernel/errors";
 import { requestLogger } from "@/lib/server/kernel/logger";
+import { describeDatabaseFailure } from "@/lib/server/kernel/db-faults";
+import { databaseFault } from "@/lib/server/kernel/unavailable";
 
 export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 
@@ -23,6 +25,12 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof AppError) return { ok: false, error: error.toBody() };
+    // The database unreachable or a statement over its timeout: said as such, not as a fault of ours.
+    const fault = databaseFault(error);
+    if (fault) {
+      requestLogger((await headers()).get("x-request-id")).warn({ reason: describeDatabaseFailure(error) }, fault.message);
+      return { ok: false, error: fault.toBody() };
+    }
     const requestId = (await headers()).get("x-request-id");
     requestLogger(requestId).error({ err: error }, "server action failed");
     Sentry.captureException(error);

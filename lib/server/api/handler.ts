@@ -7,8 +7,8 @@ import { authenticateApiRequest } from "@/lib/server/access/api-token-auth";
 import { clientAddress } from "@/lib/server/access/client-address";
 import { AppError, toErrorBody } from "@/lib/server/kernel/errors";
 import { requestLogger } from "@/lib/server/kernel/logger";
-import { isDatabaseUnavailable } from "@/lib/server/kernel/db-faults";
-import { databaseUnavailable } from "@/lib/server/kernel/unavailable";
+import { describeDatabaseFailure } from "@/lib/server/kernel/db-faults";
+import { databaseFault } from "@/lib/server/kernel/unavailable";
 import { assertNotBlocked, spendAllowance, type Allowances } from "./rate-limit";
 
 type Params = Record<string, string | string[]>;
@@ -21,8 +21,13 @@ export const json = (data: unknown, status = 200, headers: Record<string, string
   Response.json(data, { status, headers: { ...NO_STORE, ...headers } });
 
 export function errorResponse(error: unknown, requestId: string | null): Response {
-  // An unreachable database is an outage (503, Retry-After), not a bug (500).
-  if (isDatabaseUnavailable(error)) error = databaseUnavailable();
+  // An unreachable database, or a statement stopped at its timeout, is a 503
+  // with Retry-After, not a bug (500); logged as a warning for the operator.
+  const fault = databaseFault(error);
+  if (fault) {
+    requestLogger(requestId).warn({ reason: describeDatabaseFailure(error) }, fault.message);
+    error = fault;
+  }
   if (!(error instanceof AppError)) {
     requestLogger(requestId).error({ err: error }, "API request failed");
     Sentry.captureException(error);

@@ -33,6 +33,23 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * True when `error` (or one of its causes) is PostgreSQL cancelling a
+ * statement at its statement_timeout (SQLSTATE 57014, "canceling statement
+ * due to statement timeout"): the server is up, but this request asked for
+ * more than it may take.
+ */
+export function isStatementTimeout(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current && typeof current === "object"; depth += 1) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (code === "57014" && typeof message === "string" && /statement timeout/i.test(message)) return true;
+    if (typeof message === "string" && /canceling statement due to statement timeout/i.test(message)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** A short description of a database failure for logs: the code and message, never the connection URL. */
 export function describeDatabaseFailure(error: unknown): string {
   if (!(error instanceof Error)) return String(error);

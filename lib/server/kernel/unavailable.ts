@@ -1,12 +1,33 @@
 import "server-only";
 import { AppError } from "@/lib/server/kernel/errors";
 import { RETRY_AFTER_SECONDS } from "@/lib/server/kernel/db-health";
+import { isDatabaseUnavailable, isStatementTimeout } from "@/lib/server/kernel/db-faults";
 
 /** The API's answer while the database is unreachable: 503 UNAVAILABLE, with the seconds to wait (Retry-After). */
 export const databaseUnavailable = () =>
   new AppError("UNAVAILABLE", `Service unavailable: the database is not answering. Try again in ${RETRY_AFTER_SECONDS} s.`, undefined, {
     retryAfterSeconds: RETRY_AFTER_SECONDS,
   });
+
+/**
+ * The answer to a request whose statement PostgreSQL cancelled at
+ * DATABASE_STATEMENT_TIMEOUT_MS on a healthy server: 503 UNAVAILABLE with a
+ * Retry-After, saying so, rather than a bare 500.
+ */
+export const statementTooSlow = () =>
+  new AppError("UNAVAILABLE", `The database took too long to answer this request and stopped it. Try again in ${RETRY_AFTER_SECONDS} s; if it keeps happening, ask for less at once (a smaller page, fewer items).`, undefined, {
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
+  });
+
+/**
+ * The AppError a database fault stands for: unreachable (`databaseUnavailable`)
+ * or a statement over its timeout (`statementTooSlow`); null for any other error.
+ */
+export function databaseFault(error: unknown): AppError | null {
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
+  if (isStatementTimeout(error)) return statementTooSlow();
+  return null;
+}
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
