@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import { freePort } from "./servers";
 import { startFreezableProxy, type FreezableProxy } from "../tests/support/freezable-proxy";
 
 // A production server of its own whose database connection runs through a
@@ -17,13 +16,6 @@ let proxy: FreezableProxy;
 let dropScratch: () => Promise<unknown> = async () => {};
 let output = "";
 
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 // Timed with generous slack: the server's own timeouts are a few seconds; a
 // hang (what a frozen database used to cause) would take far longer.

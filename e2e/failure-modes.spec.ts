@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import { freePort } from "./servers";
 
 // A second production server whose database is unreachable and whose Sentry
 // DSN points at a local receiver: readiness must fail politely, liveness must
@@ -11,15 +12,6 @@ let base = "";
 const nextBin = "node_modules/next/dist/bin/next";
 let receiver: Server;
 
-// A port nobody is listening on right now, so this spec never collides with
-// the main test server or with another run on the same machine.
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 let server: ChildProcess;
 const envelopes: string[] = [];
 

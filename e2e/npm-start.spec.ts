@@ -1,23 +1,11 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { freePort } from "./servers";
 
-// `npm start` on a fresh data directory with its embedded PostgreSQL (the
-// build already exists): it names its stages, serves, and a Ctrl-C (SIGINT to
-// the whole process group, as a terminal sends it) stops the web server and
-// then the database, with no connection errors on the way out.
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 test("npm start says what it does, and Ctrl-C stops the server, then the database, quietly", async () => {
   test.setTimeout(120_000);
