@@ -7,7 +7,8 @@ import { CliError, fail, usageError, type Output } from "./output";
 
 export const USAGE = `Usage: shipshape <command> [options]
 
-Commands (operators, on the Shipshape host; use the server's DATABASE_URL):
+Commands (operators, on the Shipshape host; use the server's DATABASE_URL, or its embedded PostgreSQL:
+          the same SHIPSHAPE_DATA_DIR and SHIPSHAPE_PG_PORT as npm start):
   setup --email E --team NAME [--name N] [--time-zone ZONE]
                                              Create the first admin and team; the password is read from stdin;
                                              the team's time zone is this machine's unless ZONE (IANA, e.g. Europe/Berlin) is given
@@ -23,7 +24,7 @@ Commands (operators, on the Shipshape host; use the server's DATABASE_URL):
   export --team SLUG [--format md|csv|json|pdf] [--out FILE]
                                              The portfolio report of a team's active projects
 
-  import FILE --dry-run [--json]            What a Markdown document (or YAML checklist) holds, without touching a database
+  import FILE --dry-run [--json]             What a Markdown document (or YAML checklist) holds, without touching a database
   import FILE --team SLUG --new NAME         Import it into a new project
   import FILE --project ID [--dry-run]       Merge it into a project (never deletes); --dry-run lists the changes
 
