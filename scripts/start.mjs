@@ -47,6 +47,13 @@ async function shutDown(code, reason) {
 // before stopping the database. The embedded PostgreSQL runs in a group of
 // its own, so it is stopped last, not at the same moment.
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void shutDown(0, "Shutting down…"));
+// `npm start` stopped by a process manager: npm may exit on SIGTERM without
+// passing it on, leaving this process orphaned (re-parented). Seen from here
+// as a new parent; shut down as for a signal, so nothing keeps running unwatched.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void shutDown(0, "The process that started Shipshape has gone; shutting down…");
+}, 1000).unref();
 process.on("uncaughtException", (error) => {
   console.error(error);
   void shutDown(1);

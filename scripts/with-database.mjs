@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Usage: node scripts/with-database.mjs [--migrate] [--test-cluster] -- <command> [args…]
-// Runs a command with DATABASE_URL pointing at the configured server, or at an
-// embedded PostgreSQL that is started before and stopped after the command.
-import { migrate, provideDatabase, stopOnSignal, superviseChild, selectTestCluster } from "./lib/database.mjs";
+// Runs a command with DATABASE_URL pointing at the configured server, or at
+// the embedded PostgreSQL: the one a running `npm start` serves (left
+// running), or else one started before and stopped after the command.
+import { attachDatabase, migrate, stopOnSignal, superviseChild, selectTestCluster } from "./lib/database.mjs";
 
 const separator = process.argv.indexOf("--");
 const flags = process.argv.slice(2, separator === -1 ? undefined : separator);
@@ -13,7 +14,7 @@ if (!command) {
 }
 
 if (flags.includes("--test-cluster")) selectTestCluster();
-const database = await provideDatabase();
+const database = await attachDatabase();
 stopOnSignal(database.stop);
 if (flags.includes("--migrate")) await migrate(database.url);
 const code = await superviseChild(command, args, {
