@@ -87,7 +87,7 @@ describe("export → import round trip of names and titles", () => {
       fc.property(project, (input) => {
         expect(namesOf(parseMarkdownChecklist(reportMarkdown(reportOf(input))))).toEqual(input);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   }, 60_000);
 
@@ -96,7 +96,7 @@ describe("export → import round trip of names and titles", () => {
       fc.property(project, (input) => {
         expect(namesOf(readChecklistYaml(checklistYaml(checklistOf(input))))).toEqual(input);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   }, 60_000);
 });
