@@ -99,4 +99,27 @@ describe("export → import round trip of names and titles", () => {
       { numRuns: 150 },
     );
   }, 60_000);
+
+  // Names the importer once tidied, dropped or split, or read as syntax:
+  // numbering, emoji, quotes, emphasis marks, a closing remark or `#`, a
+  // name like a priority or a report section, bare addresses, and text that
+  // looks doubly encoded but is what someone typed.
+  const NAMES = [
+    '"', "'quoted'", "🚀 Launch", "👩‍💻", "__init__", "*", "~x~", "---", "—", "-", "1. First", "Phase 1. x", "ii. roman", "a. letter", "foo:", "a  b", "a\u00a0b", "x\u2028y",
+    "C #", "#", "Testing (More)", "Summary", "Waivers", "Launch blockers", "High", "Must have", "https://x.example/a_b", "www.x.example/a_b", "Ã©t", "[x] done", "<tag>", "a \\| b",
+    "שלום עולם", "e\u0301x",
+  ];
+  it.each(NAMES)("reads back %j as a project, category and item name in both formats", (text) => {
+    const input = { name: text, categories: [{ name: text, titles: [text] }] };
+    expect(namesOf(parseMarkdownChecklist(reportMarkdown(reportOf(input))))).toEqual(input);
+    expect(namesOf(readChecklistYaml(checklistYaml(checklistOf(input))))).toEqual(input);
+  });
+
+  it("still repairs its own report when it arrives doubly encoded", () => {
+    const input = { name: "Café", categories: [{ name: "Sécurité ✅", titles: ["Ã©t", "Déploiement"] }] };
+    const doubly = new TextDecoder("windows-1252").decode(new TextEncoder().encode(reportMarkdown(reportOf(input))));
+    const read = parseMarkdownChecklist(doubly);
+    expect(read.warnings[0].message).toMatch(/^Repaired \d+ runs of doubly encoded text/);
+    expect(namesOf(read)).toEqual(input);
+  });
 });
