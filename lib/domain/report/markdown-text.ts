@@ -14,9 +14,26 @@
 const ENTITY: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;" };
 const SPECIAL = /[\\`[\]<>&*_~]/g;
 
+// GitHub also makes links of bare addresses (`https://…`, `www.…`,
+// `a@b.example`), and inside such a link every escape shows as written
+// (`a\_b`, `&lt;`): the `:` after a scheme, the `.` after `www` and every `@`
+// get a backslash, which keeps the address from ever becoming a link.
+const AUTOLINK = /(?<=https?|mailto|xmpp):|(?<=www)\.|@/gi;
+
 /** `text` as literal inline Markdown, on one line. */
 export function mdText(text: string): string {
-  return text.replace(/\r\n?|\n/g, " ").replace(SPECIAL, (c) => ENTITY[c] ?? `\\${c}`);
+  return text
+    .replace(/\r\n?|\n/g, " ")
+    .replace(SPECIAL, (c) => ENTITY[c] ?? `\\${c}`)
+    .replace(AUTOLINK, (c) => `\\${c}`);
+}
+
+/**
+ * `text` as the literal content of a heading: also every `#` escaped, as a
+ * closing run of them (`C #`) would otherwise end the heading and vanish.
+ */
+export function mdHeading(text: string): string {
+  return mdText(text).replace(/#/g, "\\#");
 }
 
 /**

@@ -13,7 +13,7 @@ import { dayIn } from "@/lib/domain/readiness/dates";
 import { forecastSentence } from "@/lib/domain/history/forecast";
 import { changesMarkdown } from "./changes-markdown";
 import { markdownTable as table } from "./markdown-table";
-import { mdBareUrl, mdCode, mdLink, mdParagraph, mdText } from "./markdown-text";
+import { mdBareUrl, mdCode, mdHeading, mdLink, mdParagraph, mdText } from "./markdown-text";
 import { PRIORITY_GROUP_LABEL, PRIORITY_GROUPS, priorityGroupOf, priorityLabel, STANDING_GLYPH, STANDING_LABEL } from "@/lib/domain/readiness/vocabulary";
 import { allItems, PRIORITY_WORD, type ProjectReport, type ReportEvidence, type ReportItem } from "./report";
 
@@ -43,7 +43,7 @@ export function reportMarkdown(report: ProjectReport): string {
   const lines: string[] = [];
   const push = (...more: string[]) => lines.push(...more);
 
-  push(`# ${mdText(project.name)} — production readiness`, "");
+  push(`# ${mdHeading(project.name)} — production readiness`, "");
   if (project.description) push(mdParagraph(project.description), "");
   push(
     `**Readiness:** ${summary.readinessPercent}% · **Level ${summary.level}:** ${summary.levelName}${summary.needsTriage > 0 ? ` · **${needsTriageText(summary.needsTriage)}** (no level above 1 until they are prioritised)` : ""}  `,
@@ -103,7 +103,7 @@ export function reportMarkdown(report: ProjectReport): string {
   }
 
   for (const category of report.categories) {
-    push(`## ${mdText(category.name)}`, "");
+    push(`## ${mdHeading(category.name)}`, "");
     if (category.items.length === 0) {
       push("No items.", "");
       continue;

@@ -6,12 +6,12 @@ import { formatEffortCell, formatRemainingEffort, needsTriageText } from "@/lib/
 import { dayIn } from "@/lib/domain/readiness/dates";
 import { forecastCell, type PortfolioReport } from "./portfolio";
 import { markdownTable } from "./markdown-table";
-import { mdCode, mdText } from "./markdown-text";
+import { mdCode, mdHeading, mdText } from "./markdown-text";
 
 export function portfolioMarkdown(report: PortfolioReport): string {
   const { totals } = report;
   const lines = [
-    `# ${mdText(report.team.name)} — portfolio readiness`,
+    `# ${mdHeading(report.team.name)} — portfolio readiness`,
     "",
     `**Projects:** ${totals.projects} · **Launch ready:** ${totals.launchReady} · **Launch blockers:** ${totals.launchBlockers}${totals.needsTriage > 0 ? ` · **${needsTriageText(totals.needsTriage)}**` : ""} · **Remaining effort:** ${formatRemainingEffort(totals.remainingEffortHours, totals.unestimatedItems)}  `,
     `**Forecast late for target:** ${totals.lateForecasts} · **Report date:** ${dayIn(new Date(report.generatedAt), report.timeZone)} · **Dates in** ${report.timeZone}`,
@@ -42,7 +42,7 @@ export function portfolioMarkdown(report: PortfolioReport): string {
   const blocked = report.projects.filter((p) => p.blockers.length > 0);
   if (blocked.length === 0) lines.push("None: every project has its critical items done or waived.", "");
   for (const project of blocked) {
-    lines.push(`### ${mdText(project.name)}`, "");
+    lines.push(`### ${mdHeading(project.name)}`, "");
     for (const b of project.blockers) lines.push(`- [ ] ${mdCode(b.key)} ${mdText(b.title)} — ${b.owner ? mdText(b.owner) : "unassigned"}${b.dueDate ? `, due ${b.dueDate}${b.overdue ? " (overdue)" : ""}` : ""}`);
     lines.push("");
   }
