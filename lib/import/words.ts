@@ -27,10 +27,10 @@ const WORDS: [RegExp, ItemStatus][] = [
   [/\b(n\/?a|not applicable|not needed|out of scope|skip(ped)?)\b/i, "NOT_APPLICABLE"],
   // Unknown is not done; a waiver accepts an item that is not done.
   [/\bunknown\b|\?\?|\bwaived\b/i, "MISSING"],
-  [/\b(not (yet )?(done|implemented|started|configured|ready|in place|set up)|missing|todo|to do|no|none|absent|open|gap|pending)\b/gi, "MISSING"],
+  [/\b(not (yet )?(done|implemented|started|configured|ready|in place|set up)|missing|todo|to do|no|none|absent|open|gap|pending|blocked|fail(ed|ing|s)?)\b/gi, "MISSING"],
   // "Dev only", "Local only": done somewhere, not everywhere (but "read-only" is a kind of thing).
   [/\b(partial(ly)?|in progress|wip|started|needs? work|needs? config|incomplete|some|planned|ongoing|draft|basic|limited|minimal|mostly)\b|(?<![-\w])only\b/gi, "PARTIAL"],
-  [/\b(done|complete(d)?|yes|implemented|ready|passing|exists|configured|in place|finished|live|enabled|ok)\b/gi, "DONE"],
+  [/\b(done|complete(d)?|yes|implemented|ready|passing|exists|configured|in place|finished|live|enabled|ok|pass(ed|es)?)\b/gi, "DONE"],
 ];
 
 // A done glyph with words that limit it ("✅ Local only", "✅ Done, but no alerts") is partial.
@@ -65,6 +65,14 @@ function statusWords(cell: string): Found[] {
 export function readStatus(text: string): StatusReading | null {
   const cell = text.trim();
   if (!cell) return null;
+  // A pick-one line, "[ ] Complete | [x] At risk | [ ] Blocked": the ticked
+  // option is the status; with none ticked the line says nothing yet.
+  const options = [...cell.matchAll(/\[([ xX✓✔~/-]?)\]\s*([^[|]*)/gu)];
+  if (options.length > 1) {
+    const ticked = options.filter((option) => option[1] && option[1] !== " ");
+    if (ticked.length === 0) return null;
+    return ticked.length === 1 ? readStatus(ticked[0][2]) ?? { status: "MISSING", recognised: false } : { status: "MISSING", recognised: false };
+  }
   const box = readTaskBox(cell);
   if (box) return { status: box, recognised: true };
   const explicit = WORDS.slice(0, 2).find(([pattern]) => pattern.test(cell));

@@ -13,7 +13,7 @@ export type Skip = "no item column" | "people" | "schedule";
 const HEADER: Record<Kind, RegExp> = {
   name: /^(?:(?:check|item|task|control|requirement|feature|component|deliverable|blocker|action|gap|area|topic|need|step|objective|checklist(?: item)?|work item)s?|capabilit(?:y|ies)|criteri(?:on|a)|what|title|names?|hạng mục|mục|công việc|nội dung|élément|tâche|exigence|critère|contrôle|elemento|requisito|tarea|anforderung|aufgabe|项目|項目|检查项|事项|任务|要求|項目名)(?:\s+(?:name|title|item))?$/iu,
   status:
-    /status|state|done|result|implemented|progress|outcome|\bcurrent\b|\btoday\b|\bas[- ]?is\b|\bnow\b|trạng thái|tình trạng|statut|état|estado|stato|zustand|状态|狀態|状況|進捗|상태|статус/iu,
+    /status|state|done|result|implemented|progress|outcome|verdict|\bcurrent\b|\btoday\b|\bas[- ]?is\b|\bnow\b|trạng thái|tình trạng|statut|état|estado|stato|zustand|状态|狀態|状況|進捗|상태|статус/iu,
   priority: /priority|impact|severity|importance|criticality|must|level|risk|ưu tiên|priorité|优先级|優先/iu,
   effort: /effort|estimate|time|size|hours|days|cost/i,
   evidence: /evidence|files?|proof|links?|where|location|source|reference|artifacts?|pr\b/i,
@@ -29,7 +29,7 @@ const CAMEL_ID = /[a-z](?:Id|ID)$/;
 // One column per level of a scheme: "Tier 1", "Level 2", "L3".
 const PER_LEVEL = /^(?:tier|level|lvl|l|stage|grade|class|phase|step)\s*[-#]?\s*\d+$/i;
 // Row numbers and identifiers: `1`, `1.`, `T-001`, `PRD-0001`, `SEC.2`.
-const KEY_VALUE = /^(?:\d+[.)]?|[\p{L}]{1,10}[-_.]?\d+(?:[.-]\d+)*)$/u;
+const KEY_VALUE = /^(?![pP]\d$)(?:\d+[.)]?|[\p{L}]{1,10}[-_.]?\d+(?:[.-]\d+)*)$/u;
 // Counts and scores: `3/15`, `26`, `80 %`, `N/A`.
 const COUNT_VALUE = /^(?:[\d\s.,/%+~<>≈×x-]+|n\/?a|tbd|[-–—?]+)$/i;
 const PEOPLE = /^(?:roles?|contacts?|e-?mails?|phones?|mobile|slack|people|persons?|team members?|members?|vai trò|liên hệ|rôle|联系人|联系方式|角色)$/iu;

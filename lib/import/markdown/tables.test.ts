@@ -43,6 +43,12 @@ describe("the item column (kind 2)", () => {
       ["Publish the status page", "MISSING"],
     ]);
     expect(items(keyed).map((i) => i.key)).toEqual(["t-001", "prd-0002"]);
+    // A leading column of P0 / P1 is a priority, not a key.
+    const ranked = table("| Priority | Check | Status |", "|---|---|---|", "| P0 | Backups | ✅ |", "| P1 | Alerts | ❌ |");
+    expect(items(ranked).map((i) => [i.title, i.priority, i.key])).toEqual([
+      ["Backups", "CRITICAL", undefined],
+      ["Alerts", "HIGH", undefined],
+    ]);
   });
 
   it("never takes a column of counts as the title", () => {
@@ -116,9 +122,12 @@ describe("status columns and phrases (kind 3)", () => {
       ["Basic", "PARTIAL"], ["Started", "PARTIAL"], ["Some", "PARTIAL"], ["Dev only", "PARTIAL"],
       ["Config exists, but alerting missing", "PARTIAL"], ["Partial (only a template)", "PARTIAL"], ["✅ Local only", "PARTIAL"], ["⚠️ Permissive", "PARTIAL"],
       ["Not implemented", "MISSING"], ["None", "MISSING"], ["No", "MISSING"], ["❌ No", "MISSING"],
-      ["Done", "DONE"], ["✅ Yes", "DONE"],
+      ["Done", "DONE"], ["✅ Yes", "DONE"], ["Pass", "DONE"], ["Failed", "MISSING"], ["Blocked", "MISSING"],
+      ["[x] Complete | [ ] At risk | [ ] Blocked", "DONE"], ["[ ] Complete | [x] Blocked", "MISSING"],
     ];
     for (const [text, status] of cases) expect(readStatus(text), text).toEqual({ status, recognised: true });
+    // A pick-one line nobody has filled in says nothing yet.
+    expect(readStatus("[ ] Complete | [ ] At risk | [ ] Blocked")).toBeNull();
   });
 
   it("warns about a status it does not recognise instead of guessing", () => {
