@@ -66,7 +66,9 @@ export function chooseColumns(headings: string[], cells: string[][]): { columns:
     status = headings.findIndex((h, i) => !taken.includes(i) && i !== name && i > 0 && !perLevel[i] && !NOT_STATUS.test(h) && mostly(column(i), hasStatusGlyph));
   }
   if (name === -1) {
-    const candidate = (i: number) => !taken.includes(i) && i !== status && !perLevel[i] && !all(column(i), (cell) => COUNT_VALUE.test(cell.trim())) && mostly(column(i), (cell) => /\p{L}/u.test(cell));
+    // Not a column another header already claims ("Owner", "Priority").
+    const claimed = (i: number) => (["priority", "effort", "evidence", "owner", "why", "notes"] as const).some((kind) => HEADER[kind].test(headings[i].trim()));
+    const candidate = (i: number) => !taken.includes(i) && i !== status && !perLevel[i] && !claimed(i) && !all(column(i), (cell) => COUNT_VALUE.test(cell.trim())) && mostly(column(i), (cell) => /\p{L}/u.test(cell));
     // The item comes before its status; a table of task boxes carries its status in the item.
     const limit = status === -1 ? headings.length : status;
     name = headings.findIndex((_, i) => i < limit && candidate(i) && (status !== -1 || mostly(column(i), (cell) => readTaskBox(cell) !== null)));

@@ -51,6 +51,11 @@ describe("the item column (kind 2)", () => {
     ]);
   });
 
+  it("takes the first column of text no other header claims as the item", () => {
+    const checklist = table("| Owner | Thing to do | Priority | Status |", "|---|---|---|---|", "| Kim | Rotate the database password | High | Done |");
+    expect(items(checklist).map((i) => [i.title, i.owner, i.priority, i.status])).toEqual([["Rotate the database password", "Kim", "HIGH", "DONE"]]);
+  });
+
   it("never takes a column of counts as the title", () => {
     const checklist = table("| Passed | Suite | Outcome |", "|---|---|---|", "| 3/15 | Accessibility audit | ⚠️ |", "| N/A | Payments sandbox | ✅ |", "| 26 | Smoke suite | ✅ |");
     expect(rows(checklist)).toEqual([
