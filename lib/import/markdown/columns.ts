@@ -3,7 +3,7 @@
 // ✅ ⚠️ ❌ is the status in any language; a column of `T-001` is a key; a
 // column of `3/15` is a count). A table that lists people or a schedule
 // holds no items.
-import { hasStatusGlyph, readTaskBox } from "@/lib/import/words";
+import { hasStatusGlyph, readPriority, readTaskBox } from "@/lib/import/words";
 
 export type Kind = "name" | "status" | "priority" | "effort" | "evidence" | "owner" | "why" | "notes" | "key";
 export type Columns = Record<Kind, number>;
@@ -59,15 +59,15 @@ export function chooseColumns(headings: string[], cells: string[][]): { columns:
   if (key === -1 && headings.length > 1 && !HEADER.priority.test(headings[0]) && all(column(0), (cell) => KEY_VALUE.test(cell.trim()))) key = 0;
   const taken = key === -1 ? [] : [key];
 
+  // A column another header already claims ("Owner", "Priority": 🔴 there is a priority) is neither item nor status.
+  const claimed = (i: number) => (["priority", "effort", "evidence", "owner", "why", "notes"] as const).some((kind) => HEADER[kind].test(headings[i].trim()));
   let name = header("name", taken);
   let status = headings.findIndex((h, i) => !taken.includes(i) && i !== name && !perLevel[i] && HEADER.status.test(h) && !NOT_STATUS.test(h));
   // No status header Shipshape knows: a column of glyphs after the item is the status.
   if (status === -1) {
-    status = headings.findIndex((h, i) => !taken.includes(i) && i !== name && i > 0 && !perLevel[i] && !NOT_STATUS.test(h) && mostly(column(i), hasStatusGlyph));
+    status = headings.findIndex((h, i) => !taken.includes(i) && i !== name && i > 0 && !perLevel[i] && !claimed(i) && !NOT_STATUS.test(h) && mostly(column(i), hasStatusGlyph));
   }
   if (name === -1) {
-    // Not a column another header already claims ("Owner", "Priority").
-    const claimed = (i: number) => (["priority", "effort", "evidence", "owner", "why", "notes"] as const).some((kind) => HEADER[kind].test(headings[i].trim()));
     const candidate = (i: number) => !taken.includes(i) && i !== status && !perLevel[i] && !claimed(i) && !all(column(i), (cell) => COUNT_VALUE.test(cell.trim())) && mostly(column(i), (cell) => /\p{L}/u.test(cell));
     // The item comes before its status; a table of task boxes carries its status in the item.
     const limit = status === -1 ? headings.length : status;
@@ -83,8 +83,8 @@ export function chooseColumns(headings: string[], cells: string[][]): { columns:
     columns[kind] = header(kind, used);
     if (columns[kind] !== -1) used.push(columns[kind]);
   }
-  // A column of ✅ is not a priority, whatever its header says.
-  if (columns.priority !== -1 && mostly(column(columns.priority), hasStatusGlyph)) columns.priority = -1;
+  // A column of bare ✅ is not a priority, whatever its header says ("🔴 High" is).
+  if (columns.priority !== -1 && mostly(column(columns.priority), (cell) => hasStatusGlyph(cell) && !readPriority(cell))) columns.priority = -1;
   return { columns };
 }
 

@@ -91,6 +91,14 @@ describe("the item column (kind 2)", () => {
     expect(checklist.warnings).toEqual([]);
   });
 
+  it("reads coloured priorities as priorities, never as the status", () => {
+    const checklist = table("| Item | Priority |", "|---|---|", "| Backups | 🔴 High |", "| Dark mode | 🟢 Low |");
+    expect(items(checklist).map((i) => [i.title, i.status, i.priority])).toEqual([
+      ["Backups", "MISSING", "HIGH"],
+      ["Dark mode", "MISSING", "LOW"],
+    ]);
+  });
+
   it("says which tables were skipped, and why, when it refuses a document", () => {
     const source = "# Notes\n\n| Symbol | Meaning |\n|---|---|\n| ✅ | Done |\n\n| Role | Name | Contact |\n|---|---|---|\n| Lead | Sam | sam@example.com |\n";
     let refusal: unknown;
