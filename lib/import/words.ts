@@ -27,7 +27,7 @@ const WORDS: [RegExp, ItemStatus][] = [
   [/\b(n\/?a|not applicable|not needed|out of scope|skip(ped)?)\b/i, "NOT_APPLICABLE"],
   // Unknown is not done; a waiver accepts an item that is not done.
   [/\bunknown\b|\?\?|\bwaived\b/i, "MISSING"],
-  [/\b(not (yet )?(done|implemented|started|configured|ready|in place|set up)|missing|todo|to do|no|none|absent|open|gap|pending|blocked|fail(ed|ing|s)?)\b/gi, "MISSING"],
+  [/\b(not (yet )?(done|implemented|started|configured|ready|in place|set up)|not yet|missing|todo|to do|tbd|no|none|absent|open|gap|pending|blocked|fail(ed|ing|s)?)\b/gi, "MISSING"],
   // "Dev only", "Local only": done somewhere, not everywhere (but "read-only" is a kind of thing).
   [/\b(partial(ly)?|in progress|wip|started|needs? work|needs? config|incomplete|some|planned|ongoing|draft|basic|limited|minimal|mostly)\b|(?<![-\w])only\b/gi, "PARTIAL"],
   [/\b(done|complete(d)?|yes|implemented|ready|passing|exists|configured|in place|finished|live|enabled|ok|pass(ed|es)?)\b/gi, "DONE"],

@@ -135,7 +135,7 @@ describe("status columns and phrases (kind 3)", () => {
       ["Basic", "PARTIAL"], ["Started", "PARTIAL"], ["Some", "PARTIAL"], ["Dev only", "PARTIAL"],
       ["Config exists, but alerting missing", "PARTIAL"], ["Partial (only a template)", "PARTIAL"], ["✅ Local only", "PARTIAL"], ["⚠️ Permissive", "PARTIAL"],
       ["Not implemented", "MISSING"], ["None", "MISSING"], ["No", "MISSING"], ["❌ No", "MISSING"],
-      ["Done", "DONE"], ["✅ Yes", "DONE"], ["Pass", "DONE"], ["Failed", "MISSING"], ["Blocked", "MISSING"],
+      ["Done", "DONE"], ["✅ Yes", "DONE"], ["Pass", "DONE"], ["Failed", "MISSING"], ["Blocked", "MISSING"], ["Not yet", "MISSING"], ["TBD", "MISSING"], ["Not implemented, but planned", "MISSING"], ["Mostly done", "PARTIAL"],
       ["[x] Complete | [ ] At risk | [ ] Blocked", "DONE"], ["[ ] Complete | [x] Blocked", "MISSING"],
     ];
     for (const [text, status] of cases) expect(readStatus(text), text).toEqual({ status, recognised: true });
