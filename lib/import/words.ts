@@ -9,26 +9,88 @@ const GLYPHS: [RegExp, ItemStatus][] = [
   [/❌|✗|✘|○|☐|⬜|🔴|⛔/u, "MISSING"],
 ];
 
+/** Whether `text` holds a status glyph (✅ ⚠️ ❌ …): how a column shows it is the status without a header anyone can read. */
+export const hasStatusGlyph = (text: string): boolean => GLYPHS.some(([pattern]) => pattern.test(text));
+
+// A task box written as text, at the start of a cell: "[x] Code merged".
+export const TASK_BOX = /^\s*\[([ xX✓✔~/-]?)\]\s*/u;
+/** The status a task box (`[x]`, `[ ]`, `[~]`, `[/]`, `[-]`) gives; null for any other text. */
+export function readTaskBox(text: string): ItemStatus | null {
+  const box = TASK_BOX.exec(text);
+  if (!box) return null;
+  if (/^[xX✓✔]$/u.test(box[1])) return "DONE";
+  if (box[1] === "~" || box[1] === "/") return "PARTIAL";
+  return box[1] === "-" ? "NOT_APPLICABLE" : "MISSING";
+}
+
 const WORDS: [RegExp, ItemStatus][] = [
   [/\b(n\/?a|not applicable|not needed|out of scope|skip(ped)?)\b/i, "NOT_APPLICABLE"],
   // Unknown is not done; a waiver accepts an item that is not done.
   [/\bunknown\b|\?\?|\bwaived\b/i, "MISSING"],
-  [/\b(not (yet )?(done|implemented|started|configured|ready)|missing|todo|to do|no|none|absent|open|gap|pending)\b/i, "MISSING"],
-  [/\b(partial(ly)?|in progress|wip|started|needs? work|needs? config|incomplete|some|planned|ongoing|draft)\b/i, "PARTIAL"],
-  [/\b(done|complete(d)?|yes|implemented|ready|passing|exists|configured|in place|finished|live|enabled|ok)\b/i, "DONE"],
+  [/\b(not (yet )?(done|implemented|started|configured|ready|in place|set up)|not yet|missing|todo|to do|tbd|no|none|absent|open|gap|pending|blocked|fail(ed|ing|s)?)\b/gi, "MISSING"],
+  // "Dev only", "Local only": done somewhere, not everywhere (but "read-only" is a kind of thing).
+  [/\b(partial(ly)?|in progress|wip|started|needs? work|needs? config|incomplete|some|planned|ongoing|draft|basic|limited|minimal|mostly)\b|(?<![-\w])only\b/gi, "PARTIAL"],
+  [/\b(done|complete(d)?|yes|implemented|ready|passing|exists|configured|in place|finished|live|enabled|ok|pass(ed|es)?)\b/gi, "DONE"],
 ];
+
+// A done glyph with words that limit it ("✅ Local only", "✅ Done, but no alerts") is partial.
+const LIMITED = /(?<![-\w])only\b|\b(but|except|partial(ly)?|basic|limited|mostly|not everywhere)\b/i;
 
 export type StatusReading = { status: ItemStatus; recognised: boolean };
 
+type Found = { start: number; end: number; status: ItemStatus };
+
+// Every status word in the cell, the more cautious reading first where they
+// overlap: "not implemented" is missing, not also "implemented".
+function statusWords(cell: string): Found[] {
+  const found: Found[] = [];
+  for (const [pattern, status] of WORDS.slice(2)) {
+    for (const match of cell.matchAll(pattern)) {
+      const start = match.index ?? 0;
+      const end = start + match[0].length;
+      if (!found.some((f) => start < f.end && f.start < end)) found.push({ start, end, status });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A status cell or line read into Shipshape's words: null for an empty text;
+ * `recognised: false` (and MISSING) when the text says no status a reader
+ * would take without thinking, so the caller warns instead of guessing.
+ * Task boxes first, then N/A and Unknown, then glyphs, then words: a short
+ * text or one that starts with its status word says it; done mixed with
+ * missing or partial ("Config exists, but alerting missing") is partial.
+ */
 export function readStatus(text: string): StatusReading | null {
   const cell = text.trim();
   if (!cell) return null;
+  // A pick-one line, "[ ] Complete | [x] At risk | [ ] Blocked": the ticked
+  // option is the status; with none ticked the line says nothing yet.
+  const options = [...cell.matchAll(/\[([ xX✓✔~/-]?)\]\s*([^[|]*)/gu)];
+  if (options.length > 1) {
+    const ticked = options.filter((option) => option[1] && option[1] !== " ");
+    if (ticked.length === 0) return null;
+    return ticked.length === 1 ? readStatus(ticked[0][2]) ?? { status: "MISSING", recognised: false } : { status: "MISSING", recognised: false };
+  }
+  const box = readTaskBox(cell);
+  if (box) return { status: box, recognised: true };
   const explicit = WORDS.slice(0, 2).find(([pattern]) => pattern.test(cell));
   if (explicit) return { status: explicit[1], recognised: true };
   const glyph = GLYPHS.find(([pattern]) => pattern.test(cell));
-  if (glyph) return { status: glyph[1], recognised: true };
-  const word = WORDS.find(([pattern]) => pattern.test(cell));
-  return word ? { status: word[1], recognised: true } : { status: "MISSING", recognised: false };
+  if (glyph) return { status: glyph[1] === "DONE" && LIMITED.test(cell) ? "PARTIAL" : glyph[1], recognised: true };
+  const found = statusWords(cell);
+  if (found.length === 0) return { status: "MISSING", recognised: false };
+  const statuses = new Set(found.map((f) => f.status));
+  if (statuses.has("DONE") && statuses.size > 1) return { status: "PARTIAL", recognised: true };
+  const words = cell.split(/\s+/).length;
+  const first = found[0];
+  const rest = cell.slice(first.end);
+  // "Partial (only a template)", "Done — see the PR", "Not implemented yet": the status word leads.
+  const leads = /^[^\p{L}\p{N}]*$/u.test(cell.slice(0, first.start)) && (rest === "" || /^\s*[,;:.()\[\]—–-]/.test(rest) || /\s/.test(cell.slice(first.start, first.end)));
+  if (leads) return { status: first.status, recognised: true };
+  if (statuses.size === 1 && words <= 3) return { status: first.status, recognised: true };
+  return { status: "MISSING", recognised: false };
 }
 
 const PRIORITY_WORDS: [RegExp, Priority][] = [

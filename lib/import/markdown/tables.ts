@@ -2,57 +2,56 @@ import type { Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { ITEM_KEY_RULE, readItemKey } from "@/lib/domain/item-key";
 import type { Priority } from "@/lib/domain/readiness/vocabulary";
-import type { ImportedItem } from "@/lib/import/checklist";
-import { readEffort, readPriority, readStatus, saysNoPriority } from "@/lib/import/words";
+import { NoChecklistError, type ImportedItem } from "@/lib/import/checklist";
+import { readEffort, readPriority, readStatus, readTaskBox, saysNoPriority, TASK_BOX } from "@/lib/import/words";
+import { chooseColumns, SKIP_REASON, type Skip } from "./columns";
 import { categoryFor, type Context } from "./context";
 import { cleanName, evidenceIn, lineOf, titleOf } from "./names";
 
 // ── Tables ──────────────────────────────────────────────────────────────────
 
-const COLUMN: Record<"name" | "status" | "priority" | "effort" | "evidence" | "owner" | "why" | "key", RegExp> = {
-  name: /^(items?|needs?|requirements?|checks?|controls?|tasks?|names?|features?|capabilit(y|ies)|areas?|what|gaps?|components?|topics?|checklist( item)?)$/i,
-  status: /status|state|done|result|implemented|progress/i,
-  priority: /priority|impact|severity|importance|criticality|must|level|risk/i,
-  effort: /effort|estimate|time|size|hours|days|cost/i,
-  evidence: /evidence|files?|proof|links?|where|location|source|reference|artifacts?|pr\b/i,
-  owner: /owner|assignee|who|responsible|dri/i,
-  why: /why|reason|rationale|description|purpose/i,
-  key: /^(key|id)$/i,
-};
+// A closing row that adds the others up: "**Total**", "Subtotal", "Tổng cộng".
+const TOTAL_ROW = /^(?:(?:sub|grand )?totals?|sum|overall|average|tổng(?: cộng)?|合计|总计|小计|total général)(?:\s*[:(].*)?$/iu;
+// Row numbers, not identifiers: never an item's key.
+const NUMBERING = /^(?:#|no\.?|nr\.?|n[°º]|stt)$/i;
+const NOT_APPLICABLE_BOX = "Marked not applicable in the document.";
 
+const skipWarning = (headings: string[], skip: Skip) =>
+  skip === "no item column" ? `Table with columns “${headings.join(", ")}” has no item column; it was not imported.` : `Table “${headings.join(", ")}” ${SKIP_REASON[skip]}; it was not imported.`;
+
+/**
+ * Reads one table's rows into items of `category` (with `priority` unless a
+ * row says its own); returns how many. Tables without items (no item column,
+ * people, a schedule) add a warning naming the table and why.
+ */
 export function readTable(table: Table, context: Context, category: string, priority: Priority | null): number {
   const [header, ...rows] = table.children;
   const headings = header.children.map((cell) => toString(cell).trim());
-  const find = (kind: keyof typeof COLUMN, exclude: number[] = []) => headings.findIndex((h, i) => !exclude.includes(i) && COLUMN[kind].test(h));
-  const status = find("status");
-  let name = find("name");
-  // Without a named item column, a table with a status column lists items in its first column.
-  if (name === -1 && status > 0) name = 0;
-  if (name === -1) {
-    context.warnings.push({ line: lineOf(table), message: `Table with columns “${headings.join(", ")}” has no item column; it was not imported.` });
+  const cellsOf = headings.map((_, index) => rows.map((row) => toString(row.children[index] ?? { type: "text", value: "" }).trim()));
+  const chosen = chooseColumns(headings, cellsOf);
+  if ("skip" in chosen) {
+    context.warnings.push({ line: lineOf(table), message: skipWarning(headings, chosen.skip) });
     return 0;
   }
-  const used = [name, status];
-  const columns = {
-    priority: find("priority", used),
-    effort: find("effort", used),
-    evidence: find("evidence", used),
-    owner: find("owner", used),
-    why: find("why", used),
-    key: find("key", used),
-  };
+  const { columns } = chosen;
+  const { name, status } = columns;
+  const numbered = columns.key !== -1 && NUMBERING.test(headings[columns.key]);
   let count = 0;
+  let warnedNoStatus = false;
   for (const row of rows) {
     // "—", "-" and empty cells say nothing.
     const cell = (index: number) => (index >= 0 && !/^[\s—–-]*$/.test(toString(row.children[index] ?? { type: "text", value: "" })) ? row.children[index] : undefined);
     const line = lineOf(row);
     const nameCell = cell(name);
-    const title = nameCell ? titleOf(nameCell.children) : "";
+    const box = nameCell ? readTaskBox(toString(nameCell)) : null;
+    const title = nameCell ? titleOf(nameCell.children).replace(TASK_BOX, "").trim() : "";
     if (!title) {
       if (row.children.some((c) => toString(c).trim())) context.warnings.push({ line, message: "Row has no item name; it was not imported." });
       continue;
     }
-    const item: ImportedItem = { title, status: "MISSING", priority, effortHours: null, evidence: [], line };
+    if (TOTAL_ROW.test(title)) continue;
+    const item: ImportedItem = { title, status: box ?? "MISSING", priority, effortHours: null, evidence: [], line };
+    if (box === "NOT_APPLICABLE") item.notes = NOT_APPLICABLE_BOX;
     const statusCell = cell(status);
     if (statusCell) {
       const text = toString(statusCell).trim();
@@ -65,7 +64,8 @@ export function readTable(table: Table, context: Context, category: string, prio
       const remark = cleanName(cleanName(text).replace(/^(done|partial|missing|yes|no|n\/a|unknown)\b[\s:,-]*/i, ""));
       if (remark) item.notes = remark;
       item.evidence.push(...evidenceIn(statusCell.children));
-    } else if (status === -1 && rows.length > 0 && count === 0) {
+    } else if (status === -1 && box === null && !warnedNoStatus) {
+      warnedNoStatus = true;
       context.warnings.push({ line: lineOf(table), message: "Table has no status column; its items were imported as Missing." });
     }
     const priorityCell = cell(columns.priority);
@@ -87,14 +87,17 @@ export function readTable(table: Table, context: Context, category: string, prio
       const rest = toString(evidenceCell).trim();
       if (rest) item.notes = [item.notes, rest].filter(Boolean).join(" — ");
     }
+    const notesCell = cell(columns.notes);
+    if (notesCell && toString(notesCell).trim()) item.notes = [item.notes, toString(notesCell).trim()].filter(Boolean).join(" — ");
     const whyCell = cell(columns.why);
     if (whyCell && toString(whyCell).trim()) item.why = toString(whyCell).trim();
     const ownerCell = cell(columns.owner);
     if (ownerCell && toString(ownerCell).trim()) item.owner = toString(ownerCell).trim();
     const keyCell = cell(columns.key);
-    if (keyCell && toString(keyCell).trim()) {
+    const written = keyCell ? toString(keyCell).trim() : "";
+    // Row numbers (`#`, or a column of bare numbers) number the rows; they identify nothing.
+    if (written && !numbered && /\p{L}/u.test(written)) {
       // A key the API could not address is not taken: the item gets one made from its title.
-      const written = toString(keyCell).trim();
       const key = readItemKey(written);
       if (key) item.key = key;
       else context.warnings.push({ line, message: `Key “${written}” of “${title}” was not used: ${ITEM_KEY_RULE} The item gets a key made from its title.` });
@@ -106,3 +109,18 @@ export function readTable(table: Table, context: Context, category: string, prio
   return count;
 }
 
+const SKIPPED = /^Table (?:with columns )?“(.*)” (.+); it was not imported\.$/;
+
+/**
+ * The refusal of a document with no items, naming each table that was
+ * skipped and why ("line 7: table “Role, Name, Contact” lists people, not
+ * items"), from the warnings readTable left in `context`.
+ */
+export function refusalFor(context: Context): NoChecklistError {
+  const skipped = context.warnings.flatMap((warning) => {
+    const match = SKIPPED.exec(warning.message);
+    return match ? [`line ${warning.line}: table “${match[1]}” ${match[2]}`] : [];
+  });
+  const base = new NoChecklistError().message;
+  return new NoChecklistError(skipped.length ? `${base} Tables skipped: ${skipped.join("; ")}.` : base);
+}
