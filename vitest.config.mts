@@ -24,6 +24,8 @@ export default defineConfig({
           // One PostgreSQL, one worker: tests share the scratch database.
           fileParallelism: false,
           testTimeout: 20_000,
+          // Set-up and clean-up make and drop databases, slow on a busy machine.
+          hookTimeout: 60_000,
         },
       },
     ],

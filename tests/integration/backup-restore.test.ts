@@ -167,10 +167,11 @@ beforeAll(async () => {
   await fill();
 }, 60_000);
 
+// Dropping several databases WITH (FORCE) can take seconds each on a busy machine.
 afterAll(async () => {
   for (const scratch of scratches) await scratch.drop();
   rmSync(folder, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe("backup and restore", () => {
   let restored: string;
