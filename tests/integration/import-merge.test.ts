@@ -86,7 +86,7 @@ describe("import merge", () => {
   it("refuses a second category whose name differs only in case, form or surrounding space, in the database too", async () => {
     const { actors: [lead] } = await teamWith(["LEAD"]);
     const { projectId } = await importChecklist(lead, { text: "# P\n## Sécurité\n- [ ] One\n", name: "P" });
-    expect(await code(addCategory(lead, { projectId, name: " SE\u0301CURITE\u0301 " }))).toBe("CONFLICT");
+    expect(await code(addCategory(lead, { projectId, name: " SE\u0301CURITE\u0301 " }))).toBe("VALIDATION");
     const category = await db.category.findFirstOrThrow({ where: { projectId } });
     await expect(db.category.create({ data: { teamId: category.teamId, projectId, name: "sécurité", position: 9 } })).rejects.toThrow(/Unique constraint/);
   });
