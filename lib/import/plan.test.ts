@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { isItemKey } from "@/lib/domain/item-key";
 import type { ImportedChecklist, ImportedItem } from "./checklist";
 import { nameKey, planImport, type ExistingProject } from "./plan";
+import { parseChecklistYaml } from "./yaml-checklist";
 
 const item = (title: string, extra: Partial<ImportedItem> = {}): ImportedItem => ({ title, status: "MISSING", priority: null, effortHours: null, evidence: [], line: 1, ...extra });
 const checklist = (categories: Record<string, ImportedItem[]>): ImportedChecklist => ({ title: null, warnings: [], categories: Object.entries(categories).map(([name, items]) => ({ name, items })) });
@@ -53,5 +54,12 @@ describe("planImport", () => {
       { action: "update", existingId: "i0", category: "Sécurité" },
       { action: "create", category: "Réseau".normalize("NFC"), title: "Pare-feu activé".normalize("NFC") },
     ]);
+  });
+});
+
+describe("YAML checklists", () => {
+  it("refuse a category listed twice under names that differ only in case or form", () => {
+    const yaml = ["schema: shipshape.checklist/v1", "name: T", "categories:", "  - name: Sécurité", "    items: []", `  - name: "SE\u0301CURITE\u0301"`, "    items: []", ""].join("\n");
+    expect(() => parseChecklistYaml(yaml)).toThrow(/listed twice/);
   });
 });
