@@ -63,3 +63,11 @@ describe("YAML checklists", () => {
     expect(() => parseChecklistYaml(yaml)).toThrow(/listed twice/);
   });
 });
+
+describe("YAML text", () => {
+  it("is read NFC-normalised", () => {
+    const yaml = ["schema: shipshape.checklist/v1", "name: Café", "categories:", "  - name: Réseau", "    items:", "      - key: net.fw", "        title: Pare-feu activé", ""].join("\n").normalize("NFD");
+    const document = parseChecklistYaml(yaml);
+    expect([document.name, document.categories[0].name, document.categories[0].items[0].title]).toEqual(["Café", "Réseau", "Pare-feu activé"].map((t) => t.normalize("NFC")));
+  });
+});

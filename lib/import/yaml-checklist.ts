@@ -13,7 +13,9 @@ import type { ImportedChecklist, ImportWarning } from "./checklist";
 export const CHECKLIST_SCHEMA = "shipshape.checklist/v1";
 
 // PostgreSQL text cannot hold NUL characters: refuse them here, by field.
-const text = z.string().trim().refine((value) => !value.includes("\u0000"), "Remove the NUL character.");
+// NFC like every text Shipshape takes in (lib/schemas/fields.ts), also when the
+// YAML is read without passing an input schema first (the CLI's dry run).
+const text = z.string().trim().overwrite((value) => value.normalize("NFC")).refine((value) => !value.includes("\u0000"), "Remove the NUL character.");
 const email = z.email("Use an e-mail address.").transform((value) => value.toLowerCase());
 const evidence = z.strictObject({
   kind: z.enum(EVIDENCE_KINDS),
