@@ -13,7 +13,9 @@ import type { ImportedChecklist, ImportWarning } from "./checklist";
 export const CHECKLIST_SCHEMA = "shipshape.checklist/v1";
 
 // PostgreSQL text cannot hold NUL characters: refuse them here, by field.
-const text = z.string().trim().refine((value) => !value.includes("\u0000"), "Remove the NUL character.");
+// NFC like every text Shipshape takes in (lib/schemas/fields.ts), also when the
+// YAML is read without passing an input schema first (the CLI's dry run).
+const text = z.string().trim().overwrite((value) => value.normalize("NFC")).refine((value) => !value.includes("\u0000"), "Remove the NUL character.");
 const email = z.email("Use an e-mail address.").transform((value) => value.toLowerCase());
 const evidence = z.strictObject({
   kind: z.enum(EVIDENCE_KINDS),
@@ -53,6 +55,14 @@ const checklistDocument = z.strictObject({
   categories: z.array(z.strictObject({ name: text.min(1).max(120), items: z.array(item).default([]) })).min(1, "List at least one category."),
 }).superRefine((document, context) => {
   const seen = new Set<string>();
+  // Category names are unique per project whatever their case (a unique
+  // index), and a project made from a template takes its names.
+  const names = new Set<string>();
+  document.categories.forEach((category, c) => {
+    const name = category.name.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+    if (names.has(name)) context.addIssue({ code: "custom", path: ["categories", c, "name"], message: `The category “${category.name}” is listed twice; list its items under one.` });
+    names.add(name);
+  });
   document.categories.forEach((category, c) =>
     category.items.forEach((entry, i) => {
       if (seen.has(entry.key)) context.addIssue({ code: "custom", path: ["categories", c, "items", i, "key"], message: `The key “${entry.key}” is used twice.` });

@@ -5,7 +5,10 @@
 // UTF-16 surrogate) and holds no control character, except that multi-line
 // fields keep newlines and tabs (a CR LF or a lone CR becomes a newline).
 // Such input would otherwise reach the database, which refuses NUL, or be
-// stored in a form no reader can show. Every string of lib/schemas is built
+// stored in a form no reader can show. Text is stored NFC-normalised (ADR
+// 0023): "é" typed as e + combining accent and "é" as one character are the
+// same name, and must not become two categories or two items that look alike.
+// Every string of lib/schemas is built
 // from `plainString` or `multilineString` (tests/unit/schemas/field-rule.test.ts).
 import { z } from "zod";
 import { isTimeZone, normaliseTimeZone } from "@/lib/domain/time-zone";
@@ -20,12 +23,16 @@ export const INVALID_UNICODE = "This text contains an invalid character (an unpa
 export const CONTROL_CHARACTER = "Remove the control character (such as NUL) from this text.";
 export const CONTROL_CHARACTER_MULTILINE = "Remove the control character (such as NUL) from this text; only line breaks and tabs are allowed.";
 
+// An unpaired surrogate is refused above; normalising leaves it as it is.
+const toNfc = (value: string) => value.normalize("NFC");
+
 /** A single-line string: valid Unicode without control characters. Refused with a field error, never thrown. */
 export const plainString = (params?: { error?: string }) =>
   z
     .string(params)
     .refine((value) => value.isWellFormed(), INVALID_UNICODE)
-    .refine((value) => !ANY_CONTROL.test(value), CONTROL_CHARACTER);
+    .refine((value) => !ANY_CONTROL.test(value), CONTROL_CHARACTER)
+    .overwrite(toNfc);
 
 /** A multi-line string: valid Unicode; newlines and tabs are its only control characters. */
 export const multilineString = (params?: { error?: string }) =>
@@ -33,7 +40,8 @@ export const multilineString = (params?: { error?: string }) =>
     .string(params)
     .overwrite((value) => value.replace(/\r\n?/g, "\n"))
     .refine((value) => value.isWellFormed(), INVALID_UNICODE)
-    .refine((value) => !CONTROL_BUT_LINES.test(value), CONTROL_CHARACTER_MULTILINE);
+    .refine((value) => !CONTROL_BUT_LINES.test(value), CONTROL_CHARACTER_MULTILINE)
+    .overwrite(toNfc);
 
 export const id = plainString().min(1).max(64);
 

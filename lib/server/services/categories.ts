@@ -2,12 +2,24 @@ import "server-only";
 import type { Actor } from "@/lib/server/kernel/actor";
 import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
-import { parseInput } from "@/lib/server/kernel/errors";
+import { invalidField, parseInput } from "@/lib/server/kernel/errors";
+import { Prisma } from "@/generated/prisma/client";
 import { addCategoryInput, deleteCategoryInput, moveCategoryInput, renameCategoryInput } from "@/lib/schemas/category";
 import { recordProjectChange } from "./activity";
 import { categoryInTeam, projectInTeam } from "@/lib/server/kernel/tenancy";
 
 // Each change returns the project it changed, for the caller to refresh.
+
+// Category names are unique per project whatever their case (a unique index,
+// prisma/schema.prisma): a second "security" is a field error, not a 500.
+async function uniqueName<T>(name: string, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw invalidField("name", `This project already has a category named “${name}”.`);
+    throw error;
+  }
+}
 
 export async function addCategory(actor: Actor, input: unknown): Promise<{ categoryId: string; projectId: string }> {
   authorize(actor, "category.manage");
@@ -15,9 +27,9 @@ export async function addCategory(actor: Actor, input: unknown): Promise<{ categ
   return db.$transaction(async (tx) => {
     const project = await projectInTeam(tx, actor, projectId);
     const last = await tx.category.aggregate({ where: { projectId: project.id, teamId: actor.teamId }, _max: { position: true } });
-    const category = await tx.category.create({
+    const category = await uniqueName(name, tx.category.create({
       data: { teamId: actor.teamId, projectId: project.id, name, position: (last._max.position ?? -1) + 1 },
-    });
+    }));
     await recordProjectChange(tx, actor, { action: "category.added", entityType: "category", entityId: category.id, projectId, after: { name } });
     return { categoryId: category.id, projectId: project.id };
   });
@@ -30,7 +42,7 @@ export async function renameCategory(actor: Actor, input: unknown): Promise<{ pr
     const category = await categoryInTeam(tx, actor, categoryId);
     const changed = { projectId: category.projectId };
     if (category.name === name) return changed;
-    await tx.category.update({ where: { id: category.id }, data: { name } });
+    await uniqueName(name, tx.category.update({ where: { id: category.id }, data: { name } }));
     await recordProjectChange(tx, actor, {
       action: "category.renamed",
       entityType: "category",

@@ -3,7 +3,7 @@ import type { EvidenceKind, ItemStatus } from "@/lib/domain/readiness/vocabulary
 import { NoChecklistError, type ImportedChecklist } from "@/lib/import/checklist";
 import { readDocument } from "@/lib/import/read-document";
 import { ChecklistYamlError, type ChecklistEvidence } from "@/lib/import/yaml-checklist";
-import { planImport, type ExistingProject, type ImportPlan } from "@/lib/import/plan";
+import { nameKey, planImport, type ExistingProject, type ImportPlan } from "@/lib/import/plan";
 import { actorUserId, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
 import { authorize } from "@/lib/server/kernel/gate";
 import { db, type Db } from "@/lib/server/kernel/db";
@@ -71,7 +71,7 @@ export async function previewImport(actor: Actor, input: unknown): Promise<Impor
   authorize(actor, "item.create");
   const { text, projectId } = parseInput(importChecklistInput, input);
   const checklist = readChecklist(text);
-  return { title: checklist.title, plan: planImport(checklist, await existingProject(db, actor, projectId)), source: checklist.source ?? text };
+  return { title: checklist.title?.normalize("NFC") ?? null, plan: planImport(checklist, await existingProject(db, actor, projectId)), source: checklist.source ?? text };
 }
 
 const evidenceKind = (target: string): EvidenceKind => {
@@ -95,13 +95,19 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
   if (!projectId) authorize(actor, "project.create");
   const checklist = readChecklist(text);
   assertMayImportWaivers(actor, checklist.categories.flatMap((c) => c.items.filter((i) => i.detail?.waiver)));
-  const projectName = name || checklist.title?.slice(0, 120);
+  const title = checklist.title?.normalize("NFC").trim() || null;
+  const projectName = name || title?.slice(0, 120);
   if (!projectId && !projectName) throw invalidField("name", "Enter a name for the new project: the document has no title to name it after.");
   return db.$transaction(
     async (tx) => {
       const project = projectId
         ? await projectInTeam(tx, actor, projectId)
-        : await tx.project.create({ data: { teamId: actor.teamId, name: projectName as string, description: checklist.title && checklist.title !== projectName ? checklist.title : "" } });
+        : await tx.project.create({ data: { teamId: actor.teamId, name: projectName as string, description: title && title !== projectName ? title : "" } });
+      // One import at a time per project: the next waits here until this one
+      // commits, then plans from what it wrote (categories included, which no
+      // row lock covers when the project has no items yet). The unique index
+      // on category names backs this up for any other writer.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`shipshape.import:${project.id}`}, 0))`;
       const plan = planImport(checklist, await existingProject(tx, actor, projectId, { lockItems: true }));
       const people = await membersByEmail(tx, actor, checklist);
       const personId = (email: string | undefined, line: number, what: string) => {
@@ -111,13 +117,13 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
         return found ?? null;
       };
 
-      const categoryIds = new Map((await tx.category.findMany({ where: { projectId: project.id, teamId: actor.teamId }, select: { id: true, name: true } })).map((c) => [c.name.toLowerCase(), c.id]));
+      const categoryIds = new Map((await tx.category.findMany({ where: { projectId: project.id, teamId: actor.teamId }, select: { id: true, name: true } })).map((c) => [nameKey(c.name), c.id]));
       const firstPosition = ((await tx.category.aggregate({ where: { projectId: project.id }, _max: { position: true } }))._max.position ?? -1) + 1;
       const createdCategories = await tx.category.createManyAndReturn({
         data: plan.categoriesToCreate.map((categoryName, index) => ({ teamId: actor.teamId, projectId: project.id, name: categoryName, position: firstPosition + index })),
         select: { id: true, name: true },
       });
-      for (const c of createdCategories) categoryIds.set(c.name.toLowerCase(), c.id);
+      for (const c of createdCategories) categoryIds.set(nameKey(c.name), c.id);
 
       const lastItem = (await tx.item.aggregate({ where: { projectId: project.id }, _max: { position: true } }))._max.position ?? -1;
       const toCreate = plan.items.filter((i) => i.action === "create");
@@ -127,7 +133,7 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
           return {
             teamId: actor.teamId,
             projectId: project.id,
-            categoryId: categoryIds.get(planned.category.toLowerCase()) as string,
+            categoryId: categoryIds.get(nameKey(planned.category)) as string,
             key: planned.key,
             title: planned.title.slice(0, 200),
             why: planned.source.why ?? "",
