@@ -107,7 +107,8 @@ describe("export → import round trip of names and titles", () => {
   const NAMES = [
     '"', "'quoted'", "🚀 Launch", "👩‍💻", "__init__", "*", "~x~", "---", "—", "-", "1. First", "Phase 1. x", "ii. roman", "a. letter", "foo:", "a  b", "a\u00a0b", "x\u2028y",
     "C #", "#", "Testing (More)", "Summary", "Waivers", "Launch blockers", "High", "Must have", "https://x.example/a_b", "www.x.example/a_b", "Ã©t", "[x] done", "<tag>", "a \\| b",
-    "שלום עולם", "e\u0301x",
+    // A combining mark with no precomposed form: what the app stores (NFC) keeps it as written.
+    "שלום עולם", "x\u0301y",
   ];
   it.each(NAMES)("reads back %j as a project, category and item name in both formats", (text) => {
     const input = { name: text, categories: [{ name: text, titles: [text] }] };
