@@ -3,7 +3,7 @@
 // from raw lines: headings become categories, tables with an item column,
 // task lists and "gap" sections become items. Code blocks are not read,
 // except checkbox lines drawn inside them (`├─ [ ] Dockerfile created`).
-import type { Root } from "mdast";
+import type { Paragraph, Root } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { toString } from "mdast-util-to-string";
@@ -12,13 +12,49 @@ import type { Priority } from "@/lib/domain/readiness/vocabulary";
 import { NoChecklistError, itemCount, type ImportedChecklist } from "./checklist";
 import type { Context } from "./markdown/context";
 import { readGapSection, type Section } from "./markdown/gap-sections";
-import { readDrawnChecklist, readList } from "./markdown/lists";
+import { readDrawnChecklist, readGlyphLines, readList } from "./markdown/lists";
+import { priorityLabel } from "./markdown/markers";
 import { cleanName, GENERAL } from "./markdown/names";
 import { readTable } from "./markdown/tables";
 import { repairMojibake } from "./repair-encoding";
-import { readPriority } from "./words";
 
 export { cleanName, looksLikePath } from "./markdown/names";
+
+// ── Headings and labels ─────────────────────────────────────────────────────
+
+type Step = { depth: number; name: string; priority: Priority | null };
+const names = (path: readonly Step[]) => path.map((step) => step.name).filter(Boolean);
+
+// Category names: a heading's own name, unless the same name stands under
+// different parents ("Images / Best practices", "Scripts / Best practices"):
+// then as much of its path as tells them apart, "Images · Best practices".
+function categoryNames(paths: readonly string[][]): (named: readonly string[]) => string {
+  const key = (named: readonly string[]) => named.join("\u0000").toLowerCase();
+  const byLeaf = new Map<string, Map<string, readonly string[]>>();
+  for (const named of paths) {
+    if (!named.length) continue;
+    const leaf = named[named.length - 1].toLowerCase();
+    const seen = byLeaf.get(leaf) ?? new Map<string, readonly string[]>();
+    seen.set(key(named), named);
+    byLeaf.set(leaf, seen);
+  }
+  return (named) => {
+    if (!named.length) return GENERAL;
+    const others = [...(byLeaf.get(named[named.length - 1].toLowerCase())?.values() ?? [])].filter((other) => key(other) !== key(named));
+    for (let length = 1; length <= named.length; length += 1) {
+      const suffix = key(named.slice(-length));
+      if (!others.some((other) => key(other.slice(-length)) === suffix)) return named.slice(-length).join(" · ");
+    }
+    return named.join(" · ");
+  };
+}
+
+// A paragraph that is only a bold label naming a priority: "**Must have:**".
+function boldLabel(paragraph: Paragraph): Priority | null {
+  const [first, ...rest] = paragraph.children;
+  if (first?.type !== "strong" || !rest.every((node) => node.type === "text" && /^\s*:?\s*$/.test(node.value))) return null;
+  return priorityLabel(toString(first));
+}
 
 // ── The document ────────────────────────────────────────────────────────────
 
@@ -44,9 +80,9 @@ export function parseMarkdownChecklist(source: string): ImportedChecklist {
   // Split the document into sections at headings, keeping the heading path.
   const ownReport = SHIPSHAPE_REPORT.test(repair.text);
   let title: string | null = null;
-  const path: { depth: number; name: string; priority: Priority | null }[] = [];
+  const path: Step[] = [];
   let section: Section = { heading: null, nodes: [] };
-  const sections: { section: Section; path: typeof path }[] = [];
+  const sections: { section: Section; path: Step[] }[] = [];
   for (const node of tree.children) {
     if (node.type === "heading") {
       sections.push({ section, path: [...path] });
@@ -57,30 +93,41 @@ export function parseMarkdownChecklist(source: string): ImportedChecklist {
         continue;
       }
       while (path.length && path[path.length - 1].depth >= node.depth) path.pop();
-      // "MUST" / "SHOULD" / "NICE" headings give their items a priority
-      // and leave the category to the heading above.
-      const bare = cleanName(text, { dropRemark: true });
-      const priorityHeading = /^(must|should|nice|could|critical|high|medium|low)(\s+(have|to have|fix|priority))?$/i.test(bare) ? readPriority(bare) : null;
-      path.push({ depth: node.depth, name: priorityHeading ? "" : bare, priority: priorityHeading });
+      // "MUST", "Priority HIGH (core)", "Important (should fix soon)" headings
+      // give their items a priority and leave the category to the heading above.
+      const priorityHeading = priorityLabel(text);
+      path.push({ depth: node.depth, name: priorityHeading ? "" : cleanName(text, { dropRemark: true }), priority: priorityHeading });
       section = { heading: node, nodes: [] };
     } else {
       section.nodes.push(node);
     }
   }
   sections.push({ section, path: [...path] });
+  // A finding is a heading with nothing deeper under it.
+  sections.forEach((entry, index) => {
+    const next = sections[index + 1]?.section.heading;
+    entry.section.leaf = Boolean(entry.section.heading) && !(next && entry.section.heading && next.depth > entry.section.heading.depth);
+  });
+  const categoryName = categoryNames(sections.filter((entry) => entry.section.nodes.length > 0).map((entry) => names(entry.path)));
 
   for (const { section: current, path: at } of sections) {
     if (ownReport && current.heading && REPORT_ONLY_SECTIONS.test(toString(current.heading).trim())) continue;
-    const named = at.filter((entry) => entry.name);
-    const priority = [...at].reverse().find((entry) => entry.priority)?.priority ?? null;
-    const own = named.at(-1)?.name ?? GENERAL;
-    const parent = named.at(-2)?.name ?? GENERAL;
+    const named = names(at);
+    let priority = [...at].reverse().find((entry) => entry.priority)?.priority ?? null;
+    const own = categoryName(named);
+    const parent = categoryName(named.slice(0, -1));
     // A gap section is one item in its parent's category.
-    if (readGapSection(current, context, current.heading && named.at(-1) ? parent : own, priority) > 0) continue;
+    if (readGapSection(current, context, current.heading && named.length ? parent : own, priority) > 0) continue;
     for (const node of current.nodes) {
       if (node.type === "table") readTable(node, context, own, priority);
       else if (node.type === "list") readList(node, context, own, priority);
       else if (node.type === "code") readDrawnChecklist(node, context, own, priority);
+      else if (node.type === "paragraph") {
+        // "**Mandatory (MUST HAVE)**:" gives the items below it a priority.
+        const label = boldLabel(node);
+        if (label) priority = label;
+        else readGlyphLines(node, context, own, priority);
+      }
     }
   }
 
