@@ -22,12 +22,15 @@ function splitGlyphLine(nodes: readonly PhrasingContent[], text: string): { titl
     const note = nodes.slice(first + 1).map((node) => toString(node)).join("").replace(/^[\s:—–-]+/, "").trim();
     return { title: cleanName(toString(nodes[first])), note: note || null };
   }
-  const match = /^(.+?)\s+[—–-]\s+(.+)$/.exec(text);
+  // Long lines are prose, not titles; the length check also bounds the search below.
+  if (text.length > 300) return { title: text, note: null };
+  const match = /^(.+?)\s+[—–-]\s+(.+)$/.exec(text.replace(/\s+/g, " "));
   return match ? { title: cleanName(match[1]), note: match[2].trim() } : { title: cleanName(text), note: null };
 }
 
 // A title a glyph line may carry: not a legend, a labelled remark, a verdict or a sentence.
 const glyphTitle = (title: string) => {
+  if (title.length > 200) return false;
   const words = title.split(/\s+/).length;
   return Boolean(title) && !isLegend(title) && !isLabelledRemark(title) && !isVerdict(title) && words <= 12 && !(/[.!]$/.test(title) && words > 6);
 };

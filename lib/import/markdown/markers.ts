@@ -106,9 +106,16 @@ export const isLegend = (title: string) =>
 // "Note: …", "Status: …": a labelled remark, not an item.
 export const isLabelledRemark = (title: string) => /^(note|warning|caution|tip|important|status|result|verdict|summary|overall|conclusion|legend|key|info)\b\s*[:\-–—]/i.test(title);
 
-// A verdict about the whole document: "READY FOR PRODUCTION", "GO", "Not ready to launch".
-export const isVerdict = (text: string) =>
-  /\b(not\s+)?ready\s+(for|to)\s+(production|prod|launch|release|go[- ]live|ship)|^(go|no[- ]go|approved|rejected|production[- ]ready|launch[- ]ready)$/i.test(cleanName(text));
+// A verdict about the whole document: "READY FOR PRODUCTION", "Approved for
+// launch", "GO". A bare "Production ready" is an item's status unless it is
+// shouted, as verdicts are.
+export function isVerdict(text: string): boolean {
+  const said = cleanName(text);
+  return (
+    /\b(not\s+)?(ready|approved|cleared|certified|good)\s+(for|to)\s+(production|prod|launch|release|go[- ]live|ship|deploy(ment)?)\b|^(go|no[- ]go|approved|rejected|ship it)$/i.test(said) ||
+    (/^(NOT )?(PRODUCTION|LAUNCH)[- ]READY$/.test(said))
+  );
+}
 
 // Headings that close a document with a verdict rather than name a gap.
 export const isVerdictHeading = (text: string) =>

@@ -152,6 +152,13 @@ describe("closing verdicts", () => {
     const checklist = parseMarkdownChecklist(["## Checks", "- [x] Smoke tests pass", "", "## Conclusion", "", "**Status:** ✅ READY FOR PRODUCTION", ""].join("\n"));
     expect(rows(checklist)).toEqual([["Checks", "Smoke tests pass", "DONE", null]]);
   });
+
+  it("keeps an item whose own status says it is production ready, and drops verdict lines in any form", () => {
+    const checklist = parseMarkdownChecklist(
+      ["## Services", "### Logging", "**Status:** Production ready", "", "## Final decision", "**Status:** Approved for launch", "", "✅ **READY FOR PRODUCTION**", ""].join("\n"),
+    );
+    expect(rows(checklist)).toEqual([["Services", "Logging", "DONE", null]]);
+  });
 });
 
 describe("a launch template", () => {
