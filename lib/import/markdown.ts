@@ -49,10 +49,11 @@ function categoryNames(paths: readonly string[][]): (named: readonly string[]) =
   };
 }
 
-// A paragraph that is only a bold label naming a priority: "**Must have:**".
-function boldLabel(paragraph: Paragraph): Priority | null {
+// A paragraph that is only a bold label: "**Must have:**" names a priority
+// (returned), "**Backend:**" none (null); undefined for any other paragraph.
+function boldLabel(paragraph: Paragraph): Priority | null | undefined {
   const [first, ...rest] = paragraph.children;
-  if (first?.type !== "strong" || !rest.every((node) => node.type === "text" && /^\s*:?\s*$/.test(node.value))) return null;
+  if (first?.type !== "strong" || !rest.every((node) => node.type === "text" && /^\s*:?\s*$/.test(node.value))) return undefined;
   return priorityLabel(toString(first));
 }
 
@@ -113,7 +114,8 @@ export function parseMarkdownChecklist(source: string): ImportedChecklist {
   for (const { section: current, path: at } of sections) {
     if (ownReport && current.heading && REPORT_ONLY_SECTIONS.test(toString(current.heading).trim())) continue;
     const named = names(at);
-    let priority = [...at].reverse().find((entry) => entry.priority)?.priority ?? null;
+    const headingPriority = [...at].reverse().find((entry) => entry.priority)?.priority ?? null;
+    let priority = headingPriority;
     const own = categoryName(named);
     const parent = categoryName(named.slice(0, -1));
     // A gap section is one item in its parent's category.
@@ -123,9 +125,10 @@ export function parseMarkdownChecklist(source: string): ImportedChecklist {
       else if (node.type === "list") readList(node, context, own, priority);
       else if (node.type === "code") readDrawnChecklist(node, context, own, priority);
       else if (node.type === "paragraph") {
-        // "**Mandatory (MUST HAVE)**:" gives the items below it a priority.
+        // "**Mandatory (MUST HAVE)**:" gives the items below it a priority,
+        // until another label ("**Backend:**") or the next heading.
         const label = boldLabel(node);
-        if (label) priority = label;
+        if (label !== undefined) priority = label ?? headingPriority;
         else readGlyphLines(node, context, own, priority);
       }
     }

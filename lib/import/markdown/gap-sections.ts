@@ -4,7 +4,7 @@ import type { Priority } from "@/lib/domain/readiness/vocabulary";
 import { readEffort, readPriority, readStatus } from "@/lib/import/words";
 import { categoryFor, type Context } from "./context";
 import { blockHoldsItems } from "./lists";
-import { hasStatusGlyph, isVerdict, isVerdictHeading, pickedOption, readOption } from "./markers";
+import { hasStatusGlyph, isVerdict, isVerdictHeading, pickedOption, priorityImages, readOption } from "./markers";
 import { blockText, cleanName, evidenceIn, lineOf } from "./names";
 import { readTable } from "./tables";
 
@@ -58,7 +58,9 @@ function severityOf(title: string): { title: string; priority: Priority | null }
 export function readGapSection(section: Section, context: Context, category: string, priority: Priority | null): number {
   if (!section.heading) return 0;
   const fields = fieldLines(section.nodes);
-  const headingText = toString(section.heading);
+  // A priority drawn as an image in the heading is not part of its text.
+  const pictured = priorityImages(section.heading.children);
+  const headingText = pictured.nodes.map((node) => toString(node)).join("");
   let status = fields.get("status");
   // "[ ] Complete | [ ] At risk | [ ] Blocked" left unfilled says nothing.
   const picked = status ? pickedOption(status.text) : null;
@@ -83,7 +85,7 @@ export function readGapSection(section: Section, context: Context, category: str
   categoryFor(context, category).items.push({
     title,
     status: reading?.status ?? "MISSING",
-    priority: named.priority ?? (impact && readPriority(impact.text)) ?? priority,
+    priority: named.priority ?? pictured.priority ?? (impact && readPriority(impact.text)) ?? priority,
     effortHours: effort ? readEffort(effort.text) : null,
     evidence: evidenceIn(section.nodes.filter((node) => node.type === "paragraph") as Nodes[]),
     line: lineOf(section.heading),

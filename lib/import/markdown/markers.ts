@@ -65,9 +65,9 @@ export function readOption(text: string): { status: ItemStatus; recognised: bool
 // ── Priority headings and labels ────────────────────────────────────────────
 
 const PRIORITY_LABEL =
-  /^(?:priority\s*[:\-–—]?\s*)?(p[0-3]|critical|high|medium|low|must|should|could|nice|important|mandatory|required|essential|recommended|optional)(?:\s+(?:to\s+)?(?:have|fix(?:es)?|priority|items?|issues?|requirements?|tasks?))?(?:\s*[:\-–—]?\s*priority)?$/i;
+  /^(?:priority\s*[:\-–—]?\s*)?(p[0-3]|critical|high|medium|low|must|should|could|nice|important|mandatory|required|essential|recommended|optional|blockers?)(?:\s*[:\-–—]?\s*priority)?(?:[\s-]+(?:to[\s-]+)?(?:have|fix(?:es)?|items?|issues?|requirements?|tasks?|gaps?|findings?|blockers?))?$/i;
 const LABEL_WORDS: [RegExp, Priority][] = [
-  [/^(mandatory|required|essential)$/i, "CRITICAL"],
+  [/^(mandatory|required|essential|blockers?)$/i, "CRITICAL"],
   [/^recommended$/i, "HIGH"],
   [/^optional$/i, "MEDIUM"],
 ];
@@ -104,7 +104,11 @@ export const isLegend = (title: string) =>
   /^(done|complete(d)?|partial(ly)?|missing|not (started|done|implemented)|in progress|blocked|at risk|yes|no|n\/a|pending|todo|ready|implemented|passed|failed|ok|unknown)$/i.test(title);
 
 // "Note: …", "Status: …": a labelled remark, not an item.
-export const isLabelledRemark = (title: string) => /^(note|warning|caution|tip|important|status|result|verdict|summary|overall|conclusion|legend|key|info)\b\s*[:\-–—]/i.test(title);
+// "Last updated: 2027-01-04", "Version: 2": facts about the document, not items.
+// "12/15 checks passing": a count of items, not one.
+export const isLabelledRemark = (title: string) =>
+  /^(note|warning|caution|tip|important|status|result|verdict|summary|overall|conclusion|legend|key|info|(last )?updated|date|version|author|owner|reviewers?|reviewed( by| on)?|generated|prepared by|next review|score|progress|total)\b[^:]{0,20}[:\-–—]/i.test(title) ||
+  /^\d+\s*\/\s*\d+\b/.test(title);
 
 // A verdict about the whole document: "READY FOR PRODUCTION", "Approved for
 // launch", "GO". A bare "Production ready" is an item's status unless it is

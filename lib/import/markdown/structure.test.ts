@@ -78,7 +78,7 @@ describe("glyph bullets and bare glyph lines", () => {
 
   it("reads lines that are only a glyph and a title as items, and not legends or labelled lines", () => {
     const checklist = parseMarkdownChecklist(
-      ["## Observability", "", "✅ Request tracing", "⏳ Soak test", "🚧 Dashboards", "", "✅ Done ⚠️ Partial ❌ Missing", "", "⚠️ Note: figures are from staging.", ""].join("\n"),
+      ["## Observability", "", "✅ Request tracing", "⏳ Soak test", "🚧 Dashboards", "", "✅ Done ⚠️ Partial ❌ Missing", "", "⚠️ Note: figures are from staging.", "", "🔄 Last updated: 2027-01-04", "", "✅ 12/15 checks passing", ""].join("\n"),
     );
     expect(rows(checklist)).toEqual([
       ["Observability", "Request tracing", "DONE", null],
@@ -125,6 +125,24 @@ describe("priority wherever a reader sees it", () => {
       ["Access", "Single sign-on", "MISSING", "CRITICAL"],
       ["Access", "Passkeys", "MISSING", "MEDIUM"],
     ]);
+  });
+
+  it("reads headings like “High priority items”, “Blockers” and “Nice-to-have”, and a plain bold label ends a priority label", () => {
+    const checklist = parseMarkdownChecklist(
+      ["## Search", "### High priority items", "- [ ] Typo tolerance", "### Nice-to-have", "- [ ] Synonyms", "", "**Mandatory:**", "- [ ] Index rebuild", "", "**Backend:**", "- [ ] Query cache", "### Blockers", "- [ ] Ranking bug", ""].join("\n"),
+    );
+    expect(rows(checklist)).toEqual([
+      ["Search", "Typo tolerance", "MISSING", "HIGH"],
+      ["Search", "Synonyms", "MISSING", "MEDIUM"],
+      ["Search", "Index rebuild", "MISSING", "CRITICAL"],
+      ["Search", "Query cache", "MISSING", "MEDIUM"],
+      ["Search", "Ranking bug", "MISSING", "CRITICAL"],
+    ]);
+  });
+
+  it("reads a priority image in a finding's heading", () => {
+    const checklist = parseMarkdownChecklist("## Review\n#### 3. Open admin port ❌ ![High][high]\n**Impact:** anyone can try passwords\n\n[high]: https://img.example.com/high.svg\n");
+    expect(rows(checklist)).toEqual([["Review", "Open admin port", "MISSING", "HIGH"]]);
   });
 
   it("reads a reference image in an item as its priority and leaves the title", () => {
