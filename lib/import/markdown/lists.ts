@@ -18,8 +18,10 @@ function splitRemark(text: string): { title: string; remark: string | null } {
 // the bold part, or the text before a spaced dash, is the title; the rest a note.
 function splitGlyphLine(nodes: readonly PhrasingContent[], text: string): { title: string; note: string | null } {
   const first = nodes.findIndex((node) => toString(node).trim() !== "");
-  if (first >= 0 && nodes[first].type === "strong") {
-    const note = nodes.slice(first + 1).map((node) => toString(node)).join("").replace(/^[\s:—–-]+/, "").trim();
+  // Only a bold part the rest is set off from: "**Secrets** in vault" is one title.
+  const after = first >= 0 && nodes[first].type === "strong" ? nodes.slice(first + 1).map((node) => toString(node)).join("") : null;
+  if (after !== null && (/^\s*$/.test(after) || /^\s*[:—–-]|^\s+\(/.test(after))) {
+    const note = after.replace(/^[\s:—–-]+/, "").trim();
     return { title: cleanName(toString(nodes[first])), note: note || null };
   }
   // Long lines are prose, not titles; the length check also bounds the search below.
@@ -29,11 +31,11 @@ function splitGlyphLine(nodes: readonly PhrasingContent[], text: string): { titl
 }
 
 // A title a glyph line may carry: not a legend, a labelled remark, a verdict or a sentence.
-const glyphTitle = (title: string) => {
-  if (title.length > 200) return false;
+const isProse = (title: string) => {
   const words = title.split(/\s+/).length;
-  return Boolean(title) && !isLegend(title) && !isLabelledRemark(title) && !isVerdict(title) && words <= 12 && !(/[.!]$/.test(title) && words > 6);
+  return title.length > 200 || words > 12 || (/[.!]$/.test(title) && words > 6);
 };
+const glyphTitle = (title: string) => Boolean(title) && !isProse(title) && !isLegend(title) && !isLabelledRemark(title) && !isVerdict(title);
 
 // The first text node loses the characters a marker took: "[~] " or "✅ ".
 function dropLeading(nodes: readonly PhrasingContent[], length: number): PhrasingContent[] {
@@ -117,6 +119,8 @@ export const listHoldsItems = (list: List): boolean =>
 export function readGlyphLines(paragraph: Paragraph, context: Context, category: string, priority: Priority | null): number {
   const lines = toString(paragraph).split("\n").map((line) => line.trim()).filter(Boolean);
   if (lines.length === 0 || !lines.every((line) => leadingGlyph(line))) return 0;
+  // One sentence of prose makes the paragraph prose: its short lines are remarks too.
+  if (lines.some((line) => isProse(splitGlyphLine([], leadingGlyph(line)?.rest ?? "").title))) return 0;
   const start = lineOf(paragraph);
   let count = 0;
   toString(paragraph)
@@ -124,7 +128,9 @@ export function readGlyphLines(paragraph: Paragraph, context: Context, category:
     .forEach((raw, index) => {
       const glyph = leadingGlyph(raw);
       if (!glyph) return;
-      const { title, note } = splitGlyphLine([], glyph.rest);
+      const split = splitGlyphLine([], glyph.rest);
+      const title = split.title.replace(/(?<!\.)\.$/, "");
+      const note = split.note;
       if (!glyphTitle(title) || hasStatusGlyph(glyph.rest)) return;
       categoryFor(context, category).items.push({ title, status: glyph.status, priority, effortHours: null, evidence: [], line: start + index, ...(note ? { notes: note } : {}) });
       count += 1;
@@ -133,18 +139,10 @@ export function readGlyphLines(paragraph: Paragraph, context: Context, category:
 }
 
 /** Whether a top-level block holds items for readList / readGlyphLines (a table is asked separately). */
-export const blockHoldsItems = (node: RootContent): boolean =>
-  (node.type === "list" && listHoldsItems(node)) ||
-  (node.type === "paragraph" &&
-    toString(node)
-      .split("\n")
-      .every((line) => !line.trim() || leadingGlyph(line)) &&
-    toString(node)
-      .split("\n")
-      .some((line) => {
-        const glyph = leadingGlyph(line);
-        return glyph && glyphTitle(splitGlyphLine([], glyph.rest).title) && !hasStatusGlyph(glyph.rest);
-      }));
+export function blockHoldsItems(node: RootContent): boolean {
+  if (node.type === "list") return listHoldsItems(node);
+  return node.type === "paragraph" && readGlyphLines(node, { categories: new Map(), warnings: [] }, "", null) > 0;
+}
 
 // ── Checklists drawn in code blocks ─────────────────────────────────────────
 

@@ -68,10 +68,11 @@ describe("findings without a status line", () => {
 
 describe("glyph bullets and bare glyph lines", () => {
   it("reads bullets that start with a status glyph as items, the bold part as title", () => {
-    const checklist = parseMarkdownChecklist(["## Build", "- ❌ **Release pipeline** - nobody set it up", "- ✓ Secrets documented", "- a plain remark", ""].join("\n"));
+    const checklist = parseMarkdownChecklist(["## Build", "- ❌ **Release pipeline** - nobody set it up", "- ✓ Secrets documented", "- ✅ **Signed** images", "- a plain remark", ""].join("\n"));
     expect(rows(checklist)).toEqual([
       ["Build", "Release pipeline", "MISSING", null],
       ["Build", "Secrets documented", "DONE", null],
+      ["Build", "Signed images", "DONE", null],
     ]);
     expect(find(checklist, "Release pipeline")?.notes).toBe("nobody set it up");
   });
