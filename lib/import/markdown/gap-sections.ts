@@ -41,6 +41,10 @@ function holdsItems(nodes: readonly RootContent[]): boolean {
 // or in brackets: "No automated tests CRITICAL", "Admin panel exposed (high)".
 const SEVERITY = /\s*[-–—:|]?\s*(?:\b(CRITICAL|HIGH|MEDIUM|LOW|BLOCKER|P[0-3])|[([]\s*(critical|high|medium|low|blocker|p[0-3])\s*[)\]])$/;
 
+// "1. …", "❌ 2) …", "Finding 3: …", "Issue #4 - …".
+const NUMBERED = /^[^\p{L}\p{N}]*(?:(?:finding|issue|gap|risk|problem)\s*#?)?\d+[.):-]?\s/iu;
+const FINDING_NUMBER = /^(?:finding|issue|gap|risk|problem)\s*#?\d+\s*[.):-]\s*/i;
+
 function severityOf(title: string): { title: string; priority: Priority | null } {
   const match = SEVERITY.exec(title);
   if (!match || match.index === 0) return { title, priority: null };
@@ -69,11 +73,11 @@ export function readGapSection(section: Section, context: Context, category: str
     !status &&
     section.leaf === true &&
     hasStatusGlyph(headingText) &&
-    (fields.size > 0 || /^\s*\d+[.)]\s/.test(headingText) || SEVERITY.test(cleanName(headingText)));
+    (fields.size > 0 || NUMBERED.test(headingText) || SEVERITY.test(cleanName(headingText)));
   if (!status && !finding) return 0;
   if (status && (isVerdict(status.text) || isVerdictHeading(headingText))) return 0;
   if (holdsItems(section.nodes)) return 0;
-  const named = severityOf(cleanName(headingText));
+  const named = severityOf(cleanName(headingText).replace(FINDING_NUMBER, ""));
   if (!named.title) return 0;
   const title = named.title;
   const statusText = picked || status?.text;

@@ -123,4 +123,6 @@ export function isVerdict(text: string): boolean {
 
 // Headings that close a document with a verdict rather than name a gap.
 export const isVerdictHeading = (text: string) =>
-  /^(conclusion|summary|final (status|verdict|assessment|decision)|overall( status| readiness)?|verdict|sign[- ]?off|recommendation|decision|go\s*\/\s*no[- ]go)$/i.test(cleanName(text, { dropRemark: true }));
+  /^(((executive|overall|final|project|launch|readiness|current)\s+)?(summary|overview|conclusions?|verdict|assessment|status|decision|recommendations?|sign[- ]?off|score)|go\s*\/\s*no[- ]go)$/i.test(
+    cleanName(text, { dropRemark: true }),
+  );

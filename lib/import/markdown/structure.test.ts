@@ -57,6 +57,14 @@ describe("findings without a status line", () => {
     expect(find(checklist, "Backups never restored")?.effortHours).toBe(24);
   });
 
+  it("reads findings numbered in other ways", () => {
+    const checklist = parseMarkdownChecklist("## Audit\n### ❌ 1. Shared admin password\nEveryone uses one login.\n### Finding 2: Stale TLS certificate ⚠️\nExpires in a month.\n");
+    expect(rows(checklist)).toEqual([
+      ["Audit", "Shared admin password", "MISSING", null],
+      ["Audit", "Stale TLS certificate", "PARTIAL", null],
+    ]);
+  });
+
   it("leaves a glyph heading that holds sub-headings or task lists a category", () => {
     const checklist = parseMarkdownChecklist(["## ✅ Delivery", "### Pipelines", "- [x] Builds on push", "## ❌ Alerting", "- [ ] Pager set up", ""].join("\n"));
     expect(rows(checklist)).toEqual([
@@ -170,6 +178,11 @@ describe("closing verdicts", () => {
   it("does not read a closing status line about the whole document as an item", () => {
     const checklist = parseMarkdownChecklist(["## Checks", "- [x] Smoke tests pass", "", "## Conclusion", "", "**Status:** ✅ READY FOR PRODUCTION", ""].join("\n"));
     expect(rows(checklist)).toEqual([["Checks", "Smoke tests pass", "DONE", null]]);
+  });
+
+  it("does not read a summary's status line as an item", () => {
+    const checklist = parseMarkdownChecklist("## Executive summary\n**Status:** 70% ready\n\n## Checks\n- [ ] Alerts routed\n");
+    expect(rows(checklist)).toEqual([["Checks", "Alerts routed", "MISSING", null]]);
   });
 
   it("keeps an item whose own status says it is production ready, and drops verdict lines in any form", () => {
