@@ -146,7 +146,7 @@ export function blockHoldsItems(node: RootContent): boolean {
 
 // ── Checklists drawn in code blocks ─────────────────────────────────────────
 
-const TREE_CHECKBOX = /^[\s│├└─┬┴┼┌┐┘|+`*>-]*\[([ xX✓✔])\]\s+(.+?)\s*[│|]?\s*$/u;
+const TREE_CHECKBOX = /^[\s│├└─┬┴┼┌┐┘|+`*>-]*\[([ xX✓✔~/-])\]\s+(.+?)\s*[│|]?\s*$/u;
 const TREE_GROUP = /^[\s│├└─┬┴┼┌┐┘|+`*>-]*([A-Z][^[\]]{1,60}?)\s*:?\s*[│|]?\s*$/u;
 
 export function readDrawnChecklist(code: Code, context: Context, category: string, priority: Priority | null): number {
@@ -160,7 +160,10 @@ export function readDrawnChecklist(code: Code, context: Context, category: strin
       const { title, remark } = splitRemark(cleanName(box[2].replace(/`([^`]+)`/g, (whole, code: string) => (looksLikePath(code) ? "" : code)).replace(/\(\s*\)/g, "")));
       if (!title) return;
       const evidence = [...box[2].matchAll(/`([^`]+)`/g)].map((m) => m[1]).filter(looksLikePath);
-      categoryFor(context, group).items.push({ title, status: box[1] === " " ? "MISSING" : "DONE", priority, effortHours: null, evidence, line, ...(remark ? { notes: remark } : {}) });
+      const other = otherTaskBox(`[${box[1]}] `);
+      const status = other?.status ?? (box[1] === " " ? "MISSING" : "DONE");
+      const notes = [remark, status === "NOT_APPLICABLE" ? `Not applicable: ${NOT_APPLICABLE_REASON}` : null].filter(Boolean).join("\n");
+      categoryFor(context, group).items.push({ title, status, priority, effortHours: null, evidence, line, ...(notes ? { notes } : {}) });
       count += 1;
       return;
     }

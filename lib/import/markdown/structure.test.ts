@@ -112,6 +112,14 @@ describe("other task markers", () => {
     ]);
     expect(find(checklist, "Mainframe bridge")?.notes).toBe("Not applicable: marked not applicable in the document");
   });
+
+  it("reads the same markers in a checklist drawn in a code block", () => {
+    const checklist = parseMarkdownChecklist("## Release\n```\n├─ [~] Changelog drafted\n└─ [-] Press kit\n```\n");
+    expect(rows(checklist)).toEqual([
+      ["Release", "Changelog drafted", "PARTIAL", null],
+      ["Release", "Press kit", "NOT_APPLICABLE", null],
+    ]);
+  });
 });
 
 describe("priority wherever a reader sees it", () => {
