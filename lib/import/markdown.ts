@@ -11,6 +11,7 @@ import { gfm } from "micromark-extension-gfm";
 import type { Priority } from "@/lib/domain/readiness/vocabulary";
 import { NoChecklistError, itemCount, type ImportedChecklist } from "./checklist";
 import type { Context } from "./markdown/context";
+import { foldFindingDetails } from "./markdown/findings";
 import { readGapSection, type Section } from "./markdown/gap-sections";
 import { readDrawnChecklist, readGlyphLines, readList } from "./markdown/lists";
 import { priorityLabel } from "./markdown/markers";
@@ -104,14 +105,11 @@ export function parseMarkdownChecklist(source: string): ImportedChecklist {
     }
   }
   sections.push({ section, path: [...path] });
-  // A finding is a heading with nothing deeper under it.
-  sections.forEach((entry, index) => {
-    const next = sections[index + 1]?.section.heading;
-    entry.section.leaf = Boolean(entry.section.heading) && !(next && entry.section.heading && next.depth > entry.section.heading.depth);
-  });
-  const categoryName = categoryNames(sections.filter((entry) => entry.section.nodes.length > 0).map((entry) => names(entry.path)));
+  // A finding is a heading with nothing deeper under it but its details.
+  const read = foldFindingDetails(sections);
+  const categoryName = categoryNames(read.filter((entry) => entry.section.nodes.length > 0).map((entry) => names(entry.path)));
 
-  for (const { section: current, path: at } of sections) {
+  for (const { section: current, path: at } of read) {
     if (ownReport && current.heading && REPORT_ONLY_SECTIONS.test(toString(current.heading).trim())) continue;
     const named = names(at);
     const headingPriority = [...at].reverse().find((entry) => entry.priority)?.priority ?? null;

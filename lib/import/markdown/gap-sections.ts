@@ -32,7 +32,7 @@ function fieldLines(nodes: readonly RootContent[]): Map<string, { text: string; 
 
 // A section whose list or table holds items is read item by item: its
 // status line sums them up and is not one more item.
-function holdsItems(nodes: readonly RootContent[]): boolean {
+export function holdsItems(nodes: readonly RootContent[]): boolean {
   const scratch: Context = { categories: new Map(), warnings: [] };
   return nodes.some((node) => (node.type === "table" ? readTable(node, scratch, "scratch", null) > 0 : blockHoldsItems(node)));
 }

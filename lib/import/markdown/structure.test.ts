@@ -57,6 +57,17 @@ describe("findings without a status line", () => {
     expect(find(checklist, "Backups never restored")?.effortHours).toBe(24);
   });
 
+  it("reads a finding whose details are sub-headings as one item", () => {
+    const checklist = parseMarkdownChecklist(
+      ["## Findings", "### 1. Unbounded uploads ❌ HIGH", "#### Impact", "A large file fills the disk.", "#### Timeline", "1 day", "#### Recommendation", "- Cap uploads at 20 MB", "### 2. Logs kept forever ⚠️", "#### Fix", "Rotate weekly.", ""].join("\n"),
+    );
+    expect(rows(checklist)).toEqual([
+      ["Findings", "Unbounded uploads", "MISSING", "HIGH"],
+      ["Findings", "Logs kept forever", "PARTIAL", null],
+    ]);
+    expect(find(checklist, "Unbounded uploads")).toMatchObject({ effortHours: 8, notes: "Cap uploads at 20 MB" });
+  });
+
   it("reads findings numbered in other ways", () => {
     const checklist = parseMarkdownChecklist("## Audit\n### ❌ 1. Shared admin password\nEveryone uses one login.\n### Finding 2: Stale TLS certificate ⚠️\nExpires in a month.\n");
     expect(rows(checklist)).toEqual([
