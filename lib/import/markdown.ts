@@ -31,20 +31,20 @@ const names = (path: readonly Step[]) => path.map((step) => step.name).filter(Bo
 // then as much of its path as tells them apart, "Images · Best practices".
 function categoryNames(paths: readonly string[][]): (named: readonly string[]) => string {
   const key = (named: readonly string[]) => named.join("\u0000").toLowerCase();
-  const byLeaf = new Map<string, Map<string, readonly string[]>>();
-  for (const named of paths) {
-    if (!named.length) continue;
-    const leaf = named[named.length - 1].toLowerCase();
-    const seen = byLeaf.get(leaf) ?? new Map<string, readonly string[]>();
-    seen.set(key(named), named);
-    byLeaf.set(leaf, seen);
+  // How many different paths end in each run of names: counted once per
+  // path and suffix length, so that a long document stays linear.
+  const distinct = new Map(paths.filter((named) => named.length).map((named) => [key(named), named]));
+  const endings = new Map<string, number>();
+  for (const named of distinct.values()) {
+    for (let length = 1; length <= named.length; length += 1) {
+      const suffix = key(named.slice(-length));
+      endings.set(suffix, (endings.get(suffix) ?? 0) + 1);
+    }
   }
   return (named) => {
     if (!named.length) return GENERAL;
-    const others = [...(byLeaf.get(named[named.length - 1].toLowerCase())?.values() ?? [])].filter((other) => key(other) !== key(named));
     for (let length = 1; length <= named.length; length += 1) {
-      const suffix = key(named.slice(-length));
-      if (!others.some((other) => key(other.slice(-length)) === suffix)) return named.slice(-length).join(" · ");
+      if ((endings.get(key(named.slice(-length))) ?? 0) <= 1) return named.slice(-length).join(" · ");
     }
     return named.join(" · ");
   };
