@@ -3,8 +3,9 @@
 // headings and labels, repeated sub-headings and closing verdicts.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ImportedChecklist } from "@/lib/import/checklist";
+import { NoChecklistError, type ImportedChecklist } from "@/lib/import/checklist";
 import { parseMarkdownChecklist } from "@/lib/import/markdown";
 
 const rows = (checklist: ImportedChecklist) => checklist.categories.flatMap((c) => c.items.map((i) => [c.name, i.title, i.status, i.priority]));
@@ -236,5 +237,24 @@ describe("a launch template", () => {
     ]);
     expect(find(checklist, "No rollback plan")?.effortHours).toBe(16);
     expect(checklist.warnings).toEqual([]);
+  });
+});
+
+describe("structure on random input", () => {
+  it("never crashes and never makes an empty title from these constructs", () => {
+    const pieces = fc.constantFrom(
+      "\n", "## ", "### ", "#### ", "1. ", "- ", "- [~] ", "- [-] ", "- [/] ", "✅ ", "⏳ ", "❌ ", "⚠️ ", "**Must have:**", "**Status**: ", "[ ] Complete | [x] At risk",
+      "**Impact:** ", "**Timeline:** 2 days", "CRITICAL", "![High][high]", "[high]: https://x.example/h.png", "READY FOR PRODUCTION", "Impact", "Best practices", "| Item | Status |\n|---|---|\n| a | ✅ |", " - ", "**x**",
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 50 }), (parts) => {
+        try {
+          for (const item of items(parseMarkdownChecklist(parts.join("")))) expect(item.title.trim().length).toBeGreaterThan(0);
+        } catch (error) {
+          if (!(error instanceof NoChecklistError)) throw error;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
