@@ -3,7 +3,7 @@
 // from raw lines: headings become categories, tables with an item column,
 // task lists and "gap" sections become items. Code blocks are not read,
 // except checkbox lines drawn inside them (`├─ [ ] Dockerfile created`).
-import type { Root } from "mdast";
+import type { Paragraph, Root } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { toString } from "mdast-util-to-string";
@@ -11,15 +11,53 @@ import { gfm } from "micromark-extension-gfm";
 import type { Priority } from "@/lib/domain/readiness/vocabulary";
 import { NoChecklistError, itemCount, type ImportedChecklist } from "./checklist";
 import type { Context } from "./markdown/context";
+import { foldFindingDetails } from "./markdown/findings";
 import { readGapSection, type Section } from "./markdown/gap-sections";
-import { readDrawnChecklist, readList } from "./markdown/lists";
+import { readDrawnChecklist, readGlyphLines, readList } from "./markdown/lists";
+import { priorityLabel } from "./markdown/markers";
 import { cleanName, GENERAL } from "./markdown/names";
 import { readShipshapeReport, SHIPSHAPE_REPORT } from "./markdown/own-report";
 import { readTable } from "./markdown/tables";
 import { repairMojibake } from "./repair-encoding";
-import { readPriority } from "./words";
 
 export { cleanName, looksLikePath } from "./markdown/names";
+
+// ── Headings and labels ─────────────────────────────────────────────────────
+
+type Step = { depth: number; name: string; priority: Priority | null };
+const names = (path: readonly Step[]) => path.map((step) => step.name).filter(Boolean);
+
+// Category names: a heading's own name, unless the same name stands under
+// different parents ("Images / Best practices", "Scripts / Best practices"):
+// then as much of its path as tells them apart, "Images · Best practices".
+function categoryNames(paths: readonly string[][]): (named: readonly string[]) => string {
+  const key = (named: readonly string[]) => named.join("\u0000").toLowerCase();
+  // How many different paths end in each run of names: counted once per
+  // path and suffix length, so that a long document stays linear.
+  const distinct = new Map(paths.filter((named) => named.length).map((named) => [key(named), named]));
+  const endings = new Map<string, number>();
+  for (const named of distinct.values()) {
+    for (let length = 1; length <= named.length; length += 1) {
+      const suffix = key(named.slice(-length));
+      endings.set(suffix, (endings.get(suffix) ?? 0) + 1);
+    }
+  }
+  return (named) => {
+    if (!named.length) return GENERAL;
+    for (let length = 1; length <= named.length; length += 1) {
+      if ((endings.get(key(named.slice(-length))) ?? 0) <= 1) return named.slice(-length).join(" · ");
+    }
+    return named.join(" · ");
+  };
+}
+
+// A paragraph that is only a bold label: "**Must have:**" names a priority
+// (returned), "**Backend:**" none (null); undefined for any other paragraph.
+function boldLabel(paragraph: Paragraph): Priority | null | undefined {
+  const [first, ...rest] = paragraph.children;
+  if (first?.type !== "strong" || !rest.every((node) => node.type === "text" && /^\s*:?\s*$/.test(node.value))) return undefined;
+  return priorityLabel(toString(first));
+}
 
 // ── The document ────────────────────────────────────────────────────────────
 
@@ -45,9 +83,9 @@ export function parseMarkdownChecklist(source: string): ImportedChecklist {
 
   // Split the document into sections at headings, keeping the heading path.
   let title: string | null = null;
-  const path: { depth: number; name: string; priority: Priority | null }[] = [];
+  const path: Step[] = [];
   let section: Section = { heading: null, nodes: [] };
-  const sections: { section: Section; path: typeof path }[] = [];
+  const sections: { section: Section; path: Step[] }[] = [];
   for (const node of tree.children) {
     if (node.type === "heading") {
       sections.push({ section, path: [...path] });
@@ -58,29 +96,39 @@ export function parseMarkdownChecklist(source: string): ImportedChecklist {
         continue;
       }
       while (path.length && path[path.length - 1].depth >= node.depth) path.pop();
-      // "MUST" / "SHOULD" / "NICE" headings give their items a priority
-      // and leave the category to the heading above.
-      const bare = cleanName(text, { dropRemark: true });
-      const priorityHeading = /^(must|should|nice|could|critical|high|medium|low)(\s+(have|to have|fix|priority))?$/i.test(bare) ? readPriority(bare) : null;
-      path.push({ depth: node.depth, name: priorityHeading ? "" : bare, priority: priorityHeading });
+      // "MUST", "Priority HIGH (core)", "Important (should fix soon)" headings
+      // give their items a priority and leave the category to the heading above.
+      const priorityHeading = priorityLabel(text);
+      path.push({ depth: node.depth, name: priorityHeading ? "" : cleanName(text, { dropRemark: true }), priority: priorityHeading });
       section = { heading: node, nodes: [] };
     } else {
       section.nodes.push(node);
     }
   }
   sections.push({ section, path: [...path] });
+  // A finding is a heading with nothing deeper under it but its details.
+  const read = foldFindingDetails(sections);
+  const categoryName = categoryNames(read.filter((entry) => entry.section.nodes.length > 0).map((entry) => names(entry.path)));
 
-  for (const { section: current, path: at } of sections) {
-    const named = at.filter((entry) => entry.name);
-    const priority = [...at].reverse().find((entry) => entry.priority)?.priority ?? null;
-    const own = named.at(-1)?.name ?? GENERAL;
-    const parent = named.at(-2)?.name ?? GENERAL;
+  for (const { section: current, path: at } of read) {
+    const named = names(at);
+    const headingPriority = [...at].reverse().find((entry) => entry.priority)?.priority ?? null;
+    let priority = headingPriority;
+    const own = categoryName(named);
+    const parent = categoryName(named.slice(0, -1));
     // A gap section is one item in its parent's category.
-    if (readGapSection(current, context, current.heading && named.at(-1) ? parent : own, priority) > 0) continue;
+    if (readGapSection(current, context, current.heading && named.length ? parent : own, priority) > 0) continue;
     for (const node of current.nodes) {
       if (node.type === "table") readTable(node, context, own, priority);
       else if (node.type === "list") readList(node, context, own, priority);
       else if (node.type === "code") readDrawnChecklist(node, context, own, priority);
+      else if (node.type === "paragraph") {
+        // "**Mandatory (MUST HAVE)**:" gives the items below it a priority,
+        // until another label ("**Backend:**") or the next heading.
+        const label = boldLabel(node);
+        if (label !== undefined) priority = label ?? headingPriority;
+        else readGlyphLines(node, context, own, priority);
+      }
     }
   }
 

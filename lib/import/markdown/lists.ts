@@ -1,6 +1,8 @@
-import type { Code, List, ListItem, Paragraph } from "mdast";
-import type { Priority } from "@/lib/domain/readiness/vocabulary";
+import type { Code, List, ListItem, Paragraph, PhrasingContent, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import type { ItemStatus, Priority } from "@/lib/domain/readiness/vocabulary";
 import { categoryFor, type Context } from "./context";
+import { hasStatusGlyph, isLabelledRemark, isLegend, isVerdict, leadingGlyph, NOT_APPLICABLE_REASON, otherTaskBox, priorityImages } from "./markers";
 import { blockText, cleanName, evidenceIn, lineOf, looksLikePath, titleOf } from "./names";
 
 // ── Task lists ──────────────────────────────────────────────────────────────
@@ -12,25 +14,84 @@ function splitRemark(text: string): { title: string; remark: string | null } {
   return match ? { title: match[1].trim(), remark: match[2].trim() } : { title: text, remark: null };
 }
 
+// "**CI pipeline** - not configured" / "Config documented – in the wiki":
+// the bold part, or the text before a spaced dash, is the title; the rest a note.
+function splitGlyphLine(nodes: readonly PhrasingContent[], text: string): { title: string; note: string | null } {
+  const first = nodes.findIndex((node) => toString(node).trim() !== "");
+  // Only a bold part the rest is set off from: "**Secrets** in vault" is one title.
+  const after = first >= 0 && nodes[first].type === "strong" ? nodes.slice(first + 1).map((node) => toString(node)).join("") : null;
+  if (after !== null && (/^\s*$/.test(after) || /^\s*[:—–-]|^\s+\(/.test(after))) {
+    const note = after.replace(/^[\s:—–-]+/, "").trim();
+    return { title: cleanName(toString(nodes[first])), note: note || null };
+  }
+  // Long lines are prose, not titles; the length check also bounds the search below.
+  if (text.length > 300) return { title: text, note: null };
+  const match = /^(.+?)\s+[—–-]\s+(.+)$/.exec(text.replace(/\s+/g, " "));
+  return match ? { title: cleanName(match[1]), note: match[2].trim() } : { title: cleanName(text), note: null };
+}
+
+// A title a glyph line may carry: not a legend, a labelled remark, a verdict or a sentence.
+const isProse = (title: string) => {
+  const words = title.split(/\s+/).length;
+  return title.length > 200 || words > 12 || (/[.!]$/.test(title) && words > 6);
+};
+const glyphTitle = (title: string) => Boolean(title) && !isProse(title) && !isLegend(title) && !isLabelledRemark(title) && !isVerdict(title);
+
+// The first text node loses the characters a marker took: "[~] " or "✅ ".
+function dropLeading(nodes: readonly PhrasingContent[], length: number): PhrasingContent[] {
+  const [first, ...rest] = nodes;
+  if (first?.type !== "text") return [...nodes];
+  const value = first.value.trimStart().slice(length).replace(/^[\ufe0f\u200d\s]+/u, "");
+  return [{ ...first, value }, ...rest];
+}
+
+type Marked = { status: ItemStatus; nodes: PhrasingContent[]; glyph: boolean; reason?: string };
+
+// What marks an entry as an item: a ticked or open box, another box, or a leading status glyph.
+function markOf(entry: ListItem): Marked | null {
+  const first = entry.children[0];
+  if (first?.type !== "paragraph") return null;
+  const children = (first as Paragraph).children;
+  if (typeof entry.checked === "boolean") return { status: entry.checked ? "DONE" : "MISSING", nodes: children, glyph: false };
+  const text = toString(first).trimStart();
+  const box = otherTaskBox(text);
+  if (box && children[0]?.type === "text") return { status: box.status, nodes: dropLeading(children, box.length), glyph: false, ...(box.status === "NOT_APPLICABLE" ? { reason: NOT_APPLICABLE_REASON } : {}) };
+  const glyph = leadingGlyph(text);
+  if (glyph && children[0]?.type === "text") return { status: glyph.status, nodes: dropLeading(children, text.length - glyph.rest.length), glyph: true };
+  return null;
+}
+
 export function readList(list: List, context: Context, category: string, priority: Priority | null): number {
   let count = 0;
   for (const entry of list.children as ListItem[]) {
     const [first, ...rest] = entry.children;
-    if (typeof entry.checked === "boolean" && first?.type === "paragraph") {
-      const { title, remark } = splitRemark(titleOf((first as Paragraph).children));
+    const mark = markOf(entry);
+    if (mark) {
+      const pictured = priorityImages(mark.nodes);
+      let title: string;
+      let remark: string | null;
+      if (mark.glyph) {
+        const split = splitGlyphLine(pictured.nodes, titleOf(pictured.nodes));
+        ({ title, note: remark } = split);
+        if (!glyphTitle(title)) title = "";
+      } else {
+        ({ title, remark } = splitRemark(titleOf(pictured.nodes)));
+      }
       if (title) {
-        const notes = [remark, ...rest.filter((node) => node.type !== "list" || !hasTasks(node)).map(blockText)].filter((note): note is string => Boolean(note));
+        const notes = [remark, mark.reason ? `Not applicable: ${mark.reason}` : null, ...rest.filter((node) => node.type !== "list" || !listHoldsItems(node)).map(blockText)].filter(
+          (note): note is string => Boolean(note),
+        );
         categoryFor(context, category).items.push({
           title,
-          status: entry.checked ? "DONE" : "MISSING",
-          priority,
+          status: mark.status,
+          priority: pictured.priority ?? priority,
           effortHours: null,
           evidence: evidenceIn((first as Paragraph).children),
           line: lineOf(entry),
           ...(notes.length ? { notes: notes.join("\n") } : {}),
         });
         count += 1;
-      } else {
+      } else if (!mark.glyph) {
         context.warnings.push({ line: lineOf(entry), message: "Checkbox without a title; it was not imported." });
       }
     }
@@ -40,11 +101,52 @@ export function readList(list: List, context: Context, category: string, priorit
   return count;
 }
 
-const hasTasks = (list: List): boolean => (list.children as ListItem[]).some((entry) => typeof entry.checked === "boolean" || entry.children.some((c) => c.type === "list" && hasTasks(c)));
+/** Whether a list (or a list nested in it) holds items: task boxes of any kind, or entries opened by a status glyph. */
+export const listHoldsItems = (list: List): boolean =>
+  (list.children as ListItem[]).some((entry) => {
+    const mark = markOf(entry);
+    const titled = mark && (!mark.glyph || glyphTitle(splitGlyphLine(mark.nodes, titleOf(mark.nodes)).title));
+    return Boolean(titled) || entry.children.some((c) => c.type === "list" && listHoldsItems(c));
+  });
+
+// ── Lines that are only a glyph and a title ─────────────────────────────────
+
+/**
+ * "✅ Structured logging" / "⏳ Load testing" as lines of their own: one item
+ * each, when every line of the paragraph is such a line (a glyph opening a
+ * sentence of prose is not an item).
+ */
+export function readGlyphLines(paragraph: Paragraph, context: Context, category: string, priority: Priority | null): number {
+  const lines = toString(paragraph).split("\n").map((line) => line.trim()).filter(Boolean);
+  if (lines.length === 0 || !lines.every((line) => leadingGlyph(line))) return 0;
+  // One sentence of prose makes the paragraph prose: its short lines are remarks too.
+  if (lines.some((line) => isProse(splitGlyphLine([], leadingGlyph(line)?.rest ?? "").title))) return 0;
+  const start = lineOf(paragraph);
+  let count = 0;
+  toString(paragraph)
+    .split("\n")
+    .forEach((raw, index) => {
+      const glyph = leadingGlyph(raw);
+      if (!glyph) return;
+      const split = splitGlyphLine([], glyph.rest);
+      const title = split.title.replace(/(?<!\.)\.$/, "");
+      const note = split.note;
+      if (!glyphTitle(title) || hasStatusGlyph(glyph.rest)) return;
+      categoryFor(context, category).items.push({ title, status: glyph.status, priority, effortHours: null, evidence: [], line: start + index, ...(note ? { notes: note } : {}) });
+      count += 1;
+    });
+  return count;
+}
+
+/** Whether a top-level block holds items for readList / readGlyphLines (a table is asked separately). */
+export function blockHoldsItems(node: RootContent): boolean {
+  if (node.type === "list") return listHoldsItems(node);
+  return node.type === "paragraph" && readGlyphLines(node, { categories: new Map(), warnings: [] }, "", null) > 0;
+}
 
 // ── Checklists drawn in code blocks ─────────────────────────────────────────
 
-const TREE_CHECKBOX = /^[\s│├└─┬┴┼┌┐┘|+`*>-]*\[([ xX✓✔])\]\s+(.+?)\s*[│|]?\s*$/u;
+const TREE_CHECKBOX = /^[\s│├└─┬┴┼┌┐┘|+`*>-]*\[([ xX✓✔~/-])\]\s+(.+?)\s*[│|]?\s*$/u;
 const TREE_GROUP = /^[\s│├└─┬┴┼┌┐┘|+`*>-]*([A-Z][^[\]]{1,60}?)\s*:?\s*[│|]?\s*$/u;
 
 export function readDrawnChecklist(code: Code, context: Context, category: string, priority: Priority | null): number {
@@ -58,7 +160,10 @@ export function readDrawnChecklist(code: Code, context: Context, category: strin
       const { title, remark } = splitRemark(cleanName(box[2].replace(/`([^`]+)`/g, (whole, code: string) => (looksLikePath(code) ? "" : code)).replace(/\(\s*\)/g, "")));
       if (!title) return;
       const evidence = [...box[2].matchAll(/`([^`]+)`/g)].map((m) => m[1]).filter(looksLikePath);
-      categoryFor(context, group).items.push({ title, status: box[1] === " " ? "MISSING" : "DONE", priority, effortHours: null, evidence, line, ...(remark ? { notes: remark } : {}) });
+      const other = otherTaskBox(`[${box[1]}] `);
+      const status = other?.status ?? (box[1] === " " ? "MISSING" : "DONE");
+      const notes = [remark, status === "NOT_APPLICABLE" ? `Not applicable: ${NOT_APPLICABLE_REASON}` : null].filter(Boolean).join("\n");
+      categoryFor(context, group).items.push({ title, status, priority, effortHours: null, evidence, line, ...(notes ? { notes } : {}) });
       count += 1;
       return;
     }
@@ -71,4 +176,3 @@ export function readDrawnChecklist(code: Code, context: Context, category: strin
   });
   return count;
 }
-
