@@ -9,7 +9,7 @@ import { gfmFromMarkdown } from "mdast-util-gfm";
 import { toString } from "mdast-util-to-string";
 import { gfm } from "micromark-extension-gfm";
 import type { Priority } from "@/lib/domain/readiness/vocabulary";
-import { NoChecklistError, itemCount, type ImportedChecklist } from "./checklist";
+import { itemCount, type ImportedChecklist } from "./checklist";
 import type { Context } from "./markdown/context";
 import { foldFindingDetails } from "./markdown/findings";
 import { readGapSection, type Section } from "./markdown/gap-sections";
@@ -17,7 +17,7 @@ import { readDrawnChecklist, readGlyphLines, readList } from "./markdown/lists";
 import { priorityLabel } from "./markdown/markers";
 import { cleanName, GENERAL } from "./markdown/names";
 import { readShipshapeReport, SHIPSHAPE_REPORT } from "./markdown/own-report";
-import { readTable } from "./markdown/tables";
+import { readTable, refusalFor } from "./markdown/tables";
 import { repairMojibake } from "./repair-encoding";
 
 export { cleanName, looksLikePath } from "./markdown/names";
@@ -134,6 +134,7 @@ export function parseMarkdownChecklist(source: string): ImportedChecklist {
 
   const categories = [...context.categories.values()].filter((category) => category.items.length > 0);
   const checklist = { title, categories, warnings: context.warnings.sort((a, b) => a.line - b.line), source: repair.text };
-  if (itemCount(checklist) === 0) throw new NoChecklistError();
+  // A refusal names the tables it skipped, and why.
+  if (itemCount(checklist) === 0) throw refusalFor(context);
   return checklist;
 }
