@@ -17,9 +17,14 @@ export type ImportedItem = {
   notes?: string;
   key?: string;
   owner?: string;
+  // Why a not-applicable item is so, when the document says (a struck-out box: MARKED_NOT_APPLICABLE).
+  notApplicableReason?: string;
   // Everything a YAML checklist says about the item (lib/import/yaml-checklist.ts).
   detail?: ChecklistItem;
 };
+
+// The reason a not-applicable item gets when the document marks it so without saying why.
+export const MARKED_NOT_APPLICABLE = "Marked not applicable in the document.";
 
 export type ImportedCategory = { name: string; items: ImportedItem[] };
 

@@ -20,6 +20,18 @@ import { catalogueProject, code, failure, itemByKey } from "../support/readiness
 const fixture = (name: string) => readFileSync(path.join(process.cwd(), "lib/import/fixtures", name), "utf8");
 
 describe("import", () => {
+  it("keeps why an item is not applicable: a struck-out box or an N/A cell says it was marked so", async () => {
+    const { actors: [lead] } = await teamWith(["LEAD"]);
+    const text = ["## Data", "- [-] Mainframe bridge", "- [x] Backups", "", "## Mobile", "| Item | Status |", "|---|---|", "| App store listing | N/A |", ""].join("\n");
+    const result = await importChecklist(lead, { text, name: "Not applicable" });
+    const items = await db.item.findMany({ where: { projectId: result.projectId }, select: { title: true, status: true, notApplicableReason: true }, orderBy: { title: "asc" } });
+    expect(items).toEqual([
+      { title: "App store listing", status: "NOT_APPLICABLE", notApplicableReason: "Marked not applicable in the document." },
+      { title: "Backups", status: "DONE", notApplicableReason: null },
+      { title: "Mainframe bridge", status: "NOT_APPLICABLE", notApplicableReason: "Marked not applicable in the document." },
+    ]);
+  });
+
   it("creates a project from a document, with categories, statuses, evidence and source lines, as one activity", async () => {
     const { teamId, actors: [lead] } = await teamWith(["LEAD"]);
     const text = fixture("status-and-evidence.md");

@@ -1,8 +1,9 @@
 import type { Code, List, ListItem, Paragraph, PhrasingContent, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { ItemStatus, Priority } from "@/lib/domain/readiness/vocabulary";
+import { MARKED_NOT_APPLICABLE } from "@/lib/import/checklist";
 import { categoryFor, type Context } from "./context";
-import { hasStatusGlyph, isLabelledRemark, isLegend, isVerdict, leadingGlyph, NOT_APPLICABLE_REASON, otherTaskBox, priorityImages } from "./markers";
+import { hasStatusGlyph, isLabelledRemark, isLegend, isVerdict, leadingGlyph, otherTaskBox, priorityImages } from "./markers";
 import { blockText, cleanName, evidenceIn, lineOf, looksLikePath, titleOf } from "./names";
 
 // ── Task lists ──────────────────────────────────────────────────────────────
@@ -55,7 +56,7 @@ function markOf(entry: ListItem): Marked | null {
   if (typeof entry.checked === "boolean") return { status: entry.checked ? "DONE" : "MISSING", nodes: children, glyph: false };
   const text = toString(first).trimStart();
   const box = otherTaskBox(text);
-  if (box && children[0]?.type === "text") return { status: box.status, nodes: dropLeading(children, box.length), glyph: false, ...(box.status === "NOT_APPLICABLE" ? { reason: NOT_APPLICABLE_REASON } : {}) };
+  if (box && children[0]?.type === "text") return { status: box.status, nodes: dropLeading(children, box.length), glyph: false, ...(box.status === "NOT_APPLICABLE" ? { reason: MARKED_NOT_APPLICABLE } : {}) };
   const glyph = leadingGlyph(text);
   if (glyph && children[0]?.type === "text") return { status: glyph.status, nodes: dropLeading(children, text.length - glyph.rest.length), glyph: true };
   return null;
@@ -78,7 +79,7 @@ export function readList(list: List, context: Context, category: string, priorit
         ({ title, remark } = splitRemark(titleOf(pictured.nodes)));
       }
       if (title) {
-        const notes = [remark, mark.reason ? `Not applicable: ${mark.reason}` : null, ...rest.filter((node) => node.type !== "list" || !listHoldsItems(node)).map(blockText)].filter(
+        const notes = [remark, ...rest.filter((node) => node.type !== "list" || !listHoldsItems(node)).map(blockText)].filter(
           (note): note is string => Boolean(note),
         );
         categoryFor(context, category).items.push({
@@ -89,6 +90,7 @@ export function readList(list: List, context: Context, category: string, priorit
           evidence: evidenceIn((first as Paragraph).children),
           line: lineOf(entry),
           ...(notes.length ? { notes: notes.join("\n") } : {}),
+          ...(mark.reason ? { notApplicableReason: mark.reason } : {}),
         });
         count += 1;
       } else if (!mark.glyph) {
@@ -162,8 +164,16 @@ export function readDrawnChecklist(code: Code, context: Context, category: strin
       const evidence = [...box[2].matchAll(/`([^`]+)`/g)].map((m) => m[1]).filter(looksLikePath);
       const other = otherTaskBox(`[${box[1]}] `);
       const status = other?.status ?? (box[1] === " " ? "MISSING" : "DONE");
-      const notes = [remark, status === "NOT_APPLICABLE" ? `Not applicable: ${NOT_APPLICABLE_REASON}` : null].filter(Boolean).join("\n");
-      categoryFor(context, group).items.push({ title, status, priority, effortHours: null, evidence, line, ...(notes ? { notes } : {}) });
+      categoryFor(context, group).items.push({
+        title,
+        status,
+        priority,
+        effortHours: null,
+        evidence,
+        line,
+        ...(remark ? { notes: remark } : {}),
+        ...(status === "NOT_APPLICABLE" ? { notApplicableReason: MARKED_NOT_APPLICABLE } : {}),
+      });
       count += 1;
       return;
     }

@@ -29,7 +29,6 @@ export const hasStatusGlyph = (text: string) => ANY_GLYPH.test(text);
 
 // Boxes GitHub does not tick but people write: [~] and [/] half done, [-] struck out.
 const OTHER_BOX: Record<string, ItemStatus> = { "~": "PARTIAL", "/": "PARTIAL", "-": "NOT_APPLICABLE" };
-export const NOT_APPLICABLE_REASON = "marked not applicable in the document";
 
 /** "[~] Retention policy" → { status: "PARTIAL", length: 4 } (the characters the marker and its space take); null otherwise. */
 export function otherTaskBox(text: string): { status: ItemStatus; length: number } | null {

@@ -122,7 +122,7 @@ describe("other task markers", () => {
       ["Data", "Mainframe bridge", "NOT_APPLICABLE", null],
       ["Data", "Nested half-done", "PARTIAL", null],
     ]);
-    expect(find(checklist, "Mainframe bridge")?.notes).toBe("Not applicable: marked not applicable in the document");
+    expect(find(checklist, "Mainframe bridge")?.notApplicableReason).toBe("Marked not applicable in the document.");
   });
 
   it("reads the same markers in a checklist drawn in a code block", () => {

@@ -2,7 +2,7 @@ import type { Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { ITEM_KEY_RULE, readItemKey } from "@/lib/domain/item-key";
 import type { Priority } from "@/lib/domain/readiness/vocabulary";
-import { NoChecklistError, type ImportedItem } from "@/lib/import/checklist";
+import { MARKED_NOT_APPLICABLE, NoChecklistError, type ImportedItem } from "@/lib/import/checklist";
 import { readEffort, readPriority, readStatus, readTaskBox, saysNoPriority, TASK_BOX } from "@/lib/import/words";
 import { chooseColumns, SKIP_REASON, type Skip } from "./columns";
 import { categoryFor, type Context } from "./context";
@@ -14,7 +14,6 @@ import { cleanName, evidenceIn, lineOf, titleOf } from "./names";
 const TOTAL_ROW = /^(?:(?:sub|grand )?totals?|sum|overall|average|tổng(?: cộng)?|合计|总计|小计|total général)(?:\s*[:(].*)?$/iu;
 // Row numbers, not identifiers: never an item's key.
 const NUMBERING = /^(?:#|no\.?|nr\.?|n[°º]|stt)$/i;
-const NOT_APPLICABLE_BOX = "Marked not applicable in the document.";
 
 const skipWarning = (headings: string[], skip: Skip) =>
   skip === "no item column" ? `Table with columns “${headings.join(", ")}” has no item column; it was not imported.` : `Table “${headings.join(", ")}” ${SKIP_REASON[skip]}; it was not imported.`;
@@ -51,7 +50,7 @@ export function readTable(table: Table, context: Context, category: string, prio
     }
     if (TOTAL_ROW.test(title)) continue;
     const item: ImportedItem = { title, status: box ?? "MISSING", priority, effortHours: null, evidence: [], line };
-    if (box === "NOT_APPLICABLE") item.notes = NOT_APPLICABLE_BOX;
+    if (box === "NOT_APPLICABLE") item.notApplicableReason = MARKED_NOT_APPLICABLE;
     const statusCell = cell(status);
     if (statusCell) {
       const text = toString(statusCell).trim();

@@ -1,6 +1,6 @@
 import "server-only";
 import type { EvidenceKind, ItemStatus } from "@/lib/domain/readiness/vocabulary";
-import { NoChecklistError, type ImportedChecklist } from "@/lib/import/checklist";
+import { MARKED_NOT_APPLICABLE, NoChecklistError, type ImportedChecklist } from "@/lib/import/checklist";
 import { readDocument } from "@/lib/import/read-document";
 import { ChecklistYamlError, type ChecklistEvidence } from "@/lib/import/yaml-checklist";
 import { nameKey, planImport, type ExistingProject, type ImportPlan } from "@/lib/import/plan";
@@ -142,7 +142,8 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
             // item remembers where it came from.
             notes: detail ? (detail.notes ?? "") : [planned.source.notes, `Imported from ${fileName || "a document"}, line ${planned.line}.`].filter(Boolean).join("\n\n"),
             status: planned.status,
-            notApplicableReason: detail?.notApplicableReason ?? null,
+            // A document that marks an item N/A without a reason still gets one: that it did.
+            notApplicableReason: detail?.notApplicableReason ?? planned.source.notApplicableReason ?? (planned.status === "NOT_APPLICABLE" ? MARKED_NOT_APPLICABLE : null),
             priority: planned.priority,
             effortHours: planned.source.effortHours,
             dueDate: toDay(detail?.dueDate) ?? null,
