@@ -3,10 +3,11 @@ import { toString } from "mdast-util-to-string";
 import { ITEM_KEY_RULE, readItemKey } from "@/lib/domain/item-key";
 import type { Priority } from "@/lib/domain/readiness/vocabulary";
 import { MARKED_NOT_APPLICABLE, NoChecklistError, type ImportedItem } from "@/lib/import/checklist";
-import { readEffort, readPriority, readStatus, readTaskBox, saysNoPriority, TASK_BOX } from "@/lib/import/words";
+import { readTaskBox, TASK_BOX } from "@/lib/import/words";
+import { readEffortCell, readPriorityCell, readStatusCell } from "./cells";
 import { chooseColumns, SKIP_REASON, type Skip } from "./columns";
 import { categoryFor, type Context } from "./context";
-import { cleanName, evidenceIn, lineOf, titleOf } from "./names";
+import { evidenceIn, lineOf, titleOf } from "./names";
 
 // ── Tables ──────────────────────────────────────────────────────────────────
 
@@ -53,33 +54,16 @@ export function readTable(table: Table, context: Context, category: string, prio
     if (box === "NOT_APPLICABLE") item.notApplicableReason = MARKED_NOT_APPLICABLE;
     const statusCell = cell(status);
     if (statusCell) {
-      const text = toString(statusCell).trim();
-      const reading = readStatus(text);
-      if (reading) {
-        item.status = reading.status;
-        if (!reading.recognised) context.warnings.push({ line, message: `Status “${text}” of “${title}” is not recognised; imported as Missing.` });
-        if (/\bwaived\b/i.test(text)) context.warnings.push({ line, message: `“${title}” is waived in the document; imported as Missing, without the waiver.` });
-      }
-      const remark = cleanName(cleanName(text).replace(/^(done|partial|missing|yes|no|n\/a|unknown)\b[\s:,-]*/i, ""));
-      if (remark) item.notes = remark;
+      readStatusCell(item, toString(statusCell).trim(), context);
       item.evidence.push(...evidenceIn(statusCell.children));
     } else if (status === -1 && box === null && !warnedNoStatus) {
       warnedNoStatus = true;
       context.warnings.push({ line: lineOf(table), message: "Table has no status column; its items were imported as Missing." });
     }
     const priorityCell = cell(columns.priority);
-    if (priorityCell && toString(priorityCell).trim()) {
-      const text = toString(priorityCell).trim();
-      const read = readPriority(text);
-      if (read) item.priority = read;
-      else if (!saysNoPriority(text)) context.warnings.push({ line, message: `Priority “${text}” of “${title}” is not recognised.` });
-    }
+    if (priorityCell && toString(priorityCell).trim()) readPriorityCell(item, toString(priorityCell).trim(), context);
     const effortCell = cell(columns.effort);
-    if (effortCell && toString(effortCell).trim()) {
-      const text = toString(effortCell).trim();
-      item.effortHours = readEffort(text);
-      if (item.effortHours === null) context.warnings.push({ line, message: `Effort “${text}” of “${title}” is not recognised (use e.g. “2 days”, “8 hours”, “30 min”).` });
-    }
+    if (effortCell && toString(effortCell).trim()) readEffortCell(item, toString(effortCell).trim(), context);
     const evidenceCell = cell(columns.evidence);
     if (evidenceCell) {
       item.evidence.push(...evidenceIn(evidenceCell.children));
