@@ -1,0 +1,76 @@
+// Text as the author wrote it (titles keep figures, quotes and code; progress
+// lines are not items), text that arrives damaged (invalid UTF-8, double
+// encoding) and documents whose shape once made the importer backtrack.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { ImportedChecklist } from "./checklist";
+import { readDocument } from "./read-document";
+
+const titles = (checklist: ImportedChecklist) => checklist.categories.flatMap((c) => c.items.map((i) => i.title));
+
+describe("titles stay as the author wrote them", () => {
+  it("keeps leading figures in item titles, in task lists and tables", () => {
+    const read = readDocument("## Load\n- [ ] 250 orders per minute held for an hour\n- [x] 7 slow queries indexed\n\n| Item | Status |\n|---|---|\n| 99.9 % uptime over a month | ✅ |\n| 40 alerts routed | ❌ |\n");
+    expect(titles(read)).toEqual(["250 orders per minute held for an hour", "7 slow queries indexed", "99.9 % uptime over a month", "40 alerts routed"]);
+  });
+
+  it("still drops numbering from headings and numbered titles", () => {
+    const read = readDocument("## 2.1 Security\n- [ ] 1. Secrets rotated\n\n### 3 Backups\n- [ ] Restore drill\n");
+    expect(read.categories.map((c) => [c.name, titles({ ...read, categories: [c] })])).toEqual([["Security", ["Secrets rotated"]], ["Backups", ["Restore drill"]]]);
+  });
+
+  it("keeps code spans as text and takes bracketed paths as evidence", () => {
+    const read = readDocument("## Deploy\n- [ ] Move `config.sample.yml` into `config/prod.yml`\n- [x] CI runs on push (`.github/workflows/ci.yml`)\n\n| Item | Status |\n|---|---|\n| Load `seed.sql` before the demo | Done |\n");
+    expect(titles(read)).toEqual(["Move config.sample.yml into config/prod.yml", "CI runs on push", "Load seed.sql before the demo"]);
+    expect(read.categories[0].items[1].evidence).toEqual([".github/workflows/ci.yml"]);
+  });
+
+  it("keeps quotes", () => {
+    const read = readDocument('## Site\n- [ ] "Pricing" page reviewed\n- [ ] Button says \'Buy now\'\n\n| Item | Status |\n|---|---|\n| “Contact us” form answers | ✅ |\n');
+    expect(titles(read)).toEqual(['"Pricing" page reviewed', "Button says 'Buy now'", "“Contact us” form answers"]);
+  });
+
+  it("does not take a progress line for an item", () => {
+    const read = readDocument("## Rollout\n- [ ] Stage 3 : Pilot (2/5)\n  - [x] Pilot group chosen\n  - [ ] Feedback form sent\n\n| Item | Status |\n|---|---|\n| Phase 4 – Go-live [0/3] | ⏳ |\n| Status page set up | ✅ |\n\n### Phase 2 : Acceptance (0/12)\n- [ ] Sign-off by product\n");
+    expect(titles(read)).toEqual(["Pilot group chosen", "Feedback form sent", "Status page set up", "Sign-off by product"]);
+    expect(read.categories.map((c) => c.name)).toEqual(["Rollout", "Acceptance"]);
+  });
+
+  it("keeps apart two items that differ only in a parenthesis", () => {
+    const read = readDocument("## Browsers\n- [ ] Checkout (Safari)\n- [x] Checkout (1024 px wide)\n- [ ] Search (waiting on the new index)\n");
+    expect(titles(read)).toEqual(["Checkout (Safari)", "Checkout (1024 px wide)", "Search"]);
+    expect(read.categories[0].items[2].notes).toBe("waiting on the new index");
+  });
+});
+
+// The runner's time limit is the only clock here: these inputs took the old
+// patterns minutes (cubic backtracking) and take milliseconds now. The 1 MB
+// timing is in `npm run bench`.
+describe("documents that once made the importer backtrack", () => {
+  it("reads code blocks whose lines hold long runs of spaces", () => {
+    const spaces = " ".repeat(3000);
+    const read = readDocument(`## Build\n- [ ] Image signed\n\n\`\`\`\n  Packaging${spaces}x\n[ ] a${spaces}b\n${spaces}│\n\`\`\`\n`);
+    expect(titles(read)).toEqual(["Image signed", `a b`]);
+  });
+
+  it("reads titles, headings and cells with long runs of spaces and markup", () => {
+    const run = " ".repeat(50_000);
+    const read = readDocument(`## A${run}b${run}:\n- [ ] x${run}y${run}(z)${run}w\n- [ ] ${"_".repeat(20_000)}q${"~".repeat(20_000)}\n\n| Item | Status |\n|---|---|\n| c${run}d${run}: | ✅${run}x |\n`);
+    expect(read.categories.map((c) => c.name)).toEqual(["A b"]);
+    expect(titles(read)[0]).toBe("x y (z) w");
+  });
+
+  it("never crashes on Markdown-ish documents", () => {
+    const pieces = fc.constantFrom("## ", "- [ ] ", "- [x] ", "| ", " | ", "|---|---|", "```", "\n", " ".repeat(200), "├─ ", "[ ] ", "Phase 2 : ", "(1/3)", "`a/b.ts`", "“", "”", "**", "1. ", "500 ", "Done", "✅", "\uFFFD", "Ã©", "É”");
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }), (parts) => {
+        try {
+          readDocument(parts.join(""));
+        } catch (error) {
+          if (!(error instanceof Error && error.name === "NoChecklistError")) throw error;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
