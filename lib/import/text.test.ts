@@ -4,7 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ImportedChecklist } from "./checklist";
-import { readDocument } from "./read-document";
+import { decodeDocument, readDocument, readDocumentBytes } from "./read-document";
+import { repairMojibake } from "./repair-encoding";
 
 const titles = (checklist: ImportedChecklist) => checklist.categories.flatMap((c) => c.items.map((i) => i.title));
 
@@ -72,5 +73,53 @@ describe("documents that once made the importer backtrack", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("encoding", () => {
+  it("leaves correct text with accents and quotes exactly as it is", () => {
+    for (const text of ["Rename the “CAFÉ” brand", "Translate ¿QUÉ pasa?", "Translate ¿QUÉ…", "«ÉTÉ» — “NIÑO” – ACCIÓN’s", "Noël à l’hôtel, 20 °C, m² ±"]) expect(repairMojibake(text)).toEqual({ text, repaired: 0, guessed: 0, lines: [] });
+  });
+
+  it("still repairs doubly encoded text, names the lines, and then also the doubtful runs", () => {
+    const repair = repairMojibake("## Launch\n- [ ] âœ… Done\nplain\nCafÃ© Ã\u00a0cÃ´tÃ©\nHáº¡ng Má»¥c\nÐ¿Ñ€Ð¸Ð²ÐµÑ‚ Ð¸ “ACCIÃ“N”");
+    expect(repair.text).toBe("## Launch\n- [ ] ✅ Done\nplain\nCafé àcôté\nHạng Mục\nпривет и “ACCIÓN”");
+    expect(repair.lines).toEqual([2, 4, 5, 6]);
+  });
+
+  it("imports through the repair with a warning naming the changed lines", () => {
+    const read = readDocument("## Ops\n- [ ] Rename the “CAFÉ” brand\n- [x] Backups âœ… verified\n");
+    expect(read.categories[0].items.map((i) => i.title)).toEqual(["Rename the “CAFÉ” brand", "Backups verified"]);
+    expect(read.warnings).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/on line 3\b/) })]);
+  });
+
+  it("reads a file that is not valid UTF-8 with a warning naming its lines, and no U+FFFD", () => {
+    const bytes = Buffer.concat([Buffer.from("## S\u00e9curit\u00e9\n- [ ] Secrets rotated ✅\n"), Buffer.from([0x2d, 0x20, 0x5b, 0x20, 0x5d, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x20, 0x6d, 0x65, 0x6e, 0x75, 0x0a]), Buffer.from("## R\u00e9seau\n"), Buffer.from([0x2d, 0x20, 0x5b, 0x78, 0x5d, 0x20, 0x93, 0x44, 0x4e, 0x53, 0x94, 0x20, 0x81, 0x6f, 0x6b, 0x0a])]);
+    const { text, warnings } = decodeDocument(bytes);
+    expect(text).toBe("## Sécurité\n- [ ] Secrets rotated ✅\n- [ ] Café menu\n## Réseau\n- [x] “DNS” ok\n");
+    expect(warnings).toEqual([{ line: 3, message: expect.stringMatching(/not valid UTF-8 on lines 3, 5\b/) }]);
+    const read = readDocumentBytes(bytes);
+    expect(JSON.stringify(read.categories)).not.toContain("\uFFFD");
+    expect(read.warnings[0]).toEqual(warnings[0]);
+    expect(decodeDocument(Buffer.from("\ufeff## A\n"))).toEqual({ text: "## A\n", warnings: [] });
+  });
+
+  it("takes U+FFFD out of titles and names that arrive with it, naming the lines", () => {
+    const read = readDocument("## Caf\uFFFD\n- [ ] Men\uFFFD printed\n- [ ] Fine\n");
+    expect(JSON.stringify(read.categories)).not.toContain("\uFFFD");
+    expect(read.warnings).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/on line 2\b/) })]);
+  });
+
+  // Letters whose Windows-1252 byte is a UTF-8 continuation byte (Š š Œ œ Ž ž
+  // Ÿ) are left out of the random words: "Ãœ", "Å¡" are what double encoding
+  // makes of Ü and š, in any language.
+  it("never alters correct text: words of several scripts with the punctuation they are written with", () => {
+    const letters = fc.constantFrom(..."abcdeéèêëàâäçîïôöùûüÿæñóíúáãõåøßÀÂÄÇÉÈÊËÎÏÔÖÙÛÜÆÑÓÍÚÁÃÕÅØĄąĘęŁłŚśŻżğĞİışŞдомпривеαβγ中文字한국어ạụữ");
+    const word = fc.array(letters, { minLength: 2, maxLength: 8 }).map((chars) => chars.join(""));
+    const before = fc.constantFrom("", "“", "‘", "«", "« ", "„", "¿", "¡", "(", "\"");
+    const after = fc.constantFrom("", "”", "’", "»", " »", "…", "”…", "’s", "!", "?", ",", ".", " –", " —", ")", "™", "\"");
+    const token = fc.tuple(before, word, after).map((parts) => parts.join(""));
+    const text = fc.array(fc.oneof(token, fc.constantFrom("20 °C", "5 m²", "± 3", "✅", "🚧", "—", "·")), { maxLength: 12 }).map((tokens) => tokens.join(" "));
+    fc.assert(fc.property(text, (t) => repairMojibake(t).text === t), { numRuns: 2000 });
   });
 });
