@@ -4,7 +4,8 @@
 import { NoChecklistError, itemCount, type ImportWarning, type ImportedChecklist } from "./checklist";
 import { parseMarkdownChecklist } from "./markdown";
 import { keepAsWritten } from "./markdown/as-written";
-import { CP1252_HIGH, repairMojibake } from "./repair-encoding";
+import { decodeDocumentBytes } from "@/lib/schemas/document-bytes";
+import { repairMojibake } from "./repair-encoding";
 import { looksLikeChecklistYaml, readChecklistYaml } from "./yaml-checklist";
 
 const lineList = (lines: number[]) => (lines.length > 10 ? `${lines.slice(0, 10).join(", ")} and ${lines.length - 10} more` : lines.join(", "));
@@ -45,65 +46,14 @@ function readMarkdown(text: string): ImportedChecklist {
 /** A document's text → its checklist. Throws NoChecklistError or ChecklistYamlError. */
 export const readDocument = (text: string): ImportedChecklist => (looksLikeChecklistYaml(text) ? readChecklistYaml(text) : readMarkdown(text));
 
-// By table: some runtimes decode the label "windows-1252" as Latin-1.
-const windows1252 = (byte: number) => (byte >= 0xa0 ? String.fromCharCode(byte) : (CP1252_HIGH[byte] ?? ""));
-
-// One line that is not valid UTF-8: its valid sequences are kept, and each
-// byte that fits none is read as Windows-1252, the likeliest origin of such a
-// file ("Caf\xe9" is "Café"). The five bytes 1252 leaves undefined are dropped.
-function decodeMixedLine(bytes: Uint8Array): string {
-  const utf8 = new TextDecoder("utf-8", { fatal: true });
-  let out = "";
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i];
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-    if (length > 0 && i + length <= bytes.length) {
-      try {
-        out += utf8.decode(bytes.subarray(i, i + length));
-        i += length;
-        continue;
-      } catch {
-        // Not a sequence: read the lead byte alone below.
-      }
-    }
-    out += windows1252(lead);
-    i += 1;
-  }
-  return out;
-}
-
 /**
  * A file's bytes → its text, and a warning naming the lines that were not
- * valid UTF-8 (read as Windows-1252 instead, never as U+FFFD). A byte-order
- * mark is dropped.
+ * valid UTF-8 (read as Windows-1252 instead, never as U+FFFD).
  */
 export function decodeDocument(bytes: Uint8Array): { text: string; warnings: ImportWarning[] } {
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), warnings: [] };
-  } catch {
-    // Some lines are not UTF-8: decode line by line below.
-  }
-  const utf8 = new TextDecoder("utf-8", { fatal: true });
-  const parts: string[] = [];
-  const lines: number[] = [];
-  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  for (let line = 1; start <= bytes.length; line += 1) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end === -1) end = bytes.length;
-    const slice = bytes.subarray(start, end);
-    try {
-      parts.push(utf8.decode(slice));
-    } catch {
-      parts.push(decodeMixedLine(slice));
-      lines.push(line);
-    }
-    start = end + 1;
-  }
-  return {
-    text: parts.join("\n"),
-    warnings: [{ line: lines[0], message: `The file is not valid UTF-8 on ${plural(lines)}: read as Windows-1252 there; check their accented letters and symbols.` }],
-  };
+  const { text, invalidLines } = decodeDocumentBytes(bytes);
+  if (invalidLines.length === 0) return { text, warnings: [] };
+  return { text, warnings: [{ line: invalidLines[0], message: `The file is not valid UTF-8 on ${plural(invalidLines)}: read as Windows-1252 there; check their accented letters and symbols.` }] };
 }
 
 /** A file's bytes → its checklist, with the decoding warning first. */

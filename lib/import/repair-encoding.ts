@@ -5,10 +5,8 @@
 // the way; where a sequence is one byte short, the missing byte is guessed
 // from those five, preferring the characters readiness documents use.
 
-export const CP1252_HIGH: Record<number, string> = {
-  0x80: "€", 0x82: "‚", 0x83: "ƒ", 0x84: "„", 0x85: "…", 0x86: "†", 0x87: "‡", 0x88: "ˆ", 0x89: "‰", 0x8a: "Š", 0x8b: "‹", 0x8c: "Œ", 0x8e: "Ž",
-  0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x95: "•", 0x96: "–", 0x97: "—", 0x98: "˜", 0x99: "™", 0x9a: "š", 0x9b: "›", 0x9c: "œ", 0x9e: "ž", 0x9f: "Ÿ",
-};
+import { CP1252_HIGH } from "@/lib/schemas/document-bytes";
+
 // Where Windows-1254 (Turkish) differs from 1252.
 const CP1254_DIFFERENT: Record<number, string> = { 0xd0: "Ğ", 0xdd: "İ", 0xde: "Ş", 0xf0: "ğ", 0xfd: "ı", 0xfe: "ş" };
 const LOST = [0x90, 0x8f, 0x8d, 0x81, 0x9d];
