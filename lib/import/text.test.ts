@@ -61,6 +61,11 @@ describe("documents that once made the importer backtrack", () => {
     expect(titles(read)[0]).toBe("x y (z) w");
   });
 
+  it("reads an effort cell holding a very long number", () => {
+    const read = readDocument(`## A\n| Item | Status | Effort |\n|---|---|---|\n| Load test | Done | ${"9".repeat(200_000)} ! |\n`);
+    expect(read.categories[0].items[0]).toMatchObject({ title: "Load test", effortHours: null });
+  });
+
   it("never crashes on Markdown-ish documents", () => {
     const pieces = fc.constantFrom("## ", "- [ ] ", "- [x] ", "| ", " | ", "|---|---|", "```", "\n", " ".repeat(200), "├─ ", "[ ] ", "Phase 2 : ", "(1/3)", "`a/b.ts`", "“", "”", "**", "1. ", "500 ", "Done", "✅", "\uFFFD", "Ã©", "É”");
     fc.assert(
