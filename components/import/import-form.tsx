@@ -3,6 +3,7 @@
 import { useActionState, useMemo, useState } from "react";
 import { importFormAction } from "@/lib/server/actions/imports";
 import { documentTooLarge, MAX_DOCUMENT_SIZE } from "@/lib/schemas/document";
+import { decodeDocumentBytes } from "@/lib/schemas/document-bytes";
 import { fieldErrors, formError } from "@/components/auth/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,6 +17,8 @@ export function ImportForm({ projects, initialProjectId }: { projects: SelectOpt
   const [state, action, pending] = useActionState(importFormAction, null);
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState("");
+  // Lines of the uploaded file that were not UTF-8 (read as Windows-1252).
+  const [invalidLines, setInvalidLines] = useState<number[]>([]);
   const [target, setTarget] = useState(initialProjectId ? "existing" : "new");
   // Until typed, the new project is named after the document's title.
   const [name, setName] = useState<string | null>(null);
@@ -27,7 +30,10 @@ export function ImportForm({ projects, initialProjectId }: { projects: SelectOpt
   const readFile = async (file: File | undefined) => {
     if (!file) return;
     setFileName(file.name);
-    setText(await file.text());
+    // Not file.text(): that turns bytes that are not UTF-8 into "�" for good.
+    const { text: decoded, invalidLines: lines } = decodeDocumentBytes(new Uint8Array(await file.arrayBuffer()));
+    setInvalidLines(lines);
+    setText(decoded);
   };
 
   return (
@@ -40,6 +46,12 @@ export function ImportForm({ projects, initialProjectId }: { projects: SelectOpt
             <span className="font-medium text-slate-900">Upload a Markdown file</span>
             <input type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" className="mt-1 block text-sm" onChange={(event) => void readFile(event.target.files?.[0])} aria-label="Upload a Markdown file" />
           </label>
+          {invalidLines.length > 0 && (
+            <Alert tone="info">
+              The file is not valid UTF-8 on line{invalidLines.length === 1 ? "" : "s"} {invalidLines.slice(0, 10).join(", ")}
+              {invalidLines.length > 10 ? ` and ${invalidLines.length - 10} more` : ""}: read as Windows-1252 there; check their accented letters and symbols.
+            </Alert>
+          )}
           <TextAreaField
             name="text"
             label="Or paste it here"

@@ -5,10 +5,8 @@
 // the way; where a sequence is one byte short, the missing byte is guessed
 // from those five, preferring the characters readiness documents use.
 
-const CP1252_HIGH: Record<number, string> = {
-  0x80: "€", 0x82: "‚", 0x83: "ƒ", 0x84: "„", 0x85: "…", 0x86: "†", 0x87: "‡", 0x88: "ˆ", 0x89: "‰", 0x8a: "Š", 0x8b: "‹", 0x8c: "Œ", 0x8e: "Ž",
-  0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x95: "•", 0x96: "–", 0x97: "—", 0x98: "˜", 0x99: "™", 0x9a: "š", 0x9b: "›", 0x9c: "œ", 0x9e: "ž", 0x9f: "Ÿ",
-};
+import { CP1252_HIGH } from "@/lib/schemas/document-bytes";
+
 // Where Windows-1254 (Turkish) differs from 1252.
 const CP1254_DIFFERENT: Record<number, string> = { 0xd0: "Ğ", 0xdd: "İ", 0xde: "Ş", 0xf0: "ğ", 0xfd: "ı", 0xfe: "ş" };
 const LOST = [0x90, 0x8f, 0x8d, 0x81, 0x9d];
@@ -87,19 +85,59 @@ function decodeRun(bytes: number[]): { text: string; guessed: number } | null {
   return decodedAny ? { text, guessed } : null;
 }
 
-export type Repair = { text: string; repaired: number; guessed: number };
+export type Repair = { text: string; repaired: number; guessed: number; lines: number[] };
 
-// Repairs every run of mis-decoded characters it can; leaves the rest (real
-// accents such as "Café" decode to nothing valid and stay as they are).
+// A repair is taken only where it is clearly better than the text as it is:
+// correct text holds these characters too ("Rename the “CAFÉ” brand" is
+// É + ” = C9 94, which decodes to "ɔ"). What a repair may produce:
+// symbols, emoji and Vietnamese letters always; Latin-1 and Latin
+// Extended-A letters; letters of Greek, Cyrillic, Hebrew, Arabic and East
+// Asian scripts only as a word of two or more, or in a document already
+// shown to be doubly encoded; anything else (IPA, combining marks, rare
+// scripts) never.
+type Verdict = "strong" | "weak" | "never";
+const inRange = (cp: number, ranges: [number, number][]) => ranges.some(([from, to]) => cp >= from && cp <= to);
+const ALWAYS: [number, number][] = [[0xa0, 0x17f], [0x218, 0x21b], [0x1e00, 0x1eff], [0x2000, 0x2bff], [0xfe00, 0xfeff], [0x10000, 0x10ffff]];
+const SCRIPT: [number, number][] = [[0x386, 0x3ce], [0x400, 0x45f], [0x490, 0x491], [0x5d0, 0x5ea], [0x600, 0x6ff], [0x3000, 0x9fff], [0xac00, 0xd7a3]];
+// What correct text puts right after a letter: closing quotes, dashes, an
+// ellipsis. A run made only of these after its first character, at the end
+// of a word, may well be correct text.
+const NATURAL_AFTER = new Set(["’", "”", "»", "…", "–", "—", "•", "·", "‚", "„", "›", "‹", "‘", "“", "«", "\u00a0", "™", "‰"]);
+
+function verdict(original: string[], decoded: { text: string; guessed: number }, previous: string | undefined, next: string | undefined): Verdict {
+  const chars = [...decoded.text];
+  // A status glyph or box drawing standing alone, whose lost byte had to be
+  // guessed ("â— = Partial" → ◐), is what it looks like; after a letter it
+  // may be a word's last letter and a dash.
+  const afterLetter = previous !== undefined && /\p{L}/u.test(previous);
+  if (decoded.guessed > 0 && !afterLetter && chars.every((char) => likelihood(char) === 3)) return "strong";
+  let script = false;
+  for (const char of chars) {
+    const cp = char.codePointAt(0) as number;
+    if (inRange(cp, SCRIPT)) script = true;
+    else if (!inRange(cp, ALWAYS)) return "never";
+  }
+  if (script && chars.length < 2) return "weak";
+  const atWordEnd = next === undefined || !/[\p{L}\p{N}]/u.test(next);
+  // "’s", "’t", "’ll": an apostrophe of English after a word's last letter.
+  const contraction = original.at(-1) === "’" && next !== undefined && /[stdlmrv]/i.test(next);
+  if ((atWordEnd || contraction) && original.slice(1).every((char) => NATURAL_AFTER.has(char))) return "weak";
+  // A guessed byte before a letter is too little to go on.
+  if (decoded.guessed > 0 && !atWordEnd) return "weak";
+  return "strong";
+}
+
+// Repairs every run of mis-decoded characters where the result is clearly
+// better (see verdict); leaves the rest. `lines` lists the 1-based lines changed.
 export function repairMojibake(input: string): Repair {
-  let repaired = 0;
-  let guessed = 0;
   const chars = [...input];
-  let out = "";
+  const runs: { from: number; to: number; text: string; guessed: number; verdict: Verdict; line: number }[] = [];
+  let line = 1;
   let i = 0;
   while (i < chars.length) {
+    if (chars[i] === "\n") line += 1;
     if (!BYTE_OF.has(chars[i]) || sequenceLength(BYTE_OF.get(chars[i]) as number) === 0) {
-      out += chars[i++];
+      i += 1;
       continue;
     }
     let j = i;
@@ -110,13 +148,26 @@ export function repairMojibake(input: string): Repair {
     let decoded: ReturnType<typeof decodeRun> = null;
     while (end >= 2 && !(decoded = decodeRun(bytes.slice(0, end)))) end -= 1;
     if (decoded) {
-      out += decoded.text;
-      repaired += 1;
-      guessed += decoded.guessed;
+      runs.push({ from: i, to: i + end, text: decoded.text, guessed: decoded.guessed, verdict: verdict(chars.slice(i, i + end), decoded, chars[i - 1], chars[i + end]), line });
       i += end;
     } else {
-      out += chars[i++];
+      i += 1;
     }
   }
-  return { text: out, repaired, guessed };
+  // Weak repairs only in a document that holds a clear one.
+  const doubled = runs.some((run) => run.verdict === "strong");
+  const taken = runs.filter((run) => run.verdict === "strong" || (run.verdict === "weak" && doubled));
+  let out = "";
+  let at = 0;
+  for (const run of taken) {
+    out += chars.slice(at, run.from).join("") + run.text;
+    at = run.to;
+  }
+  out += chars.slice(at).join("");
+  return {
+    text: taken.length ? out : input,
+    repaired: taken.length,
+    guessed: taken.reduce((sum, run) => sum + run.guessed, 0),
+    lines: [...new Set(taken.map((run) => run.line))],
+  };
 }

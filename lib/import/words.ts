@@ -118,7 +118,8 @@ const UNIT_HOURS: [RegExp, number][] = [
 // "2 days", "8 hours", "30 min", "1 week", "1.5d", "2-3 days" (the upper
 // end: estimates are planned for the worst case). Hours; null when unreadable.
 export function readEffort(text: string): number | null {
-  const match = /(\d+(?:[.,]\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:[.,]\d+)?))?\s*([a-z]+)/i.exec(text.trim());
+  // Figures of at most nine digits: an unbounded run restarts at every digit of a long number (quadratic).
+  const match = /(\d{1,9}(?:[.,]\d{1,9})?)(?:\s*(?:-|–|to)\s*(\d{1,9}(?:[.,]\d{1,9})?))?\s*([a-z]+)/i.exec(text.trim());
   if (!match) return null;
   const amount = Number((match[2] ?? match[1]).replace(",", "."));
   const unit = UNIT_HOURS.find(([pattern]) => pattern.test(match[3]));

@@ -156,6 +156,13 @@ describe("shipshape CLI", () => {
     writeFileSync(empty, "# Notes\n\nNo checklist here.\n");
     expect(shipshape(["import", empty, "--dry-run", "--json"]).code).toBe(2);
     expect(shipshape(["import", "/nonexistent/file.md", "--dry-run", "--json"]).code).toBe(1);
+    // A file saved as Windows-1252 is read, not refused, and its lines are named.
+    const latin = path.join(os.tmpdir(), `shipshape-latin-${process.pid}.md`);
+    writeFileSync(latin, Buffer.from("## R\xe9seau\n- [x] \x93DNS\x94 configured\n", "latin1"));
+    expect(shipshape(["import", latin, "--dry-run", "--json"]).json()).toEqual({
+      categories: [{ name: "Réseau", items: [expect.objectContaining({ title: "“DNS” configured", status: "DONE", line: 2 })] }],
+      warnings: [{ line: 1, message: expect.stringMatching(/not valid UTF-8 on lines 1, 2\b/) }],
+    });
 
     const created = shipshape(["import", doc, "--team", "acme-platform", "--new", "Payments", "--json"]);
     expect(created.code).toBe(0);

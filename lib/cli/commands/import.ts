@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { dryRunJson, itemCount, NoChecklistError } from "@/lib/import/checklist";
-import { readDocument } from "@/lib/import/read-document";
+import { decodeDocument, readDocument } from "@/lib/import/read-document";
 import { ChecklistYamlError } from "@/lib/import/yaml-checklist";
 import { CliError, succeed, usageError, type Output } from "@/lib/cli/output";
 
@@ -12,17 +12,21 @@ const USAGE = "import needs a file: shipshape import FILE --dry-run [--json] | -
 // cannot be read). With --team SLUG --new NAME or --project ID it imports.
 export async function importCommand(file: string | undefined, options: { "dry-run"?: boolean; team?: string; new?: string; project?: string }, output: Output) {
   if (!file) throw usageError(USAGE);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (error) {
     throw new CliError({ code: "UNREADABLE", message: `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` }, 1);
   }
-  if (options["dry-run"] && options.project) return previewMerge(file, text, options.project, output);
+  // Lines that are not UTF-8 are read as Windows-1252 and named in a warning.
+  const { text, warnings: decoding } = decodeDocument(bytes);
+  const decodingLines = decoding.map((w) => `  line ${w.line}: ${w.message}`);
+  if (options["dry-run"] && options.project) return previewMerge(file, text, options.project, output, decodingLines);
   if (options["dry-run"]) {
     let checklist;
     try {
       checklist = readDocument(text);
+      checklist.warnings.unshift(...decoding);
     } catch (error) {
       if (error instanceof NoChecklistError) throw new CliError({ code: "NO_CHECKLIST", message: error.message }, 2);
       if (error instanceof ChecklistYamlError) throw new CliError({ code: "INVALID_CHECKLIST", message: error.message }, 1);
@@ -45,13 +49,14 @@ export async function importCommand(file: string | undefined, options: { "dry-ru
   const { counts } = result;
   succeed(output, result, [
     `Imported ${path.basename(file)} into ${result.created ? "new " : ""}project ${result.projectId}: ${counts.create} items created, ${counts.update} updated, ${counts.unchanged} unchanged, ${counts.evidence} pieces of evidence, ${counts.categories} new categories.`,
+    ...decodingLines,
     ...result.warnings.map((w) => `  line ${w.line}: ${w.message}`),
   ]);
 }
 
 // `--dry-run --project ID`: what merging the document into the project would
 // change, item by item; nothing is written.
-async function previewMerge(file: string, text: string, projectId: string, output: Output) {
+async function previewMerge(file: string, text: string, projectId: string, output: Output, decodingLines: string[]) {
   const { operatorForProject } = await import("@/lib/server/access/operator");
   const { previewImport } = await import("@/lib/server/services/import");
   const { plan } = await previewImport(await operatorForProject(projectId), { text, projectId });
@@ -59,6 +64,7 @@ async function previewMerge(file: string, text: string, projectId: string, outpu
   succeed(output, plan, [
     `${path.basename(file)} into project ${projectId}: ${plan.counts.create} to create, ${plan.counts.update} to update, ${plan.counts.unchanged} unchanged, ${plan.counts.evidence} pieces of evidence to add${plan.categoriesToCreate.length ? `, new categories: ${plan.categoriesToCreate.join(", ")}` : ""}.`,
     ...changed.map((i) => `  ${i.action === "create" ? "+" : "~"} ${i.key}: ${i.statusBefore && i.statusBefore !== i.status ? `${i.statusBefore} → ` : ""}${i.status}${i.evidenceToAdd.length ? ` (+${i.evidenceToAdd.length} evidence)` : ""}  [line ${i.line}]`),
+    ...decodingLines,
     ...plan.warnings.map((w) => `  line ${w.line}: ${w.message}`),
   ]);
 }

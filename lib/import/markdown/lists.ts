@@ -148,8 +148,17 @@ export function blockHoldsItems(node: RootContent): boolean {
 
 // ── Checklists drawn in code blocks ─────────────────────────────────────────
 
-const TREE_CHECKBOX = /^[\s│├└─┬┴┼┌┐┘|+`*>-]*\[([ xX✓✔~/-])\]\s+(.+?)\s*[│|]?\s*$/u;
-const TREE_GROUP = /^[\s│├└─┬┴┼┌┐┘|+`*>-]*([A-Z][^[\]]{1,60}?)\s*:?\s*[│|]?\s*$/u;
+// A drawn line without its frame: the tree and box characters before it, a
+// closing "│" and the spaces after it. Cut by hand, not by a pattern: patterns
+// with adjacent optional spaces before "$" backtrack cubically on long runs of
+// spaces (two such lines of 800 spaces took 51 s).
+const TREE_PREFIX = /^[\s│├└─┬┴┼┌┐┘|+`*>-]*/u;
+function drawnContent(raw: string): string {
+  const content = raw.replace(TREE_PREFIX, "").trimEnd();
+  return /[│|]$/u.test(content) ? content.slice(0, -1).trimEnd() : content;
+}
+const TREE_CHECKBOX = /^\[([ xX✓✔~/-])\]\s+(\S.*)$/u;
+const TREE_GROUP = /^([A-Z][^[\]]{0,59}[^[\]\s:]|[A-Z])\s*:?$/u;
 
 export function readDrawnChecklist(code: Code, context: Context, category: string, priority: Priority | null): number {
   let group = category;
@@ -157,7 +166,8 @@ export function readDrawnChecklist(code: Code, context: Context, category: strin
   const start = lineOf(code) + 1;
   code.value.split("\n").forEach((raw, index) => {
     const line = start + index;
-    const box = TREE_CHECKBOX.exec(raw);
+    const content = drawnContent(raw);
+    const box = TREE_CHECKBOX.exec(content);
     if (box) {
       const { title, remark } = splitRemark(cleanName(box[2].replace(/`([^`]+)`/g, (whole, code: string) => (looksLikePath(code) ? "" : code)).replace(/\(\s*\)/g, "")));
       if (!title) return;
@@ -177,7 +187,7 @@ export function readDrawnChecklist(code: Code, context: Context, category: strin
       count += 1;
       return;
     }
-    const label = TREE_GROUP.exec(raw);
+    const label = TREE_GROUP.exec(content);
     // A capitalised line between checkboxes names the group below it.
     if (label && /[a-z]/i.test(label[1]) && !/[=]/.test(label[1])) {
       const name = cleanName(label[1], { dropRemark: true });
