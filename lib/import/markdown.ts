@@ -61,6 +61,13 @@ function boldLabel(paragraph: Paragraph): Priority | null | undefined {
 
 // ── The document ────────────────────────────────────────────────────────────
 
+// A run of 32 or more `*`, `_` or `~` is never emphasis anyone meant, but the
+// Markdown parser's delimiter matching slows down sharply on long runs and
+// overflows the stack at about 20,000. Each character of such a run is
+// escaped, so it reads as the text it is; lines stay where they were.
+const DELIMITER_RUN = /([*_~])\1{31,}/g;
+const withoutDelimiterRuns = (text: string) => text.replace(DELIMITER_RUN, (run) => run.replace(/./g, "\\$&"));
+
 export function parseMarkdownChecklist(source: string): ImportedChecklist {
   // Windows line ends (and browsers, which send form text with CRLF) read as \n.
   // NUL characters cannot be stored and mean nothing in a document.
@@ -77,7 +84,7 @@ export function parseMarkdownChecklist(source: string): ImportedChecklist {
       message: `Repaired ${repair.repaired} run${repair.repaired === 1 ? "" : "s"} of doubly encoded text (such as “âœ…” for ✅)${repair.guessed ? `; ${repair.guessed} character${repair.guessed === 1 ? " was" : "s were"} missing a byte and guessed` : ""}.`,
     });
   }
-  const tree: Root = fromMarkdown(repair.text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree: Root = fromMarkdown(withoutDelimiterRuns(repair.text), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   // Shipshape's own report (docs/report-format.md) is read by its layout, names exactly as written.
   if (ownReport) return readShipshapeReport(tree, context, repair.text);
 

@@ -48,6 +48,13 @@ describe("titles stay as the author wrote them", () => {
 // patterns minutes (cubic backtracking) and take milliseconds now. The 1 MB
 // timing is in `npm run bench`.
 describe("documents that once made the importer backtrack", () => {
+  it("reads an item wrapped in tens of thousands of emphasis marks instead of overflowing the parser's stack", () => {
+    const read = readDocument(`## Checks\n- [ ] ${"*".repeat(20_000)}word${"*".repeat(20_000)}\n- [x] Backups\n\n${"_".repeat(40)}\n`);
+    expect(read.categories.map((c) => c.items.length)).toEqual([2]);
+    expect(titles(read).at(-1)).toBe("Backups");
+    expect(titles(read)[0]).toContain("word");
+  }, 60_000);
+
   it("reads code blocks whose lines hold long runs of spaces", () => {
     const spaces = " ".repeat(3000);
     const read = readDocument(`## Build\n- [ ] Image signed\n\n\`\`\`\n  Packaging${spaces}x\n[ ] a${spaces}b\n${spaces}│\n\`\`\`\n`);
