@@ -2,6 +2,7 @@
 // in any script (never matched by a key only made up from a title), names
 // matched whatever their Unicode form, case or surrounding space, and
 // concurrent imports into one project serialised by the database.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/kernel/db";
 import { isItemKey } from "@/lib/domain/item-key";
@@ -81,6 +82,32 @@ describe("import merge", () => {
     const items = await db.item.findMany({ where: { projectId }, select: { title: true } });
     expect(items).toHaveLength(42);
     expect(new Set(items.map((i) => i.title)).size).toBe(42);
+  });
+
+  it("answers an import that meets a category someone else is adding under the same name with a conflict, and writes nothing", async () => {
+    const { actors: [lead] } = await teamWith(["LEAD"]);
+    const { projectId } = await importChecklist(lead, { text: "# Shop\n## Setup\n- [x] Merchant account\n", name: "Shop" });
+    const { teamId } = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { teamId: true } });
+    // Another writer has added "Chargebacks" and not yet committed: the import
+    // cannot see it, plans to create it, and waits on the unique index.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`INSERT INTO category (id, "teamId", "projectId", name, position) VALUES ($1, $2, $3, 'Chargebacks', 50)`, [`other-${Date.now()}`, teamId, projectId]);
+      const importing = code(importChecklist(lead, { text: "# Shop\n## Chargebacks\n- [ ] Dispute flow\n", projectId }));
+      // Commit once the import waits on that row's lock, not before.
+      const waiting = async () => (await other.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n as number;
+      for (let tries = 0; (await waiting()) === 0; tries += 1) {
+        if (tries > 400) throw new Error("The import never waited on the uncommitted category.");
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await other.query("COMMIT");
+      expect(await importing).toBe("CONFLICT");
+    } finally {
+      await other.end();
+    }
+    expect(await db.item.count({ where: { projectId, title: "Dispute flow" } })).toBe(0);
   });
 
   it("refuses a second category whose name differs only in case, form or surrounding space, in the database too", async () => {

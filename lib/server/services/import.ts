@@ -7,7 +7,8 @@ import { nameKey, planImport, type ExistingProject, type ImportPlan } from "@/li
 import { actorUserId, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
 import { authorize } from "@/lib/server/kernel/gate";
 import { db, type Db } from "@/lib/server/kernel/db";
-import { invalidField, parseInput } from "@/lib/server/kernel/errors";
+import { AppError, invalidField, parseInput } from "@/lib/server/kernel/errors";
+import { Prisma } from "@/generated/prisma/client";
 import { importChecklistInput } from "@/lib/schemas/import";
 import { recordProjectChange, type ProjectActivityEntry } from "./activity";
 import { itemUpdatedEntry } from "./item-changes";
@@ -98,127 +99,137 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
   const title = checklist.title?.normalize("NFC").trim() || null;
   const projectName = name || title?.slice(0, 120);
   if (!projectId && !projectName) throw invalidField("name", "Enter a name for the new project: the document has no title to name it after.");
-  return db.$transaction(
-    async (tx) => {
-      const project = projectId
-        ? await projectInTeam(tx, actor, projectId)
-        : await tx.project.create({ data: { teamId: actor.teamId, name: projectName as string, description: title && title !== projectName ? title : "" } });
-      // One import at a time per project: the next waits here until this one
-      // commits, then plans from what it wrote (categories included, which no
-      // row lock covers when the project has no items yet). The unique index
-      // on category names backs this up for any other writer.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`shipshape.import:${project.id}`}, 0))`;
-      const plan = planImport(checklist, await existingProject(tx, actor, projectId, { lockItems: true }));
-      const people = await membersByEmail(tx, actor, checklist);
-      const personId = (email: string | undefined, line: number, what: string) => {
-        if (!email) return null;
-        const found = people.get(email);
-        if (!found) plan.warnings.push({ line, message: `${what} ${email} is not a member of this team; left empty.` });
-        return found ?? null;
-      };
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const project = projectId
+          ? await projectInTeam(tx, actor, projectId)
+          : await tx.project.create({ data: { teamId: actor.teamId, name: projectName as string, description: title && title !== projectName ? title : "" } });
+        // One import at a time per project: the next waits here until this one
+        // commits, then plans from what it wrote (categories included, which no
+        // row lock covers when the project has no items yet). The unique index
+        // on category names backs this up for any other writer.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`shipshape.import:${project.id}`}, 0))`;
+        const plan = planImport(checklist, await existingProject(tx, actor, projectId, { lockItems: true }));
+        const people = await membersByEmail(tx, actor, checklist);
+        const personId = (email: string | undefined, line: number, what: string) => {
+          if (!email) return null;
+          const found = people.get(email);
+          if (!found) plan.warnings.push({ line, message: `${what} ${email} is not a member of this team; left empty.` });
+          return found ?? null;
+        };
 
-      const categoryIds = new Map((await tx.category.findMany({ where: { projectId: project.id, teamId: actor.teamId }, select: { id: true, name: true } })).map((c) => [nameKey(c.name), c.id]));
-      const firstPosition = ((await tx.category.aggregate({ where: { projectId: project.id }, _max: { position: true } }))._max.position ?? -1) + 1;
-      const createdCategories = await tx.category.createManyAndReturn({
-        data: plan.categoriesToCreate.map((categoryName, index) => ({ teamId: actor.teamId, projectId: project.id, name: categoryName, position: firstPosition + index })),
-        select: { id: true, name: true },
-      });
-      for (const c of createdCategories) categoryIds.set(nameKey(c.name), c.id);
-
-      const lastItem = (await tx.item.aggregate({ where: { projectId: project.id }, _max: { position: true } }))._max.position ?? -1;
-      const toCreate = plan.items.filter((i) => i.action === "create");
-      const createdItems = await tx.item.createManyAndReturn({
-        data: toCreate.map((planned, index) => {
-          const detail = planned.source.detail;
-          return {
-            teamId: actor.teamId,
-            projectId: project.id,
-            categoryId: categoryIds.get(nameKey(planned.category)) as string,
-            key: planned.key,
-            title: planned.title.slice(0, 200),
-            why: planned.source.why ?? "",
-            howToVerify: detail?.howToVerify ?? "",
-            // A YAML checklist says everything about its items; a Markdown
-            // item remembers where it came from.
-            notes: detail ? (detail.notes ?? "") : [planned.source.notes, `Imported from ${fileName || "a document"}, line ${planned.line}.`].filter(Boolean).join("\n\n"),
-            status: planned.status,
-            // A document that marks an item N/A without a reason still gets one: that it did.
-            notApplicableReason: detail?.notApplicableReason ?? planned.source.notApplicableReason ?? (planned.status === "NOT_APPLICABLE" ? MARKED_NOT_APPLICABLE : null),
-            priority: planned.priority,
-            effortHours: planned.source.effortHours,
-            dueDate: toDay(detail?.dueDate) ?? null,
-            ownerId: personId(detail?.owner, planned.line, "Owner"),
-            position: lastItem + 1 + index,
-            updatedById: actorUserId(actor),
-            updatedByLabel: nonPersonLabel(actor),
-          };
-        }),
-        select: { id: true, key: true },
-      });
-      const idByKey = new Map(createdItems.map((item) => [item.key, item.id]));
-
-      // One statement per new status, not one per item.
-      const statusUpdates = plan.items.filter((i) => i.action === "update" && i.status !== i.statusBefore);
-      const statusChanges = new Map<ItemStatus, string[]>();
-      for (const planned of statusUpdates) {
-        const ids = statusChanges.get(planned.status) ?? [];
-        ids.push(planned.existingId as string);
-        statusChanges.set(planned.status, ids);
-      }
-      // The items are locked (existingProject), so these are the versions the updates bump.
-      const versions = new Map(
-        (await tx.item.findMany({ where: { id: { in: statusUpdates.map((i) => i.existingId as string) }, teamId: actor.teamId }, select: { id: true, version: true } })).map((i) => [i.id, i.version]),
-      );
-      for (const [status, ids] of statusChanges) {
-        await tx.item.updateMany({
-          where: { id: { in: ids }, teamId: actor.teamId },
-          data: { status, version: { increment: 1 }, updatedById: actorUserId(actor), updatedByLabel: nonPersonLabel(actor) },
+        const categoryIds = new Map((await tx.category.findMany({ where: { projectId: project.id, teamId: actor.teamId }, select: { id: true, name: true } })).map((c) => [nameKey(c.name), c.id]));
+        const firstPosition = ((await tx.category.aggregate({ where: { projectId: project.id }, _max: { position: true } }))._max.position ?? -1) + 1;
+        const createdCategories = await tx.category.createManyAndReturn({
+          data: plan.categoriesToCreate.map((categoryName, index) => ({ teamId: actor.teamId, projectId: project.id, name: categoryName, position: firstPosition + index })),
+          select: { id: true, name: true },
         });
-      }
-      // Each item's changed field and the version it produced, like any edit:
-      // an edit based on an older version is merged against this record.
-      const itemChanges: ProjectActivityEntry[] = statusUpdates.map((planned) => {
-        const itemId = planned.existingId as string;
-        const version = versions.get(itemId) as number;
-        return itemUpdatedEntry({ id: itemId, projectId: project.id }, version, { status: planned.statusBefore }, { status: planned.status });
-      });
-      const evidence = plan.items.flatMap((planned) =>
-        planned.evidenceToAdd.map((target) => {
-          const detail: ChecklistEvidence | undefined = planned.source.detail?.evidence.find((e) => (e.url ?? e.path ?? e.label) === target);
-          const url = /^https?:\/\//i.test(target);
-          return {
-            teamId: actor.teamId,
-            itemId: (planned.existingId ?? idByKey.get(planned.key)) as string,
-            kind: detail?.kind ?? evidenceKind(target),
-            url: detail ? (detail.url ?? null) : url ? target : null,
-            path: detail ? (detail.path ?? null) : url ? null : target,
-            label: detail?.label ?? (url ? target.replace(/^https?:\/\//i, "").slice(0, 200) : target),
-            expiresAt: toStartOfDay(detail?.expiresAt, actor.timeZone) ?? null,
-            addedById: actorUserId(actor),
-            addedByLabel: nonPersonLabel(actor),
-          };
-        }),
-      );
-      if (evidence.length > 0) await tx.evidence.createMany({ data: evidence });
+        for (const c of createdCategories) categoryIds.set(nameKey(c.name), c.id);
 
-      // Waivers of new items arrive as requests by the importer, never as
-      // decisions the document claims someone took (import-waivers.ts).
-      const waiverRequests = await requestImportedWaivers(tx, actor, project.id, waivers(toCreate, idByKey), plan.warnings);
+        const lastItem = (await tx.item.aggregate({ where: { projectId: project.id }, _max: { position: true } }))._max.position ?? -1;
+        const toCreate = plan.items.filter((i) => i.action === "create");
+        const createdItems = await tx.item.createManyAndReturn({
+          data: toCreate.map((planned, index) => {
+            const detail = planned.source.detail;
+            return {
+              teamId: actor.teamId,
+              projectId: project.id,
+              categoryId: categoryIds.get(nameKey(planned.category)) as string,
+              key: planned.key,
+              title: planned.title.slice(0, 200),
+              why: planned.source.why ?? "",
+              howToVerify: detail?.howToVerify ?? "",
+              // A YAML checklist says everything about its items; a Markdown
+              // item remembers where it came from.
+              notes: detail ? (detail.notes ?? "") : [planned.source.notes, `Imported from ${fileName || "a document"}, line ${planned.line}.`].filter(Boolean).join("\n\n"),
+              status: planned.status,
+              // A document that marks an item N/A without a reason still gets one: that it did.
+              notApplicableReason: detail?.notApplicableReason ?? planned.source.notApplicableReason ?? (planned.status === "NOT_APPLICABLE" ? MARKED_NOT_APPLICABLE : null),
+              priority: planned.priority,
+              effortHours: planned.source.effortHours,
+              dueDate: toDay(detail?.dueDate) ?? null,
+              ownerId: personId(detail?.owner, planned.line, "Owner"),
+              position: lastItem + 1 + index,
+              updatedById: actorUserId(actor),
+              updatedByLabel: nonPersonLabel(actor),
+            };
+          }),
+          select: { id: true, key: true },
+        });
+        const idByKey = new Map(createdItems.map((item) => [item.key, item.id]));
 
-      const counts = { ...plan.counts, categories: createdCategories.length };
-      await recordProjectChange(tx, actor, [
-        ...itemChanges,
-        ...waiverRequests,
-        {
-          action: "project.imported",
-          entityType: "project",
-          entityId: project.id,
-          projectId: project.id,
-          after: { source: fileName || null, newProject: !projectId, ...counts, warnings: plan.warnings.length },
-        },
-      ]);
-      return { projectId: project.id, created: !projectId, counts, warnings: plan.warnings };
-    },
-    { timeout: 60_000, maxWait: 10_000 },
-  );
+        // One statement per new status, not one per item.
+        const statusUpdates = plan.items.filter((i) => i.action === "update" && i.status !== i.statusBefore);
+        const statusChanges = new Map<ItemStatus, string[]>();
+        for (const planned of statusUpdates) {
+          const ids = statusChanges.get(planned.status) ?? [];
+          ids.push(planned.existingId as string);
+          statusChanges.set(planned.status, ids);
+        }
+        // The items are locked (existingProject), so these are the versions the updates bump.
+        const versions = new Map(
+          (await tx.item.findMany({ where: { id: { in: statusUpdates.map((i) => i.existingId as string) }, teamId: actor.teamId }, select: { id: true, version: true } })).map((i) => [i.id, i.version]),
+        );
+        for (const [status, ids] of statusChanges) {
+          await tx.item.updateMany({
+            where: { id: { in: ids }, teamId: actor.teamId },
+            data: { status, version: { increment: 1 }, updatedById: actorUserId(actor), updatedByLabel: nonPersonLabel(actor) },
+          });
+        }
+        // Each item's changed field and the version it produced, like any edit:
+        // an edit based on an older version is merged against this record.
+        const itemChanges: ProjectActivityEntry[] = statusUpdates.map((planned) => {
+          const itemId = planned.existingId as string;
+          const version = versions.get(itemId) as number;
+          return itemUpdatedEntry({ id: itemId, projectId: project.id }, version, { status: planned.statusBefore }, { status: planned.status });
+        });
+        const evidence = plan.items.flatMap((planned) =>
+          planned.evidenceToAdd.map((target) => {
+            const detail: ChecklistEvidence | undefined = planned.source.detail?.evidence.find((e) => (e.url ?? e.path ?? e.label) === target);
+            const url = /^https?:\/\//i.test(target);
+            return {
+              teamId: actor.teamId,
+              itemId: (planned.existingId ?? idByKey.get(planned.key)) as string,
+              kind: detail?.kind ?? evidenceKind(target),
+              url: detail ? (detail.url ?? null) : url ? target : null,
+              path: detail ? (detail.path ?? null) : url ? null : target,
+              label: detail?.label ?? (url ? target.replace(/^https?:\/\//i, "").slice(0, 200) : target),
+              expiresAt: toStartOfDay(detail?.expiresAt, actor.timeZone) ?? null,
+              addedById: actorUserId(actor),
+              addedByLabel: nonPersonLabel(actor),
+            };
+          }),
+        );
+        if (evidence.length > 0) await tx.evidence.createMany({ data: evidence });
+
+        // Waivers of new items arrive as requests by the importer, never as
+        // decisions the document claims someone took (import-waivers.ts).
+        const waiverRequests = await requestImportedWaivers(tx, actor, project.id, waivers(toCreate, idByKey), plan.warnings);
+
+        const counts = { ...plan.counts, categories: createdCategories.length };
+        await recordProjectChange(tx, actor, [
+          ...itemChanges,
+          ...waiverRequests,
+          {
+            action: "project.imported",
+            entityType: "project",
+            entityId: project.id,
+            projectId: project.id,
+            after: { source: fileName || null, newProject: !projectId, ...counts, warnings: plan.warnings.length },
+          },
+        ]);
+        return { projectId: project.id, created: !projectId, counts, warnings: plan.warnings };
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    // Someone added a category or an item of the same name or key while the
+    // import ran (the lock holds off other imports, not other edits): the
+    // unique index refused, and nothing of the import was written.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", "Someone added a category or an item with the same name while the document was being imported; nothing was imported. Preview the import again and import.");
+    }
+    throw error;
+  }
 }
