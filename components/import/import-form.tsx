@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextAreaField, TextField, type SelectOption } from "@/components/ui/field";
-import { ImportPreviewView } from "./import-preview";
+import { actionFor, ImportPreviewView, proposedMatches } from "./import-preview";
 import { SourceLines } from "./source-lines";
 
 // Upload or paste → preview → import.
@@ -23,6 +23,10 @@ export function ImportForm({ projects, initialProjectId }: { projects: SelectOpt
   // Until typed, the new project is named after the document's title.
   const [name, setName] = useState<string | null>(null);
   const preview = state?.ok && "preview" in state.data ? state.data.preview : null;
+  // The person's match decisions, by row; each new preview starts from its own proposals.
+  const [choices, setChoices] = useState<{ of: typeof preview; rows: Record<number, string> }>({ of: null, rows: {} });
+  if (choices.of !== preview) setChoices({ of: preview, rows: preview ? proposedMatches(preview) : {} });
+  const importing = preview ? preview.plan.items.filter((i) => actionFor(i, choices.rows[i.row] ?? i.existingId ?? "new", preview).action !== "unchanged").length : 0;
   const message = formError(state);
   // Checked here too, before sending: a document over the limit is refused with its text kept.
   const tooLarge = useMemo(() => documentTooLarge(text), [text]);
@@ -94,14 +98,14 @@ export function ImportForm({ projects, initialProjectId }: { projects: SelectOpt
         </Button>
         {preview && (
           <Button type="submit" name="intent" value="import" disabled={pending}>
-            Import {preview.plan.counts.create + preview.plan.counts.update} item{preview.plan.counts.create + preview.plan.counts.update === 1 ? "" : "s"}
+            Import {importing} item{importing === 1 ? "" : "s"}
           </Button>
         )}
       </div>
 
       {preview && (
         <>
-          <ImportPreviewView preview={preview} />
+          <ImportPreviewView preview={preview} choices={choices.rows} onChoose={(row, value) => setChoices({ of: preview, rows: { ...choices.rows, [row]: value } })} />
           <Card title="Source" description="The document as read (after any repair of its encoding), with line numbers; warnings and items link here.">
             <SourceLines text={preview.source} />
           </Card>

@@ -1,7 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { priorityLabel, STATUS_GLYPH, STATUS_LABEL, type ItemStatus } from "@/lib/domain/readiness/vocabulary";
+import { NEEDS_TRIAGE_LABEL, priorityLabel, STATUS_GLYPH, STATUS_LABEL, type ItemStatus } from "@/lib/domain/readiness/vocabulary";
 import type { ImportPreview } from "@/lib/server/services/import";
+import { MatchPicker, NEW_ITEM } from "./match-picker";
 
 const status = (s: ItemStatus) => `${STATUS_GLYPH[s]} ${STATUS_LABEL[s]}`;
 const lineLink = (line: number) => (
@@ -11,13 +12,45 @@ const lineLink = (line: number) => (
 );
 const ACTION = { create: { label: "New", tone: "emerald" }, update: { label: "Update", tone: "amber" }, unchanged: { label: "Unchanged", tone: "slate" } } as const;
 
-// What the import will do, category by category, with the warnings.
-export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
+type Planned = ImportPreview["plan"]["items"][number];
+type Action = Planned["action"];
+
+/** Each row's match as first proposed: an item's id, or NEW_ITEM. */
+export const proposedMatches = (preview: ImportPreview): Record<number, string> => Object.fromEntries(preview.plan.items.map((i) => [i.row, i.existingId ?? NEW_ITEM]));
+
+/** What a row will do with the person's current choice of match (the plan's own when unchanged). */
+export function actionFor(planned: Planned, choice: string, preview: ImportPreview): { action: Action; before: ItemStatus | null } {
+  if (choice === (planned.existingId ?? NEW_ITEM)) return { action: planned.action, before: planned.statusBefore };
+  const item = preview.items.find((i) => i.id === choice);
+  if (!item) return { action: "create", before: null };
+  return { action: item.status !== planned.status || planned.evidenceToAdd.length > 0 ? "update" : "unchanged", before: item.status };
+}
+
+// What the import will do, category by category, with the warnings. When it
+// merges into a project, each row shows the item it matched and how, which
+// the person can accept, change or refuse (`choices`, by row).
+export function ImportPreviewView({ preview, choices, onChoose }: { preview: ImportPreview; choices: Record<number, string>; onChoose: (row: number, value: string) => void }) {
   const { plan } = preview;
+  const merging = preview.items.length > 0;
   const categories = [...new Set(plan.items.map((i) => i.category))];
+  const byMeaning = plan.items.filter((i) => i.match?.how === "meaning").length;
+  const triage = plan.items.filter((i) => i.action === "create" && i.priority === null).length;
   return (
     <div className="space-y-6" data-testid="import-preview">
-      <Card title="3. Preview" description={`${plan.counts.create} new items, ${plan.counts.update} updated, ${plan.counts.unchanged} unchanged, ${plan.counts.evidence} pieces of evidence${plan.categoriesToCreate.length ? `; new categories: ${plan.categoriesToCreate.join(", ")}` : ""}.`}>
+      <Card
+        title="3. Preview"
+        description={`${plan.counts.create} new items, ${plan.counts.update} updated, ${plan.counts.unchanged} unchanged, ${plan.counts.evidence} pieces of evidence${plan.categoriesToCreate.length ? `; new categories: ${plan.categoriesToCreate.join(", ")}` : ""}.`}
+      >
+        {merging && byMeaning > 0 && (
+          <p className="mb-3 text-sm text-slate-700" data-testid="meaning-summary">
+            {byMeaning} row{byMeaning === 1 ? "" : "s"} matched by meaning, not by title: check each proposed item, and change or refuse a match (New item) before importing.
+          </p>
+        )}
+        {triage > 0 && (
+          <p className="mb-3 text-sm text-slate-700">
+            {triage} new item{triage === 1 ? "" : "s"} without a priority in the document will need triage.
+          </p>
+        )}
         {plan.warnings.length > 0 && (
           <div className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" role="status" aria-label="Warnings">
             <p className="font-medium">{plan.warnings.length} warning{plan.warnings.length === 1 ? "" : "s"}</p>
@@ -39,7 +72,8 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
               <table className="mt-1 w-full text-sm">
                 <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
                   <tr>
-                    <th className="py-1 pr-3">Item</th>
+                    <th className="py-1 pr-3">Row</th>
+                    {merging && <th className="py-1 pr-3">Matches</th>}
                     <th className="py-1 pr-3">Change</th>
                     <th className="py-1 pr-3">Status</th>
                     <th className="py-1 pr-3">Priority</th>
@@ -50,20 +84,32 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
                 <tbody className="divide-y divide-slate-100">
                   {plan.items
                     .filter((i) => i.category === category)
-                    .map((item) => (
-                      <tr key={`${item.key}-${item.line}`} data-testid="import-item" data-action={item.action}>
-                        <td className="py-1.5 pr-3">
-                          {item.title} <code className="text-xs text-slate-500">{item.key}</code>
-                        </td>
-                        <td className="py-1.5 pr-3">
-                          <Badge tone={ACTION[item.action].tone}>{ACTION[item.action].label}</Badge>
-                        </td>
-                        <td className="py-1.5 pr-3">{item.statusBefore && item.statusBefore !== item.status ? `${status(item.statusBefore)} → ${status(item.status)}` : status(item.status)}</td>
-                        <td className="py-1.5 pr-3">{priorityLabel(item.priority)}</td>
-                        <td className="py-1.5 pr-3 text-xs">{item.evidenceToAdd.length ? item.evidenceToAdd.map((e) => <div key={e}>{e}</div>) : <span className="text-slate-400">—</span>}</td>
-                        <td className="py-1.5 text-xs">{lineLink(item.line)}</td>
-                      </tr>
-                    ))}
+                    .map((item) => {
+                      const choice = choices[item.row] ?? item.existingId ?? NEW_ITEM;
+                      const { action, before } = actionFor(item, choice, preview);
+                      return (
+                        <tr key={item.row} data-testid="import-item" data-action={action} data-row={item.row}>
+                          <td className="py-1.5 pr-3 align-top">
+                            {item.source.title}
+                            {action === "create" && <code className="ml-1 text-xs text-slate-500">{item.key}</code>}
+                          </td>
+                          {merging && (
+                            <td className="py-1.5 pr-3 align-top">
+                              <MatchPicker planned={item} items={preview.items} value={choice} onChange={(value) => onChoose(item.row, value)} />
+                            </td>
+                          )}
+                          <td className="py-1.5 pr-3 align-top">
+                            <Badge tone={ACTION[action].tone}>{ACTION[action].label}</Badge>
+                          </td>
+                          <td className="py-1.5 pr-3 align-top">{before && before !== item.status ? `${status(before)} → ${status(item.status)}` : status(item.status)}</td>
+                          <td className="py-1.5 pr-3 align-top">
+                            {action === "create" && item.priority === null ? <Badge tone="amber">{NEEDS_TRIAGE_LABEL}</Badge> : priorityLabel(item.priority)}
+                          </td>
+                          <td className="py-1.5 pr-3 align-top text-xs">{item.evidenceToAdd.length ? item.evidenceToAdd.map((e) => <div key={e}>{e}</div>) : <span className="text-slate-400">—</span>}</td>
+                          <td className="py-1.5 align-top text-xs">{lineLink(item.line)}</td>
+                        </tr>
+                      );
+                    })}
                 </tbody>
               </table>
             </section>

@@ -18,6 +18,13 @@ describe("activity text", () => {
     expect(describeActivity({ action: "project.created", before: null, after: { items: 96 } })).toBe("created the project with 96 items from the catalogue");
   });
 
+  it("describes an import, with the rows matched by meaning or by hand", () => {
+    expect(describeActivity({ action: "project.imported", before: null, after: { source: "team.md", create: 5, update: 20 } })).toBe("imported “team.md”: 5 items created, 20 updated");
+    expect(describeActivity({ action: "project.imported", before: null, after: { source: "team.md", create: 5, update: 20, byMeaning: 18, chosen: 2 } })).toBe(
+      "imported “team.md”: 5 items created, 20 updated (18 matched by meaning, 2 matched by hand)",
+    );
+  });
+
   it("describes API token changes", () => {
     expect(describeActivity({ action: "apiToken.created", before: null, after: { name: "CI", scope: "write" } })).toBe("created the write API token “CI”");
     expect(describeActivity({ action: "apiToken.revoked", before: { name: "CI" }, after: null })).toBe("revoked the API token “CI”");

@@ -73,6 +73,12 @@ function memberLeft(what: string, after: Record<string, unknown> | null): string
  * The record in words. `names` maps user ids to names; `timeZone` is the
  * viewer's, for the moments a record mentions (a share link's expiry).
  */
+// How many rows of an import found their item other than by key or title.
+function matchedText(after: Record<string, unknown> | null | undefined): string {
+  const parts = [after?.byMeaning ? `${String(after.byMeaning)} matched by meaning` : "", after?.chosen ? `${String(after.chosen)} matched by hand` : ""].filter(Boolean);
+  return parts.length ? ` (${parts.join(", ")})` : "";
+}
+
 export function describeActivity(record: ActivityRecord, names: Record<string, string> = {}, timeZone = "UTC"): string {
   const { before, after } = record;
   switch (record.action) {
@@ -132,7 +138,7 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
     case "shareLink.revoked":
       return "revoked a share link";
     case "project.imported":
-      return `imported ${after?.source ? `“${text(after.source)}”` : "a document"}: ${String(after?.create ?? 0)} items created, ${String(after?.update ?? 0)} updated`;
+      return `imported ${after?.source ? `“${text(after.source)}”` : "a document"}: ${String(after?.create ?? 0)} items created, ${String(after?.update ?? 0)} updated${matchedText(after)}`;
     case "template.saved":
       return `saved the team template “${text(after?.name)}” (version ${String(after?.version ?? 1)})`;
     case "template.deleted":

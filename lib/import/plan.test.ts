@@ -10,10 +10,10 @@ import { parseChecklistYaml } from "./yaml-checklist";
 
 const item = (title: string, extra: Partial<ImportedItem> = {}): ImportedItem => ({ title, status: "MISSING", priority: null, effortHours: null, evidence: [], line: 1, ...extra });
 const checklist = (categories: Record<string, ImportedItem[]>): ImportedChecklist => ({ title: null, warnings: [], categories: Object.entries(categories).map(([name, items]) => ({ name, items })) });
-const project = (items: { key: string; title: string }[] = [], categories: string[] = []): ExistingProject => ({
+const project = (items: { key: string; title: string; category?: string }[] = [], categories: string[] = []): ExistingProject => ({
   evidencePolicy: "NONE",
   categories: categories.map((name, i) => ({ id: `c${i}`, name })),
-  items: items.map((it, i) => ({ id: `i${i}`, status: "MISSING", priority: null, evidence: [], ...it })),
+  items: items.map((it, i) => ({ id: `i${i}`, status: "MISSING", priority: null, evidence: [], category: categories[0] ?? "General", context: "", ...it })),
 });
 
 describe("planImport", () => {
@@ -53,6 +53,54 @@ describe("planImport", () => {
     expect(plan.items).toMatchObject([
       { action: "update", existingId: "i0", category: "Sécurité" },
       { action: "create", category: "Réseau".normalize("NFC"), title: "Pare-feu activé".normalize("NFC") },
+    ]);
+  });
+});
+
+describe("planImport: matching by meaning and the person's choices", () => {
+  const existing = () => ({
+    ...project(
+      [
+        { key: "backup.automated", title: "Automated backups", category: "Backup" },
+        { key: "backup.encrypted", title: "Backups encrypted", category: "Backup" },
+        { key: "security.rate-limiting", title: "Rate limiting on public endpoints", category: "Security" },
+      ],
+      ["Backup", "Security"],
+    ),
+  });
+  const team = () => checklist({ Platform: [item("DB backups", { status: "DONE", line: 3 }), item("Rate limiting", { status: "PARTIAL", line: 4 })], Other: [item("Launch party booked", { line: 7 })] });
+
+  it("updates the item a row means, in the item's own category, and creates no category for rows that all matched", () => {
+    const plan = planImport(team(), existing());
+    expect(plan.items).toMatchObject([
+      { row: 1, action: "update", existingId: "i0", title: "Automated backups", category: "Backup", status: "DONE", statusBefore: "MISSING", match: { how: "meaning" } },
+      { row: 2, action: "update", existingId: "i2", title: "Rate limiting on public endpoints", category: "Security", match: { how: "meaning" } },
+      { row: 3, action: "create", title: "Launch party booked", category: "Other", match: null, priority: null },
+    ]);
+    expect(plan.items[0].match!.confidence).toBeGreaterThanOrEqual(0.6);
+    expect(plan.categoriesToCreate).toEqual(["Other"]);
+  });
+
+  it("follows the person's choices: a refused match becomes a new item that still shows what it was offered, a changed one updates the chosen item", () => {
+    const plan = planImport(team(), existing(), new Map([[1, "i1"], [2, null]]));
+    expect(plan.items).toMatchObject([
+      { row: 1, action: "update", existingId: "i1", title: "Backups encrypted", match: { how: "chosen", confidence: 1 } },
+      { row: 2, action: "create", existingId: null, title: "Rate limiting", category: "Platform", match: null, suggestion: { itemId: "i2", title: "Rate limiting on public endpoints" } },
+      { row: 3, action: "create" },
+    ]);
+    expect(plan.categoriesToCreate).toEqual(["Platform", "Other"]);
+  });
+
+  it("keeps how a row was matched when the person's choice only confirms the proposal", () => {
+    const plan = planImport(team(), existing(), new Map([[1, "i0"], [2, "i2"], [3, null]]));
+    expect(plan.items.map((i) => i.match?.how ?? null)).toEqual(["meaning", "meaning", null]);
+  });
+
+  it("gives an item the person chose to the choosing row, not to a row of the same title", () => {
+    const plan = planImport(checklist({ A: [item("Automated backups"), item("Nightly dumps")] }), existing(), new Map([[2, "i0"]]));
+    expect(plan.items).toMatchObject([
+      { row: 1, action: "create", title: "Automated backups" },
+      { row: 2, existingId: "i0", match: { how: "chosen" } },
     ]);
   });
 });

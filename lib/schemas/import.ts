@@ -10,4 +10,12 @@ export const importChecklistInput = z.object({
   fileName: optionalText(200),
   projectId: z.preprocess((value) => (value === "" ? undefined : value), id.optional()),
   name: optionalText(120),
+  // The person's decisions in the preview of a merge: which of the project's
+  // items a document row (1-based, in document order) is, or null for a new
+  // item. Rows not named keep the proposed match.
+  matches: z
+    .array(z.object({ row: z.number().int().min(1).max(100_000), itemId: id.nullable() }).strict())
+    .max(100_000)
+    .refine((list) => new Set(list.map((m) => m.row)).size === list.length, "Decide each row once.")
+    .optional(),
 });

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { dryRunJson, itemCount, NoChecklistError } from "@/lib/import/checklist";
 import { decodeDocument, readDocument } from "@/lib/import/read-document";
+import type { ImportPlan } from "@/lib/import/plan";
 import { ChecklistYamlError } from "@/lib/import/yaml-checklist";
 import { CliError, succeed, usageError, type Output } from "@/lib/cli/output";
 
@@ -54,6 +55,14 @@ export async function importCommand(file: string | undefined, options: { "dry-ru
   ]);
 }
 
+const percent = (confidence: number) => `${Math.round(confidence * 100)} %`;
+// How a row found its item when not by key or title, or what it might be: the preview's match column, as text.
+function matchNote(planned: ImportPlan["items"][number]): string {
+  if (planned.match?.how === "meaning") return `  ← “${planned.source.title}”, matched by meaning (${percent(planned.match.confidence)})`;
+  if (planned.suggestion) return `  (maybe “${planned.suggestion.title}”, ${percent(planned.suggestion.confidence)}: not matched)`;
+  return "";
+}
+
 // `--dry-run --project ID`: what merging the document into the project would
 // change, item by item; nothing is written.
 async function previewMerge(file: string, text: string, projectId: string, output: Output, decodingLines: string[]) {
@@ -63,7 +72,7 @@ async function previewMerge(file: string, text: string, projectId: string, outpu
   const changed = plan.items.filter((i) => i.action !== "unchanged");
   succeed(output, plan, [
     `${path.basename(file)} into project ${projectId}: ${plan.counts.create} to create, ${plan.counts.update} to update, ${plan.counts.unchanged} unchanged, ${plan.counts.evidence} pieces of evidence to add${plan.categoriesToCreate.length ? `, new categories: ${plan.categoriesToCreate.join(", ")}` : ""}.`,
-    ...changed.map((i) => `  ${i.action === "create" ? "+" : "~"} ${i.key}: ${i.statusBefore && i.statusBefore !== i.status ? `${i.statusBefore} → ` : ""}${i.status}${i.evidenceToAdd.length ? ` (+${i.evidenceToAdd.length} evidence)` : ""}  [line ${i.line}]`),
+    ...changed.map((i) => `  ${i.action === "create" ? "+" : "~"} ${i.key}: ${i.statusBefore && i.statusBefore !== i.status ? `${i.statusBefore} → ` : ""}${i.status}${i.evidenceToAdd.length ? ` (+${i.evidenceToAdd.length} evidence)` : ""}  [line ${i.line}]${matchNote(i)}`),
     ...decodingLines,
     ...plan.warnings.map((w) => `  line ${w.line}: ${w.message}`),
   ]);

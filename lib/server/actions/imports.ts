@@ -16,17 +16,25 @@ const importInput = (form: FormData) => ({
 // name may still be filled in after the preview).
 const fingerprint = (input: ReturnType<typeof importInput>) => JSON.stringify({ text: input.text, projectId: input.projectId ?? null });
 
+// The preview's match pickers, `match.<row>`: an item's id, or "new".
+const matchChoices = (form: FormData) =>
+  [...form.entries()].filter(([field]) => field.startsWith("match.")).map(([field, value]) => ({ row: Number(field.slice("match.".length)), itemId: value === "new" ? null : value }));
+
 type Outcome = { preview: ImportPreview; previewed: string } | { imported: ImportResult };
 
 // Preview and import share the form; the import runs only after a preview of
-// the same text and target, and then opens the project.
+// the same text and target, and then opens the project. The match decisions
+// count only for the document and project they were made on: rows are
+// numbered in the previewed text.
 export const importFormAction = defineAction({
   form: true,
   run: async (actor, form): Promise<Outcome> => {
     const input = importInput(form);
     const previewed = fingerprint(input);
-    if (form.get("intent") === "import" && form.get("previewed") === previewed) return { imported: await importChecklist(actor, input) };
-    return { preview: await previewImport(actor, input), previewed };
+    const same = form.get("previewed") === previewed;
+    const decided = { ...input, matches: same && input.projectId ? matchChoices(form) : undefined };
+    if (form.get("intent") === "import" && same) return { imported: await importChecklist(actor, decided) };
+    return { preview: await previewImport(actor, decided), previewed };
   },
   revalidate: (outcome) => ("imported" in outcome ? wholeProjectPages(outcome.imported.projectId) : []),
   redirect: (outcome) =>

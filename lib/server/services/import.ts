@@ -3,7 +3,7 @@ import type { EvidenceKind, ItemStatus } from "@/lib/domain/readiness/vocabulary
 import { MARKED_NOT_APPLICABLE, NoChecklistError, type ImportedChecklist } from "@/lib/import/checklist";
 import { readDocument } from "@/lib/import/read-document";
 import { ChecklistYamlError, type ChecklistEvidence } from "@/lib/import/yaml-checklist";
-import { nameKey, planImport, type ExistingProject, type ImportPlan } from "@/lib/import/plan";
+import { nameKey, planImport, type ExistingProject, type ImportPlan, type MatchChoices } from "@/lib/import/plan";
 import { actorUserId, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
 import { authorize } from "@/lib/server/kernel/gate";
 import { db, type Db } from "@/lib/server/kernel/db";
@@ -40,13 +40,19 @@ async function existingProject(tx: Tx | Db, actor: Actor, projectId: string | un
     tx.category.findMany({ where: { projectId: project.id, teamId: actor.teamId }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
     tx.item.findMany({
       where: { projectId: project.id, teamId: actor.teamId },
-      select: { id: true, key: true, title: true, status: true, priority: true, evidence: { select: { url: true, path: true } } },
+      select: { id: true, key: true, title: true, status: true, priority: true, why: true, howToVerify: true, categoryId: true, evidence: { select: { url: true, path: true } } },
     }),
   ]);
+  const categoryName = new Map(categories.map((c) => [c.id, c.name]));
   return {
     evidencePolicy: project.evidencePolicy,
     categories,
-    items: items.map(({ evidence, ...item }) => ({ ...item, evidence: evidence.map((e) => e.url ?? e.path ?? "").filter(Boolean) })),
+    items: items.map(({ evidence, why, howToVerify, categoryId, ...item }) => ({
+      ...item,
+      category: categoryName.get(categoryId) ?? "",
+      context: `${why}\n${howToVerify}`,
+      evidence: evidence.map((e) => e.url ?? e.path ?? "").filter(Boolean),
+    })),
   };
 }
 
@@ -65,14 +71,43 @@ async function membersByEmail(tx: Tx, actor: Actor, checklist: ImportedChecklist
   return new Map(members.map((m) => [m.user.email.toLowerCase(), m.user.id]));
 }
 
-export type ImportPreview = { title: string | null; plan: ImportPlan; source: string };
+// The person's match decisions, checked against the document and the project:
+// each row exists, each item is the project's, no item takes two rows.
+function matchChoices(matches: { row: number; itemId: string | null }[] | undefined, checklist: ImportedChecklist, existing: ExistingProject, projectId: string | undefined): MatchChoices {
+  if (!matches?.length) return new Map();
+  if (!projectId) throw invalidField("matches", "Matches apply only when importing into an existing project.");
+  const rows = checklist.categories.reduce((sum, c) => sum + c.items.length, 0);
+  const items = new Map(existing.items.map((item) => [item.id, item]));
+  const rowOf = new Map<string, number>();
+  for (const { row, itemId } of matches) {
+    if (row > rows) throw invalidField("matches", `The document has ${rows} row${rows === 1 ? "" : "s"}; row ${row} is not one of them. Preview the import again.`);
+    if (itemId === null) continue;
+    const item = items.get(itemId);
+    if (!item) throw invalidField("matches", `Row ${row} names an item that is not in this project (it may have been deleted). Preview the import again.`);
+    const other = rowOf.get(itemId);
+    if (other !== undefined) throw invalidField("matches", `Rows ${other} and ${row} both name “${item.title}”; an item can take one row. Make one of them a new item.`);
+    rowOf.set(itemId, row);
+  }
+  return new Map(matches.map(({ row, itemId }) => [row, itemId]));
+}
+
+/** A project item as the preview offers it to be matched: no database row, only what the picker shows. */
+export type MatchableItem = { id: string; title: string; category: string; status: ItemStatus };
+
+export type ImportPreview = { title: string | null; plan: ImportPlan; source: string; items: MatchableItem[] };
 
 // What the import would do, without doing it.
 export async function previewImport(actor: Actor, input: unknown): Promise<ImportPreview> {
   authorize(actor, "item.create");
-  const { text, projectId } = parseInput(importChecklistInput, input);
+  const { text, projectId, matches } = parseInput(importChecklistInput, input);
   const checklist = readChecklist(text);
-  return { title: checklist.title?.normalize("NFC") ?? null, plan: planImport(checklist, await existingProject(db, actor, projectId)), source: checklist.source ?? text };
+  const existing = await existingProject(db, actor, projectId);
+  return {
+    title: checklist.title?.normalize("NFC") ?? null,
+    plan: planImport(checklist, existing, matchChoices(matches, checklist, existing, projectId)),
+    source: checklist.source ?? text,
+    items: existing.items.map(({ id, title, category, status }) => ({ id, title, category, status })),
+  };
 }
 
 const evidenceKind = (target: string): EvidenceKind => {
@@ -92,7 +127,7 @@ export type ImportResult = { projectId: string; created: boolean; counts: Import
 // import in the activity log.
 export async function importChecklist(actor: Actor, input: unknown): Promise<ImportResult> {
   authorize(actor, "item.create");
-  const { text, projectId, name, fileName } = parseInput(importChecklistInput, input);
+  const { text, projectId, name, fileName, matches } = parseInput(importChecklistInput, input);
   if (!projectId) authorize(actor, "project.create");
   const checklist = readChecklist(text);
   assertMayImportWaivers(actor, checklist.categories.flatMap((c) => c.items.filter((i) => i.detail?.waiver)));
@@ -110,7 +145,8 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
         // row lock covers when the project has no items yet). The unique index
         // on category names backs this up for any other writer.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`shipshape.import:${project.id}`}, 0))`;
-        const plan = planImport(checklist, await existingProject(tx, actor, projectId, { lockItems: true }));
+        const existing = await existingProject(tx, actor, projectId, { lockItems: true });
+        const plan = planImport(checklist, existing, matchChoices(matches, checklist, existing, projectId));
         const people = await membersByEmail(tx, actor, checklist);
         const personId = (email: string | undefined, line: number, what: string) => {
           if (!email) return null;
@@ -216,7 +252,15 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
             entityType: "project",
             entityId: project.id,
             projectId: project.id,
-            after: { source: fileName || null, newProject: !projectId, ...counts, warnings: plan.warnings.length },
+            after: {
+              source: fileName || null,
+              newProject: !projectId,
+              ...counts,
+              // Rows that found their item by meaning or by the person's choice, not by key or title.
+              byMeaning: plan.items.filter((i) => i.match?.how === "meaning").length,
+              chosen: plan.items.filter((i) => i.match?.how === "chosen").length,
+              warnings: plan.warnings.length,
+            },
           },
         ]);
         return { projectId: project.id, created: !projectId, counts, warnings: plan.warnings };
