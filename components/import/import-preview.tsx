@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { NEEDS_TRIAGE_LABEL, priorityLabel, STATUS_GLYPH, STATUS_LABEL, type ItemStatus } from "@/lib/domain/readiness/vocabulary";
+import { NEEDS_TRIAGE_LABEL, priorityLabel, STATUS_GLYPH, STATUS_LABEL, type ItemPriority, type ItemStatus } from "@/lib/domain/readiness/vocabulary";
 import type { ImportPreview } from "@/lib/server/services/import";
 import { MatchPicker, NEW_ITEM } from "./match-picker";
 
@@ -18,12 +18,12 @@ type Action = Planned["action"];
 /** Each row's match as first proposed: an item's id, or NEW_ITEM. */
 export const proposedMatches = (preview: ImportPreview): Record<number, string> => Object.fromEntries(preview.plan.items.map((i) => [i.row, i.existingId ?? NEW_ITEM]));
 
-/** What a row will do with the person's current choice of match (the plan's own when unchanged). */
-export function actionFor(planned: Planned, choice: string, preview: ImportPreview): { action: Action; before: ItemStatus | null } {
-  if (choice === (planned.existingId ?? NEW_ITEM)) return { action: planned.action, before: planned.statusBefore };
+/** What a row will do with the person's current choice of match (the plan's own when unchanged): the action, the status it replaces, the priority the item will have. */
+export function actionFor(planned: Planned, choice: string, preview: ImportPreview): { action: Action; before: ItemStatus | null; priority: ItemPriority } {
+  if (choice === (planned.existingId ?? NEW_ITEM)) return { action: planned.action, before: planned.statusBefore, priority: planned.priority };
   const item = preview.items.find((i) => i.id === choice);
-  if (!item) return { action: "create", before: null };
-  return { action: item.status !== planned.status || planned.evidenceToAdd.length > 0 ? "update" : "unchanged", before: item.status };
+  if (!item) return { action: "create", before: null, priority: planned.source.priority };
+  return { action: item.status !== planned.status || planned.evidenceToAdd.length > 0 ? "update" : "unchanged", before: item.status, priority: item.priority };
 }
 
 // What the import will do, category by category, with the warnings. When it
@@ -86,12 +86,12 @@ export function ImportPreviewView({ preview, choices, onChoose }: { preview: Imp
                     .filter((i) => i.category === category)
                     .map((item) => {
                       const choice = choices[item.row] ?? item.existingId ?? NEW_ITEM;
-                      const { action, before } = actionFor(item, choice, preview);
+                      const { action, before, priority } = actionFor(item, choice, preview);
                       return (
                         <tr key={item.row} data-testid="import-item" data-action={action} data-row={item.row}>
                           <td className="py-1.5 pr-3 align-top">
                             {item.source.title}
-                            {action === "create" && <code className="ml-1 text-xs text-slate-500">{item.key}</code>}
+                            {action === "create" && item.action === "create" && <code className="ml-1 text-xs text-slate-500">{item.key}</code>}
                           </td>
                           {merging && (
                             <td className="py-1.5 pr-3 align-top">
@@ -103,7 +103,7 @@ export function ImportPreviewView({ preview, choices, onChoose }: { preview: Imp
                           </td>
                           <td className="py-1.5 pr-3 align-top">{before && before !== item.status ? `${status(before)} → ${status(item.status)}` : status(item.status)}</td>
                           <td className="py-1.5 pr-3 align-top">
-                            {action === "create" && item.priority === null ? <Badge tone="amber">{NEEDS_TRIAGE_LABEL}</Badge> : priorityLabel(item.priority)}
+                            {action === "create" && priority === null ? <Badge tone="amber">{NEEDS_TRIAGE_LABEL}</Badge> : priorityLabel(priority)}
                           </td>
                           <td className="py-1.5 pr-3 align-top text-xs">{item.evidenceToAdd.length ? item.evidenceToAdd.map((e) => <div key={e}>{e}</div>) : <span className="text-slate-400">—</span>}</td>
                           <td className="py-1.5 align-top text-xs">{lineLink(item.line)}</td>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { confidenceLevel } from "@/lib/domain/match-confidence";
 import type { ImportPreview, MatchableItem } from "@/lib/server/services/import";
@@ -36,11 +37,19 @@ export function MatchPicker({ planned, items, value, onChange }: { planned: Plan
   const proposed = planned.existingId ?? NEW_ITEM;
   const categories = [...new Set(items.map((i) => i.category))];
   const { suggestion } = planned;
+  // Uncontrolled, defaulting to the proposal: React resets a form's fields
+  // after its action, which sends a controlled select back to its first
+  // option while the state still says otherwise. The buttons set it here.
+  const select = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (select.current && select.current.value !== value) select.current.value = value;
+  }, [value]);
   return (
     <div className="space-y-1">
       <select
+        ref={select}
         name={`match.${planned.row}`}
-        value={value}
+        defaultValue={proposed}
         onChange={(event) => onChange(event.target.value)}
         aria-label={`Match for “${planned.source.title}” (line ${planned.line})`}
         className="w-full max-w-xs rounded-md border-slate-300 py-1 text-sm"
@@ -61,9 +70,12 @@ export function MatchPicker({ planned, items, value, onChange }: { planned: Plan
       <div className="flex flex-wrap items-center gap-1 text-xs">
         {value === proposed ? <MatchBadge planned={planned} /> : <Badge tone="indigo">changed</Badge>}
         {value !== proposed && (
-          <button type="button" className="text-indigo-700 hover:underline" onClick={() => onChange(proposed)}>
-            undo
-          </button>
+          <span className="text-slate-600">
+            {planned.existingId ? `proposed “${planned.title}”` : "proposed: new item"}{" "}
+            <button type="button" className="text-indigo-700 hover:underline" onClick={() => onChange(proposed)}>
+              undo
+            </button>
+          </span>
         )}
         {suggestion && value === NEW_ITEM && (
           <span className="text-slate-600">

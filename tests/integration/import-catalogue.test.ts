@@ -34,7 +34,7 @@ describe("importing a team's document into a catalogue project", () => {
     expect(plan.items.filter((i) => i.match?.how === "meaning").length).toBeGreaterThanOrEqual(18);
     // The picker offers every item of the project, as a view (no database row).
     expect(items.length).toBe(await db.item.count({ where: { projectId } }));
-    expect(Object.keys(items[0]).sort()).toEqual(["category", "id", "status", "title"]);
+    expect(Object.keys(items[0]).sort()).toEqual(["category", "id", "priority", "status", "title"]);
     // Only categories that receive a new item are created: every row of "Platform" found its item.
     expect(plan.categoriesToCreate).toEqual([...new Set(plan.items.filter((i) => i.action === "create").map((i) => i.category))]);
     expect(plan.categoriesToCreate).toContain("Not in any catalogue");

@@ -1,5 +1,5 @@
 import "server-only";
-import type { EvidenceKind, ItemStatus } from "@/lib/domain/readiness/vocabulary";
+import type { EvidenceKind, ItemPriority, ItemStatus } from "@/lib/domain/readiness/vocabulary";
 import { MARKED_NOT_APPLICABLE, NoChecklistError, type ImportedChecklist } from "@/lib/import/checklist";
 import { readDocument } from "@/lib/import/read-document";
 import { ChecklistYamlError, type ChecklistEvidence } from "@/lib/import/yaml-checklist";
@@ -92,7 +92,7 @@ function matchChoices(matches: { row: number; itemId: string | null }[] | undefi
 }
 
 /** A project item as the preview offers it to be matched: no database row, only what the picker shows. */
-export type MatchableItem = { id: string; title: string; category: string; status: ItemStatus };
+export type MatchableItem = { id: string; title: string; category: string; status: ItemStatus; priority: ItemPriority };
 
 export type ImportPreview = { title: string | null; plan: ImportPlan; source: string; items: MatchableItem[] };
 
@@ -106,7 +106,7 @@ export async function previewImport(actor: Actor, input: unknown): Promise<Impor
     title: checklist.title?.normalize("NFC") ?? null,
     plan: planImport(checklist, existing, matchChoices(matches, checklist, existing, projectId)),
     source: checklist.source ?? text,
-    items: existing.items.map(({ id, title, category, status }) => ({ id, title, category, status })),
+    items: existing.items.map(({ id, title, category, status, priority }) => ({ id, title, category, status, priority })),
   };
 }
 
