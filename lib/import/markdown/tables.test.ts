@@ -185,6 +185,54 @@ describe("tables that hold no items (kind 10)", () => {
     expect(rows(checklist)).toEqual([["Backups", "DONE"]]);
     expect(checklist.categories.map((c) => c.name)).toEqual(["Checks"]);
   });
+
+  it("skips a schedule that tracks a status per period, naming it in a warning", () => {
+    const schedules = [
+      ["| Phase | Tasks | Target | Status |", "| Phase 1 | Auth, billing | 2026-12-01 | ✅ Done |", "| Phase 2 | Reports | 2027-01-15 | 🚧 In progress |"],
+      ["| Week | Milestone | Owner | Status |", "| Week 1 | Beta opens | Kim | Done |", "| Week 2 | Public launch | Lee | Not started |"],
+      ["| Sprint | Goal | Dates | Status |", "| Sprint 12 | Hardening | Jan 5 – Jan 19 | In progress |"],
+      ["| Stage | Deliverables | Deadline | State |", "| Alpha | Core API | 2026-11-01 | Complete |"],
+      ["| Quarter | Objective | Status |", "| Q1 2027 | Launch in the EU | ✅ |"],
+      ["| Milestone | Description | Due | Status |", "| M1 | Private beta | 2026-12-01 | ✅ |"],
+      ["| Release | Features | Date | Status |", "| 2.0 | Teams, SSO | 2027-02-01 | Planned |"],
+      ["| # | Iteration | Scope | Status |", "| 1 | Iteration 1 | Sign-up flow | Done |"],
+      // No period header, but a leading column of periods beside a column of dates.
+      ["| Plan | Tasks | Target | Status |", "| Phase 1 | Auth | 2026-12-01 | ✅ |", "| Phase 2 | Billing | 2027-01-15 | ❌ |"],
+    ];
+    for (const [header, ...body] of schedules) {
+      const width = header.split("|").length - 2;
+      const source = ["## Checks", "| Item | Status |", "|---|---|", "| Backups | ✅ |", "", "## Timeline", header, `|${"---|".repeat(width)}`, ...body].join("\n");
+      const checklist = parseMarkdownChecklist(source);
+      expect(rows(checklist), header).toEqual([["Backups", "DONE"]]);
+      const headings = header.split("|").slice(1, -1).map((h) => h.trim()).join(", ");
+      expect(checklist.warnings, header).toEqual([{ line: 7, message: `Table “${headings}” is a schedule, not items; it was not imported.` }]);
+    }
+  });
+
+  it("keeps item tables that have a date or milestone column, or group their items by period", () => {
+    const kept = [
+      ["| Item | Status | Due |", "| Backups | Done | 2026-12-01 |", "| Alerts | Missing | 2027-01-15 |"],
+      ["| Check | Status | Milestone |", "| Backups | Done | M1 |", "| Alerts | Missing | M2 |"],
+      ["| Phase | Check | Status |", "| Phase 1 | Backups | Done |", "| Phase 1 | Alerts | Missing |"],
+      ["| Milestone | Requirement | Target | Status |", "| M1 | Backups | 2026-12-01 | Done |", "| M2 | Alerts | 2027-01-15 | Missing |"],
+      ["| Task | Status | Target date |", "| Backups | Done | 2026-12-01 |", "| Alerts | Missing | 2027-01-15 |"],
+    ];
+    for (const [header, ...body] of kept) {
+      const width = header.split("|").length - 2;
+      const checklist = table(header, `|${"---|".repeat(width)}`, ...body);
+      expect(rows(checklist), header).toEqual([
+        ["Backups", "DONE"],
+        ["Alerts", "MISSING"],
+      ]);
+      expect(checklist.warnings, header).toEqual([]);
+    }
+  });
+
+  it("names a skipped schedule with a status column when it refuses a document", () => {
+    expect(() => parseMarkdownChecklist("# Plan\n\n| Phase | Tasks | Target | Status |\n|---|---|---|---|\n| Phase 1 | Auth | 2026-12-01 | ✅ Done |\n")).toThrow(
+      "line 3: table “Phase, Tasks, Target, Status” is a schedule, not items",
+    );
+  });
 });
 
 describe("fixtures", () => {
