@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { ImportedChecklist } from "./checklist";
 import { decodeDocument, readDocument, readDocumentBytes } from "./read-document";
 import { repairMojibake } from "./repair-encoding";
+import { readStatus } from "./words";
 
 const titles = (checklist: ImportedChecklist) => checklist.categories.flatMap((c) => c.items.map((i) => i.title));
 
@@ -66,6 +67,11 @@ describe("documents that once made the importer backtrack", () => {
     const read = readDocument(`## A${run}b${run}:\n- [ ] x${run}y${run}(z)${run}w\n- [ ] ${"_".repeat(20_000)}q${"~".repeat(20_000)}\n\n| Item | Status |\n|---|---|\n| c${run}d${run}: | ✅${run}x |\n`);
     expect(read.categories.map((c) => c.name)).toEqual(["A b"]);
     expect(titles(read)[0]).toBe("x y (z) w");
+  });
+
+  it("reads a status cell holding a megabyte of status words", () => {
+    // Too long to be a sentence anyone reads as a status: a warning, not a guess.
+    expect(readStatus(`Done ${"implemented but not ".repeat(50_000)}`)).toEqual({ status: "MISSING", recognised: false });
   });
 
   it("reads an effort cell holding a very long number", () => {

@@ -141,6 +141,73 @@ describe("status columns and phrases (kind 3)", () => {
     expect(readStatus("[ ] Complete | [ ] At risk | [ ] Blocked")).toBeNull();
   });
 
+  it("reads a status written as a sentence as a careful reader would", () => {
+    const cases: [string, string][] = [
+      // What leads the sentence says it, unless the rest says something is still missing.
+      ["Not started – waiting for the vendor contract", "MISSING"],
+      ["Not started yet because the vendor has not signed", "MISSING"],
+      ["Not yet implemented, planned for Q3", "MISSING"],
+      ["None yet, the team has not looked at it", "MISSING"],
+      ["Missing entirely – nobody owns it", "MISSING"],
+      ["Partially done: web is covered, mobile is not", "PARTIAL"],
+      ["Done, verified by QA on staging", "DONE"],
+      // Done with something short of done is partial.
+      ["Implemented in the API gateway, but the admin endpoints are not covered yet", "PARTIAL"],
+      ["Done for web; mobile still pending on the release", "PARTIAL"],
+      ["Backups exist, but restores were never tested", "PARTIAL"],
+      ["Logging exists but alerting is missing", "PARTIAL"],
+      ["Exists in the repo, not wired into CI yet", "PARTIAL"],
+      ["Implemented but not tested", "PARTIAL"],
+      ["Implemented, needs review", "PARTIAL"],
+      ["Implemented, tests still needed", "PARTIAL"],
+      ["TLS is configured everywhere except the legacy admin host", "PARTIAL"],
+      ["Set up in staging, not yet in production", "PARTIAL"],
+      ["Not fully implemented on mobile", "PARTIAL"],
+      ["Works in staging only", "PARTIAL"],
+      ["Started on the API side, the UI is still to do", "PARTIAL"],
+      ["Has a basic version without retries", "PARTIAL"],
+      ["Only a template so far", "PARTIAL"],
+      // Nothing said against it: done.
+      ["In place since March for all services", "DONE"],
+      ["Implemented and deployed to all regions", "DONE"],
+      ["Completed last sprint and verified in staging", "DONE"],
+      ["Runbook in place for the database team", "DONE"],
+      ["Rate limiting is done at the gateway level", "DONE"],
+      ["No known issues, fully implemented", "DONE"],
+      ["The read-only replica exists in two regions", "DONE"],
+      // Nothing done, said in a sentence.
+      ["There is no runbook", "MISSING"],
+      ["No alerting at all yet", "MISSING"],
+      ["Needs to be implemented before launch", "MISSING"],
+      ["Isn't configured for the EU region", "MISSING"],
+    ];
+    for (const [text, status] of cases) expect(readStatus(text), text).toEqual({ status, recognised: true });
+    const checklist = table("| Item | Status |", "|---|---|", "| Admin API | Implemented in the API gateway, but the admin endpoints are not covered yet |", "| Vendor SSO | Not started – waiting for the vendor contract |");
+    expect(rows(checklist)).toEqual([
+      ["Admin API", "PARTIAL"],
+      ["Vendor SSO", "MISSING"],
+    ]);
+    expect(checklist.warnings).toEqual([]);
+  });
+
+  it("still warns about a sentence whose status is unclear", () => {
+    for (const text of [
+      "The team discussed this at the offsite",
+      "Unclear whether this is needed",
+      "No idea, ask the platform team",
+      "Not sure anyone has looked at it",
+      "Was implemented but then rolled back",
+      "Done, but see the notes",
+      "Done for web, but mobile is a different story",
+      "Implemented, should be load-tested before launch?",
+      "See the security review from May",
+      "No changes required for this release",
+      `Implemented ${"and verified ".repeat(40)}`,
+    ]) {
+      expect(readStatus(text), text).toEqual({ status: "MISSING", recognised: false });
+    }
+  });
+
   it("warns about a status it does not recognise instead of guessing", () => {
     for (const text of ["Open question for legal", "Nobody knows whether this is ready", "sort of"]) expect(readStatus(text)?.recognised, text).toBe(false);
     const checklist = table("| Item | Status |", "|---|---|", "| Data retention | Open question for legal |");
@@ -277,7 +344,7 @@ describe("fixtures", () => {
 
 describe("never throws", () => {
   it("reads any status cell and any table without throwing", () => {
-    const piece = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("✅", "⚠️", "❌", "[x] ", "[~]", "No", "but", "only", "N/A", "3/15", "**Total**", "|", "—"));
+    const piece = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("✅", "⚠️", "❌", "[x] ", "[~]", "No", "but", "only", "not", "implemented", "isn't", "still to", "constructor", "?", "N/A", "3/15", "**Total**", "|", "—"));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
         const reading = readStatus(parts.join(" "));
