@@ -321,6 +321,28 @@ describe("fixtures", () => {
     expect(checklist.warnings.map((w) => w.message)).toEqual(["Table “Role, Name, Contact” lists people, not items; it was not imported.", "Table “Phase, Tasks, Target” is a schedule, not items; it was not imported."]);
   });
 
+  it("reads sentence statuses and skips the schedules of a launch plan", () => {
+    const checklist = parseMarkdownChecklist(fixture("timeline-and-sentences.md"));
+    expect(checklist.categories.map((c) => [c.name, c.items.length])).toEqual([
+      ["Operations", 5],
+      ["Quality", 2],
+    ]);
+    expect(rows(checklist)).toEqual([
+      ["Admin API authentication", "PARTIAL"],
+      ["Mobile push notifications", "PARTIAL"],
+      ["Vendor single sign-on", "MISSING"],
+      ["Database runbook", "DONE"],
+      ["Data retention policy", "MISSING"],
+      ["Load test at 2× peak", "DONE"],
+      ["Chaos drill", "PARTIAL"],
+    ]);
+    expect(checklist.warnings.map((w) => [w.line, w.message])).toEqual([
+      [11, "Status “Open question for legal” of “Data retention policy” is not recognised; imported as Missing."],
+      [22, "Table “Phase, Tasks, Target, Status” is a schedule, not items; it was not imported."],
+      [27, "Table “Week, Milestone, Owner, Status” is a schedule, not items; it was not imported."],
+    ]);
+  });
+
   it("reads a document with non-English headers", () => {
     const checklist = parseMarkdownChecklist(fixture("non-english-headers.md"));
     expect(checklist.categories.map((c) => [c.name, c.items.length])).toEqual([
