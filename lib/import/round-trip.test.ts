@@ -15,7 +15,7 @@ import type { ProjectReport, ReportItem } from "@/lib/domain/report/report";
 // Pieces Markdown (or YAML) would read as syntax, to mix into the random text.
 const TRICKY = [
   "__init__", "_", "*", "**", "~~", "`", "``", "```", "|", "\\|", "\\", "[", "]", "[x] ", "[ ] ", "![", "](", "(", ")", "#", "# ", " #", "##", "1. ", "1) ", "- ",
-  "+ ", "> ", "---", "===", "***", "<tag>", "</td>", "<!--", "&amp;", "&#35;", "&", "<", ">", "https://x.example/a_b", "www.x.example", "a@b.example", "mailto:a@b.example",
+  "+ ", "> ", "---", "===", "***", "<tag>", "</td>", "<!--", "&amp;", "&#35;", "&", "<", ">", "https://x.example/a_b", "http://x.example/(a).", "www.x.example", "a@b.example", "mailto:a@b.example",
   ": ", "- [x] ", "\u00a0", "  ", "\u200d", "\u0301", "\u05e9\u05dc\u05d5\u05dd", "\u0645\u0631\u062d\u0628\u0627", "\u202e", "🚀", "✅", "○", "●", "👩‍💻", "é", "中文", '"', "'", ":", "—",
   "(x)", "Summary", "Waivers", "High", "Must have", "N/A", "e\u0301", "\ufeff", "\u2028", "{", "}", "%", "@", "!", "?", ",", "&nbsp;", "$", "^", "=",
 ];
@@ -107,6 +107,8 @@ describe("export → import round trip of names and titles", () => {
   const NAMES = [
     '"', "'quoted'", "🚀 Launch", "👩‍💻", "__init__", "*", "~x~", "---", "—", "-", "1. First", "Phase 1. x", "ii. roman", "a. letter", "foo:", "a  b", "a\u00a0b", "x\u2028y",
     "C #", "#", "Testing (More)", "Summary", "Waivers", "Launch blockers", "High", "Must have", "https://x.example/a_b", "www.x.example/a_b", "Ã©t", "[x] done", "<tag>", "a \\| b",
+    // Addresses the report makes links of: the name reads back as typed, punctuation and all.
+    "see https://runbooks.example.com/db for the steps", "(https://x.example/a_(b)).", "C # https://x.example/#top", "<https://x.example/a*b_c~d&amp;e>", "https://x.example/a|b",
     // A combining mark with no precomposed form: what the app stores (NFC) keeps it as written.
     "שלום עולם", "x\u0301y",
   ];

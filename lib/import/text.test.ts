@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { ImportedChecklist } from "./checklist";
 import { decodeDocument, readDocument, readDocumentBytes } from "./read-document";
 import { repairMojibake } from "./repair-encoding";
+import { readStatus } from "./words";
 
 const titles = (checklist: ImportedChecklist) => checklist.categories.flatMap((c) => c.items.map((i) => i.title));
 
@@ -68,6 +69,11 @@ describe("documents that once made the importer backtrack", () => {
     expect(titles(read)[0]).toBe("x y (z) w");
     // A backtracking pattern takes hours on these runs; a linear read, seconds even on a busy machine.
   }, 30_000);
+
+  it("reads a status cell holding a megabyte of status words", () => {
+    // Too long to be a sentence anyone reads as a status: a warning, not a guess.
+    expect(readStatus(`Done ${"implemented but not ".repeat(50_000)}`)).toEqual({ status: "MISSING", recognised: false });
+  });
 
   it("reads an effort cell holding a very long number", () => {
     const read = readDocument(`## A\n| Item | Status | Effort |\n|---|---|---|\n| Load test | Done | ${"9".repeat(200_000)} ! |\n`);

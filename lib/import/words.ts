@@ -2,6 +2,7 @@
 // Shipshape's words. Glyphs decide before words ("🚧 Framework ready" is in
 // progress, whatever "ready" says), except that "N/A" and "Unknown" always win.
 import type { ItemStatus, Priority } from "@/lib/domain/readiness/vocabulary";
+import { saysShortOfDone, sentenceStatus } from "./status-sentence";
 
 const GLYPHS: [RegExp, ItemStatus][] = [
   [/✅|✔|☑|✓|●|🟢/u, "DONE"],
@@ -41,14 +42,19 @@ export type StatusReading = { status: ItemStatus; recognised: boolean };
 type Found = { start: number; end: number; status: ItemStatus };
 
 // Every status word in the cell, the more cautious reading first where they
-// overlap: "not implemented" is missing, not also "implemented".
+// overlap: "not implemented" is missing, not also "implemented". The
+// characters already read are marked, so that a cell of many status words
+// takes linear time (comparing each word with every earlier one was quadratic).
 function statusWords(cell: string): Found[] {
   const found: Found[] = [];
+  const taken = new Uint8Array(cell.length);
   for (const [pattern, status] of WORDS.slice(2)) {
     for (const match of cell.matchAll(pattern)) {
       const start = match.index ?? 0;
       const end = start + match[0].length;
-      if (!found.some((f) => start < f.end && f.start < end)) found.push({ start, end, status });
+      if (taken.subarray(start, end).includes(1)) continue;
+      taken.fill(1, start, end);
+      found.push({ start, end, status });
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -59,8 +65,9 @@ function statusWords(cell: string): Found[] {
  * `recognised: false` (and MISSING) when the text says no status a reader
  * would take without thinking, so the caller warns instead of guessing.
  * Task boxes first, then N/A and Unknown, then glyphs, then words: a short
- * text or one that starts with its status word says it; done mixed with
- * missing or partial ("Config exists, but alerting missing") is partial.
+ * text (three words at most) or one that starts with its status word says
+ * it; done mixed with missing or partial ("Config exists, but alerting
+ * missing") is partial; a longer text is read as a sentence.
  */
 export function readStatus(text: string): StatusReading | null {
   const cell = text.trim();
@@ -80,16 +87,20 @@ export function readStatus(text: string): StatusReading | null {
   const glyph = GLYPHS.find(([pattern]) => pattern.test(cell));
   if (glyph) return { status: glyph[1] === "DONE" && LIMITED.test(cell) ? "PARTIAL" : glyph[1], recognised: true };
   const found = statusWords(cell);
-  if (found.length === 0) return { status: "MISSING", recognised: false };
+  const first = found.at(0);
+  const rest = first ? cell.slice(first.end) : "";
+  // "Partial (only a template)", "Done — see the PR", "Not implemented yet": the status word leads.
+  const leads = first !== undefined && /^[^\p{L}\p{N}]*$/u.test(cell.slice(0, first.start)) && (rest === "" || /^\s*[,;:.()\[\]—–-]/.test(rest) || /\s/.test(cell.slice(first.start, first.end)));
+  // A sentence is read as a whole: what leads it, and what the rest says against it (status-sentence.ts).
+  if (cell.split(/\s+/).length > 3) {
+    const status = sentenceStatus(cell, leads ? first.status : null);
+    return status ? { status, recognised: true } : { status: "MISSING", recognised: false };
+  }
+  if (!first) return { status: "MISSING", recognised: false };
   const statuses = new Set(found.map((f) => f.status));
   if (statuses.has("DONE") && statuses.size > 1) return { status: "PARTIAL", recognised: true };
-  const words = cell.split(/\s+/).length;
-  const first = found[0];
-  const rest = cell.slice(first.end);
-  // "Partial (only a template)", "Done — see the PR", "Not implemented yet": the status word leads.
-  const leads = /^[^\p{L}\p{N}]*$/u.test(cell.slice(0, first.start)) && (rest === "" || /^\s*[,;:.()\[\]—–-]/.test(rest) || /\s/.test(cell.slice(first.start, first.end)));
-  if (leads) return { status: first.status, recognised: true };
-  if (statuses.size === 1 && words <= 3) return { status: first.status, recognised: true };
+  // "Implemented, needs review", "Done, not tested": done, but not everywhere.
+  if (leads || statuses.size === 1) return { status: first.status === "DONE" && saysShortOfDone(cell) ? "PARTIAL" : first.status, recognised: true };
   return { status: "MISSING", recognised: false };
 }
 

@@ -28,6 +28,8 @@ describe("report exports", () => {
     expect(markdown).toContain("## Changes since milestone “Beta review”");
     expect(markdown).toContain("- `security.headers` Security headers: ● Done → ◐ Stale");
     expect(markdown).toContain("**Forecast:** Done around 2027-01-24");
+    // An address typed into the text is a link, the text around it as written.
+    expect(markdown).toContain("Payments for the web shop. Runbooks: <https://runbooks.example.com/checkout>.");
   });
 
   it("names its time zone and gives every day in it, not in UTC", () => {

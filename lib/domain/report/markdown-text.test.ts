@@ -11,7 +11,7 @@ import { gfm } from "micromark-extension-gfm";
 import { describe, expect, it } from "vitest";
 import { FIXED_PORTFOLIO, FIXED_REPORT } from "@/tests/fixtures/report";
 import { reportMarkdown } from "./markdown";
-import { mdCode, mdLink, mdParagraph, mdText } from "./markdown-text";
+import { mdCode, mdHeading, mdLink, mdParagraph, mdText } from "./markdown-text";
 import { portfolioMarkdown } from "./portfolio-markdown";
 
 const parse = (markdown: string): Root => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
@@ -28,6 +28,21 @@ function unsafeParts(markdown: string): string[] {
     if (node.type === "html" && node.value !== "<br>") found.push(`html ${node.value}`);
     if ((node.type === "link" || node.type === "image" || node.type === "definition") && !/^(https?:\/\/|mailto:)/i.test(node.url)) found.push(`${node.type} ${node.url}`);
     if (node.type === "definition" || node.type === "linkReference" || node.type === "imageReference") found.push(node.type);
+  }
+  return found;
+}
+
+// The links written as such, `<https://…>` or `[label](https://…)`: the
+// parser used here also links bare addresses GitHub leaves alone when they
+// are escaped (`www\\.x`, `a\\@b`), always to http(s) or mailto.
+function autolinks(markdown: string): string[] {
+  const found: string[] = [];
+  for (const node of nodes(parse(markdown))) {
+    if (node.type !== "link" || !"<[".includes(markdown[node.position?.start.offset ?? 0])) continue;
+    // An autolink shows its address exactly as it links to it.
+    if (markdown[node.position?.start.offset ?? 0] === "<") expect(toString(node)).toBe(node.url);
+    expect(node.url).toMatch(/^https?:\/\/[^/]/i);
+    found.push(node.url);
   }
   return found;
 }
@@ -64,16 +79,41 @@ describe("Markdown export of user text", () => {
     );
   }, 60_000);
 
-  // Bare addresses (https://…, www.…, a@b.example) included: none becomes a
-  // link, in which escapes and character references would show as written.
+  // Bare addresses (https://…, www.…, a@b.example) included: only http(s)
+  // ones become links, autolinks that show the address exactly as typed.
   it("renders each piece of text literally, on one line", () => {
     fc.assert(
       fc.property(hostile, (text) => {
         const flat = text.replace(/\r\n?|\n/g, " ");
-        expect(toString(parse(`x ${mdText(text)} x`))).toBe(`x ${flat} x`.replace(/ +$/, ""));
+        const markdown = `x ${mdText(text)} x`;
+        expect(toString(parse(markdown))).toBe(`x ${flat} x`.replace(/ +$/, ""));
+        for (const url of autolinks(markdown)) expect(flat).toContain(url);
+        expect(toString(parse(`# ${mdHeading(text)}`))).toBe(flat.replace(/^[ \t]+|[ \t]+$/g, ""));
         expect(toString(parse(`x ${mdCode(text)} x`))).toContain(flat.trim() ? flat.replace(/^ (.*) $/, "$1").trim() : "");
       }),
     );
+  });
+
+  it("makes the http(s) addresses typed into text clickable, and nothing else", () => {
+    const cases: [string, string, string[]][] = [
+      ["see https://runbooks.example.com/db for the steps", "see <https://runbooks.example.com/db> for the steps", ["https://runbooks.example.com/db"]],
+      ["(see https://x.example/a_(b)).", "(see <https://x.example/a_(b)>).", ["https://x.example/a_(b)"]],
+      ["Docs: HTTP://X.example/a?b=1&c=2, then https://y.example/#top!", "Docs: <HTTP://X.example/a?b=1&c=2>, then <https://y.example/#top>!", ["HTTP://X.example/a?b=1&c=2", "https://y.example/#top"]],
+      ["“https://x.example/a*b_c”", "“<https://x.example/a*b_c>”", ["https://x.example/a*b_c"]],
+      ["<https://x.example>", "&lt;<https://x.example>&gt;", ["https://x.example"]],
+      // Not http(s), not an address, or inside a word: text.
+      ["www.x.example, a@b.example, mailto:a@b.example, javascript:alert(1)", "www\\.x.example, a\\@b.example, mailto\\:a\\@b.example, javascript:alert(1)", []],
+      ["https:// and https:///path and xhttps://x.example", "https\\:// and https\\:///path and xhttps\\://x.example", []],
+    ];
+    for (const [text, markdown, urls] of cases) {
+      expect(mdText(text), text).toBe(markdown);
+      expect(autolinks(markdown), text).toEqual(urls);
+      expect(toString(parse(markdown)), text).toBe(text);
+    }
+    // A heading escapes its `#` but not the one in an address; a link's label holds no link of its own.
+    expect(mdHeading("C # https://x.example/#top")).toBe("C \\# <https://x.example/#top>");
+    expect(autolinks(mdLink("see https://a.example", "https://b.example"))).toEqual(["https://b.example"]);
+    expect(autolinks(mdParagraph("Runbook:\nhttps://x.example/run\n# not a heading https://y.example"))).toEqual(["https://x.example/run", "https://y.example"]);
   });
 
   it("links only to http(s) URLs, escaping what would end the link early", () => {

@@ -2,8 +2,9 @@
 // words Shipshape knows, and from the cells where they are not (a column of
 // ✅ ⚠️ ❌ is the status in any language; a column of `T-001` is a key; a
 // column of `3/15` is a count). A table that lists people or a schedule
-// holds no items.
+// (schedule.ts) holds no items.
 import { hasStatusGlyph, readPriority, readTaskBox } from "@/lib/import/words";
+import { isSchedule } from "./schedule";
 
 export type Kind = "name" | "status" | "priority" | "effort" | "evidence" | "owner" | "why" | "notes" | "key";
 export type Columns = Record<Kind, number>;
@@ -33,7 +34,6 @@ const KEY_VALUE = /^(?![pP]\d$)(?:\d+[.)]?|[\p{L}]{1,10}[-_.]?\d+(?:[.-]\d+)*)$/
 // Counts and scores: `3/15`, `26`, `80 %`, `N/A`.
 const COUNT_VALUE = /^(?:[\d\s.,/%+~<>≈×x-]+|n\/?a|tbd|[-–—?]+)$/i;
 const PEOPLE = /^(?:roles?|contacts?|e-?mails?|phones?|mobile|slack|people|persons?|team members?|members?|vai trò|liên hệ|rôle|联系人|联系方式|角色)$/iu;
-const PERIOD = /^(?:phases?|weeks?|sprints?|milestones?|stages?|days?|dates?|when|timeline|periods?|months?|quarters?|iterations?|giai đoạn|tuần|étape|semaine|阶段|周)$/iu;
 
 const mostly = (cells: string[], test: (cell: string) => boolean) => {
   const filled = cells.filter((cell) => cell.trim() && !/^[\s—–-]*$/.test(cell));
@@ -74,7 +74,7 @@ export function chooseColumns(headings: string[], cells: string[][]): { columns:
     name = headings.findIndex((_, i) => i < limit && candidate(i) && (status !== -1 || mostly(column(i), (cell) => readTaskBox(cell) !== null)));
   }
   if (status === -1 && headings.some((h) => PEOPLE.test(h.trim()))) return { skip: "people" };
-  if (status === -1 && PERIOD.test(headings[0]?.trim() ?? "")) return { skip: "schedule" };
+  if (isSchedule(headings, cells, key, status)) return { skip: "schedule" };
   if (name === -1) return { skip: "no item column" };
 
   const used = [...taken, name, status];

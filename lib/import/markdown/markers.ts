@@ -77,7 +77,11 @@ const LABEL_WORDS: [RegExp, Priority][] = [
  * HAVE)", "Nice to have". null for anything else ("High availability").
  */
 export function priorityLabel(text: string): Priority | null {
-  const match = PRIORITY_LABEL.exec(cleanName(text.replace(/[\s:：*_]+$/u, ""), { dropRemark: true }));
+  // Trailing colons, spaces and markup are cut one character at a time:
+  // `[\s:*_]+$` restarts at every character of a long run of spaces (quadratic).
+  let end = text.length;
+  while (end > 0 && /[\s:：*_]/u.test(text[end - 1])) end -= 1;
+  const match = PRIORITY_LABEL.exec(cleanName(text.slice(0, end), { dropRemark: true }));
   if (!match) return null;
   return LABEL_WORDS.find(([pattern]) => pattern.test(match[1]))?.[1] ?? readPriority(match[0]);
 }

@@ -141,6 +141,73 @@ describe("status columns and phrases (kind 3)", () => {
     expect(readStatus("[ ] Complete | [ ] At risk | [ ] Blocked")).toBeNull();
   });
 
+  it("reads a status written as a sentence as a careful reader would", () => {
+    const cases: [string, string][] = [
+      // What leads the sentence says it, unless the rest says something is still missing.
+      ["Not started – waiting for the vendor contract", "MISSING"],
+      ["Not started yet because the vendor has not signed", "MISSING"],
+      ["Not yet implemented, planned for Q3", "MISSING"],
+      ["None yet, the team has not looked at it", "MISSING"],
+      ["Missing entirely – nobody owns it", "MISSING"],
+      ["Partially done: web is covered, mobile is not", "PARTIAL"],
+      ["Done, verified by QA on staging", "DONE"],
+      // Done with something short of done is partial.
+      ["Implemented in the API gateway, but the admin endpoints are not covered yet", "PARTIAL"],
+      ["Done for web; mobile still pending on the release", "PARTIAL"],
+      ["Backups exist, but restores were never tested", "PARTIAL"],
+      ["Logging exists but alerting is missing", "PARTIAL"],
+      ["Exists in the repo, not wired into CI yet", "PARTIAL"],
+      ["Implemented but not tested", "PARTIAL"],
+      ["Implemented, needs review", "PARTIAL"],
+      ["Implemented, tests still needed", "PARTIAL"],
+      ["TLS is configured everywhere except the legacy admin host", "PARTIAL"],
+      ["Set up in staging, not yet in production", "PARTIAL"],
+      ["Not fully implemented on mobile", "PARTIAL"],
+      ["Works in staging only", "PARTIAL"],
+      ["Started on the API side, the UI is still to do", "PARTIAL"],
+      ["Has a basic version without retries", "PARTIAL"],
+      ["Only a template so far", "PARTIAL"],
+      // Nothing said against it: done.
+      ["In place since March for all services", "DONE"],
+      ["Implemented and deployed to all regions", "DONE"],
+      ["Completed last sprint and verified in staging", "DONE"],
+      ["Runbook in place for the database team", "DONE"],
+      ["Rate limiting is done at the gateway level", "DONE"],
+      ["No known issues, fully implemented", "DONE"],
+      ["The read-only replica exists in two regions", "DONE"],
+      // Nothing done, said in a sentence.
+      ["There is no runbook", "MISSING"],
+      ["No alerting at all yet", "MISSING"],
+      ["Needs to be implemented before launch", "MISSING"],
+      ["Isn't configured for the EU region", "MISSING"],
+    ];
+    for (const [text, status] of cases) expect(readStatus(text), text).toEqual({ status, recognised: true });
+    const checklist = table("| Item | Status |", "|---|---|", "| Admin API | Implemented in the API gateway, but the admin endpoints are not covered yet |", "| Vendor SSO | Not started – waiting for the vendor contract |");
+    expect(rows(checklist)).toEqual([
+      ["Admin API", "PARTIAL"],
+      ["Vendor SSO", "MISSING"],
+    ]);
+    expect(checklist.warnings).toEqual([]);
+  });
+
+  it("still warns about a sentence whose status is unclear", () => {
+    for (const text of [
+      "The team discussed this at the offsite",
+      "Unclear whether this is needed",
+      "No idea, ask the platform team",
+      "Not sure anyone has looked at it",
+      "Was implemented but then rolled back",
+      "Done, but see the notes",
+      "Done for web, but mobile is a different story",
+      "Implemented, should be load-tested before launch?",
+      "See the security review from May",
+      "No changes required for this release",
+      `Implemented ${"and verified ".repeat(40)}`,
+    ]) {
+      expect(readStatus(text), text).toEqual({ status: "MISSING", recognised: false });
+    }
+  });
+
   it("warns about a status it does not recognise instead of guessing", () => {
     for (const text of ["Open question for legal", "Nobody knows whether this is ready", "sort of"]) expect(readStatus(text)?.recognised, text).toBe(false);
     const checklist = table("| Item | Status |", "|---|---|", "| Data retention | Open question for legal |");
@@ -185,6 +252,54 @@ describe("tables that hold no items (kind 10)", () => {
     expect(rows(checklist)).toEqual([["Backups", "DONE"]]);
     expect(checklist.categories.map((c) => c.name)).toEqual(["Checks"]);
   });
+
+  it("skips a schedule that tracks a status per period, naming it in a warning", () => {
+    const schedules = [
+      ["| Phase | Tasks | Target | Status |", "| Phase 1 | Auth, billing | 2026-12-01 | ✅ Done |", "| Phase 2 | Reports | 2027-01-15 | 🚧 In progress |"],
+      ["| Week | Milestone | Owner | Status |", "| Week 1 | Beta opens | Kim | Done |", "| Week 2 | Public launch | Lee | Not started |"],
+      ["| Sprint | Goal | Dates | Status |", "| Sprint 12 | Hardening | Jan 5 – Jan 19 | In progress |"],
+      ["| Stage | Deliverables | Deadline | State |", "| Alpha | Core API | 2026-11-01 | Complete |"],
+      ["| Quarter | Objective | Status |", "| Q1 2027 | Launch in the EU | ✅ |"],
+      ["| Milestone | Description | Due | Status |", "| M1 | Private beta | 2026-12-01 | ✅ |"],
+      ["| Release | Features | Date | Status |", "| 2.0 | Teams, SSO | 2027-02-01 | Planned |"],
+      ["| # | Iteration | Scope | Status |", "| 1 | Iteration 1 | Sign-up flow | Done |"],
+      // No period header, but a leading column of periods beside a column of dates.
+      ["| Plan | Tasks | Target | Status |", "| Phase 1 | Auth | 2026-12-01 | ✅ |", "| Phase 2 | Billing | 2027-01-15 | ❌ |"],
+    ];
+    for (const [header, ...body] of schedules) {
+      const width = header.split("|").length - 2;
+      const source = ["## Checks", "| Item | Status |", "|---|---|", "| Backups | ✅ |", "", "## Timeline", header, `|${"---|".repeat(width)}`, ...body].join("\n");
+      const checklist = parseMarkdownChecklist(source);
+      expect(rows(checklist), header).toEqual([["Backups", "DONE"]]);
+      const headings = header.split("|").slice(1, -1).map((h) => h.trim()).join(", ");
+      expect(checklist.warnings, header).toEqual([{ line: 7, message: `Table “${headings}” is a schedule, not items; it was not imported.` }]);
+    }
+  });
+
+  it("keeps item tables that have a date or milestone column, or group their items by period", () => {
+    const kept = [
+      ["| Item | Status | Due |", "| Backups | Done | 2026-12-01 |", "| Alerts | Missing | 2027-01-15 |"],
+      ["| Check | Status | Milestone |", "| Backups | Done | M1 |", "| Alerts | Missing | M2 |"],
+      ["| Phase | Check | Status |", "| Phase 1 | Backups | Done |", "| Phase 1 | Alerts | Missing |"],
+      ["| Milestone | Requirement | Target | Status |", "| M1 | Backups | 2026-12-01 | Done |", "| M2 | Alerts | 2027-01-15 | Missing |"],
+      ["| Task | Status | Target date |", "| Backups | Done | 2026-12-01 |", "| Alerts | Missing | 2027-01-15 |"],
+    ];
+    for (const [header, ...body] of kept) {
+      const width = header.split("|").length - 2;
+      const checklist = table(header, `|${"---|".repeat(width)}`, ...body);
+      expect(rows(checklist), header).toEqual([
+        ["Backups", "DONE"],
+        ["Alerts", "MISSING"],
+      ]);
+      expect(checklist.warnings, header).toEqual([]);
+    }
+  });
+
+  it("names a skipped schedule with a status column when it refuses a document", () => {
+    expect(() => parseMarkdownChecklist("# Plan\n\n| Phase | Tasks | Target | Status |\n|---|---|---|---|\n| Phase 1 | Auth | 2026-12-01 | ✅ Done |\n")).toThrow(
+      "line 3: table “Phase, Tasks, Target, Status” is a schedule, not items",
+    );
+  });
 });
 
 describe("fixtures", () => {
@@ -204,6 +319,28 @@ describe("fixtures", () => {
       [null, "Changelog reviewed", "PARTIAL", null],
     ]);
     expect(checklist.warnings.map((w) => w.message)).toEqual(["Table “Role, Name, Contact” lists people, not items; it was not imported.", "Table “Phase, Tasks, Target” is a schedule, not items; it was not imported."]);
+  });
+
+  it("reads sentence statuses and skips the schedules of a launch plan", () => {
+    const checklist = parseMarkdownChecklist(fixture("timeline-and-sentences.md"));
+    expect(checklist.categories.map((c) => [c.name, c.items.length])).toEqual([
+      ["Operations", 5],
+      ["Quality", 2],
+    ]);
+    expect(rows(checklist)).toEqual([
+      ["Admin API authentication", "PARTIAL"],
+      ["Mobile push notifications", "PARTIAL"],
+      ["Vendor single sign-on", "MISSING"],
+      ["Database runbook", "DONE"],
+      ["Data retention policy", "MISSING"],
+      ["Load test at 2× peak", "DONE"],
+      ["Chaos drill", "PARTIAL"],
+    ]);
+    expect(checklist.warnings.map((w) => [w.line, w.message])).toEqual([
+      [11, "Status “Open question for legal” of “Data retention policy” is not recognised; imported as Missing."],
+      [22, "Table “Phase, Tasks, Target, Status” is a schedule, not items; it was not imported."],
+      [27, "Table “Week, Milestone, Owner, Status” is a schedule, not items; it was not imported."],
+    ]);
   });
 
   it("reads a document with non-English headers", () => {
@@ -229,7 +366,7 @@ describe("fixtures", () => {
 
 describe("never throws", () => {
   it("reads any status cell and any table without throwing", () => {
-    const piece = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("✅", "⚠️", "❌", "[x] ", "[~]", "No", "but", "only", "N/A", "3/15", "**Total**", "|", "—"));
+    const piece = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("✅", "⚠️", "❌", "[x] ", "[~]", "No", "but", "only", "not", "implemented", "isn't", "still to", "constructor", "?", "N/A", "3/15", "**Total**", "|", "—"));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
         const reading = readStatus(parts.join(" "));
