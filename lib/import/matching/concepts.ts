@@ -16,9 +16,9 @@ export const CONCEPTS: Concept[] = [
   // Environments
   { concept: "staging", phrases: ["staging", "preview environment", "pre-production", "preprod", "uat", "qa environment"] },
   { concept: "config", phrases: ["configuration", "config", "settings"] },
-  { concept: "env-config", phrases: ["env vars", "environment variables", "environment variable", "dotenv", "configuration from the environment", "config from the environment", "12-factor config", "twelve-factor config"] },
+  { concept: "env-config", phrases: ["env vars", "environment variables", "environment variable", "dotenv", "configuration from the environment", "config from the environment", "12-factor config", "twelve-factor config"], implies: ["config"] },
   // Testing
-  { concept: "unit-test", phrases: ["unit test", "jest", "vitest", "pytest", "junit", "mocha"], implies: ["test"] },
+  { concept: "unit-test", phrases: ["unit test", "unit suite", "jest", "vitest", "pytest", "junit", "mocha"], implies: ["test"] },
   { concept: "integration-test", phrases: ["integration test", "testcontainers"], implies: ["test"] },
   { concept: "e2e", phrases: ["e2e", "end to end", "end-to-end", "playwright", "cypress", "selenium", "journey test", "browser test"], implies: ["test"] },
   { concept: "load-test", phrases: ["load test", "stress test", "performance test", "soak test", "k6", "jmeter", "locust", "gatling", "artillery", "capacity test"], implies: ["test"] },
@@ -33,7 +33,7 @@ export const CONCEPTS: Concept[] = [
   { concept: "https", phrases: ["https", "tls", "ssl", "hsts", "strict transport security"] },
   { concept: "certificate", phrases: ["certificate", "cert", "letsencrypt", "let's encrypt", "acme", "cert-manager"] },
   { concept: "security-header", phrases: ["security header", "csp", "content security policy", "helmet", "x-frame-options", "http header"] },
-  { concept: "rate-limit", phrases: ["rate limit", "rate limiting", "rate limiter", "throttling", "throttle", "request limit"] },
+  { concept: "rate-limit", phrases: ["rate limit", "rate limiting", "rate limiter", "throttling", "throttle", "request limit", "request throttling", "api throttling"] },
   { concept: "cors", phrases: ["cors", "cross-origin", "cross origin"] },
   { concept: "input-validation", phrases: ["input validation", "validate input", "request validation", "schema validation", "zod", "joi", "sanitisation", "sanitization", "sql injection", "xss"] },
   { concept: "dependency", phrases: ["dependency", "dependabot", "renovate", "snyk", "npm audit", "pip audit", "vulnerability scan", "cve", "sca", "supply chain"] },
@@ -71,7 +71,7 @@ export const CONCEPTS: Concept[] = [
   { concept: "request-id", phrases: ["request id", "correlation id", "trace id", "request logging"] },
   { concept: "metrics", phrases: ["metrics", "metric", "prometheus", "grafana", "datadog", "dashboard", "statsd", "new relic"] },
   { concept: "alerting", phrases: ["alert", "alerting", "pagerduty", "opsgenie", "paging", "alert notification"] },
-  { concept: "on-call", phrases: ["on-call", "on call", "oncall", "pager rota", "rota", "on-call rotation", "pager schedule"] },
+  { concept: "on-call", phrases: ["on-call", "on call", "oncall", "pager rota", "rota", "on-call rotation", "pager rotation", "pager schedule"] },
   { concept: "uptime", phrases: ["uptime", "pingdom", "uptimerobot", "uptime robot", "synthetic monitoring", "synthetic check", "external monitoring", "availability monitoring"] },
   { concept: "tracing", phrases: ["tracing", "trace", "opentelemetry", "otel", "jaeger", "zipkin", "distributed tracing"] },
   { concept: "performance-monitoring", phrases: ["performance monitoring", "apm", "rum", "real user monitoring", "real-user monitoring", "web vitals", "core web vitals"] },
@@ -87,7 +87,7 @@ export const CONCEPTS: Concept[] = [
   { concept: "cache", phrases: ["cache", "caching", "redis", "memcached", "varnish"] },
   { concept: "pagination", phrases: ["pagination", "paginated", "paging of lists", "cursor pagination", "infinite scroll"] },
   { concept: "background-job", phrases: ["background job", "job queue", "queue", "worker", "sidekiq", "celery", "bullmq", "pg-boss", "async job"] },
-  { concept: "timeout", phrases: ["timeout", "time out", "time-out", "circuit breaker", "retry", "retries"] },
+  { concept: "timeout", phrases: ["timeout", "time out", "time-out", "circuit breaker"] },
   { concept: "benchmark", phrases: ["benchmark", "profiling", "profiler", "hot path"] },
   // Documentation
   { concept: "documentation", phrases: ["documentation", "docs", "documented", "document", "guide", "reference", "manual", "wiki", "handbook", "how-to", "howto"] },

@@ -77,6 +77,22 @@ describe("matching rows to items by meaning", () => {
     expect(accepted / shouldMatch).toBeGreaterThanOrEqual(0.85);
   });
 
+  it("reads the field's other names for a practice, and not a look-alike", () => {
+    const cases: [string, string | undefined][] = [
+      ["Request throttling", "security.rate-limiting"],
+      ["Pager rotation set up", "operations.on-call"],
+      ["Unit suite", "testing.unit"],
+      ["Terraform for infra", "infrastructure.as-code"],
+      ["Env vars", "environments.configuration"],
+      ["ADRs for major decisions", "documentation.decisions"],
+      ["Backup verification tests", "backup.restore-tested"],
+      // Retrying a queue is not a timeout on outbound calls; a product vision is not production.
+      ["Queue retries", undefined],
+      ["Manifesto and product vision", undefined],
+    ];
+    for (const [title, key] of cases) expect([title, one(title)?.itemId]).toEqual([title, key]);
+  });
+
   it("doubts a row that fits several items equally, and proposes nothing on generic words alone", () => {
     const backups = [item("a", "Backups encrypted"), item("b", "Backups stored off-site"), item("c", "Backup failures alert someone")];
     const backup = one("Backups", backups);

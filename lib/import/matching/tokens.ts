@@ -45,7 +45,7 @@ function phraseAt(stems: string[], start: number): Phrase | undefined {
 // Words that qualify a practice more than they name it ("CORS configuration"
 // is CORS; "Test coverage" is coverage): they count half, and a match on them
 // alone is never proposed.
-const GENERIC_WORDS = ["configuration", "test", "documentation", "monitoring", "build", "script", "rule", "process", "automated", "check", "policy", "management", "review", "strategy", "plan", "system", "support", "mechanism", "presence", "compliance", "setup"];
+const GENERIC_WORDS = ["configuration", "test", "documentation", "monitoring", "build", "script", "rule", "process", "automated", "check", "policy", "management", "review", "strategy", "plan", "system", "support", "mechanism", "presence", "compliance", "setup", "gate", "suite"];
 let generic: Set<string> | undefined;
 /** Whether a meaning token is a qualifying word that counts half in matching. */
 export const isGeneric = (token: string) => (generic ??= new Set(GENERIC_WORDS.flatMap(meaningTokens))).has(token);
