@@ -43,6 +43,7 @@ export const CONCEPTS: Concept[] = [
   { concept: "ci", phrases: ["ci", "continuous integration", "github actions", "github actions workflow", "github workflow", "gitlab ci", "circleci", "jenkins", "travis", "buildkite", "pipeline"] },
   { concept: "deploy", phrases: ["deploy", "deployment", "deploys", "deploying", "continuous deployment", "continuous delivery", "cd", "release automation"] },
   { concept: "branch-protection", phrases: ["branch protection", "protected branch", "required review", "required check", "code review", "pull request review"] },
+  { concept: "pull-request", phrases: ["pull request", "pr", "merge request", "mr", "every change", "every merge", "every push", "every commit"] },
   { concept: "rollback", phrases: ["rollback", "roll back", "revert", "rolling back"] },
   { concept: "lockfile", phrases: ["lockfile", "lock file", "package-lock", "pinned dependencies", "reproducible build"] },
   // Infrastructure
@@ -52,6 +53,7 @@ export const CONCEPTS: Concept[] = [
   { concept: "health-check", phrases: ["health check", "healthcheck", "health endpoint", "liveness", "liveness probe", "readiness probe", "readiness endpoint", "heartbeat endpoint"] },
   { concept: "scaling", phrases: ["scaling", "autoscaling", "auto-scaling", "autoscale", "horizontal scaling", "hpa", "replicas", "headroom"] },
   { concept: "graceful-shutdown", phrases: ["graceful shutdown", "sigterm", "connection draining", "draining"] },
+  { concept: "infrastructure", phrases: ["infrastructure", "infra"] },
   { concept: "cdn", phrases: ["cdn", "cloudflare", "cloudfront", "fastly", "akamai", "edge cache"] },
   { concept: "dns", phrases: ["dns", "custom domain", "domain name", "route53", "route 53"] },
   // Data
@@ -81,7 +83,7 @@ export const CONCEPTS: Concept[] = [
   { concept: "runbook", phrases: ["runbook", "run book", "playbook", "play book", "sop", "standard operating procedure"], implies: ["documentation"] },
   { concept: "incident", phrases: ["incident", "postmortem", "post-mortem", "post mortem", "incident response", "escalation"] },
   { concept: "status-page", phrases: ["status page", "statuspage", "status site"] },
-  { concept: "feature-flag", phrases: ["feature flag", "feature toggle", "launchdarkly", "unleash", "flagsmith", "kill switch"] },
+  { concept: "feature-flag", phrases: ["feature flag", "feature toggle", "launchdarkly", "unleash", "flagsmith", "kill switch"], implies: ["feature", "flag"] },
   { concept: "cost", phrases: ["cost", "billing alert", "budget alert", "spend", "finops"] },
   // Performance
   { concept: "cache", phrases: ["cache", "caching", "redis", "memcached", "varnish"] },

@@ -17,10 +17,12 @@
 //               (Dice) of the row's category name with the item's, capped
 //               at 1; less up to 0.3 when another item scores nearly as
 //               well for the row (and more when another scores better).
+// A row naming a word of its subject that the item does not explain scores
+// below ACCEPT_FROM: a suggestion for the person, never a match taken alone.
 // A pair scores only when the row names (anywhere) a word of the item's
-// subject that is not a generic one ("test", "automated" …): a match on qualifiers or
+// title that is not a generic one ("test", "automated" …): a match on qualifiers or
 // background text alone is too weak to propose.
-import { PROPOSE_FROM } from "@/lib/domain/match-confidence";
+import { ACCEPT_FROM, PROPOSE_FROM } from "@/lib/domain/match-confidence";
 import { isGeneric, meaningTokens, titleTokens } from "./tokens";
 
 export type MatchRow = { row: number; title: string; category: string };
@@ -32,6 +34,7 @@ const AMBIGUOUS_WITHIN = 0.15;
 // How much of the score is recall (the row explained) rather than precision
 // (the item covered): teams' rows are terser than checklist titles.
 const RECALL_SHARE = 0.65;
+const UNEXPLAINED_SHARE = 0.3;
 
 type Prepared = { id: string; head: Set<string>; qualifier: Set<string>; context: Set<string>; category: Set<string> };
 
@@ -68,11 +71,11 @@ export function matchByMeaning(rows: MatchRow[], candidates: MatchCandidate[], t
   // token no title holds counts as if one did (it tells the items apart no
   // better), and a qualifying word counts half.
   const holding = new Map<string, number>();
-  // Items by the words of their subject that can carry a match.
+  // Items by the words of their title that can carry a match.
   const bySubject = new Map<string, Prepared[]>();
   for (const p of prepared) {
     for (const token of [...p.head, ...p.qualifier]) holding.set(token, (holding.get(token) ?? 0) + 1);
-    for (const token of p.head) if (!isGeneric(token)) bySubject.set(token, [...(bySubject.get(token) ?? []), p]);
+    for (const token of [...p.head, ...p.qualifier]) if (!isGeneric(token)) bySubject.set(token, [...(bySubject.get(token) ?? []), p]);
   }
   const weight = (token: string) => Math.log(1 + prepared.length / (1 + (holding.get(token) ?? 1))) * (isGeneric(token) ? 0.5 : 1);
 
@@ -92,7 +95,13 @@ export function matchByMeaning(rows: MatchRow[], candidates: MatchCandidate[], t
       const recall = found / rowWeight;
       const covered = sum(item.head, (t) => (said.has(t) ? weight(t) : 0)) + 0.5 * sum(item.qualifier, (t) => (said.has(t) ? weight(t) : 0));
       const precision = covered / (sum(item.head, weight) + 0.5 * sum(item.qualifier, weight));
-      scored.push({ itemId: item.id, score: Math.min(1, RECALL_SHARE * recall + (1 - RECALL_SHARE) * precision + 0.1 * dice(category, item.category)) });
+      const score = Math.min(1, RECALL_SHARE * recall + (1 - RECALL_SHARE) * precision + 0.1 * dice(category, item.category));
+      // Words of the row the item says nothing about ("*Sales* dashboard",
+      // "Health check of the *SEO*") may well name another subject: when they
+      // weigh UNEXPLAINED_SHARE of the row or more, the match is only ever
+      // suggested, never taken without the person.
+      const unexplained = sum(said.keys(), (t) => (!isGeneric(t) && !item.head.has(t) && !item.qualifier.has(t) && !item.context.has(t) ? (said.get(t) as number) : 0));
+      scored.push({ itemId: item.id, score: unexplained >= UNEXPLAINED_SHARE * rowWeight ? Math.min(score, ACCEPT_FROM - 0.01) : score });
     }
     // A near tie is a guess between items: it loses twice what its lead
     // falls short of 0.15 (up to 0.3), so a row that fits three backup items
