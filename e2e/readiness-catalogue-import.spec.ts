@@ -34,25 +34,49 @@ test("a lead merges the team's shorthand into a catalogue project, checking each
   await expect(row(page, "Launch party booked").getByText("Needs triage")).toBeVisible();
   const before = Number((await page.getByRole("button", { name: /^Import \d+ items?$/ }).textContent())!.match(/\d+/)![0]);
 
-  // Refuse one match: the row becomes a new item, and the proposal stays in sight.
+  // Refuse one match: the row becomes a new item (previewed again at once),
+  // and what it was offered stays in sight.
   const rateLimiting = row(page, "Rate limiting");
   await rateLimiting.getByRole("combobox").selectOption({ label: "New item" });
   await expect(rateLimiting).toHaveAttribute("data-action", "create");
-  await expect(rateLimiting).toContainText("changed");
-  await expect(rateLimiting).toContainText("proposed “Rate limiting on sign-in and expensive endpoints”");
-  await expect(rateLimiting.getByRole("button", { name: "undo" })).toBeVisible();
+  await expect(rateLimiting).toContainText("maybe “Rate limiting on sign-in and expensive endpoints”");
   // The document gave the row no priority: as a new item it needs triage.
   await expect(rateLimiting.getByText("Needs triage")).toBeVisible();
   // Change one: the Sentry row is about the staging environment in this team's eyes.
-  await row(page, "Sentry wired up").getByRole("combobox").selectOption({ label: "Staging or preview environment" });
+  const sentry = row(page, "Sentry wired up");
+  await sentry.getByRole("combobox").selectOption({ label: "Staging or preview environment" });
+  await expect(sentry).toContainText("your choice");
   // Take up a weaker suggestion the preview did not dare to accept.
   const rollback = row(page, "One-click rollback");
   await expect(rollback).toHaveAttribute("data-action", "create");
   await rollback.getByRole("button", { name: "use it" }).click();
   await expect(rollback.getByRole("combobox").locator("option:checked")).toHaveText("One-step rollback");
   await expect(rollback).toHaveAttribute("data-action", "update");
+  await expect(rollback).toContainText("your choice");
+
+  // Two rows on one item is flagged before anything is sent, and blocks the import.
+  await row(page, "Restore drill").getByRole("combobox").selectOption({ label: "Automated backups" });
+  await expect(row(page, "Restore drill")).toContainText(/Also chosen for row \d+/);
+  await expect(page.getByRole("button", { name: /^Import \d+ items?$/ })).toBeDisabled();
+  await row(page, "Restore drill").getByRole("combobox").selectOption({ label: "Restore rehearsed" });
+  await expect(page.getByRole("button", { name: /^Import \d+ items?$/ })).toBeEnabled();
   await backups.scrollIntoViewIfNeeded();
   await snapshot(page, "32-import-matches-by-meaning");
+
+  // Someone changes the project in another tab meanwhile: the import says so, writes nothing and keeps the preview.
+  const other = await page.context().newPage();
+  await other.goto(`${projectUrl}/settings`);
+  await other.getByRole("link", { name: "Import a document into this project" }).click();
+  await other.getByLabel("Or paste it here").fill("## Ops\n\n- [x] Status page live\n");
+  await other.getByRole("button", { name: "Preview" }).click();
+  await other.getByRole("button", { name: "Import 1 item" }).click();
+  await expect(other.getByRole("heading", { name: "Storefront launch" })).toBeVisible();
+  await other.close();
+  await page.getByRole("button", { name: /^Import \d+ items?$/ }).click();
+  await expect(page.getByText(/changed since the preview/)).toBeVisible();
+  await expect(rateLimiting.getByRole("combobox")).toHaveValue("new");
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(rateLimiting).toContainText("maybe “Rate limiting on sign-in and expensive endpoints”");
 
   // Each change turned a row that was going to be written into another that is: as many rows as before.
   await page.getByRole("button", { name: `Import ${before} items` }).click();

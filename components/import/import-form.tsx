@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useMemo, useState } from "react";
+import { useActionState, useMemo, useRef, useState } from "react";
 import { importFormAction } from "@/lib/server/actions/imports";
 import { documentTooLarge, MAX_DOCUMENT_SIZE } from "@/lib/schemas/document";
 import { decodeDocumentBytes } from "@/lib/schemas/document-bytes";
@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextAreaField, TextField, type SelectOption } from "@/components/ui/field";
-import { actionFor, ImportPreviewView, proposedMatches } from "./import-preview";
+import { actionFor, doubleChoices, ImportPreviewView, proposedMatches } from "./import-preview";
 import { SourceLines } from "./source-lines";
 
 // Upload or paste → preview → import.
@@ -22,12 +22,28 @@ export function ImportForm({ projects, initialProjectId }: { projects: SelectOpt
   const [target, setTarget] = useState(initialProjectId ? "existing" : "new");
   // Until typed, the new project is named after the document's title.
   const [name, setName] = useState<string | null>(null);
-  const preview = state?.ok && "preview" in state.data ? state.data.preview : null;
+  const latest = state?.ok && "preview" in state.data ? state.data : null;
+  // The last preview stays on screen, with the choices made in it, when a
+  // later submission is refused (its message shows above it).
+  const [shown, setShown] = useState<typeof latest>(null);
+  if (latest && latest !== shown) setShown(latest);
+  const preview = shown?.preview ?? null;
   // The person's match decisions, by row; each new preview starts from its own proposals.
   const [choices, setChoices] = useState<{ of: typeof preview; rows: Record<number, string> }>({ of: null, rows: {} });
   if (choices.of !== preview) setChoices({ of: preview, rows: preview ? proposedMatches(preview) : {} });
   const importing = preview ? preview.plan.items.filter((i) => actionFor(i, choices.rows[i.row] ?? i.existingId ?? "new", preview).action !== "unchanged").length : 0;
-  const message = formError(state);
+  const clashes = preview ? doubleChoices(choices.rows) : new Map<number, number>();
+  const form = useRef<HTMLFormElement>(null);
+  // A changed match is previewed again at once: the server recomputes the
+  // status, warnings and counts the import would write with every choice.
+  const choose = (row: number, value: string) => {
+    const rows = { ...choices.rows, [row]: value };
+    setChoices({ of: preview, rows });
+    if (doubleChoices(rows).size === 0) queueMicrotask(() => form.current?.requestSubmit(form.current.querySelector<HTMLButtonElement>('button[name="intent"][value="preview"]')));
+  };
+  // The form's own message, or why the match decisions were refused (a field of no input here).
+  const matchErrors = Object.entries(state && !state.ok ? (state.error?.fields ?? {}) : {}).filter(([field]) => field.startsWith("matches"));
+  const message = formError(state) ?? (matchErrors.length ? matchErrors.flatMap(([, messages]) => messages).join(" ") : undefined);
   // Checked here too, before sending: a document over the limit is refused with its text kept.
   const tooLarge = useMemo(() => documentTooLarge(text), [text]);
 
@@ -41,9 +57,10 @@ export function ImportForm({ projects, initialProjectId }: { projects: SelectOpt
   };
 
   return (
-    <form action={action} className="space-y-6" noValidate onSubmit={(event) => tooLarge && event.preventDefault()}>
+    <form ref={form} action={action} className="space-y-6" noValidate onSubmit={(event) => tooLarge && event.preventDefault()}>
       <input type="hidden" name="fileName" value={fileName} />
-      <input type="hidden" name="previewed" value={state?.ok && "previewed" in state.data ? state.data.previewed : ""} />
+      <input type="hidden" name="previewed" value={shown?.previewed ?? ""} />
+      <input type="hidden" name="basis" value={preview?.basis ?? ""} />
       <Card title="1. The document">
         <div className="space-y-4">
           <label className="block text-sm">
@@ -81,7 +98,7 @@ export function ImportForm({ projects, initialProjectId }: { projects: SelectOpt
             </div>
           )}
           <label className="flex items-center gap-2">
-            <input type="radio" name="target" value="existing" checked={target === "existing"} onChange={() => setTarget("existing")} disabled={projects.length === 0} /> An existing project (items are matched by key or title and updated; nothing is deleted)
+            <input type="radio" name="target" value="existing" checked={target === "existing"} onChange={() => setTarget("existing")} disabled={projects.length === 0} /> An existing project (rows are matched to its items by key, title or meaning, which you check in the preview; nothing is deleted)
           </label>
           {target === "existing" && (
             <div className="ml-6 max-w-md">
@@ -97,15 +114,16 @@ export function ImportForm({ projects, initialProjectId }: { projects: SelectOpt
           {pending ? "Reading…" : "Preview"}
         </Button>
         {preview && (
-          <Button type="submit" name="intent" value="import" disabled={pending}>
+          <Button type="submit" name="intent" value="import" disabled={pending || clashes.size > 0}>
             Import {importing} item{importing === 1 ? "" : "s"}
           </Button>
         )}
       </div>
+      {clashes.size > 0 && <Alert>Two rows are matched to the same item: make one of them a new item or pick another item before importing.</Alert>}
 
       {preview && (
         <>
-          <ImportPreviewView preview={preview} choices={choices.rows} onChoose={(row, value) => setChoices({ of: preview, rows: { ...choices.rows, [row]: value } })} />
+          <ImportPreviewView preview={preview} choices={choices.rows} clashes={clashes} onChoose={choose} />
           <Card title="Source" description="The document as read (after any repair of its encoding), with line numbers; warnings and items link here.">
             <SourceLines text={preview.source} />
           </Card>

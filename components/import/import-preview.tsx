@@ -26,13 +26,40 @@ export function actionFor(planned: Planned, choice: string, preview: ImportPrevi
   return { action: item.status !== planned.status || planned.evidenceToAdd.length > 0 ? "update" : "unchanged", before: item.status, priority: item.priority };
 }
 
+/** Rows whose chosen item another row has chosen too: row → the other row. */
+export function doubleChoices(rows: Record<number, string>): Map<number, number> {
+  const firstRow = new Map<string, number>();
+  const clashes = new Map<number, number>();
+  for (const [row, choice] of Object.entries(rows).map(([row, choice]) => [Number(row), choice] as const)) {
+    if (choice === NEW_ITEM) continue;
+    const other = firstRow.get(choice);
+    if (other === undefined) firstRow.set(choice, row);
+    else {
+      clashes.set(row, other);
+      clashes.set(other, row);
+    }
+  }
+  return clashes;
+}
+
 // What the import will do, category by category, with the warnings. When it
 // merges into a project, each row shows the item it matched and how, which
 // the person can accept, change or refuse (`choices`, by row).
-export function ImportPreviewView({ preview, choices, onChoose }: { preview: ImportPreview; choices: Record<number, string>; onChoose: (row: number, value: string) => void }) {
+export function ImportPreviewView({
+  preview,
+  choices,
+  clashes = new Map(),
+  onChoose,
+}: {
+  preview: ImportPreview;
+  choices: Record<number, string>;
+  clashes?: Map<number, number>;
+  onChoose: (row: number, value: string) => void;
+}) {
   const { plan } = preview;
   const merging = preview.items.length > 0;
-  const categories = [...new Set(plan.items.map((i) => i.category))];
+  // In the document's order and sections: a row matched into another category says so in its picker.
+  const categories = [...new Set(plan.items.map((i) => i.documentCategory))];
   const byMeaning = plan.items.filter((i) => i.match?.how === "meaning").length;
   const triage = plan.items.filter((i) => i.action === "create" && i.priority === null).length;
   return (
@@ -83,7 +110,7 @@ export function ImportPreviewView({ preview, choices, onChoose }: { preview: Imp
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {plan.items
-                    .filter((i) => i.category === category)
+                    .filter((i) => i.documentCategory === category)
                     .map((item) => {
                       const choice = choices[item.row] ?? item.existingId ?? NEW_ITEM;
                       const { action, before, priority } = actionFor(item, choice, preview);
@@ -96,6 +123,7 @@ export function ImportPreviewView({ preview, choices, onChoose }: { preview: Imp
                           {merging && (
                             <td className="py-1.5 pr-3 align-top">
                               <MatchPicker planned={item} items={preview.items} value={choice} onChange={(value) => onChoose(item.row, value)} />
+                              {clashes.has(item.row) && <p className="mt-1 text-xs text-red-700">Also chosen for row {clashes.get(item.row)}: an item can take one row.</p>}
                             </td>
                           )}
                           <td className="py-1.5 pr-3 align-top">

@@ -41,9 +41,21 @@ export function MatchPicker({ planned, items, value, onChange }: { planned: Plan
   // after its action, which sends a controlled select back to its first
   // option while the state still says otherwise. The buttons set it here.
   const select = useRef<HTMLSelectElement>(null);
+  const current = useRef(value);
   useEffect(() => {
+    current.current = value;
     if (select.current && select.current.value !== value) select.current.value = value;
   }, [value]);
+  // A refused submission resets the form too: put the person's choice back.
+  useEffect(() => {
+    const form = select.current?.form;
+    const restore = () =>
+      setTimeout(() => {
+        if (select.current) select.current.value = current.current;
+      });
+    form?.addEventListener("reset", restore);
+    return () => form?.removeEventListener("reset", restore);
+  }, []);
   return (
     <div className="space-y-1">
       <select
@@ -67,6 +79,7 @@ export function MatchPicker({ planned, items, value, onChange }: { planned: Plan
           </optgroup>
         ))}
       </select>
+      {planned.existingId && value === proposed && planned.category !== planned.documentCategory && <p className="text-xs text-slate-500">in {planned.category}</p>}
       <div className="flex flex-wrap items-center gap-1 text-xs">
         {value === proposed ? <MatchBadge planned={planned} /> : <Badge tone="indigo">changed</Badge>}
         {value !== proposed && (

@@ -49,6 +49,9 @@ type PlannedItem = {
   action: "create" | "update" | "unchanged";
   // The row's place in the document (1-based), which choices refer to.
   row: number;
+  // The section of the document the row is in, and the category the item is
+  // (or will be) in: another one when the row matched an item elsewhere.
+  documentCategory: string;
   category: string;
   key: string;
   title: string;
@@ -171,7 +174,7 @@ export function planImport(checklist: ImportedChecklist, existing: ExistingProje
     const suggestion = suggestions.get(row) ?? null;
     if (found && match) {
       const changes = match.status !== status || evidenceToAdd.length > 0;
-      items.push({ action: changes ? "update" : "unchanged", row, category: match.category, key: match.key, title: match.title, line: source.line, existingId: match.id, match: found.match, suggestion, status, statusBefore: match.status, priority: match.priority, evidenceToAdd, source });
+      items.push({ action: changes ? "update" : "unchanged", row, documentCategory: tidy(documentCategory), category: match.category, key: match.key, title: match.title, line: source.line, existingId: match.id, match: found.match, suggestion, status, statusBefore: match.status, priority: match.priority, evidenceToAdd, source });
       continue;
     }
     let categoryName = knownCategories.get(nameKey(documentCategory));
@@ -184,7 +187,7 @@ export function planImport(checklist: ImportedChecklist, existing: ExistingProje
     let key = wantedKey;
     for (let n = 2; takenKeys.has(key); n += 1) key = `${wantedKey}-${n}`;
     takenKeys.add(key);
-    items.push({ action: "create", row, category: categoryName, key, title: source.title, line: source.line, existingId: null, match: null, suggestion, status, statusBefore: null, priority, evidenceToAdd, source });
+    items.push({ action: "create", row, documentCategory: tidy(documentCategory), category: categoryName, key, title: source.title, line: source.line, existingId: null, match: null, suggestion, status, statusBefore: null, priority, evidenceToAdd, source });
   }
   return {
     categoriesToCreate,

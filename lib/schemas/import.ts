@@ -18,4 +18,7 @@ export const importChecklistInput = z.object({
     .max(100_000)
     .refine((list) => new Set(list.map((m) => m.row)).size === list.length, "Decide each row once.")
     .optional(),
+  // What the preview was made from (the preview returns it): the import is
+  // refused when the project has changed since.
+  basis: optionalText(64),
 });

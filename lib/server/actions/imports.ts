@@ -33,7 +33,8 @@ export const importFormAction = defineAction({
     const previewed = fingerprint(input);
     const same = form.get("previewed") === previewed;
     const decided = { ...input, matches: same && input.projectId ? matchChoices(form) : undefined };
-    if (form.get("intent") === "import" && same) return { imported: await importChecklist(actor, decided) };
+    // The import names what its preview was made from, and is refused when the project has changed since.
+    if (form.get("intent") === "import" && same) return { imported: await importChecklist(actor, { ...decided, basis: input.projectId ? form.get("basis") || undefined : undefined }) };
     return { preview: await previewImport(actor, decided), previewed };
   },
   revalidate: (outcome) => ("imported" in outcome ? wholeProjectPages(outcome.imported.projectId) : []),

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { EvidenceKind, ItemPriority, ItemStatus } from "@/lib/domain/readiness/vocabulary";
 import { MARKED_NOT_APPLICABLE, NoChecklistError, type ImportedChecklist } from "@/lib/import/checklist";
 import { readDocument } from "@/lib/import/read-document";
@@ -29,8 +30,17 @@ export function readChecklist(text: string): ImportedChecklist {
   }
 }
 
-async function existingProject(tx: Tx | Db, actor: Actor, projectId: string | undefined, { lockItems = false } = {}): Promise<ExistingProject> {
-  if (!projectId) return { evidencePolicy: "CRITICAL", categories: [], items: [] };
+// What a preview was made from, as one value: every item's id and version
+// and every category's id and name. An import that names the basis of its
+// preview is refused when the project has changed since (an edit, a rename,
+// another import): its rows were matched, and shown, against what was then.
+function basisOf(categories: { id: string; name: string }[], items: { id: string; version: number }[]): string {
+  const state = [...categories.map((c) => `c ${c.id} ${c.name}`), ...items.map((i) => `i ${i.id} ${i.version}`)].sort().join("\n");
+  return createHash("sha256").update(state).digest("base64url");
+}
+
+async function existingProject(tx: Tx | Db, actor: Actor, projectId: string | undefined, { lockItems = false } = {}): Promise<ExistingProject & { basis: string }> {
+  if (!projectId) return { evidencePolicy: "CRITICAL", categories: [], items: [], basis: basisOf([], []) };
   const project = await projectInTeam(tx as Tx, actor, projectId);
   // An import locks the project's items until it commits: the statuses it
   // plans from are the ones it replaces, and edits of these items wait for it
@@ -40,18 +50,23 @@ async function existingProject(tx: Tx | Db, actor: Actor, projectId: string | un
     tx.category.findMany({ where: { projectId: project.id, teamId: actor.teamId }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
     tx.item.findMany({
       where: { projectId: project.id, teamId: actor.teamId },
-      select: { id: true, key: true, title: true, status: true, priority: true, why: true, howToVerify: true, categoryId: true, evidence: { select: { url: true, path: true } } },
+      select: { id: true, key: true, title: true, status: true, priority: true, version: true, why: true, howToVerify: true, categoryId: true, evidence: { select: { url: true, path: true } } },
     }),
   ]);
   const categoryName = new Map(categories.map((c) => [c.id, c.name]));
   return {
     evidencePolicy: project.evidencePolicy,
     categories,
-    items: items.map(({ evidence, why, howToVerify, categoryId, ...item }) => ({
-      ...item,
-      category: categoryName.get(categoryId) ?? "",
-      context: `${why}\n${howToVerify}`,
-      evidence: evidence.map((e) => e.url ?? e.path ?? "").filter(Boolean),
+    basis: basisOf(categories, items),
+    items: items.map((item) => ({
+      id: item.id,
+      key: item.key,
+      title: item.title,
+      status: item.status,
+      priority: item.priority,
+      category: categoryName.get(item.categoryId) ?? "",
+      context: `${item.why}\n${item.howToVerify}`,
+      evidence: item.evidence.map((e) => e.url ?? e.path ?? "").filter(Boolean),
     })),
   };
 }
@@ -94,7 +109,8 @@ function matchChoices(matches: { row: number; itemId: string | null }[] | undefi
 /** A project item as the preview offers it to be matched: no database row, only what the picker shows. */
 export type MatchableItem = { id: string; title: string; category: string; status: ItemStatus; priority: ItemPriority };
 
-export type ImportPreview = { title: string | null; plan: ImportPlan; source: string; items: MatchableItem[] };
+// `basis`: what the preview was made from (basisOf); the import form sends it back.
+export type ImportPreview = { title: string | null; plan: ImportPlan; source: string; items: MatchableItem[]; basis: string };
 
 // What the import would do, without doing it.
 export async function previewImport(actor: Actor, input: unknown): Promise<ImportPreview> {
@@ -107,6 +123,7 @@ export async function previewImport(actor: Actor, input: unknown): Promise<Impor
     plan: planImport(checklist, existing, matchChoices(matches, checklist, existing, projectId)),
     source: checklist.source ?? text,
     items: existing.items.map(({ id, title, category, status, priority }) => ({ id, title, category, status, priority })),
+    basis: existing.basis,
   };
 }
 
@@ -127,7 +144,7 @@ export type ImportResult = { projectId: string; created: boolean; counts: Import
 // import in the activity log.
 export async function importChecklist(actor: Actor, input: unknown): Promise<ImportResult> {
   authorize(actor, "item.create");
-  const { text, projectId, name, fileName, matches } = parseInput(importChecklistInput, input);
+  const { text, projectId, name, fileName, matches, basis } = parseInput(importChecklistInput, input);
   if (!projectId) authorize(actor, "project.create");
   const checklist = readChecklist(text);
   assertMayImportWaivers(actor, checklist.categories.flatMap((c) => c.items.filter((i) => i.detail?.waiver)));
@@ -146,6 +163,9 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
         // on category names backs this up for any other writer.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`shipshape.import:${project.id}`}, 0))`;
         const existing = await existingProject(tx, actor, projectId, { lockItems: true });
+        if (basis && projectId && basis !== existing.basis) {
+          throw new AppError("CONFLICT", "The project has changed since the preview (an item was edited, added or removed, or another import ran); nothing was imported. Preview again to see what the import would do now.");
+        }
         const plan = planImport(checklist, existing, matchChoices(matches, checklist, existing, projectId));
         const people = await membersByEmail(tx, actor, checklist);
         const personId = (email: string | undefined, line: number, what: string) => {
@@ -195,22 +215,28 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
         });
         const idByKey = new Map(createdItems.map((item) => [item.key, item.id]));
 
-        // One statement per new status, not one per item.
+        // One statement per new status (and reason), not one per item. An
+        // item the document marks not applicable gets the document's reason
+        // (or that the document marked it so); any other status clears it.
         const statusUpdates = plan.items.filter((i) => i.action === "update" && i.status !== i.statusBefore);
-        const statusChanges = new Map<ItemStatus, string[]>();
+        const reasonOf = (planned: (typeof statusUpdates)[number]) =>
+          planned.status === "NOT_APPLICABLE" ? (planned.source.detail?.notApplicableReason ?? planned.source.notApplicableReason ?? MARKED_NOT_APPLICABLE) : null;
+        const statusChanges = new Map<string, { status: ItemStatus; reason: string | null; ids: string[] }>();
         for (const planned of statusUpdates) {
-          const ids = statusChanges.get(planned.status) ?? [];
-          ids.push(planned.existingId as string);
-          statusChanges.set(planned.status, ids);
+          const reason = reasonOf(planned);
+          const group = `${planned.status}\u0000${reason ?? ""}`;
+          const entry = statusChanges.get(group) ?? { status: planned.status, reason, ids: [] };
+          entry.ids.push(planned.existingId as string);
+          statusChanges.set(group, entry);
         }
         // The items are locked (existingProject), so these are the versions the updates bump.
         const versions = new Map(
           (await tx.item.findMany({ where: { id: { in: statusUpdates.map((i) => i.existingId as string) }, teamId: actor.teamId }, select: { id: true, version: true } })).map((i) => [i.id, i.version]),
         );
-        for (const [status, ids] of statusChanges) {
+        for (const { status, reason, ids } of statusChanges.values()) {
           await tx.item.updateMany({
             where: { id: { in: ids }, teamId: actor.teamId },
-            data: { status, version: { increment: 1 }, updatedById: actorUserId(actor), updatedByLabel: nonPersonLabel(actor) },
+            data: { status, notApplicableReason: reason, version: { increment: 1 }, updatedById: actorUserId(actor), updatedByLabel: nonPersonLabel(actor) },
           });
         }
         // Each item's changed field and the version it produced, like any edit:
