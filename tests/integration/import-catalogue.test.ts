@@ -77,6 +77,10 @@ describe("importing a team's document into a catalogue project", () => {
     expect(imported.after).toMatchObject({ source: "team.md", create: result.counts.create, update: result.counts.update });
     const updates = await db.activity.count({ where: { teamId, action: "item.updated", projectId } });
     expect(updates).toBe(result.counts.update);
+    // Every new item is in the log as created, as when added by hand.
+    const logged = await activitiesOf(teamId, "item.created");
+    expect(logged.length).toBe(result.counts.create);
+    expect(logged.map((a) => (a.after as { title: string }).title)).toContain("Launch party booked");
   });
 
   it("refuses decisions that do not fit the document or the project, field by field, and changes nothing", async () => {

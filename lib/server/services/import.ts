@@ -263,7 +263,15 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
             };
           }),
         );
-        if (evidence.length > 0) await tx.evidence.createMany({ data: evidence });
+        const addedEvidence = evidence.length > 0 ? await tx.evidence.createManyAndReturn({ data: evidence, select: { id: true, itemId: true, kind: true, label: true, url: true, path: true, expiresAt: true } }) : [];
+        // Each new item and piece of evidence in the activity log, as when added by hand.
+        const additions: ProjectActivityEntry[] = [
+          ...toCreate.map((planned) => {
+            const itemId = idByKey.get(planned.key) as string;
+            return { action: "item.created", entityType: "item", entityId: itemId, projectId: project.id, itemId, after: { key: planned.key, title: planned.title.slice(0, 200), category: planned.category, priority: planned.priority, status: planned.status } };
+          }),
+          ...addedEvidence.map(({ id, itemId, kind, label, url, path, expiresAt }) => ({ action: "evidence.added", entityType: "evidence", entityId: id, projectId: project.id, itemId, after: { kind, label, url, path, expiresAt: expiresAt?.toISOString() ?? null } })),
+        ];
 
         // Waivers of new items arrive as requests by the importer, never as
         // decisions the document claims someone took (import-waivers.ts).
@@ -271,6 +279,7 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
 
         const counts = { ...plan.counts, categories: createdCategories.length };
         await recordProjectChange(tx, actor, [
+          ...additions,
           ...itemChanges,
           ...waiverRequests,
           {
