@@ -149,6 +149,19 @@ describe("the network guard", () => {
     expect(Date.now() - started).toBeLessThan(1_500);
   });
 
+  it("has request-filtering-agent judge the pinned address again when the socket connects", async () => {
+    // A policy whose own judgement lets loopback through but hands the agent
+    // no allowed range: the agent alone must refuse, before any connection.
+    const ourListOnly = { allowed: [], blockList: loopbackAllowed.blockList };
+    const before = seen.length;
+    const lookup = tableLookup({ "app.test": ["127.0.0.1"] });
+    expect(await refusal(request(`http://app.test:${target.port}/`, { lookup, policy: ourListOnly }))).toBe(
+      "refused: 127.0.0.1 is not a public address (set CHECKS_ALLOWED_NETWORKS to allow it)",
+    );
+    expect(await refusal(request(`${origin}/`, { policy: ourListOnly }))).toMatch(/^refused: 127\.0\.0\.1 is not a public address/);
+    expect(seen.length).toBe(before);
+  });
+
   it("reads numeric host forms as the IPv4 address they stand for", () => {
     expect(normaliseHost("2130706433")).toBe("127.0.0.1");
     expect(normaliseHost("0177.0.0.1")).toBe("127.0.0.1");

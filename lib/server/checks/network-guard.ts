@@ -200,9 +200,7 @@ type HopResponse = Omit<GuardedResponse, "url" | "address" | "redirects" | "late
 
 function oneRequest(target: URL, pinned: PinnedTarget, options: HopOptions): Promise<HopResponse> {
   const secure = target.protocol === "https:";
-  // The operator's ranges of the address's family (ipaddr.js cannot compare across families).
-  const allowIPAddressList = (options.policy ?? networkPolicyFromEnv()).allowed.filter((cidr) => cidr.family === pinned.family).map((cidr) => cidr.text);
-  const agentOptions = { allowIPAddressList, keepAlive: false };
+  const agentOptions = { allowIPAddressList: allowedFor(options.policy ?? networkPolicyFromEnv(), pinned.family), keepAlive: false };
   const agent = secure ? new RequestFilteringHttpsAgent(agentOptions) : new RequestFilteringHttpAgent(agentOptions);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   return new Promise<HopResponse>((resolve, reject) => {
@@ -266,15 +264,25 @@ function oneRequest(target: URL, pinned: PinnedTarget, options: HopOptions): Pro
   }).finally(() => agent.destroy());
 }
 
+/** The operator's ranges of one family, for request-filtering-agent (ipaddr.js cannot compare across families). */
+export function allowedFor(policy: NetworkPolicy, family: 4 | 6): string[] {
+  return policy.allowed.filter((cidr) => cidr.family === family).map((cidr) => cidr.text);
+}
+
+/** request-filtering-agent's refusal ("DNS lookup 10.0.0.5(family:4, host:…) is not allowed. …") as ours, else null. */
+export function agentRefusal(error: unknown): NetworkRefusal | null {
+  const refused = /^DNS lookup (\S+?)\(.*is not allowed/.exec(error instanceof Error ? error.message : "");
+  return refused ? new NetworkRefusal(`${refused[1]} is not a public address (set ${ALLOWED_NETWORKS_VARIABLE} to allow it)`) : null;
+}
+
 /** Words for a network error, for a check's summary. */
 function describeError(error: unknown, target: URL, options: HopOptions): CheckFailure {
   if (error instanceof CheckFailure) return error;
   if (options.timeout.aborted) return new CheckFailure(`no answer from ${target.origin} within ${options.timeoutMs} ms`, { timeoutMs: options.timeoutMs });
   if (options.signal.aborted) return new CheckFailure("cancelled");
   const message = error instanceof Error ? error.message : String(error);
-  // request-filtering-agent's refusal: "DNS lookup 10.0.0.5(family:4, host:…) is not allowed. Because, …"
-  const refused = /^DNS lookup (\S+?)\(.*is not allowed/.exec(message);
-  if (refused) return new NetworkRefusal(`${refused[1]} is not a public address (set ${ALLOWED_NETWORKS_VARIABLE} to allow it)`);
+  const refused = agentRefusal(error);
+  if (refused) return refused;
   return new CheckFailure(`${target.origin}: ${friendlyCode(errorCode(error), message)}`, { error: errorCode(error) });
 }
 

@@ -51,6 +51,9 @@ describe("the TLS check", () => {
   it("goes through the guard, and fails cleanly on a closed port", async () => {
     const refused = await run(settings({}), { ...trusted(), network: nothingAllowed });
     expect(refused.summary).toBe("refused: secure.test resolves to 127.0.0.1, a loopback address (set CHECKS_ALLOWED_NETWORKS to allow it)");
+    // request-filtering-agent judges the pinned address again at connect time.
+    const agentOnly = await run(settings({}), { ...trusted(), network: { allowed: [], blockList: loopbackAllowed.blockList } });
+    expect(agentOnly.summary).toBe("refused: 127.0.0.1 is not a public address (set CHECKS_ALLOWED_NETWORKS to allow it)");
     const closed = await startHttpsServer(certificate, () => undefined);
     const port = closed.port;
     await closed.close();

@@ -2,10 +2,12 @@
 // (SNI and the name check use the host name); passes when the chain is trusted
 // for the name, the certificate has enough days left and the protocol is new
 // enough. No HTTP is spoken, so any TLS port can be checked.
+import type net from "node:net";
 import tls from "node:tls";
 import type { TlsCheckSettings } from "@/lib/schemas/check-settings";
-import { CheckFailure, errorCode, pinHost, type PinnedTarget } from "@/lib/server/checks/network-guard";
-import { networkPolicyFromEnv } from "@/lib/server/checks/network-policy";
+import { RequestFilteringHttpsAgent } from "request-filtering-agent";
+import { agentRefusal, allowedFor, CheckFailure, errorCode, pinHost, pinnedLookup, type PinnedTarget } from "@/lib/server/checks/network-guard";
+import { networkPolicyFromEnv, type NetworkPolicy } from "@/lib/server/checks/network-policy";
 import { timed } from "@/lib/server/checks/outcome";
 import type { CheckContext, CheckOutcome } from "@/lib/server/checks/types";
 
@@ -17,8 +19,9 @@ type Handshake = { certificate: tls.PeerCertificate; authorized: boolean; author
 /** Runs a TLS check. Never throws for a failing target. */
 export function run(settings: TlsCheckSettings, context: CheckContext = {}): Promise<CheckOutcome> {
   return timed(async () => {
-    const pinned = await pinHost(settings.host, { policy: context.network ?? networkPolicyFromEnv(), lookup: context.lookup });
-    const handshake = await handshakeWith(pinned, settings, context);
+    const network = context.network ?? networkPolicyFromEnv();
+    const pinned = await pinHost(settings.host, { policy: network, lookup: context.lookup });
+    const handshake = await handshakeWith(pinned, network, settings, context);
     const { certificate } = handshake;
     const now = context.now?.() ?? new Date();
     const validTo = new Date(certificate.valid_to);
@@ -54,11 +57,15 @@ export function run(settings: TlsCheckSettings, context: CheckContext = {}): Pro
   });
 }
 
-function handshakeWith(pinned: PinnedTarget, settings: TlsCheckSettings, context: CheckContext): Promise<Handshake> {
+function handshakeWith(pinned: PinnedTarget, network: NetworkPolicy, settings: TlsCheckSettings, context: CheckContext): Promise<Handshake> {
   const where = `${pinned.hostname}:${settings.port}`;
   return new Promise<Handshake>((resolve, reject) => {
-    const socket = tls.connect({
-      host: pinned.address,
+    // request-filtering-agent's connection, as for HTTP: it judges the pinned
+    // address again when the socket connects (docs/adr/0028-check-runners-and-network-guard.md).
+    const agent = new RequestFilteringHttpsAgent({ allowIPAddressList: allowedFor(network, pinned.family) });
+    const options: tls.ConnectionOptions = {
+      host: pinned.isIpLiteral ? pinned.address : pinned.hostname,
+      lookup: pinnedLookup(pinned),
       port: settings.port,
       servername: pinned.isIpLiteral ? undefined : pinned.hostname,
       ca: context.trustedCertificates,
@@ -66,7 +73,9 @@ function handshakeWith(pinned: PinnedTarget, settings: TlsCheckSettings, context
       minVersion: "TLSv1",
       rejectUnauthorized: false,
       checkServerIdentity: (_host, certificate) => tls.checkServerIdentity(pinned.hostname, certificate),
-    });
+    };
+    // The agent's createConnection is https.Agent's, which takes TLS options; its type says net's.
+    const socket = agent.createConnection(options as net.TcpNetConnectOpts) as tls.TLSSocket;
     const timer = setTimeout(() => socket.destroy(new CheckFailure(`no TLS handshake with ${where} within ${settings.timeoutMs} ms`)), settings.timeoutMs);
     const cancel = () => socket.destroy(new CheckFailure("cancelled"));
     context.signal?.addEventListener("abort", cancel, { once: true });
@@ -89,7 +98,7 @@ function handshakeWith(pinned: PinnedTarget, settings: TlsCheckSettings, context
     });
     socket.once("error", (error) => {
       done();
-      reject(error instanceof CheckFailure ? error : new CheckFailure(`TLS handshake with ${where} failed: ${errorCode(error)}`, { error: errorCode(error) }));
+      reject(error instanceof CheckFailure ? error : (agentRefusal(error) ?? new CheckFailure(`TLS handshake with ${where} failed: ${errorCode(error)}`, { error: errorCode(error) })));
     });
   });
 }
