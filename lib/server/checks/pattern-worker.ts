@@ -7,7 +7,7 @@
 import { Worker } from "node:worker_threads";
 
 export const PATTERN_TIME_LIMIT_MS = 2_000;
-export const MAX_TEXT_BYTES = 256 * 1024;
+export const MAX_TEXT_BYTES = 128 * 1024;
 
 // Plain JavaScript, run by the worker: every job's pattern against its text.
 const WORKER_SOURCE = `
@@ -25,7 +25,7 @@ export type PatternJob = { pattern: string; text: string };
 export function matchPatterns(jobs: PatternJob[], timeLimitMs = PATTERN_TIME_LIMIT_MS): Promise<boolean[] | null> {
   if (jobs.length === 0) return Promise.resolve([]);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: jobs, resourceLimits: { maxOldGenerationSizeMb: 64 } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: jobs, resourceLimits: { maxOldGenerationSizeMb: 128 } });
     const timer = setTimeout(() => {
       void worker.terminate();
       resolve(null);

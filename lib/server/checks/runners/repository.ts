@@ -21,8 +21,11 @@ import type { CheckContext, CheckOutcome } from "@/lib/server/checks/types";
 
 /** The most a clone may download, all responses together. */
 export const MAX_CLONE_BYTES = 50 * 1024 * 1024;
-// Files listed per glob in the details; the count is always complete.
+// Files listed per glob in the details.
 const LISTED_MATCHES = 20;
+// Files of one glob whose content is tested against its pattern (one must match):
+// with 50 entries at most 250 files, each read up to MAX_TEXT_BYTES.
+const PATTERN_FILES = 5;
 
 type Opened = { gitdir: string; commit: string; branch: string };
 type FileResult = { path: string; found: string[]; matched?: boolean; passed: boolean; problem?: string };
@@ -103,7 +106,7 @@ async function checkFiles(opened: Opened, settings: RepositoryCheckSettings): Pr
   const jobs: Array<{ result: number; pattern: string; text: string }> = [];
   for (const [index, file] of settings.files.entries()) {
     if (!file.pattern || !results[index].passed) continue;
-    for (const filepath of results[index].found.slice(0, LISTED_MATCHES)) {
+    for (const filepath of results[index].found.slice(0, PATTERN_FILES)) {
       const { blob } = await git.readBlob({ fs, gitdir: opened.gitdir, oid: opened.commit, filepath });
       jobs.push({ result: index, pattern: file.pattern, text: Buffer.from(blob.subarray(0, MAX_TEXT_BYTES)).toString("utf8") });
     }
