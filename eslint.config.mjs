@@ -9,7 +9,7 @@ import nextTypescript from "eslint-config-next/typescript";
 // (`import type`, erased before anything runs). Imports that leave a folder
 // are written from the root (`@/lib/…`): a `../` import is refused, so
 // nothing slips past by a relative path.
-const BELOW_SERVICES = ["identity", "kernel", "import", "schemas", "domain", "db"];
+const BELOW_SERVICES = ["checks", "identity", "kernel", "import", "schemas", "domain", "db"];
 const SERVER = ["access", "jobs", "services", "read-models", ...BELOW_SERVICES];
 const ADAPTER = ["access", "services", "read-models", "identity", "kernel", "report", "import", "schemas", "domain"];
 
@@ -20,6 +20,8 @@ const LAYERS = [
   { name: "import", files: "lib/import", may: ["domain", "schemas"] },
   { name: "db", files: "generated", may: [] },
   { name: "kernel", files: "lib/server/kernel", may: ["domain", "schemas", "db"] },
+  // Check runners and the network guard (ADR 0028): no database, no actor.
+  { name: "checks", files: "lib/server/checks", may: ["kernel", "schemas", "domain"] },
   { name: "identity", files: "lib/server/identity", may: ["kernel", "domain", "schemas", "db"] },
   { name: "read-models", files: "lib/server/read-models", may: BELOW_SERVICES },
   { name: "services", files: "lib/server/services", may: ["read-models", ...BELOW_SERVICES] },

@@ -1,10 +1,15 @@
 // Server start-up (Node.js runtime only): validate the configuration, then
 // turn on Sentry when a DSN is set.
 import * as Sentry from "@sentry/nextjs";
+import { networkPolicyFromEnv } from "@/lib/server/checks/network-policy";
+import { repositoryPathsFromEnv } from "@/lib/server/checks/repository-paths";
 import { ConfigError, parseConfig } from "@/lib/server/kernel/config-schema";
 
 try {
   parseConfig(process.env);
+  // The automated checks' operator settings (docs/adr/0028-check-runners-and-network-guard.md).
+  networkPolicyFromEnv();
+  repositoryPathsFromEnv();
 } catch (error) {
   if (error instanceof ConfigError) {
     // A clear message and a non-zero exit beat a server that fails later.
