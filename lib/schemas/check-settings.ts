@@ -1,4 +1,4 @@
-// The settings of an automated check, one schema per kind (issue 16). They are
+// The settings of an automated check, one schema per kind. They are
 // what a lead types in a form or sends to the API, so every rule is a field
 // error with a message that says what to do; the runners
 // (lib/server/checks/runners) trust the parsed values and their ranges.

@@ -1,4 +1,4 @@
-// What every check runner takes and gives back (issue 16). Runners touch no
+// What every check runner takes and gives back. Runners touch no
 // database: the caller passes in what they need (the last reported result, a
 // read token) and stores what they return.
 import type { LookupFunction, DnsResolver } from "./resolvers";
