@@ -2,20 +2,12 @@
 // First, look-alikes that were once pre-accepted (≥ ACCEPT_FROM), so that an
 // import without a close look changed the status of an item the row is not
 // about. Then rows a reader matches at a glance, at least as a suggestion.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { ACCEPT_FROM, PROPOSE_FROM } from "@/lib/domain/match-confidence";
-import { matchByMeaning, type MatchCandidate } from "./match";
+import { catalogueCandidates } from "@/tests/support/catalogue-candidates";
+import { matchByMeaning } from "./match";
 
-const catalogueDir = path.join(process.cwd(), "prisma/catalogue");
-const catalogue: MatchCandidate[] = readdirSync(catalogueDir)
-  .filter((file) => /^\d+-.*\.yaml$/.test(file))
-  .flatMap((file) => {
-    const category = parse(readFileSync(path.join(catalogueDir, file), "utf8")) as { name: string; items: { key: string; title: string; why?: string; verify?: string }[] };
-    return category.items.map((item) => ({ id: item.key, title: item.title, category: category.name, context: `${item.why ?? ""}\n${item.verify ?? ""}` }));
-  });
+const catalogue = catalogueCandidates;
 const one = (title: string, category: string) => matchByMeaning([{ row: 1, title, category }], catalogue)[0];
 
 describe("look-alikes are never pre-accepted", () => {

@@ -1,22 +1,16 @@
 // Matching a team's own wording to a checklist's items by meaning: the
 // built-in catalogue against a document in a team's shorthand, near ties,
 // generic words and qualifiers, and the one-to-one rule for any input.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { ACCEPT_FROM } from "@/lib/domain/match-confidence";
 import { readDocument } from "@/lib/import/read-document";
+import { catalogueCandidates } from "@/tests/support/catalogue-candidates";
 import { matchByMeaning, type MatchCandidate } from "./match";
 
-const catalogueDir = path.join(process.cwd(), "prisma/catalogue");
-const catalogue: MatchCandidate[] = readdirSync(catalogueDir)
-  .filter((file) => /^\d+-.*\.yaml$/.test(file))
-  .flatMap((file) => {
-    const category = parse(readFileSync(path.join(catalogueDir, file), "utf8")) as { name: string; items: { key: string; title: string; why?: string; verify?: string }[] };
-    return category.items.map((item) => ({ id: item.key, title: item.title, category: category.name, context: `${item.why ?? ""}\n${item.verify ?? ""}` }));
-  });
+const catalogue = catalogueCandidates;
 
 const one = (title: string, candidates: MatchCandidate[] = catalogue, category = "") => matchByMeaning([{ row: 1, title, category }], candidates)[0];
 const item = (id: string, title: string, category = "General"): MatchCandidate => ({ id, title, category, context: "" });
