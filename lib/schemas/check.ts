@@ -19,7 +19,7 @@ export const MAX_CHECK_INTERVAL_MINUTES = 1440;
 // `kind` may be sent beside the settings (the API's shape) or inside them;
 // beside them, it is copied in, so the settings' own errors name their fields
 // as `settings.url` and a mismatch is the `kind` field's error.
-const withKindInSettings = (input: unknown) => {
+export const withKindInSettings = (input: unknown) => {
   if (!input || typeof input !== "object") return input;
   const { kind, settings } = input as { kind?: unknown; settings?: unknown };
   if (kind === undefined || !settings || typeof settings !== "object" || "kind" in settings) return input;
@@ -53,8 +53,8 @@ export type AddCheckInput = z.infer<typeof addCheckInput>;
 /** A project's checks, or one item's (by its key). */
 export const listChecksInput = z.object({ projectId: id, itemKey: itemKey.optional() });
 
-/** One check, by id. */
-export const checkRefInput = z.object({ checkId: id });
+/** One check, by id; with `projectId` (the API's paths), it must be that project's. */
+export const checkRefInput = z.object({ checkId: id, projectId: id.optional() });
 
 /** What a check looks at, in a few words, for activity records and lists. */
 export function checkTarget(settings: CheckSettings): string {

@@ -104,17 +104,17 @@ export async function listChecks(actor: Actor, input: unknown): Promise<CheckVie
 }
 
 /**
- * Removes a check (`checkId`) and its results. The item keeps its status,
+ * Removes a check (`checkId`, and optionally the `projectId` it must be in) and its results. The item keeps its status,
  * and its last CHECK_RESULT evidence until that expires, so the item turns
  * stale by the usual rules unless someone verifies it another way.
  * Errors: FORBIDDEN, NOT_FOUND, CONFLICT (archived project).
  */
 export async function removeCheck(actor: Actor, input: unknown): Promise<{ projectId: string; itemId: string }> {
   authorize(actor, "check.manage");
-  const { checkId } = parseInput(checkRefInput, input);
+  const { checkId, projectId } = parseInput(checkRefInput, input);
   return db.$transaction(async (tx) => {
     const check = await tx.check.findFirst({
-      where: { id: checkId, teamId: actor.teamId },
+      where: { id: checkId, teamId: actor.teamId, ...(projectId ? { projectId } : {}) },
       select: { id: true, projectId: true, itemId: true, settings: true, project: { select: { archivedAt: true } } },
     });
     if (!check) throw notFound("Check");
@@ -144,7 +144,7 @@ export type CheckRun = { check: CheckView; result: CheckResultView; itemStatus: 
 export type RunCheckOptions = { context?: CheckContext };
 
 /**
- * Runs a check (`checkId`) now and applies its result. The runner runs
+ * Runs a check (`checkId`, and optionally the `projectId` it must be in) now and applies its result. The runner runs
  * outside any transaction (it may take up to 30 s); then, in one
  * transaction under the item's row lock: the result is stored (the last
  * RESULTS_KEPT_PER_CHECK kept), the check's state moves, the item follows
@@ -159,9 +159,9 @@ export type RunCheckOptions = { context?: CheckContext };
  */
 export async function runCheckNow(actor: Actor, input: unknown, options: RunCheckOptions = {}): Promise<CheckRun> {
   authorize(actor, "check.run");
-  const { checkId } = parseInput(checkRefInput, input);
+  const { checkId, projectId } = parseInput(checkRefInput, input);
   const check = await db.check.findFirst({
-    where: { id: checkId, teamId: actor.teamId },
+    where: { id: checkId, teamId: actor.teamId, ...(projectId ? { projectId } : {}) },
     select: { settings: true, project: { select: { archivedAt: true } } },
   });
   if (!check) throw notFound("Check");
