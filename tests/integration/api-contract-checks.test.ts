@@ -3,7 +3,10 @@
 // use "reported" checks and a loopback URL the default network policy
 // refuses, so nothing leaves the machine; the runners' own behaviour is
 // tests/integration/checks.test.ts's.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ApiClient } from "@/lib/cli/api-client";
+import { checkCommand } from "@/lib/cli/commands/check";
+import { CliError } from "@/lib/cli/output";
 import { db } from "@/lib/server/kernel/db";
 import { callApi, documentedOperations, notExercised, tokenFor } from "../support/api";
 import { contractWorld } from "../support/contract";
@@ -72,6 +75,41 @@ describe("REST API contract: checks", () => {
     const foreign = await tokenFor(admin, "write");
     expect((await callApi("GET", `/api/v1/projects/${world.projectId}/checks`, { token: foreign.secret })).status).toBe(404);
     expect((await callApi("POST", `/api/v1/projects/${world.projectId}/checks/${check.id}/run`, { token: foreign.secret })).status).toBe(404);
+  });
+});
+
+// The CLI's client, answering through the route handlers in-process: errors
+// become CliErrors as the real client makes them.
+const inProcess = (token: string): ApiClient => async (method, path, body) => {
+  const answer = await callApi(method as "GET" | "POST", path, { token, body });
+  if (answer.status >= 400) throw new CliError(answer.body.error);
+  return { status: answer.status, data: answer.body };
+};
+
+describe("shipshape check run", () => {
+  it("runs every check of the project, prints each result and fails when one failed", async () => {
+    const { lead, write, read } = await contractWorld();
+    const projectId = await catalogueProject(lead, ["testing"], "CLI project");
+    const printed: string[] = [];
+    const stdout = vi.spyOn(process.stdout, "write").mockImplementation((text) => (printed.push(String(text)), true));
+    try {
+      await checkCommand("run", { project: projectId }, { json: false }, inProcess(write));
+      expect(printed.join("")).toBe("No checks on this project.\n");
+
+      await callApi("POST", `/api/v1/projects/${projectId}/items/testing.unit/checks`, { token: write, body: { kind: "reported", settings: { maxAgeDays: 3 } } });
+      printed.length = 0;
+      const failure = await checkCommand("run", { project: projectId }, { json: false }, inProcess(write)).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(CliError);
+      expect((failure as CliError).exitCode).toBe(1);
+      expect((failure as CliError).body).toMatchObject({ code: "CHECKS_FAILED", message: "1 of 1 checks failed." });
+      expect(printed.join("")).toBe("✗ testing.unit (reported): no result reported yet (expected every 3 days) → item MISSING\n1 check: 0 passed, 1 failed.\n");
+      // A read token may list but not run.
+      const refused = await checkCommand("run", { project: projectId }, { json: true }, inProcess(read)).catch((error: unknown) => error);
+      expect((refused as CliError).body).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/only read/) });
+    } finally {
+      stdout.mockRestore();
+    }
+    await expect(checkCommand("run", {}, { json: false }, inProcess(write))).rejects.toMatchObject({ exitCode: 2 });
   });
 });
 
