@@ -4,9 +4,10 @@ import { db } from "@/lib/server/kernel/db";
 import { loadProjectPage } from "@/lib/server/read-models/project-page";
 import { addCheck, listChecks, removeCheck, runCheckNow } from "@/lib/server/services/checks";
 import { deleteItem } from "@/lib/server/services/items";
+import { decideWaiver, requestWaiver } from "@/lib/server/services/waivers";
 import { loopbackAllowed, nothingAllowed, startHttpServer, type Listening } from "../support/check-targets";
 import { activitiesOf, teamWith } from "../support/fixtures";
-import { catalogueProject, code, failure, itemByKey } from "../support/readiness";
+import { catalogueProject, code, daysFromNow, failure, itemByKey } from "../support/readiness";
 import type http from "node:http";
 
 // Checks against a real HTTP server on loopback whose answer each test sets,
@@ -119,6 +120,17 @@ describe("running a check", () => {
     const run = await runCheckNow(lead, { checkId }, allowLoopback);
     expect(run.check.state).toBe("PASSING");
     expect((await itemByKey(projectId, item.key)).status).toBe("NOT_APPLICABLE");
+  });
+
+  it("leaves a waiver in force: the failing item still counts as waived", async () => {
+    answer = 503;
+    const { projectId, item, actors: [lead, otherLead, engineer] } = await monitoredItem(["LEAD", "LEAD", "ENGINEER"]);
+    const { waiverId } = await requestWaiver(engineer, { itemId: item.id, reason: "Uptime is the provider's for the beta", expiresAt: daysFromNow(30) });
+    await decideWaiver(otherLead, { waiverId, decision: "APPROVE" });
+    const { id: checkId } = await addCheck(lead, { itemId: item.id, settings: { kind: "http", url: healthUrl() }, failuresBeforeFailing: 1 });
+    expect((await runCheckNow(lead, { checkId }, allowLoopback)).check.state).toBe("FAILING");
+    const page = await loadProjectPage(lead, projectId);
+    expect(page.items.find((i) => i.id === item.id)?.standing).toBe("WAIVED");
   });
 
   it("reports a refused address as a failed result, not an error", async () => {
