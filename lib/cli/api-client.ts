@@ -4,14 +4,15 @@
 import type { ErrorBody } from "@/lib/schemas/errors";
 import { CliError, usageError } from "./output";
 
-export type ApiClient = <T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; data: T }>;
+/** One request; `timeoutMs` (default 30 s) bounds the whole exchange, e.g. longer for a check that runs while the request waits. */
+export type ApiClient = <T>(method: string, path: string, body?: unknown, headers?: Record<string, string>, timeoutMs?: number) => Promise<{ status: number; data: T }>;
 
 export function apiClientFromEnvironment(env: NodeJS.ProcessEnv = process.env): ApiClient {
   const base = env.SHIPSHAPE_URL?.trim().replace(/\/+$/, "");
   const token = env.SHIPSHAPE_TOKEN?.trim();
   if (!base) throw usageError("Set SHIPSHAPE_URL to your Shipshape's address, e.g. https://shipshape.example.com.");
   if (!token) throw usageError("Set SHIPSHAPE_TOKEN to a write-scope API token (team settings → API tokens).");
-  return async (method, path, body, headers = {}) => {
+  return async (method, path, body, headers = {}, timeoutMs = 30_000) => {
     let response: Response;
     try {
       response = await fetch(`${base}${path}`, {
@@ -24,7 +25,7 @@ export function apiClientFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
           ...headers,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(30_000),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       throw new CliError({ code: "UNREACHABLE", message: `Could not reach ${base}: ${(error as Error).message}` });

@@ -36,6 +36,8 @@ Commands (operators, on the Shipshape host; use the server's DATABASE_URL, or it
 Commands (CI jobs and scripts; use SHIPSHAPE_URL and SHIPSHAPE_TOKEN):
   evidence add --project ID --item KEY --url URL [--status DONE] [--label L] [--kind CI_RUN] [--expires-at YYYY-MM-DD]
                                              Attach a link to an item (once per URL) and optionally set its status
+  check run --project ID [--item KEY]        Run the project's (or one item's) automated checks now and print the
+                                             results; exits 1 when one failed (a write token is needed)
 
 Every command takes --json for machine-readable output.`;
 
@@ -91,6 +93,8 @@ async function run(argv: string[], output: Output): Promise<void> {
       return (await import("./commands/backup")).restoreCommand(action, values, output);
     case "evidence":
       return (await import("./commands/evidence")).evidenceCommand(action, values, output);
+    case "check":
+      return (await import("./commands/check")).checkCommand(action, values, output);
     default:
       throw usageError(`Unknown command “${command}”. Run \`shipshape help\`.`);
   }

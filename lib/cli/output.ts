@@ -11,6 +11,8 @@ type CliErrorCode =
   | "UNREADABLE"
   | "NO_CHECKLIST"
   | "INVALID_CHECKLIST"
+  // `check run`: a check of the project failed
+  | "CHECKS_FAILED"
   | `HTTP_${number}`
   // backup and restore (lib/server/backup/format.ts)
   | "INVALID_ARCHIVE"

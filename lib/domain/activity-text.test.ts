@@ -25,6 +25,21 @@ describe("activity text", () => {
     );
   });
 
+  it("describes automated checks and what they saw", () => {
+    expect(describeActivity({ action: "check.added", before: null, after: { kind: "http", target: "https://app.example.com/health", intervalMinutes: 15 } })).toBe(
+      "added an http check of https://app.example.com/health, every 15 minutes",
+    );
+    expect(describeActivity({ action: "check.removed", before: { kind: "tls", target: "app.example.com:443" }, after: null })).toBe("removed the tls check of app.example.com:443");
+    expect(describeActivity({ action: "check.passed", before: { state: "PENDING" }, after: { state: "PASSING", summary: "200 from /health in 12 ms" } })).toBe(
+      "verified the item: “200 from /health in 12 ms”",
+    );
+    expect(describeActivity({ action: "check.passed", before: { state: "FAILING" }, after: { state: "PASSING", summary: "200" } })).toBe("saw the check pass again: “200”");
+    expect(describeActivity({ action: "check.failed", before: { state: "PASSING" }, after: { state: "FAILING", summary: "503 from /health", consecutiveFailures: 2 } })).toBe(
+      "saw the check fail twice in a row: “503 from /health”",
+    );
+    expect(describeActivity({ action: "check.failed", before: { state: "PENDING" }, after: { state: "FAILING", summary: "503", consecutiveFailures: 1 } })).toBe("saw the check fail: “503”");
+  });
+
   it("describes API token changes", () => {
     expect(describeActivity({ action: "apiToken.created", before: null, after: { name: "CI", scope: "write" } })).toBe("created the write API token “CI”");
     expect(describeActivity({ action: "apiToken.revoked", before: { name: "CI" }, after: null })).toBe("revoked the API token “CI”");

@@ -79,6 +79,12 @@ function matchedText(after: Record<string, unknown> | null | undefined): string 
   return parts.length ? ` (${parts.join(", ")})` : "";
 }
 
+// " twice in a row", " 3 times in a row"; once is just "".
+function failures(count: unknown): string {
+  const n = typeof count === "number" ? count : 1;
+  return n <= 1 ? "" : n === 2 ? " twice in a row" : ` ${n} times in a row`;
+}
+
 export function describeActivity(record: ActivityRecord, names: Record<string, string> = {}, timeZone = "UTC"): string {
   const { before, after } = record;
   switch (record.action) {
@@ -149,6 +155,14 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return `set the team's time zone to ${text(after?.timeZone)}${before?.timeZone ? ` (was ${text(before.timeZone)})` : ""}`;
     case "milestone.deleted":
       return `deleted the milestone “${text(before?.name)}”`;
+    case "check.added":
+      return `added a${text(after?.kind) === "http" ? "n" : ""} ${text(after?.kind)} check of ${text(after?.target)}, every ${String(after?.intervalMinutes ?? 60)} minutes`;
+    case "check.removed":
+      return `removed the ${text(before?.kind)} check of ${text(before?.target)}`;
+    case "check.passed":
+      return `${before?.state === "FAILING" ? "saw the check pass again" : "verified the item"}: “${text(after?.summary)}”`;
+    case "check.failed":
+      return `saw the check fail${failures(after?.consecutiveFailures)}: “${text(after?.summary)}”`;
     default:
       return record.action.replace(".", " ");
   }

@@ -42,6 +42,8 @@ const EXPECTED: Record<Action, string> = {
   "report.read": "ALEV rw OS",
   "report.export": "ALEV rw O",
   "shareLink.manage": "AL w O",
+  "check.manage": "AL w O",
+  "check.run": "ALE w OY",
   "snapshot.takeDaily": "Y",
 };
 

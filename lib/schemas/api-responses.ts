@@ -4,6 +4,8 @@
 // ./errors.ts.
 import { z } from "zod";
 import { LEVELS } from "@/lib/domain/readiness/score";
+import { CHECK_STATES, FAILING_STATUSES } from "@/lib/domain/checks/verdict";
+import { CHECK_KINDS } from "./check-settings";
 import { EVIDENCE_KINDS, EVIDENCE_POLICIES, ITEM_STATUSES, PRIORITIES, STANDINGS } from "@/lib/domain/readiness/vocabulary";
 
 const timestamp = z.iso.datetime();
@@ -184,9 +186,53 @@ export const reportDocument = z
   .looseObject({ schema: z.literal("shipshape.report/v1"), generatedAt: timestamp })
   .meta({ id: "Report", description: "The project's status report; its fields are described in docs/report-format.md." });
 
+export const check = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    itemKey: z.string(),
+    kind: z.enum(CHECK_KINDS),
+    settings: z.looseObject({ kind: z.enum(CHECK_KINDS) }).meta({ description: "The settings as stored, defaults filled in." }),
+    intervalMinutes: z.number().int(),
+    failuresBeforeFailing: z.number().int(),
+    failingStatus: z.enum(FAILING_STATUSES),
+    state: z.enum(CHECK_STATES).meta({ description: "PENDING until the first pass or the first fall to failing (the item is not evaluated yet); then PASSING or FAILING." }),
+    consecutiveFailures: z.number().int().min(0),
+    lastRunAt: timestamp.nullable(),
+    nextRunAt: timestamp.nullable(),
+    failingSince: timestamp.nullable().meta({ description: "The first failure of the current run of failures; null after a pass." }),
+    lastSummary: z.string().nullable(),
+    createdBy: z.string().nullable(),
+    createdAt: timestamp,
+  })
+  .meta({ id: "Check" });
+
+export const checkResult = z
+  .object({
+    id: z.string(),
+    passed: z.boolean(),
+    summary: z.string().meta({ description: "One readable line, such as “503 from https://app.example.com/health in 120 ms”." }),
+    details: z.record(z.string(), z.unknown()).meta({ description: "What the run saw: status, latency, issuer, expiry, records, files …" }),
+    durationMs: z.number().int().min(0),
+    ranAt: timestamp,
+  })
+  .meta({ id: "CheckResult" });
+
+export const checkList = z.object({ data: z.array(check) }).meta({ id: "CheckList" });
+export const checkRun = z
+  .object({
+    check,
+    result: checkResult,
+    itemStatus: z.enum(ITEM_STATUSES).meta({ description: "The item's status after the run." }),
+  })
+  .meta({ id: "CheckRun" });
+
 export type ApiProjectSummary = z.infer<typeof projectSummary>;
 export type ApiProject = z.infer<typeof projectDetail>;
 export type ApiItemSummary = z.infer<typeof itemSummary>;
 export type ApiItem = z.infer<typeof itemDetail>;
 export type ApiEvidence = z.infer<typeof evidence>;
+export type ApiCheck = z.infer<typeof check>;
+export type ApiCheckResult = z.infer<typeof checkResult>;
+export type ApiCheckRun = z.infer<typeof checkRun>;
 export type ApiConflictingChange = z.infer<typeof conflictingChange>;

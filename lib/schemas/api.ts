@@ -9,6 +9,9 @@ import { emailField } from "./auth";
 import { calendarDay, hours, httpUrl, id, longText, plainString, requiredText, text, version } from "./fields";
 import { itemKey, priorityField, statusField } from "./item";
 import { BUILT_IN_TEMPLATE } from "./project";
+import { checkSettings, CHECK_KINDS } from "./check-settings";
+import { FAILING_STATUSES } from "@/lib/domain/checks/verdict";
+import { MAX_CHECK_INTERVAL_MINUTES, MIN_CHECK_INTERVAL_MINUTES, withKindInSettings } from "./check";
 
 // ── Requests ────────────────────────────────────────────────────────────────
 
@@ -93,6 +96,27 @@ export const apiAddEvidenceBody = z
   })
   .meta({ id: "NewEvidence" });
 
+// A check for an item. `kind` may stand beside the settings, as
+// `{ "kind": "http", "settings": { "url": … } }`, or inside them.
+export const apiAddCheckBody = z
+  .strictObject({
+    kind: z.enum(CHECK_KINDS).optional().meta({ description: "The kind of check; may be given here or as `settings.kind`." }),
+    settings: checkSettings.meta({ description: "What the check looks at and what passes; the fields depend on the kind." }),
+    intervalMinutes: z
+      .number()
+      .int()
+      .min(MIN_CHECK_INTERVAL_MINUTES)
+      .max(MAX_CHECK_INTERVAL_MINUTES)
+      .default(60)
+      .meta({ description: `How often the check runs, in minutes (${MIN_CHECK_INTERVAL_MINUTES}–${MAX_CHECK_INTERVAL_MINUTES}, default 60).` }),
+    failuresBeforeFailing: z.number().int().min(1).max(10).default(2).meta({ description: "Failures in a row before the item falls to `failingStatus` (1–10, default 2)." }),
+    failingStatus: z.enum(FAILING_STATUSES).default("MISSING").meta({ description: "What the item becomes while the check fails." }),
+  })
+  .meta({ id: "NewCheck" });
+
+/** The body as sent: `kind` beside the settings is moved into them before the schema reads it. */
+export const apiAddCheckRequest = z.preprocess(withKindInSettings, apiAddCheckBody);
+
 export const apiReportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default("json").meta({ description: "`json` (schema shipshape.report/v1), `md`, `csv` or `pdf`." }),
 });
@@ -105,3 +129,4 @@ const key = itemKey.meta({ description: "Item key, e.g. `security.rate-limiting`
 export const projectPath = z.object({ projectId });
 export const itemPath = z.object({ projectId, key });
 export const evidencePath = z.object({ projectId, key, evidenceId: id.meta({ description: "Evidence id." }) });
+export const checkPath = z.object({ projectId, checkId: id.meta({ description: "Check id." }) });

@@ -9,6 +9,7 @@ import { recordActivity } from "@/lib/server/services/activity";
 import * as accountDeletion from "@/lib/server/services/account-deletion";
 import * as apiTokens from "@/lib/server/services/api-tokens";
 import * as categories from "@/lib/server/services/categories";
+import * as checks from "@/lib/server/services/checks";
 import * as evidence from "@/lib/server/services/evidence";
 import * as importing from "@/lib/server/services/import";
 import * as invitations from "@/lib/server/services/invitations";
@@ -31,6 +32,10 @@ const OUTSIDE_ANY_TEAM = new Set(["setup.claimInstallation", "setup.releaseInsta
 // Needs a database that was never set up; tests/integration/cli.test.ts runs
 // it on one and checks the team's creation is recorded.
 const FRESH_INSTALL_ONLY = new Set(["setup.setUpFromCommandLine"]);
+
+// What a check's run changes is recorded as Shipshape's own work (the system
+// actor), whoever asked for the run.
+const BY_SHIPSHAPE: Record<string, string> = { "checks.runCheckNow": "Shipshape (checks)" };
 
 const TEMPLATE_YAML = "schema: shipshape.checklist/v1\nname: Payments launch\ncategories:\n  - name: PCI\n    items:\n      - key: pci.scope\n        title: Cardholder data scope documented\n";
 
@@ -71,6 +76,16 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
   "categories.renameCategory": (w) => categories.renameCategory(w.lead, { categoryId: w.category.id, name: "AppSec" }),
   "categories.moveCategory": (w) => categories.moveCategory(w.lead, { categoryId: w.category.id, direction: "up" }),
   "categories.deleteCategory": (w) => categories.deleteCategory(w.lead, { categoryId: w.category.id }),
+  "checks.addCheck": (w) => checks.addCheck(w.lead, { itemId: w.item.id, settings: { kind: "reported", maxAgeDays: 7 } }),
+  "checks.removeCheck": async (w) => {
+    const { id: checkId } = await checks.addCheck(w.lead, { itemId: w.item.id, settings: { kind: "reported", maxAgeDays: 7 } });
+    return checks.removeCheck(w.lead, { checkId });
+  },
+  // A reported check with no report yet fails without touching the network.
+  "checks.runCheckNow": async (w) => {
+    const { id: checkId } = await checks.addCheck(w.lead, { itemId: w.item.id, settings: { kind: "reported", maxAgeDays: 7 }, failuresBeforeFailing: 1 });
+    return checks.runCheckNow(w.engineer, { checkId });
+  },
   "evidence.addEvidence": (w) => evidence.addEvidence(w.engineer, { itemId: w.item.id, kind: "LINK", target: "https://x.example/a" }),
   "evidence.removeEvidence": async (w) => {
     const { evidenceId } = await evidence.addEvidence(w.engineer, { itemId: w.item.id, kind: "NOTE", label: "Checked by hand" });
@@ -136,9 +151,11 @@ describe("activity coverage", () => {
     await db.readinessSnapshot.deleteMany({ where: { teamId: w.teamId } });
     await scenario(w);
     const seen = new Set(before.map((row) => row.id));
-    const added = (await db.activity.findMany({ select: { id: true, action: true, actorUserId: true, projectId: true } })).filter((row) => !seen.has(row.id));
+    const added = (await db.activity.findMany({ select: { id: true, action: true, actorUserId: true, actorLabel: true, projectId: true } })).filter((row) => !seen.has(row.id));
     expect(added.length).toBeGreaterThan(0);
-    expect(added.every((row) => row.actorUserId)).toBe(true);
+    const byShipshape = BY_SHIPSHAPE[name];
+    expect(added.every((row) => row.actorUserId || (byShipshape && row.actorLabel === byShipshape))).toBe(true);
+    if (byShipshape) expect(added.some((row) => row.actorLabel === byShipshape)).toBe(true);
 
     // A deleted project has no history left to keep.
     const changed = [...new Set(added.flatMap((row) => (row.projectId ? [row.projectId] : [])))];

@@ -136,8 +136,8 @@ describe("REST API contract: projects and reports", () => {
 
 afterAll(() => {
   // Runs after the tests above: each documented operation on projects and
-  // reports was called at least once; items and evidence are the other file's.
-  expect(documentedOperations().length).toBe(11);
-  expect(documentedOperations(["Projects", "Items", "Evidence"])).toEqual(documentedOperations());
+  // reports was called at least once; items, evidence and checks are the other files'.
+  expect(documentedOperations().length).toBe(15);
+  expect(documentedOperations(["Projects", "Items", "Evidence", "Checks"])).toEqual(documentedOperations());
   expect(notExercised(documentedOperations(["Projects"]))).toEqual([]);
 });

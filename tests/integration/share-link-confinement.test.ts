@@ -10,6 +10,7 @@ import { shareLinkReader } from "@/lib/server/access/share-link-access";
 import * as activityFeed from "@/lib/server/read-models/activity-feed";
 import * as activityView from "@/lib/server/read-models/activity-view";
 import * as checklistDocument from "@/lib/server/read-models/checklist-document";
+import * as checkView from "@/lib/server/read-models/check-view";
 import * as evidenceView from "@/lib/server/read-models/evidence-view";
 import * as apiPages from "@/lib/server/read-models/api-pages";
 import * as itemDetail from "@/lib/server/read-models/item-detail";
@@ -33,7 +34,7 @@ import { teamWith } from "../support/fixtures";
 import { catalogueProject, code, itemByKey as itemWithKey } from "../support/readiness";
 import { exportedFunctions, SERVICE_MODULES, SERVICE_READS } from "../support/service-exports";
 
-const READ_MODELS = { activityFeed, activityView, apiPages, checklistDocument, evidenceView, itemDetail, itemPage, itemView, ownerView, pagination, portfolio, portfolioReport, projectHistory, projectPage, projectReport, projectScore, projectView, snapshotValues, standingTally };
+const READ_MODELS = { activityFeed, activityView, apiPages, checklistDocument, checkView, evidenceView, itemDetail, itemPage, itemView, ownerView, pagination, portfolio, portfolioReport, projectHistory, projectPage, projectReport, projectScore, projectView, snapshotValues, standingTally };
 
 // The one read a share link may do, on its own project.
 const REPORT_READS = new Set(["projectReport.loadProjectReport", "projectScore.loadProjectScore"]);
@@ -49,6 +50,8 @@ const WITHOUT_ACTOR = new Set([
   "itemDetail.itemDetailIn",
   "projectScore.projectScoreIn",
   "evidenceView.toEvidenceView",
+  "checkView.toCheckView",
+  "checkView.toCheckResultView",
   "itemView.scorableOf",
   "itemView.toItemView",
   "ownerView.currentOwner",
@@ -108,6 +111,7 @@ const READS: Record<string, (w: World) => Promise<unknown>> = {
   "projectPage.loadProjectReadiness": (w) => projectPage.loadProjectReadiness(w.share, w.projectId),
   "projectPage.loadProjectPage": (w) => projectPage.loadProjectPage(w.share, w.projectId),
   "apiTokens.listApiTokens": (w) => SERVICE_MODULES.apiTokens.listApiTokens(w.share),
+  "checks.listChecks": (w) => SERVICE_MODULES.checks.listChecks(w.share, { projectId: w.projectId }),
   "catalogue.builtInCatalogue": (w) => SERVICE_MODULES.catalogue.builtInCatalogue(w.share),
   "importing.previewImport": (w) => SERVICE_MODULES.importing.previewImport(w.share, { projectId: w.projectId, text: "## Security\n- [x] Security headers\n" }),
   "invitations.listPendingInvitations": (w) => SERVICE_MODULES.invitations.listPendingInvitations(w.share),

@@ -4,6 +4,9 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { expect } from "vitest";
+import * as checkRunRoute from "@/app/api/v1/projects/[projectId]/checks/[checkId]/run/route";
+import * as itemChecksRoute from "@/app/api/v1/projects/[projectId]/items/[key]/checks/route";
+import * as projectChecksRoute from "@/app/api/v1/projects/[projectId]/checks/route";
 import * as evidenceItemRoute from "@/app/api/v1/projects/[projectId]/items/[key]/evidence/[evidenceId]/route";
 import * as evidenceRoute from "@/app/api/v1/projects/[projectId]/items/[key]/evidence/route";
 import * as itemRoute from "@/app/api/v1/projects/[projectId]/items/[key]/route";
@@ -28,6 +31,9 @@ const ROUTES: { template: string; module: Partial<Record<Method, Handler>> }[] =
   { template: "/api/v1/projects/{projectId}/items/{key}", module: itemRoute },
   { template: "/api/v1/projects/{projectId}/items/{key}/evidence", module: evidenceRoute },
   { template: "/api/v1/projects/{projectId}/items/{key}/evidence/{evidenceId}", module: evidenceItemRoute },
+  { template: "/api/v1/projects/{projectId}/checks", module: projectChecksRoute },
+  { template: "/api/v1/projects/{projectId}/items/{key}/checks", module: itemChecksRoute },
+  { template: "/api/v1/projects/{projectId}/checks/{checkId}/run", module: checkRunRoute },
 ];
 
 const document = openApiDocument();

@@ -7,6 +7,7 @@ import * as accountDeletion from "@/lib/server/services/account-deletion";
 import * as apiTokens from "@/lib/server/services/api-tokens";
 import * as catalogue from "@/lib/server/services/catalogue";
 import * as categories from "@/lib/server/services/categories";
+import * as checks from "@/lib/server/services/checks";
 import * as evidence from "@/lib/server/services/evidence";
 import * as importing from "@/lib/server/services/import";
 import * as invitations from "@/lib/server/services/invitations";
@@ -20,7 +21,7 @@ import * as teams from "@/lib/server/services/teams";
 import * as templates from "@/lib/server/services/templates";
 import * as waivers from "@/lib/server/services/waivers";
 
-export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, catalogue, categories, evidence, importing, invitations, items, members, milestones, projects, setup, shareLinks, teams, templates, waivers };
+export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, catalogue, categories, checks, evidence, importing, invitations, items, members, milestones, projects, setup, shareLinks, teams, templates, waivers };
 
 export const SERVICE_READS = new Set([
   "accountCreation.mayCreateAccount",
@@ -28,6 +29,7 @@ export const SERVICE_READS = new Set([
   "apiTokens.hashApiToken",
   "apiTokens.listApiTokens",
   "catalogue.builtInCatalogue",
+  "checks.listChecks",
   "importing.previewImport",
   "importing.readChecklist",
   "invitations.invitationLink",

@@ -4,8 +4,8 @@
 // /api/v1/openapi.json, rendered at /api-docs, linted in CI.
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import { apiAddEvidenceBody, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiProjectListQuery, apiReportQuery, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
-import { evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument } from "@/lib/schemas/api-responses";
+import { apiAddCheckBody, apiAddEvidenceBody, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiProjectListQuery, apiReportQuery, checkPath, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
+import { check, checkList, checkRun, evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument } from "@/lib/schemas/api-responses";
 import { apiError, ERRORS, type ApiErrorCode } from "@/lib/schemas/errors";
 
 const errorContent = { "application/json": { schema: apiError } };
@@ -64,7 +64,7 @@ export function openApiDocument(serverUrl = "/") {
       description:
         "Read readiness and update checklists from scripts and CI. Authenticate with a team API token " +
         "(team settings → API tokens) sent as `Authorization: Bearer shp_…`. Read tokens can read; write tokens can also " +
-        "create projects, update items and add or remove evidence. Errors always have the shape " +
+        "create projects, update items, add or remove evidence, and add and run checks. Errors always have the shape " +
         "`{ \"error\": { \"code\", \"message\", \"fields\"? } }`. Lists are paged with `limit` and the opaque `nextCursor`, " +
         "in an order no edit changes: a row in the list for the whole paging is returned exactly once, one that joins or leaves it meanwhile at most once.",
       license: { name: "MIT", identifier: "MIT" },
@@ -75,6 +75,7 @@ export function openApiDocument(serverUrl = "/") {
       { name: "Projects", description: "Projects and their readiness." },
       { name: "Items", description: "Checklist items: status, owner, effort, due date." },
       { name: "Evidence", description: "Links that show an item is done." },
+      { name: "Checks", description: "Automated checks that keep an item true: a passing check makes it done, a failing one (after a number of failures in a row) missing or partial." },
     ],
     components: {
       securitySchemes: {
@@ -195,6 +196,47 @@ export function openApiDocument(serverUrl = "/") {
             { 201: ok("The evidence was added.", evidence), 200: ok("The item already had this URL; nothing changed.", evidence) },
             ["VALIDATION", "FORBIDDEN", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"],
           ),
+        }),
+      },
+      "/api/v1/projects/{projectId}/checks": {
+        get: operation({
+          operationId: "listProjectChecks",
+          tags: ["Checks"],
+          summary: "Every check of a project, oldest first",
+          requestParams: { path: projectPath },
+          responses: responses({ 200: ok("The checks.", checkList) }, ["NOT_FOUND"]),
+        }),
+      },
+      "/api/v1/projects/{projectId}/items/{key}/checks": {
+        get: operation({
+          operationId: "listItemChecks",
+          tags: ["Checks"],
+          summary: "An item's checks, oldest first",
+          requestParams: { path: itemPath },
+          responses: responses({ 200: ok("The checks.", checkList) }, ["NOT_FOUND"]),
+        }),
+        post: operation({
+          operationId: "addCheck",
+          tags: ["Checks"],
+          summary: "Attach an automated check to an item",
+          description:
+            "Needs a write token. The check is due at once and PENDING, and the item unchanged, until its first result. " +
+            "Checks reach only public addresses unless the operator allows private ranges (CHECKS_ALLOWED_NETWORKS).",
+          requestParams: { path: itemPath },
+          requestBody: jsonBody(apiAddCheckBody),
+          responses: responses({ 201: ok("The check was added.", check) }, ["VALIDATION", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"]),
+        }),
+      },
+      "/api/v1/projects/{projectId}/checks/{checkId}/run": {
+        post: operation({
+          operationId: "runCheck",
+          tags: ["Checks"],
+          summary: "Run a check now",
+          description:
+            "Needs a write token. Waits for the result (at most the check's timeout) and applies it: a pass makes the item DONE; " +
+            "a failure makes it the check's failingStatus once `failuresBeforeFailing` runs in a row failed. A failing target is a 200 with `result.passed` false.",
+          requestParams: { path: checkPath },
+          responses: responses({ 200: ok("The result and the check after it.", checkRun) }, ["FORBIDDEN", "NOT_FOUND", "CONFLICT"]),
         }),
       },
       "/api/v1/projects/{projectId}/items/{key}/evidence/{evidenceId}": {

@@ -1,9 +1,10 @@
 import "server-only";
 import { headlineOf } from "@/lib/domain/readiness/score";
-import type { ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api-responses";
+import type { ApiCheck, ApiCheckRun, ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api-responses";
 import { config } from "@/lib/server/kernel/config";
 import { AppError } from "@/lib/server/kernel/errors";
 import type { EvidenceView } from "@/lib/server/read-models/evidence-view";
+import type { CheckResultView, CheckView } from "@/lib/server/read-models/check-view";
 import type { ItemDetail } from "@/lib/server/read-models/item-detail";
 import type { ItemView } from "@/lib/server/read-models/item-view";
 import type { PortfolioProject } from "@/lib/server/read-models/portfolio";
@@ -121,3 +122,30 @@ export const apiItemConflict =
     const { current, changes, changedBy, changedAt } = error.details as { current: ItemDetail; changes: ApiConflictingChange[]; changedBy?: string; changedAt?: string | null };
     throw new AppError("CONFLICT", error.message, undefined, { current: toApiItem(current, timeZone), changes, changedBy, changedAt });
   };
+
+export function toApiCheck(check: CheckView): ApiCheck {
+  return {
+    id: check.id,
+    projectId: check.projectId,
+    itemKey: check.itemKey,
+    kind: check.kind,
+    settings: check.settings,
+    intervalMinutes: check.intervalMinutes,
+    failuresBeforeFailing: check.failuresBeforeFailing,
+    failingStatus: check.failingStatus,
+    state: check.state,
+    consecutiveFailures: check.consecutiveFailures,
+    lastRunAt: check.lastRunAt,
+    nextRunAt: check.nextRunAt,
+    failingSince: check.failingSince,
+    lastSummary: check.lastSummary,
+    createdBy: check.createdByName,
+    createdAt: check.createdAt,
+  };
+}
+
+export const toApiCheckRun = (run: { check: CheckView; result: CheckResultView; itemStatus: ApiCheckRun["itemStatus"] }): ApiCheckRun => ({
+  check: toApiCheck(run.check),
+  result: run.result,
+  itemStatus: run.itemStatus,
+});

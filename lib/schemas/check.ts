@@ -1,0 +1,73 @@
+// The inputs of the check services (lib/server/services/checks.ts): adding a
+// check to an item, listing a project's checks, removing and running one.
+import { z } from "zod";
+import { FAILING_STATUSES } from "@/lib/domain/checks/verdict";
+import { checkSettings, CHECK_KINDS, type CheckSettings } from "./check-settings";
+import { id } from "./fields";
+import { itemKey, itemReference, NAMES_AN_ITEM } from "./item";
+
+const whole = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `Enter ${label}.` })
+    .int(`Use a whole number for ${label}.`)
+    .min(min, `Use at least ${min} for ${label}.`)
+    .max(max, `Use at most ${max} for ${label}.`);
+
+export const MIN_CHECK_INTERVAL_MINUTES = 5;
+export const MAX_CHECK_INTERVAL_MINUTES = 1440;
+
+// `kind` may be sent beside the settings (the API's shape) or inside them;
+// beside them, it is copied in, so the settings' own errors name their fields
+// as `settings.url` and a mismatch is the `kind` field's error.
+export const withKindInSettings = (input: unknown) => {
+  if (!input || typeof input !== "object") return input;
+  const { kind, settings } = input as { kind?: unknown; settings?: unknown };
+  if (kind === undefined || !settings || typeof settings !== "object" || "kind" in settings) return input;
+  return { ...input, settings: { ...settings, kind } };
+};
+
+/** A check for an item, named by `itemId` or by `projectId` and `key`. */
+export const addCheckInput = z.preprocess(
+  withKindInSettings,
+  z
+    .object({
+      ...itemReference,
+      kind: z.enum(CHECK_KINDS, { error: `Choose a kind of check: ${CHECK_KINDS.join(", ")}.` }).optional(),
+      settings: checkSettings,
+      intervalMinutes: whole("the interval in minutes", MIN_CHECK_INTERVAL_MINUTES, MAX_CHECK_INTERVAL_MINUTES)
+        .default(60)
+        .meta({ description: `How often the check runs, in minutes (${MIN_CHECK_INTERVAL_MINUTES}–${MAX_CHECK_INTERVAL_MINUTES}, default 60).` }),
+      failuresBeforeFailing: whole("the failures before the item fails", 1, 10)
+        .default(2)
+        .meta({ description: "Failures in a row before the item falls to failingStatus (1–10, default 2)." }),
+      failingStatus: z.enum(FAILING_STATUSES, { error: "Choose PARTIAL or MISSING." }).default("MISSING"),
+    })
+    .refine(...NAMES_AN_ITEM)
+    .refine((input) => input.kind === undefined || input.kind === input.settings.kind, {
+      message: "The kind must match the settings' kind.",
+      path: ["kind"],
+    }),
+);
+export type AddCheckInput = z.infer<typeof addCheckInput>;
+
+/** A project's checks, or one item's (by its key). */
+export const listChecksInput = z.object({ projectId: id, itemKey: itemKey.optional() });
+
+/** One check, by id; with `projectId` (the API's paths), it must be that project's. */
+export const checkRefInput = z.object({ checkId: id, projectId: id.optional() });
+
+/** What a check looks at, in a few words, for activity records and lists. */
+export function checkTarget(settings: CheckSettings): string {
+  switch (settings.kind) {
+    case "http":
+      return settings.url;
+    case "tls":
+      return `${settings.host}:${settings.port}`;
+    case "dns":
+      return `${settings.type} ${settings.name}`;
+    case "repository":
+      return settings.url ?? settings.path ?? "";
+    case "reported":
+      return `a result reported every ${settings.maxAgeDays} days`;
+  }
+}

@@ -1,0 +1,259 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { resultExpiresAt, nextRunAfter, verdictOf, type FailingStatus } from "@/lib/domain/checks/verdict";
+import type { ItemStatus } from "@/lib/domain/readiness/vocabulary";
+import { addCheckInput, checkRefInput, checkTarget, listChecksInput } from "@/lib/schemas/check";
+import { checkSettings, type CheckKind, type CheckSettings } from "@/lib/schemas/check-settings";
+import { runCheck, type CheckContext, type CheckOutcome } from "@/lib/server/checks/run-check";
+import { actorLabel, actorUserId, nonPersonLabel, type Actor, type SystemActor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { notFound, parseInput } from "@/lib/server/kernel/errors";
+import { authorize } from "@/lib/server/kernel/gate";
+import { assertEditable, itemInTeam, projectInTeam } from "@/lib/server/kernel/tenancy";
+import { checkResultViewSelect, checkViewSelect, toCheckResultView, toCheckView, type CheckResultView, type CheckView } from "@/lib/server/read-models/check-view";
+import { recordProjectChange } from "./activity";
+import { itemUpdatedEntry, lockItemRow } from "./item-changes";
+
+// Automated checks on items (issue 16). A lead attaches a check to an item;
+// each run stores a result, moves the check's state, and makes the item
+// follow: Done while it passes, the check's failing status after enough
+// failures in a row (lib/domain/checks/verdict.ts). What a run changes is
+// done by Shipshape itself, the system actor, whoever asked for the run.
+
+type Tx = Prisma.TransactionClient;
+
+const KIND_COLUMN: Record<CheckKind, "HTTP" | "TLS" | "DNS" | "REPOSITORY" | "REPORTED"> = {
+  http: "HTTP",
+  tls: "TLS",
+  dns: "DNS",
+  repository: "REPOSITORY",
+  reported: "REPORTED",
+};
+
+/** Results kept per check; older ones are deleted as new ones arrive. */
+export const RESULTS_KEPT_PER_CHECK = 100;
+
+// An evidence label has room for 200 characters; summaries are one line.
+const evidenceLabel = (summary: string) => (summary.length > 200 ? `${summary.slice(0, 199)}…` : summary);
+
+async function checkView(client: Pick<Tx, "check">, actor: Actor, checkId: string): Promise<CheckView> {
+  return toCheckView(await client.check.findFirstOrThrow({ where: { id: checkId, teamId: actor.teamId }, select: checkViewSelect }));
+}
+
+/**
+ * Attaches a check to an item. Input (addCheckInput): the item by `itemId`
+ * or by `projectId` and `key`; `settings` (lib/schemas/check-settings.ts,
+ * their `kind` inside them or as `kind` beside them); `intervalMinutes`
+ * (5–1440, default 60); `failuresBeforeFailing` (1–10, default 2);
+ * `failingStatus` (PARTIAL or MISSING, default MISSING). The check is due at
+ * once and stays PENDING, the item unchanged, until its first result.
+ * Errors: VALIDATION (field-level: `settings.url` …), FORBIDDEN, NOT_FOUND,
+ * CONFLICT (archived project).
+ */
+export async function addCheck(actor: Actor, input: unknown): Promise<CheckView> {
+  authorize(actor, "check.manage");
+  const { settings, intervalMinutes, failuresBeforeFailing, failingStatus, itemId, projectId, key } = parseInput(addCheckInput, input);
+  return db.$transaction(async (tx) => {
+    const item = await itemInTeam(tx, actor, { itemId, projectId, key });
+    const check = await tx.check.create({
+      data: {
+        teamId: actor.teamId,
+        projectId: item.projectId,
+        itemId: item.id,
+        kind: KIND_COLUMN[settings.kind],
+        settings: settings as Prisma.InputJsonValue,
+        intervalMinutes,
+        failuresBeforeFailing,
+        failingStatus,
+        nextRunAt: new Date(),
+        createdById: actorUserId(actor),
+        createdByLabel: nonPersonLabel(actor),
+      },
+      select: { id: true },
+    });
+    await recordProjectChange(tx, actor, {
+      action: "check.added",
+      entityType: "check",
+      entityId: check.id,
+      projectId: item.projectId,
+      itemId: item.id,
+      after: { kind: settings.kind, target: checkTarget(settings), intervalMinutes, failuresBeforeFailing, failingStatus },
+    });
+    return checkView(tx, actor, check.id);
+  });
+}
+
+/**
+ * A project's checks (`projectId`), or one item's (`itemKey`), oldest first.
+ * Errors: VALIDATION, FORBIDDEN (share links), NOT_FOUND (project or item).
+ */
+export async function listChecks(actor: Actor, input: unknown): Promise<CheckView[]> {
+  authorize(actor, "project.read");
+  const { projectId, itemKey } = parseInput(listChecksInput, input);
+  await projectInTeam(db, actor, projectId, { editable: false });
+  if (itemKey !== undefined) {
+    const item = await db.item.findFirst({ where: { projectId, key: itemKey, teamId: actor.teamId }, select: { id: true } });
+    if (!item) throw notFound("Item");
+  }
+  const rows = await db.check.findMany({
+    where: { teamId: actor.teamId, projectId, ...(itemKey !== undefined ? { item: { key: itemKey } } : {}) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: checkViewSelect,
+  });
+  return rows.map(toCheckView);
+}
+
+/**
+ * Removes a check (`checkId`, and optionally the `projectId` it must be in) and its results. The item keeps its status,
+ * and its last CHECK_RESULT evidence until that expires, so the item turns
+ * stale by the usual rules unless someone verifies it another way.
+ * Errors: FORBIDDEN, NOT_FOUND, CONFLICT (archived project).
+ */
+export async function removeCheck(actor: Actor, input: unknown): Promise<{ projectId: string; itemId: string }> {
+  authorize(actor, "check.manage");
+  const { checkId, projectId } = parseInput(checkRefInput, input);
+  return db.$transaction(async (tx) => {
+    const check = await tx.check.findFirst({
+      where: { id: checkId, teamId: actor.teamId, ...(projectId ? { projectId } : {}) },
+      select: { id: true, projectId: true, itemId: true, settings: true, project: { select: { archivedAt: true } } },
+    });
+    if (!check) throw notFound("Check");
+    assertEditable(check.project);
+    await tx.check.delete({ where: { id: check.id } });
+    const settings = check.settings as CheckSettings;
+    await recordProjectChange(tx, actor, {
+      action: "check.removed",
+      entityType: "check",
+      entityId: check.id,
+      projectId: check.projectId,
+      itemId: check.itemId,
+      before: { kind: settings.kind, target: checkTarget(settings) },
+    });
+    return { projectId: check.projectId, itemId: check.itemId };
+  });
+}
+
+/** What a run did: the check as it now stands, the result, and the item's status after it. */
+export type CheckRun = { check: CheckView; result: CheckResultView; itemStatus: ItemStatus };
+
+/**
+ * For the server's own callers only (never from a request): the runner's
+ * context, so tests can allow loopback and the scheduler can pass its
+ * cancellation signal.
+ */
+export type RunCheckOptions = { context?: CheckContext };
+
+/**
+ * Runs a check (`checkId`, and optionally the `projectId` it must be in) now and applies its result. The runner runs
+ * outside any transaction (it may take up to 30 s); then, in one
+ * transaction under the item's row lock: the result is stored (the last
+ * RESULTS_KEPT_PER_CHECK kept), the check's state moves, the item follows
+ * (Done on a pass, the failing status after failuresBeforeFailing failures
+ * in a row; an item marked Not applicable is left alone), its version bumps
+ * like any edit, and its CHECK_RESULT evidence from this check is replaced
+ * by one labelled with the summary that expires when the next result is due
+ * plus a grace. Changes of state and of the item are activity of the system
+ * actor (check.passed, check.failed, item.updated). A failing target is a
+ * result, not an error. Errors: VALIDATION, FORBIDDEN, NOT_FOUND (also when
+ * the check is removed during the run), CONFLICT (archived project).
+ */
+export async function runCheckNow(actor: Actor, input: unknown, options: RunCheckOptions = {}): Promise<CheckRun> {
+  authorize(actor, "check.run");
+  const { checkId, projectId } = parseInput(checkRefInput, input);
+  const check = await db.check.findFirst({
+    where: { id: checkId, teamId: actor.teamId, ...(projectId ? { projectId } : {}) },
+    select: { settings: true, project: { select: { archivedAt: true } } },
+  });
+  if (!check) throw notFound("Check");
+  assertEditable(check.project);
+  // Stored settings were parsed when added; parsing again fills defaults a
+  // later version of the schema introduced.
+  const outcome = await runCheck(checkSettings.parse(check.settings), options.context);
+  return applyOutcome(actor, checkId, outcome, new Date());
+}
+
+// Shipshape acting in the actor's team: the author of what a run changes.
+const checksActor = (actor: Actor): SystemActor => ({ kind: "system", job: "checks", teamId: actor.teamId, timeZone: actor.timeZone });
+
+async function applyOutcome(actor: Actor, checkId: string, outcome: CheckOutcome, ranAt: Date): Promise<CheckRun> {
+  const system = checksActor(actor);
+  return db.$transaction(async (tx) => {
+    const found = await tx.check.findFirst({ where: { id: checkId, teamId: actor.teamId }, select: { itemId: true } });
+    if (!found) throw notFound("Check");
+    // Item first, as every writer of an item locks it; then the check, so
+    // two runs of it count their failures one after the other.
+    await lockItemRow(tx, actor, found.itemId);
+    const [check] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM item_check WHERE id = ${checkId} AND "teamId" = ${actor.teamId} FOR UPDATE`;
+    if (!check) throw notFound("Check");
+    const current = await tx.check.findUniqueOrThrow({ where: { id: checkId } });
+    const item = await itemInTeam(tx, actor, current.itemId);
+
+    const verdict = verdictOf(
+      { ...current, failingStatus: current.failingStatus as FailingStatus },
+      outcome.passed,
+      ranAt,
+      item.status,
+    );
+    const result = await tx.checkResult.create({
+      data: {
+        teamId: actor.teamId,
+        checkId,
+        passed: outcome.passed,
+        summary: outcome.summary,
+        details: outcome.details as Prisma.InputJsonValue,
+        durationMs: outcome.durationMs,
+        ranAt,
+      },
+      select: checkResultViewSelect,
+    });
+    await tx.$executeRaw`DELETE FROM check_result WHERE "checkId" = ${checkId} AND id NOT IN (
+      SELECT id FROM check_result WHERE "checkId" = ${checkId} ORDER BY "ranAt" DESC, id DESC LIMIT ${RESULTS_KEPT_PER_CHECK})`;
+    await tx.check.update({
+      where: { id: checkId },
+      data: {
+        state: verdict.state,
+        consecutiveFailures: verdict.consecutiveFailures,
+        failingSince: verdict.failingSince,
+        lastRunAt: ranAt,
+        nextRunAt: nextRunAfter(ranAt, current.intervalMinutes),
+        lastSummary: outcome.summary,
+      },
+    });
+    // The latest result is the item's evidence from this check: replaced,
+    // not piled up. It is written before the status, so an evidence policy
+    // asking for evidence on a Done item finds it.
+    await tx.evidence.deleteMany({ where: { itemId: item.id, teamId: actor.teamId, checkId } });
+    await tx.evidence.create({
+      data: {
+        teamId: actor.teamId,
+        itemId: item.id,
+        checkId,
+        kind: "CHECK_RESULT",
+        label: evidenceLabel(outcome.summary),
+        expiresAt: resultExpiresAt(ranAt, current.intervalMinutes),
+        addedByLabel: actorLabel(system),
+      },
+    });
+    if (verdict.itemStatus) {
+      await tx.item.update({
+        where: { id: item.id },
+        data: { status: verdict.itemStatus, version: { increment: 1 }, updatedById: null, updatedByLabel: actorLabel(system) },
+      });
+    }
+    if (verdict.stateChanged || verdict.itemStatus) {
+      await recordProjectChange(tx, system, [
+        {
+          action: outcome.passed ? "check.passed" : "check.failed",
+          entityType: "check",
+          entityId: checkId,
+          projectId: item.projectId,
+          itemId: item.id,
+          before: { state: current.state },
+          after: { state: verdict.state, summary: outcome.summary, consecutiveFailures: verdict.consecutiveFailures, requestedBy: actorLabel(actor) },
+        },
+        ...(verdict.itemStatus ? [itemUpdatedEntry(item, item.version, { status: item.status }, { status: verdict.itemStatus })] : []),
+      ]);
+    }
+    return { check: await checkView(tx, actor, checkId), result: toCheckResultView(result), itemStatus: verdict.itemStatus ?? item.status };
+  });
+}

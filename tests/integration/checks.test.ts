@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TokenActor } from "@/lib/server/kernel/actor";
+import { db } from "@/lib/server/kernel/db";
+import { loadProjectPage } from "@/lib/server/read-models/project-page";
+import { addCheck, listChecks, removeCheck, runCheckNow } from "@/lib/server/services/checks";
+import { deleteItem } from "@/lib/server/services/items";
+import { decideWaiver, requestWaiver } from "@/lib/server/services/waivers";
+import { loopbackAllowed, nothingAllowed, startHttpServer, type Listening } from "../support/check-targets";
+import { activitiesOf, teamWith } from "../support/fixtures";
+import { catalogueProject, code, daysFromNow, failure, itemByKey } from "../support/readiness";
+import type http from "node:http";
+
+// Checks against a real HTTP server on loopback whose answer each test sets,
+// and the real database: what a run does to the check, the item, its
+// evidence and the activity log.
+
+let answer = 200;
+let target: Listening<http.Server>;
+const healthUrl = () => `http://127.0.0.1:${target.port}/health`;
+// Loopback is refused unless allowed; the tests allow it, as an operator would.
+const allowLoopback = { context: { network: loopbackAllowed } };
+
+beforeAll(async () => {
+  target = await startHttpServer((_request, response) => {
+    response.writeHead(answer, { "content-type": "text/plain" });
+    response.end(answer < 400 ? "ok" : "down");
+  });
+});
+afterAll(() => target.close());
+
+async function monitoredItem(roles: Parameters<typeof teamWith>[0] = ["LEAD", "ENGINEER", "VIEWER"]) {
+  const team = await teamWith(roles);
+  const projectId = await catalogueProject(team.actors[0], ["monitoring"]);
+  const item = await itemByKey(projectId, "monitoring.uptime");
+  return { ...team, projectId, item };
+}
+
+const evidenceOf = (itemId: string) => db.evidence.findMany({ where: { itemId, kind: "CHECK_RESULT" } });
+
+describe("running a check", () => {
+  it("makes the item Done on a pass, with the result as evidence that lapses after the next result is due", async () => {
+    answer = 200;
+    const { teamId, projectId, item, actors: [lead, engineer] } = await monitoredItem();
+    const check = await addCheck(lead, { projectId, key: item.key, kind: "http", settings: { url: healthUrl() }, intervalMinutes: 30 });
+    expect(check).toMatchObject({ state: "PENDING", kind: "http", itemKey: item.key, intervalMinutes: 30, failuresBeforeFailing: 2, failingStatus: "MISSING", lastRunAt: null });
+    // Before its first result the check changes nothing: "not evaluated yet".
+    expect((await itemByKey(projectId, item.key)).status).toBe("MISSING");
+
+    const before = Date.now();
+    const run = await runCheckNow(engineer, { checkId: check.id }, allowLoopback);
+    expect(run.result).toMatchObject({ passed: true, summary: expect.stringContaining("200") });
+    expect(run.check).toMatchObject({ state: "PASSING", consecutiveFailures: 0, lastSummary: run.result.summary, failingSince: null });
+    expect(run.itemStatus).toBe("DONE");
+
+    const stored = await itemByKey(projectId, item.key);
+    expect(stored).toMatchObject({ status: "DONE", version: item.version + 1, updatedById: null, updatedByLabel: "Shipshape (checks)" });
+    const [evidence, ...more] = await evidenceOf(item.id);
+    expect(more).toEqual([]);
+    expect(evidence).toMatchObject({ label: run.result.summary, checkId: check.id, addedById: null, addedByLabel: "Shipshape (checks)" });
+    // Due again in 30 minutes, plus 30 minutes of grace.
+    const lasts = evidence.expiresAt!.getTime() - before;
+    expect(lasts).toBeGreaterThanOrEqual(60 * 60_000);
+    expect(lasts).toBeLessThan(61 * 60_000);
+
+    const page = await loadProjectPage(engineer, projectId);
+    expect(page.items.find((i) => i.id === item.id)?.standing).toBe("DONE");
+    // A check that stops running leaves the item stale, by the usual rules.
+    const later = await loadProjectPage(engineer, projectId, new Date(Date.now() + 2 * 3_600_000));
+    expect(later.items.find((i) => i.id === item.id)?.standing).toBe("STALE");
+
+    const [passed] = await activitiesOf(teamId, "check.passed");
+    expect(passed).toMatchObject({ actorUserId: null, actorLabel: "Shipshape (checks)", entityId: check.id, itemId: item.id, projectId });
+    expect(passed.after).toMatchObject({ state: "PASSING", summary: run.result.summary });
+    const updates = (await activitiesOf(teamId, "item.updated")).filter((entry) => entry.itemId === item.id);
+    expect(updates.map((entry) => [entry.actorLabel, entry.before, entry.after])).toEqual([
+      ["Shipshape (checks)", { status: "MISSING", version: item.version }, { status: "DONE", version: item.version + 1 }],
+    ]);
+    expect(await activitiesOf(teamId, "check.added")).toHaveLength(1);
+  });
+
+  it("keeps the item Done after one failure and fails it after the second in a row, then recovers", async () => {
+    answer = 200;
+    const { teamId, projectId, item, actors: [lead, engineer] } = await monitoredItem();
+    const { id: checkId } = await addCheck(lead, { itemId: item.id, settings: { kind: "http", url: healthUrl() } });
+    await runCheckNow(engineer, { checkId }, allowLoopback);
+
+    answer = 503;
+    const first = await runCheckNow(engineer, { checkId }, allowLoopback);
+    expect(first.result).toMatchObject({ passed: false, summary: expect.stringContaining("503") });
+    expect(first.check).toMatchObject({ state: "PASSING", consecutiveFailures: 1, failingSince: first.result.ranAt });
+    expect(first.itemStatus).toBe("DONE");
+    expect((await itemByKey(projectId, item.key)).status).toBe("DONE");
+    // The evidence is replaced by the latest result, not piled up.
+    expect((await evidenceOf(item.id)).map((e) => e.label)).toEqual([first.result.summary]);
+    expect(await activitiesOf(teamId, "check.failed")).toEqual([]);
+
+    const second = await runCheckNow(engineer, { checkId }, allowLoopback);
+    expect(second.check).toMatchObject({ state: "FAILING", consecutiveFailures: 2, failingSince: first.result.ranAt });
+    expect(second.itemStatus).toBe("MISSING");
+    expect((await itemByKey(projectId, item.key)).status).toBe("MISSING");
+    const [failed] = await activitiesOf(teamId, "check.failed");
+    expect(failed).toMatchObject({ actorUserId: null, actorLabel: "Shipshape (checks)", before: { state: "PASSING" } });
+    expect(failed.after).toMatchObject({ state: "FAILING", consecutiveFailures: 2 });
+
+    answer = 200;
+    const recovered = await runCheckNow(engineer, { checkId }, allowLoopback);
+    expect(recovered.check).toMatchObject({ state: "PASSING", consecutiveFailures: 0, failingSince: null });
+    expect((await itemByKey(projectId, item.key)).status).toBe("DONE");
+    expect(await db.checkResult.count({ where: { checkId } })).toBe(4);
+  });
+
+  it("gives the item the check's failing status, and leaves an item marked Not applicable alone", async () => {
+    answer = 500;
+    const { projectId, item, actors: [lead] } = await monitoredItem(["LEAD"]);
+    const { id: checkId } = await addCheck(lead, { itemId: item.id, settings: { kind: "http", url: healthUrl() }, failuresBeforeFailing: 1, failingStatus: "PARTIAL" });
+    expect((await runCheckNow(lead, { checkId }, allowLoopback)).itemStatus).toBe("PARTIAL");
+
+    await db.item.update({ where: { id: item.id }, data: { status: "NOT_APPLICABLE", notApplicableReason: "No public endpoint" } });
+    answer = 200;
+    const run = await runCheckNow(lead, { checkId }, allowLoopback);
+    expect(run.check.state).toBe("PASSING");
+    expect((await itemByKey(projectId, item.key)).status).toBe("NOT_APPLICABLE");
+  });
+
+  it("leaves a waiver in force: the failing item still counts as waived", async () => {
+    answer = 503;
+    const { projectId, item, actors: [lead, otherLead, engineer] } = await monitoredItem(["LEAD", "LEAD", "ENGINEER"]);
+    const { waiverId } = await requestWaiver(engineer, { itemId: item.id, reason: "Uptime is the provider's for the beta", expiresAt: daysFromNow(30) });
+    await decideWaiver(otherLead, { waiverId, decision: "APPROVE" });
+    const { id: checkId } = await addCheck(lead, { itemId: item.id, settings: { kind: "http", url: healthUrl() }, failuresBeforeFailing: 1 });
+    expect((await runCheckNow(lead, { checkId }, allowLoopback)).check.state).toBe("FAILING");
+    const page = await loadProjectPage(lead, projectId);
+    expect(page.items.find((i) => i.id === item.id)?.standing).toBe("WAIVED");
+  });
+
+  it("reports a refused address as a failed result, not an error", async () => {
+    answer = 200;
+    const { item, actors: [lead] } = await monitoredItem(["LEAD"]);
+    const { id: checkId } = await addCheck(lead, { itemId: item.id, settings: { kind: "http", url: healthUrl() } });
+    const run = await runCheckNow(lead, { checkId }, { context: { network: nothingAllowed } });
+    expect(run.result).toMatchObject({ passed: false, summary: expect.stringMatching(/^refused: .*127\.0\.0\.1/) });
+    expect(run.check).toMatchObject({ state: "PENDING", consecutiveFailures: 1 });
+  });
+});
+
+describe("who may do what with checks", () => {
+  it("lets leads add and remove checks, people who work items and write tokens run them, and refuses the rest", async () => {
+    answer = 200;
+    const { teamId, projectId, item, actors: [lead, engineer, viewer] } = await monitoredItem();
+    const settings = { kind: "http", url: healthUrl() };
+    expect(await code(addCheck(engineer, { itemId: item.id, settings }))).toBe("FORBIDDEN");
+    expect(await code(addCheck(viewer, { itemId: item.id, settings }))).toBe("FORBIDDEN");
+    const { id: checkId } = await addCheck(lead, { itemId: item.id, settings });
+    expect(await code(runCheckNow(viewer, { checkId }, allowLoopback))).toBe("FORBIDDEN");
+    expect(await code(removeCheck(engineer, { checkId }))).toBe("FORBIDDEN");
+
+    const token = (scope: "read" | "write"): TokenActor => ({ kind: "token", scope, tokenId: `t-${scope}`, name: "CI", teamId, timeZone: "UTC" });
+    expect((await failure(runCheckNow(token("read"), { checkId }, allowLoopback))).message).toMatch(/only read/);
+    expect((await runCheckNow(token("write"), { checkId }, allowLoopback)).result.passed).toBe(true);
+    // Viewers and read tokens see the checks.
+    expect((await listChecks(viewer, { projectId })).map((check) => check.id)).toEqual([checkId]);
+    expect((await listChecks(token("read"), { projectId, itemKey: item.key })).map((check) => check.id)).toEqual([checkId]);
+    expect(await listChecks(viewer, { projectId, itemKey: "monitoring.alerting" })).toEqual([]);
+    expect(await code(listChecks(viewer, { projectId, itemKey: "monitoring.no-such-item" }))).toBe("NOT_FOUND");
+
+    // Another team learns nothing: every id is unknown there.
+    const { actors: [outsider] } = await teamWith(["ADMIN"]);
+    expect(await code(addCheck(outsider, { itemId: item.id, settings }))).toBe("NOT_FOUND");
+    expect(await code(addCheck(outsider, { projectId, key: item.key, settings }))).toBe("NOT_FOUND");
+    expect(await code(runCheckNow(outsider, { checkId }, allowLoopback))).toBe("NOT_FOUND");
+    expect(await code(removeCheck(outsider, { checkId }))).toBe("NOT_FOUND");
+    expect(await code(listChecks(outsider, { projectId }))).toBe("NOT_FOUND");
+
+    await removeCheck(lead, { checkId });
+    expect(await listChecks(lead, { projectId })).toEqual([]);
+    expect(await activitiesOf(teamId, "check.removed")).toHaveLength(1);
+    // The last result still vouches for the item until it expires.
+    expect((await evidenceOf(item.id)).map((e) => e.checkId)).toEqual([null]);
+  });
+
+  it("shows views, never rows", async () => {
+    const { projectId, item, actors: [lead] } = await monitoredItem(["LEAD"]);
+    await addCheck(lead, { itemId: item.id, settings: { kind: "tls", host: "app.example.com" } });
+    const [view] = await listChecks(lead, { projectId });
+    expect(Object.keys(view).sort()).toEqual(
+      [
+        "id", "projectId", "itemId", "itemKey", "kind", "settings", "intervalMinutes", "failuresBeforeFailing", "failingStatus", "state",
+        "consecutiveFailures", "lastRunAt", "nextRunAt", "failingSince", "lastSummary", "createdByName", "createdAt",
+      ].sort(),
+    );
+    // Settings are stored parsed, defaults filled in.
+    expect(view.settings).toEqual({ kind: "tls", host: "app.example.com", port: 443, minDaysLeft: 21, minProtocol: "TLSv1.2", timeoutMs: 10_000 });
+    expect(view.createdByName).toBe(lead.name);
+  });
+});
+
+describe("adding a check", () => {
+  it("refuses bad settings field by field and writes nothing", async () => {
+    const { teamId, item, actors: [lead] } = await monitoredItem(["LEAD"]);
+    const fields = async (input: Record<string, unknown>) => (await failure(addCheck(lead, { itemId: item.id, ...input }))).fields;
+    expect(await fields({ kind: "http", settings: { url: "ftp://example.com/" } })).toHaveProperty(["settings.url"]);
+    expect(await fields({ settings: { kind: "http", url: "https://example.com/", method: "HEAD", bodyContains: "ok" } })).toHaveProperty(["settings.method"]);
+    expect(await fields({ settings: { kind: "smtp" } })).toHaveProperty(["settings.kind"]);
+    expect(await fields({ kind: "tls", settings: { kind: "http", url: "https://example.com/" } })).toHaveProperty(["kind"]);
+    expect(await fields({ settings: { kind: "http", url: "https://example.com/" }, intervalMinutes: 2 })).toHaveProperty(["intervalMinutes"]);
+    expect(await fields({ settings: { kind: "http", url: "https://example.com/" }, failuresBeforeFailing: 11 })).toHaveProperty(["failuresBeforeFailing"]);
+    expect(await fields({ settings: { kind: "http", url: "https://example.com/" }, failingStatus: "DONE" })).toHaveProperty(["failingStatus"]);
+    expect(await db.check.count({ where: { teamId } })).toBe(0);
+    expect(await activitiesOf(teamId, "check.added")).toEqual([]);
+  });
+
+  it("goes with its item", async () => {
+    const { item, actors: [lead] } = await monitoredItem(["LEAD"]);
+    const { id: checkId } = await addCheck(lead, { itemId: item.id, settings: { kind: "dns", name: "example.com", type: "A" } });
+    await deleteItem(lead, { itemId: item.id });
+    expect(await db.check.findUnique({ where: { id: checkId } })).toBeNull();
+  });
+});
