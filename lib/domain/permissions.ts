@@ -83,7 +83,7 @@ export const PERMISSIONS = {
   // Reports and exports that span the team (the portfolio report).
   "report.export": { roles: EVERYONE, scopes: ANY_TOKEN, kinds: OPERATOR },
   "shareLink.manage": { roles: LEADS_UP, scopes: WRITE_TOKEN, kinds: OPERATOR },
-  // Automated checks (issue 16): a lead decides what is checked and how
+  // Automated checks: a lead decides what is checked and how
   // often, since a check makes the server connect where it says; anyone who
   // works the items may ask for a fresh result, and so may Shipshape's own
   // scheduler.

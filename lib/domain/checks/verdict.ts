@@ -1,5 +1,5 @@
-// What one result of an automated check does to the check and to its item
-// (issue 16): a pass makes the item Done at once; failures make it the
+// What one result of an automated check does to the check and to its item:
+// a pass makes the item Done at once; failures make it the
 // check's failing status only after `failuresBeforeFailing` in a row, so one
 // flaky answer does not flip a launch checklist. Pure, so the rules are
 // tested without a database or a network.

@@ -14,7 +14,7 @@ import { checkResultViewSelect, checkViewSelect, toCheckResultView, toCheckView,
 import { recordProjectChange } from "./activity";
 import { itemUpdatedEntry, lockItemRow } from "./item-changes";
 
-// Automated checks on items (issue 16). A lead attaches a check to an item;
+// Automated checks on items. A lead attaches a check to an item;
 // each run stores a result, moves the check's state, and makes the item
 // follow: Done while it passes, the check's failing status after enough
 // failures in a row (lib/domain/checks/verdict.ts). What a run changes is
