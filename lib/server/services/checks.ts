@@ -22,12 +22,13 @@ import { itemUpdatedEntry, lockItemRow } from "./item-changes";
 
 type Tx = Prisma.TransactionClient;
 
-const KIND_COLUMN: Record<CheckKind, "HTTP" | "TLS" | "DNS" | "REPOSITORY" | "REPORTED"> = {
+const KIND_COLUMN: Record<CheckKind, "HTTP" | "TLS" | "DNS" | "REPOSITORY" | "REPORTED" | "HEADERS"> = {
   http: "HTTP",
   tls: "TLS",
   dns: "DNS",
   repository: "REPOSITORY",
   reported: "REPORTED",
+  headers: "HEADERS",
 };
 
 /** Results kept per check; older ones are deleted as new ones arrive. */
