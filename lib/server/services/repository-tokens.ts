@@ -139,7 +139,9 @@ export async function repositoryCredentialsFor(actor: Actor, settings: CheckSett
   } catch {
     return { failure: `a read token for ${host} is stored, but ${SECRET_KEY_VARIABLE} is not set on the server to open it` };
   }
-  const token = row.keyId === key.keyId ? open(row.sealedToken, binding(actor.teamId, row.host), key) : null;
-  if (token === null) return { failure: `the read token for ${host} was stored under another ${SECRET_KEY_VARIABLE}; store it again` };
+  if (row.keyId !== key.keyId) return { failure: `the read token for ${host} was stored under another ${SECRET_KEY_VARIABLE}; store it again` };
+  const token = open(row.sealedToken, binding(actor.teamId, row.host), key);
+  // Altered, or sealed for another team or host and copied here.
+  if (token === null) return { failure: `the read token for ${host} does not open; store it again` };
   return { credentials: { username: row.username ?? DEFAULT_TOKEN_USERNAME, password: token } };
 }
