@@ -12,7 +12,7 @@ import { getGradeForScore, getScoreDescription, getScoreModifier } from "@mdn/md
 import { isHstsPreloaded } from "@mdn/mdn-http-observatory/src/analyzer/hsts.js";
 import { parseHttpEquivHeaders } from "@mdn/mdn-http-observatory/src/retriever/utils.js";
 import { CookieJar } from "tough-cookie";
-import { CheckFailure, type GuardedResponse } from "../network-guard";
+import { CheckFailure, type GuardedResponse } from "@/lib/server/checks/network-guard";
 
 /** The origin the CORS preflight claims, as the Observatory's retriever sends it. */
 export const CORS_PREFLIGHT_ORIGIN = "https://http-observatory.security.mozilla.org";
