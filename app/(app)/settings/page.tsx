@@ -56,7 +56,7 @@ export default async function TeamSettingsPage() {
         </Card>
         <Card
           title="Read tokens for repository checks"
-          description="Repository checks of https:// repositories on a host clone with the team's token for that host. Tokens are stored encrypted and never shown again; leads can also manage them through the API."
+          description="Repository checks of https:// repositories on a host clone with the team's token for that host. Tokens are stored encrypted and never shown again. Write API tokens can manage them too (/api/v1/repository-tokens)."
         >
           <div className="space-y-6">
             <RepositoryTokenForm />
