@@ -49,8 +49,9 @@ async function checkView(client: Pick<Tx, "check">, actor: Actor, checkId: strin
  * (5–1440, default 60); `failuresBeforeFailing` (1–10, default 2);
  * `failingStatus` (PARTIAL or MISSING, default MISSING). The check is due at
  * once and stays PENDING, the item unchanged, until its first result.
- * Errors: VALIDATION (field-level: `settings.url` …), FORBIDDEN, NOT_FOUND,
- * CONFLICT (archived project).
+ * Errors: VALIDATION (field-level: `settings.url` …; `settings.tokenRef` when
+ * it names no read token of the team, or one for another host), FORBIDDEN,
+ * NOT_FOUND, CONFLICT (archived project).
  */
 export async function addCheck(actor: Actor, input: unknown): Promise<CheckView> {
   authorize(actor, "check.manage");
