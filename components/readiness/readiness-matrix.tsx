@@ -5,6 +5,7 @@ import { cn } from "@/components/ui/cn";
 
 const COLUMNS: { standing: Standing; label: string; className: string }[] = [
   { standing: "MISSING", label: "Missing", className: "text-slate-700" },
+  { standing: "NOT_EVALUATED", label: "Not evaluated yet", className: "text-indigo-700" },
   { standing: "PARTIAL", label: "Partial", className: "text-sky-700" },
   { standing: "NEEDS_EVIDENCE", label: "Needs evidence", className: "text-amber-700" },
   { standing: "STALE", label: "Stale", className: "text-amber-700" },

@@ -17,7 +17,7 @@ const standingCounts = z
   .meta({
     id: "StandingCounts",
     description:
-      "Items per standing. DONE counts only items whose evidence is current (or that need none); STALE items are done with all evidence expired; NEEDS_EVIDENCE items are done but have none of the evidence the project's policy asks for at their priority; both count as partial. WAIVED items have an approved waiver.",
+      "Items per standing. DONE counts only items whose evidence is current (or that need none); STALE items are done with all evidence expired; NEEDS_EVIDENCE items are done but have none of the evidence the project's policy asks for at their priority; both count as partial. NOT_EVALUATED items have an automated check that has not given its first verdict yet, whatever their status; they count as missing. WAIVED items have an approved waiver (which wins over a pending check).",
   });
 
 const readinessSummary = z

@@ -58,7 +58,7 @@ export const apiProjectListQuery = z.strictObject({
 
 export const apiItemListQuery = z.strictObject({
   ...pageQuery,
-  status: z.enum(STANDINGS).optional().meta({ description: "Standing: the status as scored (DONE with expired evidence is STALE; DONE without the evidence the project's policy asks for is NEEDS_EVIDENCE)." }),
+  status: z.enum(STANDINGS).optional().meta({ description: "Standing: the status as scored (DONE with expired evidence is STALE; DONE without the evidence the project's policy asks for is NEEDS_EVIDENCE; an item whose automated check has given no verdict yet is NOT_EVALUATED)." }),
   priority: z.enum([...PRIORITIES, "NONE"]).optional().meta({ description: "Priority, or `NONE` for items that need triage (no priority yet)." }),
   category: plainString().trim().min(1).max(120).optional().meta({ description: "Category name (case-insensitive)." }),
   owner: plainString().trim().min(1).max(254).optional().meta({ description: "A current member's e-mail address, or `none` for items without an owner (including items whose owner has left the team)." }),

@@ -47,6 +47,13 @@ export type WaiverSummary = {
   requestedByName: string | null;
 };
 
+/**
+ * The item's automated checks that have given no verdict yet (at most one is
+ * needed to know): selected with every row that is scored, joined into the
+ * same statement, so no read issues a query per item.
+ */
+export const pendingChecksSelect = { where: { state: "PENDING" }, select: { id: true }, take: 1 } satisfies Prisma.Item$checksArgs;
+
 export const itemViewSelect = {
   id: true,
   teamId: true,
@@ -76,6 +83,7 @@ export const itemViewSelect = {
     orderBy: { createdAt: "desc" },
     select: { id: true, status: true, reason: true, expiresAt: true, requestedById: true, requestedBy: { select: { name: true } } },
   },
+  checks: pendingChecksSelect,
 } satisfies Prisma.ItemSelect;
 
 export type ItemRow = Prisma.ItemGetPayload<{ select: typeof itemViewSelect }>;
@@ -99,6 +107,8 @@ function openWaiver(row: ItemRow, now: Date, timeZone: string): WaiverSummary | 
 type ScorableRow = Pick<ItemRow, "status" | "priority" | "effortHours"> & {
   evidence: readonly { expiresAt: Date | null }[];
   waivers: readonly { status: string; expiresAt: Date }[];
+  // The item's checks that have given no verdict yet (pendingChecksSelect).
+  checks: readonly unknown[];
 };
 
 /** What scoring needs of an item row, under its project's evidence policy as it stands at `now`. */
@@ -111,6 +121,7 @@ export function scorableOf(row: ScorableRow, policy: EvidencePolicy, now: Date):
     evidenceExpiries: row.evidence.map((e) => e.expiresAt),
     waiverExpiresAt: approved?.expiresAt ?? null,
     evidenceRequired: evidenceRequired(policy, row.priority),
+    pendingCheck: row.checks.length > 0,
   };
 }
 
