@@ -11,7 +11,7 @@ import { itemKey, priorityField, statusField } from "./item";
 import { BUILT_IN_TEMPLATE } from "./project";
 import { checkSettings, CHECK_KINDS } from "./check-settings";
 import { FAILING_STATUSES } from "@/lib/domain/checks/verdict";
-import { MAX_CHECK_INTERVAL_MINUTES, MIN_CHECK_INTERVAL_MINUTES, withKindInSettings } from "./check";
+import { MAX_CHECK_INTERVAL_MINUTES, MIN_CHECK_INTERVAL_MINUTES, reportedResultFields, withKindInSettings } from "./check";
 
 // ── Requests ────────────────────────────────────────────────────────────────
 
@@ -96,12 +96,34 @@ export const apiAddEvidenceBody = z
   })
   .meta({ id: "NewEvidence" });
 
+type JsonSchemaNode = { required?: string[]; oneOf?: JsonSchemaNode[]; anyOf?: JsonSchemaNode[]; [key: string]: unknown };
+
+// The document must say what addCheckInput accepts: each kind's settings
+// without their `kind` (it may stand beside them instead), so `kind` leaves
+// their required fields and the variants become anyOf (without the kind to
+// tell them apart, one body may fit two); the body then asks for `kind`
+// in one place or the other.
+const kindMayStandBeside = ({ jsonSchema }: { jsonSchema: JsonSchemaNode }) => {
+  const variants = jsonSchema.oneOf ?? jsonSchema.anyOf ?? [];
+  for (const variant of variants) variant.required = variant.required?.filter((field) => field !== "kind");
+  if (jsonSchema.oneOf) {
+    jsonSchema.anyOf = jsonSchema.oneOf;
+    delete jsonSchema.oneOf;
+  }
+};
+const kindInOnePlace = ({ jsonSchema }: { jsonSchema: JsonSchemaNode }) => {
+  jsonSchema.anyOf = [{ required: ["kind"] }, { properties: { settings: { required: ["kind"] } } }];
+};
+
 // A check for an item. `kind` may stand beside the settings, as
 // `{ "kind": "http", "settings": { "url": … } }`, or inside them.
 export const apiAddCheckBody = z
   .strictObject({
-    kind: z.enum(CHECK_KINDS).optional().meta({ description: "The kind of check; may be given here or as `settings.kind`." }),
-    settings: checkSettings.meta({ description: "What the check looks at and what passes; the fields depend on the kind." }),
+    kind: z.enum(CHECK_KINDS).optional().meta({ description: "The kind of check; give it here or as `settings.kind` (if both, they must match)." }),
+    settings: checkSettings.meta({
+      description: "What the check looks at and what passes; the fields depend on the kind, which may be given here as `kind` or beside the settings.",
+      override: kindMayStandBeside,
+    }),
     intervalMinutes: z
       .number()
       .int()
@@ -112,10 +134,13 @@ export const apiAddCheckBody = z
     failuresBeforeFailing: z.number().int().min(1).max(10).default(2).meta({ description: "Failures in a row before the item falls to `failingStatus` (1–10, default 2)." }),
     failingStatus: z.enum(FAILING_STATUSES).default("MISSING").meta({ description: "What the item becomes while the check fails." }),
   })
-  .meta({ id: "NewCheck" });
+  .meta({ id: "NewCheck", override: kindInOnePlace });
 
 /** The body as sent: `kind` beside the settings is moved into them before the schema reads it. */
 export const apiAddCheckRequest = z.preprocess(withKindInSettings, apiAddCheckBody);
+
+/** A pipeline's result for a `reported` check. */
+export const apiReportResultBody = z.strictObject(reportedResultFields).meta({ id: "ReportedResult" });
 
 export const apiReportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default("json").meta({ description: "`json` (schema shipshape.report/v1), `md`, `csv` or `pdf`." }),

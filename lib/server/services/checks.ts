@@ -2,12 +2,12 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { resultExpiresAt, nextRunAfter, verdictOf, type FailingStatus } from "@/lib/domain/checks/verdict";
 import type { ItemStatus } from "@/lib/domain/readiness/vocabulary";
-import { addCheckInput, checkRefInput, checkTarget, listChecksInput } from "@/lib/schemas/check";
+import { addCheckInput, checkRefInput, checkTarget, listChecksInput, reportCheckResultInput } from "@/lib/schemas/check";
 import { checkSettings, type CheckKind, type CheckSettings } from "@/lib/schemas/check-settings";
-import { runCheck, type CheckContext, type CheckOutcome } from "@/lib/server/checks/run-check";
+import { runCheck, type CheckContext, type CheckOutcome, type ReportedResult } from "@/lib/server/checks/run-check";
 import { actorLabel, actorUserId, nonPersonLabel, type Actor, type SystemActor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
-import { notFound, parseInput } from "@/lib/server/kernel/errors";
+import { conflict, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { authorize } from "@/lib/server/kernel/gate";
 import { assertEditable, itemInTeam, projectInTeam } from "@/lib/server/kernel/tenancy";
 import { checkResultViewSelect, checkViewSelect, toCheckResultView, toCheckView, type CheckResultView, type CheckView } from "@/lib/server/read-models/check-view";
@@ -32,6 +32,9 @@ const KIND_COLUMN: Record<CheckKind, "HTTP" | "TLS" | "DNS" | "REPOSITORY" | "RE
 
 /** Results kept per check; older ones are deleted as new ones arrive. */
 export const RESULTS_KEPT_PER_CHECK = 100;
+
+/** Reports kept per `reported` check; runs read only the latest, the rest are history. */
+export const REPORTS_KEPT_PER_CHECK = 20;
 
 // An evidence label has room for 200 characters; summaries are one line.
 const evidenceLabel = (summary: string) => (summary.length > 200 ? `${summary.slice(0, 199)}…` : summary);
@@ -162,98 +165,169 @@ export async function runCheckNow(actor: Actor, input: unknown, options: RunChec
   const { checkId, projectId } = parseInput(checkRefInput, input);
   const check = await db.check.findFirst({
     where: { id: checkId, teamId: actor.teamId, ...(projectId ? { projectId } : {}) },
-    select: { settings: true, project: { select: { archivedAt: true } } },
+    select: {
+      settings: true,
+      project: { select: { archivedAt: true } },
+      // A reported check judges the latest report against its window, so a
+      // scheduled run fails once the pipeline has stopped reporting.
+      reports: { orderBy: [{ reportedAt: "desc" }, { id: "desc" }], take: 1, select: { reportedAt: true, passed: true, summary: true } },
+    },
   });
   if (!check) throw notFound("Check");
   assertEditable(check.project);
   // Stored settings were parsed when added; parsing again fills defaults a
   // later version of the schema introduced.
-  const outcome = await runCheck(checkSettings.parse(check.settings), options.context);
-  return applyOutcome(actor, checkId, outcome, new Date());
+  const lastReport: ReportedResult | null = check.reports[0] ?? null;
+  const outcome = await runCheck(checkSettings.parse(check.settings), { lastReport, ...options.context });
+  return db.$transaction((tx) => applyOutcomeIn(tx, actor, checkId, outcome, new Date()));
+}
+
+/** What a report did: the report as stored, and the run it was applied through. */
+export type CheckReportResult = CheckRun & { report: { id: string; passed: boolean; summary: string | null; url: string | null; reportedAt: string } };
+
+/**
+ * Stores a result a pipeline reports for a `reported` check and applies it at
+ * once, through the same rules as any run (the reported runner judges it
+ * against the check's window; runCheckNow later judges the latest report
+ * again, so the item falls once the pipeline stops reporting). Input
+ * (reportCheckResultInput): `checkId`, optionally the `projectId` it must be
+ * in, `passed`, `summary` (≤ 500 characters), `details` (a JSON object of at
+ * most 4 KB), `url` (https, the pipeline run). One transaction under the
+ * item's row lock: the report (the last REPORTS_KEPT_PER_CHECK kept), its
+ * activity (`check.reported`, as the reporter), then the run's result, state,
+ * item status, evidence and activity as runCheckNow records them.
+ * Errors: VALIDATION, FORBIDDEN (needs `check.run`), NOT_FOUND, CONFLICT
+ * (the check is not of kind `reported`, or the project is archived).
+ */
+export async function reportCheckResult(actor: Actor, input: unknown, options: RunCheckOptions = {}): Promise<CheckReportResult> {
+  authorize(actor, "check.run");
+  const { checkId, projectId, passed, summary, details, url } = parseInput(reportCheckResultInput, input);
+  return db.$transaction(async (tx) => {
+    const check = await tx.check.findFirst({
+      where: { id: checkId, teamId: actor.teamId, ...(projectId ? { projectId } : {}) },
+      select: { id: true, itemId: true, projectId: true, settings: true, project: { select: { archivedAt: true } } },
+    });
+    if (!check) throw notFound("Check");
+    const settings = checkSettings.parse(check.settings);
+    if (settings.kind !== "reported") {
+      throw conflict(`This is a${settings.kind === "http" ? "n" : ""} ${settings.kind} check, which Shipshape runs itself; only checks of kind reported take reported results.`, {
+        kind: settings.kind,
+      });
+    }
+    assertEditable(check.project);
+    // The item first, as every writer of it locks it (and as the run applied below does).
+    await lockItemRow(tx, actor, check.itemId);
+    const report = await tx.checkReport.create({
+      data: {
+        teamId: actor.teamId,
+        checkId,
+        passed,
+        summary: summary ?? null,
+        ...(details ? { details: details as Prisma.InputJsonValue } : {}),
+        url: url ?? null,
+        reportedById: actorUserId(actor),
+        reportedByLabel: nonPersonLabel(actor),
+      },
+      select: { id: true, passed: true, summary: true, url: true, reportedAt: true },
+    });
+    await tx.$executeRaw`DELETE FROM check_report WHERE "checkId" = ${checkId} AND id NOT IN (
+      SELECT id FROM check_report WHERE "checkId" = ${checkId} ORDER BY "reportedAt" DESC, id DESC LIMIT ${REPORTS_KEPT_PER_CHECK})`;
+    await recordProjectChange(tx, actor, {
+      action: "check.reported",
+      entityType: "check",
+      entityId: checkId,
+      projectId: check.projectId,
+      itemId: check.itemId,
+      after: { passed, summary: summary ?? null, url: url ?? null },
+    });
+    // The reported runner touches no network: it judges the report here, in the transaction.
+    const outcome = await runCheck(settings, { ...options.context, lastReport: { reportedAt: report.reportedAt, passed, summary: summary ?? null } });
+    const run = await applyOutcomeIn(tx, actor, checkId, outcome, report.reportedAt);
+    return { ...run, report: { ...report, reportedAt: report.reportedAt.toISOString() } };
+  });
 }
 
 // Shipshape acting in the actor's team: the author of what a run changes.
 const checksActor = (actor: Actor): SystemActor => ({ kind: "system", job: "checks", teamId: actor.teamId, timeZone: actor.timeZone });
 
-async function applyOutcome(actor: Actor, checkId: string, outcome: CheckOutcome, ranAt: Date): Promise<CheckRun> {
+// Applies a run's outcome inside `tx` (see runCheckNow).
+async function applyOutcomeIn(tx: Tx, actor: Actor, checkId: string, outcome: CheckOutcome, ranAt: Date): Promise<CheckRun> {
   const system = checksActor(actor);
-  return db.$transaction(async (tx) => {
-    const found = await tx.check.findFirst({ where: { id: checkId, teamId: actor.teamId }, select: { itemId: true } });
-    if (!found) throw notFound("Check");
-    // Item first, as every writer of an item locks it; then the check, so
-    // two runs of it count their failures one after the other.
-    await lockItemRow(tx, actor, found.itemId);
-    const [check] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM item_check WHERE id = ${checkId} AND "teamId" = ${actor.teamId} FOR UPDATE`;
-    if (!check) throw notFound("Check");
-    const current = await tx.check.findUniqueOrThrow({ where: { id: checkId } });
-    const item = await itemInTeam(tx, actor, current.itemId);
+  const found = await tx.check.findFirst({ where: { id: checkId, teamId: actor.teamId }, select: { itemId: true } });
+  if (!found) throw notFound("Check");
+  // Item first, as every writer of an item locks it; then the check, so
+  // two runs of it count their failures one after the other.
+  await lockItemRow(tx, actor, found.itemId);
+  const [check] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM item_check WHERE id = ${checkId} AND "teamId" = ${actor.teamId} FOR UPDATE`;
+  if (!check) throw notFound("Check");
+  const current = await tx.check.findUniqueOrThrow({ where: { id: checkId } });
+  const item = await itemInTeam(tx, actor, current.itemId);
 
-    const verdict = verdictOf(
-      { ...current, failingStatus: current.failingStatus as FailingStatus },
-      outcome.passed,
+  const verdict = verdictOf(
+    { ...current, failingStatus: current.failingStatus as FailingStatus },
+    outcome.passed,
+    ranAt,
+    item.status,
+  );
+  const result = await tx.checkResult.create({
+    data: {
+      teamId: actor.teamId,
+      checkId,
+      passed: outcome.passed,
+      summary: outcome.summary,
+      details: outcome.details as Prisma.InputJsonValue,
+      durationMs: outcome.durationMs,
       ranAt,
-      item.status,
-    );
-    const result = await tx.checkResult.create({
-      data: {
-        teamId: actor.teamId,
-        checkId,
-        passed: outcome.passed,
-        summary: outcome.summary,
-        details: outcome.details as Prisma.InputJsonValue,
-        durationMs: outcome.durationMs,
-        ranAt,
-      },
-      select: checkResultViewSelect,
-    });
-    await tx.$executeRaw`DELETE FROM check_result WHERE "checkId" = ${checkId} AND id NOT IN (
-      SELECT id FROM check_result WHERE "checkId" = ${checkId} ORDER BY "ranAt" DESC, id DESC LIMIT ${RESULTS_KEPT_PER_CHECK})`;
-    await tx.check.update({
-      where: { id: checkId },
-      data: {
-        state: verdict.state,
-        consecutiveFailures: verdict.consecutiveFailures,
-        failingSince: verdict.failingSince,
-        lastRunAt: ranAt,
-        nextRunAt: nextRunAfter(ranAt, current.intervalMinutes),
-        lastSummary: outcome.summary,
-      },
-    });
-    // The latest result is the item's evidence from this check: replaced,
-    // not piled up. It is written before the status, so an evidence policy
-    // asking for evidence on a Done item finds it.
-    await tx.evidence.deleteMany({ where: { itemId: item.id, teamId: actor.teamId, checkId } });
-    await tx.evidence.create({
-      data: {
-        teamId: actor.teamId,
-        itemId: item.id,
-        checkId,
-        kind: "CHECK_RESULT",
-        label: evidenceLabel(outcome.summary),
-        expiresAt: resultExpiresAt(ranAt, current.intervalMinutes),
-        addedByLabel: actorLabel(system),
-      },
-    });
-    if (verdict.itemStatus) {
-      await tx.item.update({
-        where: { id: item.id },
-        data: { status: verdict.itemStatus, version: { increment: 1 }, updatedById: null, updatedByLabel: actorLabel(system) },
-      });
-    }
-    if (verdict.stateChanged || verdict.itemStatus) {
-      await recordProjectChange(tx, system, [
-        {
-          action: outcome.passed ? "check.passed" : "check.failed",
-          entityType: "check",
-          entityId: checkId,
-          projectId: item.projectId,
-          itemId: item.id,
-          before: { state: current.state },
-          after: { state: verdict.state, summary: outcome.summary, consecutiveFailures: verdict.consecutiveFailures, requestedBy: actorLabel(actor) },
-        },
-        ...(verdict.itemStatus ? [itemUpdatedEntry(item, item.version, { status: item.status }, { status: verdict.itemStatus })] : []),
-      ]);
-    }
-    return { check: await checkView(tx, actor, checkId), result: toCheckResultView(result), itemStatus: verdict.itemStatus ?? item.status };
+    },
+    select: checkResultViewSelect,
   });
+  await tx.$executeRaw`DELETE FROM check_result WHERE "checkId" = ${checkId} AND id NOT IN (
+    SELECT id FROM check_result WHERE "checkId" = ${checkId} ORDER BY "ranAt" DESC, id DESC LIMIT ${RESULTS_KEPT_PER_CHECK})`;
+  await tx.check.update({
+    where: { id: checkId },
+    data: {
+      state: verdict.state,
+      consecutiveFailures: verdict.consecutiveFailures,
+      failingSince: verdict.failingSince,
+      lastRunAt: ranAt,
+      nextRunAt: nextRunAfter(ranAt, current.intervalMinutes),
+      lastSummary: outcome.summary,
+    },
+  });
+  // The latest result is the item's evidence from this check: replaced,
+  // not piled up. It is written before the status, so an evidence policy
+  // asking for evidence on a Done item finds it.
+  await tx.evidence.deleteMany({ where: { itemId: item.id, teamId: actor.teamId, checkId } });
+  await tx.evidence.create({
+    data: {
+      teamId: actor.teamId,
+      itemId: item.id,
+      checkId,
+      kind: "CHECK_RESULT",
+      label: evidenceLabel(outcome.summary),
+      expiresAt: resultExpiresAt(ranAt, current.intervalMinutes),
+      addedByLabel: actorLabel(system),
+    },
+  });
+  if (verdict.itemStatus) {
+    await tx.item.update({
+      where: { id: item.id },
+      data: { status: verdict.itemStatus, version: { increment: 1 }, updatedById: null, updatedByLabel: actorLabel(system) },
+    });
+  }
+  if (verdict.stateChanged || verdict.itemStatus) {
+    await recordProjectChange(tx, system, [
+      {
+        action: outcome.passed ? "check.passed" : "check.failed",
+        entityType: "check",
+        entityId: checkId,
+        projectId: item.projectId,
+        itemId: item.id,
+        before: { state: current.state },
+        after: { state: verdict.state, summary: outcome.summary, consecutiveFailures: verdict.consecutiveFailures, requestedBy: actorLabel(actor) },
+      },
+      ...(verdict.itemStatus ? [itemUpdatedEntry(item, item.version, { status: item.status }, { status: verdict.itemStatus })] : []),
+    ]);
+  }
+  return { check: await checkView(tx, actor, checkId), result: toCheckResultView(result), itemStatus: verdict.itemStatus ?? item.status };
 }
