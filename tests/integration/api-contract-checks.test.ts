@@ -118,7 +118,7 @@ describe("REST API contract: reported results", () => {
     const { lead, write, read, projectId } = await contractWorld();
     const item = `/api/v1/projects/${projectId}/items/testing.unit`;
     // Ticked Done by hand before any check: done.
-    await callApi("PATCH", item, { token: write, body: { status: "DONE" } });
+    expect((await callApi("PATCH", item, { token: write, body: { priority: "HIGH", status: "DONE", version: 1 } })).status).toBe(200);
     const percentOf = async () => (await callApi("GET", `/api/v1/projects/${projectId}`, { token: read })).body.summary;
     const done = await percentOf();
 
@@ -161,7 +161,7 @@ describe("REST API contract: reported results", () => {
     expect((await callApi("POST", results, { token: write, body: { passed: true, extra: 1 } })).status).toBe(400);
 
     // Only reported checks take results; read tokens may not report; other projects and teams find nothing.
-    const http = await callApi("POST", `/api/v1/projects/${projectId}/items/testing.e2e/checks`, { token: write, body: { settings: { kind: "http", url: "https://app.example.com/health" } } });
+    const http = await callApi("POST", `${item}/checks`, { token: write, body: { settings: { kind: "http", url: "https://app.example.com/health" } } });
     const wrongKind = await callApi("POST", `/api/v1/projects/${projectId}/checks/${http.body.id}/results`, { token: write, body: { passed: true } });
     expect(wrongKind.status).toBe(409);
     expect(wrongKind.body.error).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/only checks of kind reported take reported results/) });

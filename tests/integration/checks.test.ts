@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TokenActor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
 import { loadProjectPage } from "@/lib/server/read-models/project-page";
+import { portfolioQuery } from "@/lib/schemas/project";
 import { loadPortfolio } from "@/lib/server/read-models/portfolio";
 import { addCheck, listChecks, removeCheck, reportCheckResult, runCheckNow } from "@/lib/server/services/checks";
 import { updateItem } from "@/lib/server/services/items";
@@ -223,9 +224,9 @@ describe("an item whose check has not given its verdict yet", () => {
   it("counts as not done, on the page and in the portfolio's SQL tally alike, until the first result", async () => {
     const { projectId, item, actors: [lead] } = await monitoredItem(["LEAD"]);
     // Ticked Done by hand before any check was attached.
-    await updateItem(lead, { itemId: item.id, version: item.version, changes: { status: "DONE" } });
+    await updateItem(lead, { itemId: item.id, version: item.version, changes: { priority: "HIGH", status: "DONE" } });
     const readiness = async () => (await loadProjectPage(lead, projectId)).readiness;
-    const portfolioReadiness = async () => (await loadPortfolio(lead, {})).projects.find((project) => project.id === projectId)?.readiness;
+    const portfolioReadiness = async () => (await loadPortfolio(lead, portfolioQuery.parse({}))).projects.find((project) => project.id === projectId)?.readiness;
     const done = await readiness();
 
     const { id: checkId } = await addCheck(lead, { itemId: item.id, settings: { kind: "reported", maxAgeDays: 7 } });

@@ -1,6 +1,6 @@
--- Results that pipelines report for `reported` checks (POST …/checks/{id}/results).
--- A report is the input of the check's runs, kept apart from check_result
--- (the runs themselves, trimmed per run); it goes with its check.
+-- Results that pipelines report for reported checks (POST .../checks/{id}/results).
+-- A report is the input of the runs of its check, kept apart from check_result
+-- (the runs themselves, trimmed per run), and goes with its check.
 
 -- CreateTable
 CREATE TABLE "check_report" (
