@@ -112,7 +112,11 @@ const kindMayStandBeside = ({ jsonSchema }: { jsonSchema: JsonSchemaNode }) => {
   }
 };
 const kindInOnePlace = ({ jsonSchema }: { jsonSchema: JsonSchemaNode }) => {
-  jsonSchema.anyOf = [{ required: ["kind"] }, { properties: { settings: { required: ["kind"] } } }];
+  const kind = { type: "string", enum: [...CHECK_KINDS] };
+  jsonSchema.anyOf = [
+    { properties: { kind }, required: ["kind"] },
+    { properties: { settings: { type: "object", properties: { kind }, required: ["kind"] } }, required: ["settings"] },
+  ];
 };
 
 // A check for an item. `kind` may stand beside the settings, as

@@ -68,7 +68,7 @@ describe("portfolio", () => {
         evidence: fc.array(fc.constantFrom(null, -5, -5, 5), { maxLength: 2 }),
         waiver: fc.constantFrom(null, "APPROVED", "APPROVED_EXPIRED", "PENDING", "REJECTED"),
         // Automated checks: none, or one in a state (PENDING: not evaluated yet).
-        checks: fc.constantFrom([], [], ["PENDING"], ["PASSING"], ["FAILING", "PENDING"]),
+        checks: fc.constantFrom<string[]>([], [], ["PENDING"], ["PASSING"], ["FAILING", "PENDING"]),
       }),
       { numRuns: items.length, seed: 20261122 },
     );
