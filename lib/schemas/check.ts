@@ -63,6 +63,15 @@ export const MAX_REPORT_DETAILS_BYTES = 4096;
 
 const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 
+// PostgreSQL's jsonb refuses NUL and unpaired surrogates in strings, keys or
+// values alike; refused here as a field error rather than failing the insert.
+const storableText = (value: unknown): boolean => {
+  if (typeof value === "string") return value.isWellFormed() && !value.includes("\u0000");
+  if (Array.isArray(value)) return value.every(storableText);
+  if (value && typeof value === "object") return Object.entries(value).every(([key, entry]) => storableText(key) && storableText(entry));
+  return true;
+};
+
 /** What a pipeline reports for a `reported` check: whether it passed, and optionally a summary, details and a link to the run. */
 export const reportedResultFields = {
   passed: z.boolean({ error: "Say whether the check passed: true or false." }).meta({ description: "Whether what the pipeline checked passed." }),
@@ -73,8 +82,9 @@ export const reportedResultFields = {
     .transform((value) => value || undefined)
     .meta({ description: `One line on what the pipeline saw (at most ${MAX_REPORT_SUMMARY} characters).` }),
   details: z
-    .record(z.string(), z.unknown(), { error: "Send the details as a JSON object." })
+    .record(plainString(), z.unknown(), { error: "Send the details as a JSON object." })
     .refine((value) => jsonBytes(value) <= MAX_REPORT_DETAILS_BYTES, `Keep the details under ${MAX_REPORT_DETAILS_BYTES} bytes of JSON.`)
+    .refine(storableText, "Remove the NUL character or invalid Unicode (an unpaired surrogate) from the details.")
     .optional()
     .meta({ description: `Plain JSON the pipeline wants kept with the result (at most ${MAX_REPORT_DETAILS_BYTES} bytes).` }),
   url: httpUrl

@@ -284,6 +284,9 @@ describe("reported results", () => {
     const { actors: [outsider] } = await teamWith(["ADMIN"]);
     expect(await code(reportCheckResult(outsider, { checkId, passed: true }))).toBe("NOT_FOUND");
     expect((await failure(reportCheckResult(lead, { checkId, passed: true, url: "http://ci.example.com/" }))).fields).toHaveProperty(["url"]);
+    // What jsonb cannot hold is a field error, not a failed insert.
+    expect((await failure(reportCheckResult(lead, { checkId, passed: true, details: { log: ["a\u0000b"] } }))).fields).toHaveProperty(["details"]);
+    expect((await failure(reportCheckResult(lead, { checkId, passed: true, details: { note: "\ud800" } }))).fields).toHaveProperty(["details"]);
     expect(await db.checkReport.count({ where: { checkId } })).toBe(1);
     expect(await db.checkReport.count({ where: { checkId: httpId } })).toBe(0);
     void projectId;
