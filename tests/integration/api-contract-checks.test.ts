@@ -3,6 +3,10 @@
 // use "reported" checks and a loopback URL the default network policy
 // refuses, so nothing leaves the machine; the runners' own behaviour is
 // tests/integration/checks.test.ts's.
+import { execFile } from "node:child_process";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ApiClient } from "@/lib/cli/api-client";
 import { checkCommand } from "@/lib/cli/commands/check";
@@ -210,6 +214,49 @@ describe("shipshape check report and check run --wait", () => {
     // A read token may not report.
     await expect(checkCommand("report", { project: projectId, check: added.body.id, pass: true }, { json: true }, inProcess(read))).rejects.toMatchObject({ body: { code: "FORBIDDEN" } });
   });
+});
+
+// The real `shipshape` process, against a loopback server that hands each
+// request to the route handlers in-process: its argument parsing and exit codes.
+async function shipshapeAgainstApi(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const server = http.createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const token = request.headers.authorization?.replace(/^Bearer /, "") ?? null;
+    const answer = await callApi(request.method as "GET" | "POST", request.url ?? "/", { token, body: text ? JSON.parse(text) : undefined });
+    response.writeHead(answer.status, { "content-type": "application/json" });
+    response.end(JSON.stringify(answer.body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    return await new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [path.resolve(import.meta.dirname, "../../scripts/shipshape.mjs"), ...args],
+        { env: { ...process.env, SHIPSHAPE_URL: `http://127.0.0.1:${port}`, SHIPSHAPE_TOKEN: cliToken }, timeout: 60_000 },
+        (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
+      );
+    });
+  } finally {
+    server.close();
+  }
+}
+let cliToken = "";
+
+describe("the shipshape process: check report and check run --wait", () => {
+  it("exits 0 when a report is accepted, and 1 from --wait when a check failed", async () => {
+    const { lead, write } = await contractWorld();
+    cliToken = write;
+    const projectId = await catalogueProject(lead, ["testing"], "Process project");
+    const added = await callApi("POST", `/api/v1/projects/${projectId}/items/testing.unit/checks`, { token: write, body: { kind: "reported", settings: { maxAgeDays: 3 }, failuresBeforeFailing: 1 } });
+    const reported = await shipshapeAgainstApi(["check", "report", "--project", projectId, "--check", added.body.id, "--fail", "--summary", "2 tests failed", "--url", "https://ci.example.com/runs/9"]);
+    expect(reported).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Reported a failure for testing\.unit: failed as reported today .*: 2 tests failed → item MISSING\n$/) });
+    const waited = await shipshapeAgainstApi(["check", "run", "--project", projectId, "--wait", "--timeout", "20", "--json"]);
+    expect(waited.code).toBe(1);
+    expect(JSON.parse(waited.stdout).error).toMatchObject({ code: "CHECKS_FAILED", details: { checks: [{ itemKey: "testing.unit", state: "FAILING" }] } });
+  }, 60_000);
 });
 
 afterAll(() => {
