@@ -156,8 +156,9 @@ export type RunCheckOptions = { context?: CheckContext };
  * like any edit, and its CHECK_RESULT evidence from this check is replaced
  * by one labelled with the summary that expires when the next result is due
  * plus a grace. Changes of state and of the item are activity of the system
- * actor (check.passed, check.failed, item.updated). A failing target is a
- * result, not an error. Errors: VALIDATION, FORBIDDEN, NOT_FOUND (also when
+ * actor (check.passed, check.failed, item.updated). A `reported` check is
+ * given the latest stored report (reportCheckResult), so it fails once that
+ * is older than its window. A failing target is a result, not an error. Errors: VALIDATION, FORBIDDEN, NOT_FOUND (also when
  * the check is removed during the run), CONFLICT (archived project).
  */
 export async function runCheckNow(actor: Actor, input: unknown, options: RunCheckOptions = {}): Promise<CheckRun> {
