@@ -158,8 +158,9 @@ export type RunCheckOptions = { context?: CheckContext };
  * plus a grace. Changes of state and of the item are activity of the system
  * actor (check.passed, check.failed, item.updated). A `reported` check is
  * given the latest stored report (reportCheckResult), so it fails once that
- * is older than its window. A failing target is a result, not an error. Errors: VALIDATION, FORBIDDEN, NOT_FOUND (also when
- * the check is removed during the run), CONFLICT (archived project).
+ * is older than its window. A failing target is a result, not an error.
+ * Errors: VALIDATION, FORBIDDEN, NOT_FOUND (also when the check is removed
+ * during the run), CONFLICT (archived project).
  */
 export async function runCheckNow(actor: Actor, input: unknown, options: RunCheckOptions = {}): Promise<CheckRun> {
   authorize(actor, "check.run");
@@ -180,7 +181,7 @@ export async function runCheckNow(actor: Actor, input: unknown, options: RunChec
   // later version of the schema introduced.
   const lastReport: ReportedResult | null = check.reports[0] ?? null;
   const outcome = await runCheck(checkSettings.parse(check.settings), { lastReport, ...options.context });
-  return db.$transaction((tx) => applyOutcomeIn(tx, actor, checkId, outcome, new Date()));
+  return applyOutcome(actor, checkId, outcome, new Date());
 }
 
 /** What a report did: the report as stored, and the run it was applied through. */
@@ -243,7 +244,7 @@ export async function reportCheckResult(actor: Actor, input: unknown, options: R
     });
     // The reported runner touches no network: it judges the report here, in the transaction.
     const outcome = await runCheck(settings, { ...options.context, lastReport: { reportedAt: report.reportedAt, passed, summary: summary ?? null } });
-    const run = await applyOutcomeIn(tx, actor, checkId, outcome, report.reportedAt);
+    const run = await applyOutcome(actor, checkId, outcome, report.reportedAt, tx);
     return { ...run, report: { ...report, reportedAt: report.reportedAt.toISOString() } };
   });
 }
@@ -251,84 +252,88 @@ export async function reportCheckResult(actor: Actor, input: unknown, options: R
 // Shipshape acting in the actor's team: the author of what a run changes.
 const checksActor = (actor: Actor): SystemActor => ({ kind: "system", job: "checks", teamId: actor.teamId, timeZone: actor.timeZone });
 
-// Applies a run's outcome inside `tx` (see runCheckNow).
-async function applyOutcomeIn(tx: Tx, actor: Actor, checkId: string, outcome: CheckOutcome, ranAt: Date): Promise<CheckRun> {
+// Applies a run's outcome: in `within` (a transaction the caller holds, which
+// has locked the item already or not), or in a transaction of its own.
+async function applyOutcome(actor: Actor, checkId: string, outcome: CheckOutcome, ranAt: Date, within?: Tx): Promise<CheckRun> {
   const system = checksActor(actor);
-  const found = await tx.check.findFirst({ where: { id: checkId, teamId: actor.teamId }, select: { itemId: true } });
-  if (!found) throw notFound("Check");
-  // Item first, as every writer of an item locks it; then the check, so
-  // two runs of it count their failures one after the other.
-  await lockItemRow(tx, actor, found.itemId);
-  const [check] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM item_check WHERE id = ${checkId} AND "teamId" = ${actor.teamId} FOR UPDATE`;
-  if (!check) throw notFound("Check");
-  const current = await tx.check.findUniqueOrThrow({ where: { id: checkId } });
-  const item = await itemInTeam(tx, actor, current.itemId);
+  const apply = async (tx: Tx): Promise<CheckRun> => {
+    const found = await tx.check.findFirst({ where: { id: checkId, teamId: actor.teamId }, select: { itemId: true } });
+    if (!found) throw notFound("Check");
+    // Item first, as every writer of an item locks it; then the check, so
+    // two runs of it count their failures one after the other.
+    await lockItemRow(tx, actor, found.itemId);
+    const [check] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM item_check WHERE id = ${checkId} AND "teamId" = ${actor.teamId} FOR UPDATE`;
+    if (!check) throw notFound("Check");
+    const current = await tx.check.findUniqueOrThrow({ where: { id: checkId } });
+    const item = await itemInTeam(tx, actor, current.itemId);
 
-  const verdict = verdictOf(
-    { ...current, failingStatus: current.failingStatus as FailingStatus },
-    outcome.passed,
-    ranAt,
-    item.status,
-  );
-  const result = await tx.checkResult.create({
-    data: {
-      teamId: actor.teamId,
-      checkId,
-      passed: outcome.passed,
-      summary: outcome.summary,
-      details: outcome.details as Prisma.InputJsonValue,
-      durationMs: outcome.durationMs,
+    const verdict = verdictOf(
+      { ...current, failingStatus: current.failingStatus as FailingStatus },
+      outcome.passed,
       ranAt,
-    },
-    select: checkResultViewSelect,
-  });
-  await tx.$executeRaw`DELETE FROM check_result WHERE "checkId" = ${checkId} AND id NOT IN (
-    SELECT id FROM check_result WHERE "checkId" = ${checkId} ORDER BY "ranAt" DESC, id DESC LIMIT ${RESULTS_KEPT_PER_CHECK})`;
-  await tx.check.update({
-    where: { id: checkId },
-    data: {
-      state: verdict.state,
-      consecutiveFailures: verdict.consecutiveFailures,
-      failingSince: verdict.failingSince,
-      lastRunAt: ranAt,
-      nextRunAt: nextRunAfter(ranAt, current.intervalMinutes),
-      lastSummary: outcome.summary,
-    },
-  });
-  // The latest result is the item's evidence from this check: replaced,
-  // not piled up. It is written before the status, so an evidence policy
-  // asking for evidence on a Done item finds it.
-  await tx.evidence.deleteMany({ where: { itemId: item.id, teamId: actor.teamId, checkId } });
-  await tx.evidence.create({
-    data: {
-      teamId: actor.teamId,
-      itemId: item.id,
-      checkId,
-      kind: "CHECK_RESULT",
-      label: evidenceLabel(outcome.summary),
-      expiresAt: resultExpiresAt(ranAt, current.intervalMinutes),
-      addedByLabel: actorLabel(system),
-    },
-  });
-  if (verdict.itemStatus) {
-    await tx.item.update({
-      where: { id: item.id },
-      data: { status: verdict.itemStatus, version: { increment: 1 }, updatedById: null, updatedByLabel: actorLabel(system) },
-    });
-  }
-  if (verdict.stateChanged || verdict.itemStatus) {
-    await recordProjectChange(tx, system, [
-      {
-        action: outcome.passed ? "check.passed" : "check.failed",
-        entityType: "check",
-        entityId: checkId,
-        projectId: item.projectId,
-        itemId: item.id,
-        before: { state: current.state },
-        after: { state: verdict.state, summary: outcome.summary, consecutiveFailures: verdict.consecutiveFailures, requestedBy: actorLabel(actor) },
+      item.status,
+    );
+    const result = await tx.checkResult.create({
+      data: {
+        teamId: actor.teamId,
+        checkId,
+        passed: outcome.passed,
+        summary: outcome.summary,
+        details: outcome.details as Prisma.InputJsonValue,
+        durationMs: outcome.durationMs,
+        ranAt,
       },
-      ...(verdict.itemStatus ? [itemUpdatedEntry(item, item.version, { status: item.status }, { status: verdict.itemStatus })] : []),
-    ]);
-  }
-  return { check: await checkView(tx, actor, checkId), result: toCheckResultView(result), itemStatus: verdict.itemStatus ?? item.status };
+      select: checkResultViewSelect,
+    });
+    await tx.$executeRaw`DELETE FROM check_result WHERE "checkId" = ${checkId} AND id NOT IN (
+      SELECT id FROM check_result WHERE "checkId" = ${checkId} ORDER BY "ranAt" DESC, id DESC LIMIT ${RESULTS_KEPT_PER_CHECK})`;
+    await tx.check.update({
+      where: { id: checkId },
+      data: {
+        state: verdict.state,
+        consecutiveFailures: verdict.consecutiveFailures,
+        failingSince: verdict.failingSince,
+        lastRunAt: ranAt,
+        nextRunAt: nextRunAfter(ranAt, current.intervalMinutes),
+        lastSummary: outcome.summary,
+      },
+    });
+    // The latest result is the item's evidence from this check: replaced,
+    // not piled up. It is written before the status, so an evidence policy
+    // asking for evidence on a Done item finds it.
+    await tx.evidence.deleteMany({ where: { itemId: item.id, teamId: actor.teamId, checkId } });
+    await tx.evidence.create({
+      data: {
+        teamId: actor.teamId,
+        itemId: item.id,
+        checkId,
+        kind: "CHECK_RESULT",
+        label: evidenceLabel(outcome.summary),
+        expiresAt: resultExpiresAt(ranAt, current.intervalMinutes),
+        addedByLabel: actorLabel(system),
+      },
+    });
+    if (verdict.itemStatus) {
+      await tx.item.update({
+        where: { id: item.id },
+        data: { status: verdict.itemStatus, version: { increment: 1 }, updatedById: null, updatedByLabel: actorLabel(system) },
+      });
+    }
+    if (verdict.stateChanged || verdict.itemStatus) {
+      await recordProjectChange(tx, system, [
+        {
+          action: outcome.passed ? "check.passed" : "check.failed",
+          entityType: "check",
+          entityId: checkId,
+          projectId: item.projectId,
+          itemId: item.id,
+          before: { state: current.state },
+          after: { state: verdict.state, summary: outcome.summary, consecutiveFailures: verdict.consecutiveFailures, requestedBy: actorLabel(actor) },
+        },
+        ...(verdict.itemStatus ? [itemUpdatedEntry(item, item.version, { status: item.status }, { status: verdict.itemStatus })] : []),
+      ]);
+    }
+    return { check: await checkView(tx, actor, checkId), result: toCheckResultView(result), itemStatus: verdict.itemStatus ?? item.status };
+  };
+  return within ? apply(within) : db.$transaction(apply);
 }
