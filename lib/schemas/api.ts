@@ -12,6 +12,7 @@ import { BUILT_IN_TEMPLATE } from "./project";
 import { checkSettings, CHECK_KINDS } from "./check-settings";
 import { FAILING_STATUSES } from "@/lib/domain/checks/verdict";
 import { MAX_CHECK_INTERVAL_MINUTES, MIN_CHECK_INTERVAL_MINUTES, reportedResultFields, withKindInSettings } from "./check";
+import { storeRepositoryTokenInput } from "./repository-token";
 
 // ── Requests ────────────────────────────────────────────────────────────────
 
@@ -146,6 +147,9 @@ export const apiAddCheckRequest = z.preprocess(withKindInSettings, apiAddCheckBo
 /** A pipeline's result for a `reported` check. */
 export const apiReportResultBody = z.strictObject(reportedResultFields).meta({ id: "ReportedResult" });
 
+// A read token for repository checks on one git host.
+export const apiStoreRepositoryTokenBody = z.strictObject(storeRepositoryTokenInput.shape).meta({ id: "NewRepositoryToken" });
+
 export const apiReportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default("json").meta({ description: "`json` (schema shipshape.report/v1), `md`, `csv` or `pdf`." }),
 });
@@ -159,3 +163,4 @@ export const projectPath = z.object({ projectId });
 export const itemPath = z.object({ projectId, key });
 export const evidencePath = z.object({ projectId, key, evidenceId: id.meta({ description: "Evidence id." }) });
 export const checkPath = z.object({ projectId, checkId: id.meta({ description: "Check id." }) });
+export const repositoryTokenPath = z.object({ tokenId: id.meta({ description: "Repository token id." }) });

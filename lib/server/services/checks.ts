@@ -7,12 +7,13 @@ import { checkSettings, type CheckKind, type CheckSettings } from "@/lib/schemas
 import { runCheck, type CheckContext, type CheckOutcome, type ReportedResult } from "@/lib/server/checks/run-check";
 import { actorLabel, actorUserId, nonPersonLabel, type Actor, type SystemActor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
-import { conflict, notFound, parseInput } from "@/lib/server/kernel/errors";
+import { conflict, invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { authorize } from "@/lib/server/kernel/gate";
 import { assertEditable, itemInTeam, projectInTeam } from "@/lib/server/kernel/tenancy";
 import { checkResultViewSelect, checkViewSelect, toCheckResultView, toCheckView, type CheckResultView, type CheckView } from "@/lib/server/read-models/check-view";
 import { recordProjectChange } from "./activity";
 import { itemUpdatedEntry, lockItemRow } from "./item-changes";
+import { repositoryCredentialsFor } from "./repository-tokens";
 
 // Automated checks on items. A lead attaches a check to an item;
 // each run stores a result, moves the check's state, and makes the item
@@ -22,12 +23,13 @@ import { itemUpdatedEntry, lockItemRow } from "./item-changes";
 
 type Tx = Prisma.TransactionClient;
 
-const KIND_COLUMN: Record<CheckKind, "HTTP" | "TLS" | "DNS" | "REPOSITORY" | "REPORTED"> = {
+const KIND_COLUMN: Record<CheckKind, "HTTP" | "TLS" | "DNS" | "REPOSITORY" | "REPORTED" | "HEADERS"> = {
   http: "HTTP",
   tls: "TLS",
   dns: "DNS",
   repository: "REPOSITORY",
   reported: "REPORTED",
+  headers: "HEADERS",
 };
 
 /** Results kept per check; older ones are deleted as new ones arrive. */
@@ -50,14 +52,16 @@ async function checkView(client: Pick<Tx, "check">, actor: Actor, checkId: strin
  * (5–1440, default 60); `failuresBeforeFailing` (1–10, default 2);
  * `failingStatus` (PARTIAL or MISSING, default MISSING). The check is due at
  * once and stays PENDING, the item unchanged, until its first result.
- * Errors: VALIDATION (field-level: `settings.url` …), FORBIDDEN, NOT_FOUND,
- * CONFLICT (archived project).
+ * Errors: VALIDATION (field-level: `settings.url` …; `settings.tokenRef` when
+ * it names no read token of the team, or one for another host), FORBIDDEN,
+ * NOT_FOUND, CONFLICT (archived project).
  */
 export async function addCheck(actor: Actor, input: unknown): Promise<CheckView> {
   authorize(actor, "check.manage");
   const { settings, intervalMinutes, failuresBeforeFailing, failingStatus, itemId, projectId, key } = parseInput(addCheckInput, input);
   return db.$transaction(async (tx) => {
     const item = await itemInTeam(tx, actor, { itemId, projectId, key });
+    if (settings.kind === "repository" && settings.tokenRef !== undefined) await assertTokenRefUsable(tx, actor, settings.tokenRef, settings.url);
     const check = await tx.check.create({
       data: {
         teamId: actor.teamId,
@@ -84,6 +88,14 @@ export async function addCheck(actor: Actor, input: unknown): Promise<CheckView>
     });
     return checkView(tx, actor, check.id);
   });
+}
+
+// A repository check naming a stored read token: the token must be the team's, and for the URL's host.
+async function assertTokenRefUsable(tx: Tx, actor: Actor, tokenRef: string, url: string | undefined): Promise<void> {
+  const token = await tx.repositoryToken.findFirst({ where: { id: tokenRef, teamId: actor.teamId }, select: { host: true } });
+  if (!token) throw invalidField("settings.tokenRef", "No read token with this id is stored in the team.");
+  const host = url ? new URL(url).host.toLowerCase() : null;
+  if (host !== token.host) throw invalidField("settings.tokenRef", `This read token is for ${token.host}; use it with an https://${token.host}/ repository.`);
 }
 
 /**
@@ -179,8 +191,13 @@ export async function runCheckNow(actor: Actor, input: unknown, options: RunChec
   assertEditable(check.project);
   // Stored settings were parsed when added; parsing again fills defaults a
   // later version of the schema introduced.
+  const settings = checkSettings.parse(check.settings);
   const lastReport: ReportedResult | null = check.reports[0] ?? null;
-  const outcome = await runCheck(checkSettings.parse(check.settings), { lastReport, ...options.context });
+  // A repository on a host the team stored a read token for is cloned with it.
+  const stored = await repositoryCredentialsFor(actor, settings);
+  const outcome: CheckOutcome = stored.failure
+    ? { passed: false, summary: stored.failure, details: { error: stored.failure }, durationMs: 0 }
+    : await runCheck(settings, { lastReport, ...(stored.credentials ? { repositoryCredentials: stored.credentials } : {}), ...options.context });
   return applyOutcome(actor, checkId, outcome, new Date());
 }
 
