@@ -301,6 +301,7 @@ test("the security headers of Shipshape behind an HTTPS front are graded, and fa
   });
   const passing = await runCheck(request, headers.id);
   expect(passing.result.passed, passing.result.summary).toBe(true);
+  expect(passing.result.summary).toMatch(/^score \d+ \([A-F][+-]?\)/);
   expect(passing.itemStatus).toBe("DONE");
 
   await front.close();
@@ -311,6 +312,7 @@ test("the security headers of Shipshape behind an HTTPS front are graded, and fa
   const [check] = await checksOf(request, "security.headers");
   expect(check).toMatchObject({ kind: "headers", state: "FAILING", lastSummary: failing.result.summary });
   await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
   await openItem(page, request, "security.headers");
   await expect(itemRow(page, "security.headers")).toHaveAttribute("data-standing", "MISSING");
   await expect(page.getByText(failing.result.summary).first()).toBeVisible();
