@@ -308,6 +308,7 @@ test("the security headers of Shipshape behind an HTTPS front are graded, and fa
   front = null;
   const failing = await runCheck(request, headers.id);
   expect(failing.result.passed).toBe(false);
+  expect(failing.result.summary).toMatch(/^https:\/\/localhost:\d+: connection refused/);
   expect(failing.itemStatus).toBe("MISSING");
   const [check] = await checksOf(request, "security.headers");
   expect(check).toMatchObject({ kind: "headers", state: "FAILING", lastSummary: failing.result.summary });

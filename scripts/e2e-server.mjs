@@ -13,7 +13,7 @@ import {
   selectTestCluster,
 } from "./lib/database.mjs";
 import { nextStartArgs } from "./lib/next-server.mjs";
-import { prepareCheckTargets } from "./lib/e2e-check-targets.mjs";
+import { prepareCheckTargets, removeCheckTargets } from "./lib/e2e-check-targets.mjs";
 
 const port = process.env.E2E_PORT || "3100";
 
@@ -24,6 +24,7 @@ const scratch = await createScratchDatabase(server.url, "shipshape_e2e");
 const cleanup = async () => {
   // When the embedded server is already stopping, the next run drops it.
   await scratch.drop().catch(() => {});
+  removeCheckTargets(port);
   await server.stop();
 };
 stopOnSignal(cleanup);

@@ -69,3 +69,8 @@ export function issueCertificate(port, names, days = 1) {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
+
+/** Removes the directory of the e2e server on `port` (its CA and repositories). */
+export function removeCheckTargets(port) {
+  rmSync(checkTargetsOf(port).directory, { recursive: true, force: true });
+}
