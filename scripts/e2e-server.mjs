@@ -13,6 +13,7 @@ import {
   selectTestCluster,
 } from "./lib/database.mjs";
 import { nextStartArgs } from "./lib/next-server.mjs";
+import { prepareCheckTargets, removeCheckTargets } from "./lib/e2e-check-targets.mjs";
 
 const port = process.env.E2E_PORT || "3100";
 
@@ -23,14 +24,19 @@ const scratch = await createScratchDatabase(server.url, "shipshape_e2e");
 const cleanup = async () => {
   // When the embedded server is already stopping, the next run drops it.
   await scratch.drop().catch(() => {});
+  removeCheckTargets(port);
   await server.stop();
 };
 stopOnSignal(cleanup);
 await prepareDatabase(scratch.url);
+// A private CA the server trusts, loopback and a repositories directory
+// allowed, so that specs can point checks at this server (e2e/self-check.spec.ts).
+const checkTargets = prepareCheckTargets(port);
 
 const code = await superviseChild(process.execPath, nextStartArgs(port), {
   env: {
     ...process.env,
+    ...checkTargets,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: scratch.url,
