@@ -141,7 +141,15 @@ export type CheckRun = { check: CheckView; result: CheckResultView; itemStatus: 
  * context, so tests can allow loopback and the scheduler can pass its
  * cancellation signal.
  */
-export type RunCheckOptions = { context?: CheckContext };
+export type RunCheckOptions = {
+  context?: CheckContext;
+  /**
+   * For the scheduler: when the check is next due, which it already set when
+   * it queued this run (its slots stay on their grid however late a run
+   * starts). By default the run's time plus the interval.
+   */
+  nextRunAt?: Date;
+};
 
 /**
  * Runs a check (`checkId`, and optionally the `projectId` it must be in) now and applies its result. The runner runs
@@ -169,13 +177,13 @@ export async function runCheckNow(actor: Actor, input: unknown, options: RunChec
   // Stored settings were parsed when added; parsing again fills defaults a
   // later version of the schema introduced.
   const outcome = await runCheck(checkSettings.parse(check.settings), options.context);
-  return applyOutcome(actor, checkId, outcome, new Date());
+  return applyOutcome(actor, checkId, outcome, new Date(), options.nextRunAt);
 }
 
 // Shipshape acting in the actor's team: the author of what a run changes.
 const checksActor = (actor: Actor): SystemActor => ({ kind: "system", job: "checks", teamId: actor.teamId, timeZone: actor.timeZone });
 
-async function applyOutcome(actor: Actor, checkId: string, outcome: CheckOutcome, ranAt: Date): Promise<CheckRun> {
+async function applyOutcome(actor: Actor, checkId: string, outcome: CheckOutcome, ranAt: Date, nextRunAt?: Date): Promise<CheckRun> {
   const system = checksActor(actor);
   return db.$transaction(async (tx) => {
     const found = await tx.check.findFirst({ where: { id: checkId, teamId: actor.teamId }, select: { itemId: true } });
@@ -215,7 +223,8 @@ async function applyOutcome(actor: Actor, checkId: string, outcome: CheckOutcome
         consecutiveFailures: verdict.consecutiveFailures,
         failingSince: verdict.failingSince,
         lastRunAt: ranAt,
-        nextRunAt: nextRunAfter(ranAt, current.intervalMinutes),
+        // The scheduler's slot, unless a later tick has claimed a later one already.
+        nextRunAt: nextRunAt === undefined ? nextRunAfter(ranAt, current.intervalMinutes) : current.nextRunAt && current.nextRunAt > nextRunAt ? current.nextRunAt : nextRunAt,
         lastSummary: outcome.summary,
       },
     });

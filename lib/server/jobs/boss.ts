@@ -1,0 +1,66 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import pg from "pg";
+import { poolSettings } from "@/lib/server/kernel/db-settings";
+
+// The job queue every scheduled job goes through (docs/adr/0030-scheduled-checks-on-pg-boss.md):
+// pg-boss, in a schema of its own in Shipshape's database. pg-boss creates
+// and migrates that schema itself when it starts (several processes starting
+// at once are safe); Prisma's migrations never touch it, and backups, which
+// hold the public schema, leave it out: queued work is transient.
+
+/** The PostgreSQL schema of the job queue. */
+export const JOBS_SCHEMA = "pgboss";
+
+/** A started queue: pg-boss, and the pool it runs on (also used for the scheduler's own statements). */
+export type Queue = { boss: PgBoss; pool: pg.Pool; close: () => Promise<void> };
+
+/**
+ * Starts pg-boss on DATABASE_URL (`env`), creating or migrating its schema.
+ * `connections` is the pool's size. pg-boss runs on a pool of its own, with
+ * the timeouts of every Shipshape pool, so a job holding a connection never
+ * starves requests. `close` stops pg-boss, waiting up to `graceMs` for the
+ * handlers registered with `work` to finish, then closes the pool.
+ * Throws when the database cannot be reached.
+ */
+export async function startQueue(options: { connections: number; env?: Record<string, string | undefined> }): Promise<Queue> {
+  const pool = new pg.Pool({ ...poolSettings(options.env), max: options.connections, application_name: "shipshape-jobs" });
+  // An idle connection the server closes (a restart, a failover) is replaced on the next query.
+  pool.on("error", () => {});
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values?: unknown[]) => pool.query(text, values) },
+    schema: JOBS_SCHEMA,
+    // Finished jobs are kept a day for inspection, then deleted a week later.
+    archiveCompletedAfterSeconds: 24 * 60 * 60,
+    deleteAfterDays: 7,
+    // Cron schedules are looked at every 15 s, so a minute's tick starts within that of the minute.
+    cronMonitorIntervalSeconds: 15,
+  });
+  try {
+    await boss.start();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw error;
+  }
+  let closing: Promise<void> | undefined;
+  const close = (graceMs = 30_000) =>
+    (closing ??= (async () => {
+      await boss.stop({ graceful: true, wait: true, timeout: graceMs, close: false }).catch(() => {});
+      await pool.end().catch(() => {});
+    })());
+  return { boss, pool, close };
+}
+
+/**
+ * Creates queue `name` when it does not exist and applies `options` to it.
+ * Idempotent, and safe when several processes create the same queue at once.
+ */
+export async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, "name">): Promise<void> {
+  try {
+    await boss.createQueue(name, { name, ...options });
+  } catch (error) {
+    // Another process created it at the same moment.
+    if (!(await boss.getQueue(name))) throw error;
+  }
+  await boss.updateQueue(name, { name, ...options });
+}
