@@ -136,6 +136,12 @@ describe("the check scheduler", () => {
     // Never more than the limit of one team's checks at the server at once, and the limit was reached.
     expect(mostOpen.get("alpha")).toBe(PER_TEAM);
     expect(mostOpen.get("bravo")).toBe(PER_TEAM);
+    // Both processes ran some of them.
+    const ranBy = await queue.pool.query<{ worker: string }>(
+      "SELECT DISTINCT output->>'worker' AS worker FROM pgboss.job WHERE name = $1 AND state = 'completed' AND data->>'checkId' = ANY($2)",
+      [CHECK_QUEUE, all],
+    );
+    expect(ranBy.rows).toHaveLength(2);
     for (const worker of workers) expect(worker.output()).not.toMatch(/"level":"(error|fatal)"/);
   }, 90_000);
 

@@ -52,15 +52,28 @@ export async function startQueue(options: { connections: number; env?: Record<st
 }
 
 /**
+ * Runs `work` while holding the job schema's set-up lock, so processes
+ * starting together set up queues and tables one after the other: pg-boss
+ * creating the same queue from two processes at once can deadlock.
+ */
+export async function underSetUpLock<T>(pool: pg.Pool, work: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('shipshape jobs set-up'))");
+    return await work();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(hashtext('shipshape jobs set-up'))").catch(() => {});
+    client.release();
+  }
+}
+
+/**
  * Creates queue `name` when it does not exist and applies `options` to it.
  * Idempotent, and safe when several processes create the same queue at once.
  */
-export async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, "name">): Promise<void> {
-  try {
-    await boss.createQueue(name, { name, ...options });
-  } catch (error) {
-    // Another process created it at the same moment.
-    if (!(await boss.getQueue(name))) throw error;
-  }
-  await boss.updateQueue(name, { name, ...options });
+export async function ensureQueue({ boss, pool }: { boss: PgBoss; pool: pg.Pool }, name: string, options: Omit<PgBoss.Queue, "name">): Promise<void> {
+  await underSetUpLock(pool, async () => {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options });
+    await boss.updateQueue(name, { name, ...options });
+  });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type PgBoss from "pg-boss";
 import type pg from "pg";
 import { systemActor } from "@/lib/server/access/system";
@@ -10,7 +11,7 @@ import { AppError } from "@/lib/server/kernel/errors";
 import { logger } from "@/lib/server/kernel/logger";
 import { observeJob } from "@/lib/server/kernel/metrics";
 import { runCheckNow } from "@/lib/server/services/checks";
-import { ensureQueue, JOBS_SCHEMA } from "./boss";
+import { ensureQueue, JOBS_SCHEMA, underSetUpLock } from "./boss";
 
 // The automated checks on their schedule (docs/adr/0030-scheduled-checks-on-pg-boss.md).
 //
@@ -155,21 +156,11 @@ async function claimBatch(boss: PgBoss, pool: pg.Pool, settings: Pick<JobSetting
 const LEASES = `${JOBS_SCHEMA}.shipshape_team_lease`;
 
 async function createLeaseTable(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    // Two processes starting at once would otherwise race to create it.
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('shipshape_team_lease'))");
-    await client.query(`CREATE TABLE IF NOT EXISTS ${LEASES} (
+  await underSetUpLock(pool, () =>
+    pool.query(`CREATE TABLE IF NOT EXISTS ${LEASES} (
       team_id text NOT NULL, place int NOT NULL, holder text NOT NULL, expires_at timestamptz NOT NULL,
-      PRIMARY KEY (team_id, place))`);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+      PRIMARY KEY (team_id, place))`),
+  );
 }
 
 /**
@@ -264,8 +255,8 @@ export async function startCheckScheduler(boss: PgBoss, pool: pg.Pool, settings:
   // Abandoned runs (the process died) expire and are tried again: the
   // "already ran" guard keeps a slot to one run. A busy team's jobs come
   // back many times; the "late" guard ends them when the next slot comes.
-  await ensureQueue(boss, CHECK_QUEUE, { retryLimit: 100_000, retryDelay: BUSY_RETRY_SECONDS, expireInSeconds: LEASE_SECONDS, retentionMinutes: 24 * 60 });
-  await ensureQueue(boss, TICK_QUEUE, { retryLimit: 0, expireInSeconds: 300, retentionMinutes: 60 });
+  await ensureQueue({ boss, pool }, CHECK_QUEUE, { retryLimit: 100_000, retryDelay: BUSY_RETRY_SECONDS, expireInSeconds: LEASE_SECONDS, retentionMinutes: 24 * 60 });
+  await ensureQueue({ boss, pool }, TICK_QUEUE, { retryLimit: 0, expireInSeconds: 300, retentionMinutes: 60 });
   await boss.schedule(TICK_QUEUE, "* * * * *", {}, { retryLimit: 0 });
   await boss.work(TICK_QUEUE, { pollingIntervalSeconds: 2 }, async () => {
     const queued = await queueDueChecks({ boss, pool }, settings);
@@ -275,6 +266,8 @@ export async function startCheckScheduler(boss: PgBoss, pool: pg.Pool, settings:
   await boss.send(TICK_QUEUE, {}, { retryLimit: 0 });
 
   const instance = randomUUID();
+  // Recorded with each finished job: which process ran it.
+  const worker = `${hostname()}:${process.pid}`;
   const running = new Set<Promise<void>>();
   let stopping = false;
   // Wakes the loop when a run ends (a place is free) or on stop; a wake-up
@@ -303,7 +296,7 @@ export async function startCheckScheduler(boss: PgBoss, pool: pg.Pool, settings:
       await boss.fail(CHECK_QUEUE, job.id, { busy: true });
       return false;
     }
-    await boss.complete(CHECK_QUEUE, job.id, outcome);
+    await boss.complete(CHECK_QUEUE, job.id, { ...outcome, worker });
     return true;
   };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
+import type pg from "pg";
 import { db } from "@/lib/server/kernel/db";
 import { logger } from "@/lib/server/kernel/logger";
 import { observeJob, type JobProgress } from "@/lib/server/kernel/metrics";
@@ -62,8 +63,8 @@ const MAX_THROTTLE_SECONDS = 12 * 60 * 60;
  * takeDailySnapshot keeps it to one a day whatever runs. Returns a function
  * that stops asking.
  */
-export async function runDailySnapshotsOn(boss: PgBoss, intervalSeconds: number): Promise<() => void> {
-  await ensureQueue(boss, SNAPSHOT_QUEUE, { retryLimit: 0, expireInSeconds: 15 * 60, retentionMinutes: 24 * 60 });
+export async function runDailySnapshotsOn({ boss, pool }: { boss: PgBoss; pool: pg.Pool }, intervalSeconds: number): Promise<() => void> {
+  await ensureQueue({ boss, pool }, SNAPSHOT_QUEUE, { retryLimit: 0, expireInSeconds: 15 * 60, retentionMinutes: 24 * 60 });
   await boss.work(SNAPSHOT_QUEUE, { pollingIntervalSeconds: Math.min(30, Math.max(0.5, intervalSeconds / 2)) }, async () => {
     try {
       const count = await takeDailySnapshots();

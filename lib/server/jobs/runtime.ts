@@ -34,7 +34,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   queue.boss.on("error", (error) => logger.warn({ err: error }, "job queue error"));
   try {
     const checks = await startCheckScheduler(queue.boss, queue.pool, settings, options.checkContext);
-    const stopSnapshots = await runDailySnapshotsOn(queue.boss, options.snapshotIntervalSeconds);
+    const stopSnapshots = await runDailySnapshotsOn(queue, options.snapshotIntervalSeconds);
     let stopping: Promise<void> | undefined;
     const stop = (graceMs = 35_000) =>
       (stopping ??= (async () => {
