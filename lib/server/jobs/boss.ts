@@ -2,6 +2,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import pg from "pg";
 import { poolSettings } from "@/lib/server/kernel/db-settings";
+import { logger } from "@/lib/server/kernel/logger";
 
 // The job queue every scheduled job goes through (docs/adr/0030-scheduled-checks-on-pg-boss.md):
 // pg-boss, in a schema of its own in Shipshape's database. pg-boss creates
@@ -36,6 +37,9 @@ export async function startQueue(options: { connections: number; env?: Record<st
     // Cron schedules are looked at every 15 s, so a minute's tick starts within that of the minute.
     cronMonitorIntervalSeconds: 15,
   });
+  // pg-boss reports trouble (the database away, a failed maintenance run) as
+  // events; an emitter with no listener would throw them instead.
+  boss.on("error", (error) => logger.warn({ err: error }, "job queue error"));
   try {
     await boss.start();
   } catch (error) {

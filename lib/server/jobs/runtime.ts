@@ -31,7 +31,6 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   const { settings } = options;
   // The check worker's runs (lease and job statements), the ticks, and pg-boss's own polling.
   const queue = await startQueue({ connections: Math.min(settings.CHECKS_WORKER_CONCURRENCY, 16) + 4, env: options.env });
-  queue.boss.on("error", (error) => logger.warn({ err: error }, "job queue error"));
   try {
     const checks = await startCheckScheduler(queue.boss, queue.pool, settings, options.checkContext);
     const stopSnapshots = await runDailySnapshotsOn(queue, options.snapshotIntervalSeconds);
