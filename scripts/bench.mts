@@ -1,5 +1,6 @@
 // `npm run bench`: times the readiness read paths on a scratch database and
-// counts their SQL statements, then loads the production server over HTTP
+// counts their SQL statements, runs 1,000 scheduled checks for three minutes
+// (scripts/lib/check-load.mts), then loads the production server over HTTP
 // (autocannon) to compare the REST API with the liveness endpoint. Numbers
 // are printed, never asserted: timings depend on the machine; the statement
 // budgets are asserted in the integration tests.
@@ -19,6 +20,16 @@ if (!server) throw new Error("Run through `npm run bench` (it provides DATABASE_
 const scratch = await createScratchDatabase(server, "shipshape_bench");
 await prepareDatabase(scratch.url);
 process.env.DATABASE_URL = scratch.url;
+
+// BENCH_ONLY=checks: the scheduled checks alone (three minutes of real time).
+if (process.env.BENCH_ONLY === "checks") {
+  try {
+    await (await import("./lib/check-load.mts")).benchScheduledChecks();
+  } finally {
+    await scratch.drop();
+  }
+  process.exit(0);
+}
 
 try {
   const { db, sqlStatementCount } = await import("@/lib/server/kernel/db");
@@ -194,6 +205,9 @@ try {
   if (!sessionCookie) throw new Error(`Sign-in for the mixed load failed (${signedIn.status}).`);
   const { secret: writeToken } = await createApiToken(actor, { name: "Bench writes", scope: "write" });
   const items = await db.item.findMany({ where: { projectId: { in: projectIds }, status: { in: ["MISSING", "PARTIAL", "DONE"] } }, select: { projectId: true, key: true, version: true, status: true } });
+
+  // The scheduled checks: 1,000 HTTP checks due every minute for three minutes.
+  await (await import("./lib/check-load.mts")).benchScheduledChecks();
   await db.$disconnect();
 
   await loadOverHttp({ databaseUrl: scratch.url, token: secret, apiPath, mixed: { pagePath: `/projects/${projectIds[0]}`, sessionCookie, items, writeToken } });

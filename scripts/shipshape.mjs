@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `shipshape` command (package.json "bin"). Commands that work on the
-// installation (setup, token, export, import, backup, restore) get the same database as the server:
+// installation (setup, token, export, import, backup, restore, worker) get the same database as the server:
 // DATABASE_URL, or the embedded PostgreSQL in the data directory. `evidence`
 // only talks to the REST API. The commands themselves are TypeScript
 // (lib/cli), run through tsx with the server's import conditions.
@@ -13,7 +13,7 @@ const args = process.argv.slice(2);
 const command = args.find((arg) => !arg.startsWith("-"));
 // `import --dry-run` only reads the file (unless it previews a merge into --project).
 const needsDatabase =
-  ["setup", "token", "export", "backup", "restore"].includes(command) ||
+  ["setup", "token", "export", "backup", "restore", "worker"].includes(command) ||
   (command === "import" && (!args.includes("--dry-run") || args.includes("--project")));
 const say = (message) => process.stderr.write(`[shipshape] ${message}\n`);
 
@@ -45,7 +45,10 @@ const child = spawn(
       ...process.env,
       TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json"),
       ...(database ? { DATABASE_URL: database.url } : {}),
-      LOG_LEVEL: process.env.LOG_LEVEL || "silent",
+      // The worker runs what the server would, with its settings (the secret
+      // `npm start` keeps in the data directory when none is set) and its log.
+      ...(command === "worker" ? { AUTH_SECRET: process.env.AUTH_SECRET || (await import("./lib/local-state.mjs")).localSecrets().authSecret } : {}),
+      LOG_LEVEL: process.env.LOG_LEVEL || (command === "worker" ? "info" : "silent"),
     },
   },
 );

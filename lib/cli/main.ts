@@ -32,6 +32,8 @@ Commands (operators, on the Shipshape host; use the server's DATABASE_URL, or it
                                              shipshape-backup-<time>.tar.gz here; - writes to stdout); mode 0600
   restore FILE [--force]                     Load an archive (- reads stdin) into an empty database; --force empties
                                              a database that holds data first. Everyone signs in again afterwards
+  worker                                     Run the scheduled jobs (automated checks, daily snapshots) until stopped;
+                                             beside web servers with JOBS_IN_SERVER=false, or to add workers
 
 Commands (CI jobs and scripts; use SHIPSHAPE_URL and SHIPSHAPE_TOKEN):
   evidence add --project ID --item KEY --url URL [--status DONE] [--label L] [--kind CI_RUN] [--expires-at YYYY-MM-DD]
@@ -110,6 +112,8 @@ async function run(argv: string[], output: Output): Promise<void> {
       return (await import("./commands/evidence")).evidenceCommand(action, values, output);
     case "check":
       return (await import("./commands/check")).checkCommand(action, values, output);
+    case "worker":
+      return (await import("./commands/worker")).workerCommand(output);
     default:
       throw usageError(`Unknown command “${command}”. Run \`shipshape help\`.`);
   }

@@ -27,11 +27,16 @@ if (process.env.SENTRY_DSN) {
   });
 }
 
-// The readiness history's daily snapshot (lib/server/jobs/daily-snapshots.ts),
-// and the check that instances sharing the database share their settings
+// The scheduled jobs on the job queue (lib/server/jobs/runtime.ts): the
+// automated checks and the readiness history's daily snapshot, unless
+// JOBS_IN_SERVER=false leaves them to `shipshape worker` processes. And the
+// check that instances sharing the database share their settings
 // (lib/server/jobs/instances.ts). Not under test runners or the CLI, which do
 // not come through here.
-const { scheduleDailySnapshots } = await import("@/lib/server/jobs/daily-snapshots");
-scheduleDailySnapshots();
+const { config } = await import("@/lib/server/kernel/config");
+if (config().JOBS_IN_SERVER) {
+  const { startJobsInBackground } = await import("@/lib/server/jobs/runtime");
+  startJobsInBackground({ settings: config(), snapshotIntervalSeconds: config().SNAPSHOT_CHECK_INTERVAL_SECONDS });
+}
 const { watchInstances } = await import("@/lib/server/jobs/instances");
 watchInstances();

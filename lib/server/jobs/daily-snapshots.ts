@@ -1,10 +1,12 @@
 import "server-only";
-import { config } from "@/lib/server/kernel/config";
+import type PgBoss from "pg-boss";
+import type pg from "pg";
 import { db } from "@/lib/server/kernel/db";
 import { logger } from "@/lib/server/kernel/logger";
 import { observeJob, type JobProgress } from "@/lib/server/kernel/metrics";
 import { systemActor } from "@/lib/server/access/system";
 import { startOfTeamDay, takeDailySnapshot } from "@/lib/server/services/snapshots";
+import { ensureQueue } from "./boss";
 
 // The daily snapshot of every active project that has none yet today, "today"
 // being the day in its team's time zone. Safe to run from several server
@@ -43,21 +45,40 @@ async function snapshotDueProjects(now: Date, progress: JobProgress): Promise<nu
   return taken;
 }
 
-// Checks every SNAPSHOT_CHECK_INTERVAL_SECONDS (an hour by default, and a
-// minute after start-up, or sooner with a shorter interval) rather than at
-// midnight, so a server that was down at midnight still takes the day's
-// snapshot. Every instance checks on its own; takeDailySnapshot keeps it to
-// one snapshot a day. The next check is set when one ends, so a slow check
-// never overlaps the next in the same process.
-export function scheduleDailySnapshots(): void {
-  const intervalMs = config().SNAPSHOT_CHECK_INTERVAL_SECONDS * 1000;
-  const check = () => {
-    takeDailySnapshots()
-      .then(
-        (count) => count > 0 && logger.info({ projects: count }, "daily readiness snapshots taken"),
-        (error) => logger.error({ err: error }, "daily readiness snapshots failed"),
-      )
-      .finally(() => setTimeout(check, intervalMs).unref());
-  };
-  setTimeout(check, Math.min(60_000, intervalMs)).unref();
+/** The queue of daily snapshot runs. */
+export const SNAPSHOT_QUEUE = "daily-snapshots";
+
+// pg-boss keeps a throttled job's key for as long as it keeps finished jobs
+// unarchived (a day here); a longer interval is throttled to that.
+const MAX_THROTTLE_SECONDS = 12 * 60 * 60;
+
+/**
+ * Runs the daily snapshots on the job queue: every
+ * SNAPSHOT_CHECK_INTERVAL_SECONDS (`intervalSeconds`; an hour by default),
+ * and once at start-up, this process asks for a run. Asking is throttled in
+ * the queue to one run per interval across every instance (the first to ask
+ * in an interval queues it; the others find it queued), and one worker of
+ * one instance runs it. Looking every interval rather than at midnight
+ * means a server that was down at midnight still takes the day's snapshot;
+ * takeDailySnapshot keeps it to one a day whatever runs. Returns a function
+ * that stops asking.
+ */
+export async function runDailySnapshotsOn({ boss, pool }: { boss: PgBoss; pool: pg.Pool }, intervalSeconds: number): Promise<() => void> {
+  await ensureQueue({ boss, pool }, SNAPSHOT_QUEUE, { retryLimit: 0, expireInSeconds: 15 * 60, retentionMinutes: 24 * 60 });
+  await boss.work(SNAPSHOT_QUEUE, { pollingIntervalSeconds: Math.min(30, Math.max(0.5, intervalSeconds / 2)) }, async () => {
+    try {
+      const count = await takeDailySnapshots();
+      if (count > 0) logger.info({ projects: count }, "daily readiness snapshots taken");
+    } catch (error) {
+      logger.error({ err: error }, "daily readiness snapshots failed");
+    }
+  });
+  const ask = () =>
+    boss
+      .send(SNAPSHOT_QUEUE, {}, { singletonSeconds: Math.min(intervalSeconds, MAX_THROTTLE_SECONDS), retryLimit: 0 })
+      .catch((error) => logger.warn({ err: error }, "could not queue the daily readiness snapshots"));
+  await ask();
+  const timer = setInterval(ask, intervalSeconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
 }

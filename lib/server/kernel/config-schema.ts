@@ -27,6 +27,48 @@ const databaseTimeouts = z.object({
 
 export type DatabaseTimeouts = z.infer<typeof databaseTimeouts>;
 
+const wholeNumber = (fallback: number, min: number, max: number, unit = "") =>
+  z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}${unit}`)
+    .max(max, `must be at most ${max}${unit}`)
+    .default(fallback);
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", ""], { error: "must be true or false" })
+    .optional()
+    .transform((value) => (value === undefined || value === "" ? fallback : ["true", "1", "yes"].includes(value)));
+
+// The scheduled jobs (docs/adr/0030-scheduled-checks-on-pg-boss.md): where
+// they run and how hard the automated checks may push.
+const jobSettings = z.object({
+  // Whether a web server runs the scheduled jobs itself. Off in web instances
+  // when `shipshape worker` processes run them instead.
+  JOBS_IN_SERVER: flag(true),
+  // Checks one process runs at once, whatever their team.
+  CHECKS_WORKER_CONCURRENCY: wholeNumber(8, 1, 256),
+  // Checks of one team running at once across every process on the database,
+  // so one team's many checks neither hammer its own servers nor starve other teams.
+  CHECKS_CONCURRENCY_PER_TEAM: wholeNumber(4, 1, 256),
+  // The widest spread, in seconds, of the starts of checks due at the same
+  // moment (a check's own offset, at most its interval); 0 starts them on the dot.
+  CHECKS_JITTER_SECONDS: wholeNumber(60, 0, 3600, " (seconds)"),
+});
+
+export type JobSettings = z.infer<typeof jobSettings>;
+
+/**
+ * The scheduled jobs' settings alone, for `shipshape worker`, which needs
+ * them but not the web server's. Throws a ConfigError naming a bad value.
+ */
+export function parseJobSettings(env: Record<string, string | undefined>): JobSettings {
+  const result = jobSettings.safeParse(env);
+  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  return result.data;
+}
+
 /**
  * The database timeouts alone, for the pools, which are created when their
  * module loads (also during `next build`, with no other setting present).
@@ -76,6 +118,7 @@ const configSchema = z
     SHIPSHAPE_SECRET_KEY: optionalString.pipe(z.string().min(32, "must be at least 32 characters long (`openssl rand -base64 32`)").optional()),
   })
   .extend(databaseTimeouts.shape)
+  .extend(jobSettings.shape)
   .superRefine((env, ctx) => {
     const clerkKeys = [env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY, env.CLERK_SECRET_KEY].filter(Boolean).length;
     if (clerkKeys === 1) {

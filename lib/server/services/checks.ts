@@ -156,7 +156,15 @@ export type CheckRun = { check: CheckView; result: CheckResultView; itemStatus: 
  * context, so tests can allow loopback and the scheduler can pass its
  * cancellation signal.
  */
-export type RunCheckOptions = { context?: CheckContext };
+export type RunCheckOptions = {
+  context?: CheckContext;
+  /**
+   * For the scheduler: when the check is next due, which it already set when
+   * it queued this run (its slots stay on their grid however late a run
+   * starts). By default the run's time plus the interval.
+   */
+  nextRunAt?: Date;
+};
 
 /**
  * Runs a check (`checkId`, and optionally the `projectId` it must be in) now and applies its result. The runner runs
@@ -191,6 +199,7 @@ export async function runCheckNow(actor: Actor, input: unknown, options: RunChec
   assertEditable(check.project);
   // Stored settings were parsed when added; parsing again fills defaults a
   // later version of the schema introduced.
+<<<<<<< HEAD
   const settings = checkSettings.parse(check.settings);
   const lastReport: ReportedResult | null = check.reports[0] ?? null;
   // A repository on a host the team stored a read token for is cloned with it.
@@ -199,6 +208,10 @@ export async function runCheckNow(actor: Actor, input: unknown, options: RunChec
     ? { passed: false, summary: stored.failure, details: { error: stored.failure }, durationMs: 0 }
     : await runCheck(settings, { lastReport, ...(stored.credentials ? { repositoryCredentials: stored.credentials } : {}), ...options.context });
   return applyOutcome(actor, checkId, outcome, new Date());
+=======
+  const outcome = await runCheck(checkSettings.parse(check.settings), options.context);
+  return applyOutcome(actor, checkId, outcome, new Date(), options.nextRunAt);
+>>>>>>> jobs
 }
 
 /** What a report did: the report as stored, and the run it was applied through. */
@@ -269,9 +282,13 @@ export async function reportCheckResult(actor: Actor, input: unknown, options: R
 // Shipshape acting in the actor's team: the author of what a run changes.
 const checksActor = (actor: Actor): SystemActor => ({ kind: "system", job: "checks", teamId: actor.teamId, timeZone: actor.timeZone });
 
+<<<<<<< HEAD
 // Applies a run's outcome: in `within` (a transaction the caller holds, which
 // has locked the item already or not), or in a transaction of its own.
 async function applyOutcome(actor: Actor, checkId: string, outcome: CheckOutcome, ranAt: Date, within?: Tx): Promise<CheckRun> {
+=======
+async function applyOutcome(actor: Actor, checkId: string, outcome: CheckOutcome, ranAt: Date, nextRunAt?: Date): Promise<CheckRun> {
+>>>>>>> jobs
   const system = checksActor(actor);
   const apply = async (tx: Tx): Promise<CheckRun> => {
     const found = await tx.check.findFirst({ where: { id: checkId, teamId: actor.teamId }, select: { itemId: true } });
@@ -311,7 +328,8 @@ async function applyOutcome(actor: Actor, checkId: string, outcome: CheckOutcome
         consecutiveFailures: verdict.consecutiveFailures,
         failingSince: verdict.failingSince,
         lastRunAt: ranAt,
-        nextRunAt: nextRunAfter(ranAt, current.intervalMinutes),
+        // The scheduler's slot, unless a later tick has claimed a later one already.
+        nextRunAt: nextRunAt === undefined ? nextRunAfter(ranAt, current.intervalMinutes) : current.nextRunAt && current.nextRunAt > nextRunAt ? current.nextRunAt : nextRunAt,
         lastSummary: outcome.summary,
       },
     });
