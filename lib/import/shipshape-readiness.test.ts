@@ -54,6 +54,8 @@ describe("Shipshape's own readiness checklist", () => {
         effortHours: item.effortHours ?? null,
         evidenceExpiries: item.evidence.map((evidence) => (evidence.expiresAt ? new Date(`${evidence.expiresAt}T00:00:00Z`) : null)),
         waiverExpiresAt: item.waiver ? new Date(`${item.waiver.expiresAt}T00:00:00Z`) : null,
+        // Its checks are attached after import (docs/readiness/README.md); none is pending here.
+        pendingCheck: false,
         // The strictest evidence policy: every item needs evidence to count as done.
         evidenceRequired: true,
       })),

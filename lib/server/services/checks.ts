@@ -199,7 +199,6 @@ export async function runCheckNow(actor: Actor, input: unknown, options: RunChec
   assertEditable(check.project);
   // Stored settings were parsed when added; parsing again fills defaults a
   // later version of the schema introduced.
-<<<<<<< HEAD
   const settings = checkSettings.parse(check.settings);
   const lastReport: ReportedResult | null = check.reports[0] ?? null;
   // A repository on a host the team stored a read token for is cloned with it.
@@ -207,11 +206,7 @@ export async function runCheckNow(actor: Actor, input: unknown, options: RunChec
   const outcome: CheckOutcome = stored.failure
     ? { passed: false, summary: stored.failure, details: { error: stored.failure }, durationMs: 0 }
     : await runCheck(settings, { lastReport, ...(stored.credentials ? { repositoryCredentials: stored.credentials } : {}), ...options.context });
-  return applyOutcome(actor, checkId, outcome, new Date());
-=======
-  const outcome = await runCheck(checkSettings.parse(check.settings), options.context);
-  return applyOutcome(actor, checkId, outcome, new Date(), options.nextRunAt);
->>>>>>> jobs
+  return applyOutcome(actor, checkId, outcome, new Date(), { nextRunAt: options.nextRunAt });
 }
 
 /** What a report did: the report as stored, and the run it was applied through. */
@@ -274,7 +269,7 @@ export async function reportCheckResult(actor: Actor, input: unknown, options: R
     });
     // The reported runner touches no network: it judges the report here, in the transaction.
     const outcome = await runCheck(settings, { ...options.context, lastReport: { reportedAt: report.reportedAt, passed, summary: summary ?? null } });
-    const run = await applyOutcome(actor, checkId, outcome, report.reportedAt, tx);
+    const run = await applyOutcome(actor, checkId, outcome, report.reportedAt, { within: tx });
     return { ...run, report: { ...report, reportedAt: report.reportedAt.toISOString() } };
   });
 }
@@ -282,13 +277,17 @@ export async function reportCheckResult(actor: Actor, input: unknown, options: R
 // Shipshape acting in the actor's team: the author of what a run changes.
 const checksActor = (actor: Actor): SystemActor => ({ kind: "system", job: "checks", teamId: actor.teamId, timeZone: actor.timeZone });
 
-<<<<<<< HEAD
 // Applies a run's outcome: in `within` (a transaction the caller holds, which
 // has locked the item already or not), or in a transaction of its own.
-async function applyOutcome(actor: Actor, checkId: string, outcome: CheckOutcome, ranAt: Date, within?: Tx): Promise<CheckRun> {
-=======
-async function applyOutcome(actor: Actor, checkId: string, outcome: CheckOutcome, ranAt: Date, nextRunAt?: Date): Promise<CheckRun> {
->>>>>>> jobs
+// `nextRunAt`: the scheduler's next slot for the check; unset, one interval
+// after this run.
+async function applyOutcome(
+  actor: Actor,
+  checkId: string,
+  outcome: CheckOutcome,
+  ranAt: Date,
+  { within, nextRunAt }: { within?: Tx; nextRunAt?: Date } = {},
+): Promise<CheckRun> {
   const system = checksActor(actor);
   const apply = async (tx: Tx): Promise<CheckRun> => {
     const found = await tx.check.findFirst({ where: { id: checkId, teamId: actor.teamId }, select: { itemId: true } });
