@@ -3,15 +3,16 @@ import type { Prisma } from "@/generated/prisma/client";
 import { resultExpiresAt, nextRunAfter, verdictOf, type FailingStatus } from "@/lib/domain/checks/verdict";
 import type { ItemStatus } from "@/lib/domain/readiness/vocabulary";
 import { addCheckInput, checkRefInput, checkTarget, listChecksInput } from "@/lib/schemas/check";
-import { checkSettings, type CheckKind, type CheckSettings } from "@/lib/schemas/check-settings";
+import { checkSettings, type CheckSettings } from "@/lib/schemas/check-settings";
 import { runCheck, type CheckContext, type CheckOutcome } from "@/lib/server/checks/run-check";
-import { actorLabel, actorUserId, nonPersonLabel, type Actor, type SystemActor } from "@/lib/server/kernel/actor";
+import { actorLabel, type Actor, type SystemActor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
 import { notFound, parseInput } from "@/lib/server/kernel/errors";
 import { authorize } from "@/lib/server/kernel/gate";
 import { assertEditable, itemInTeam, projectInTeam } from "@/lib/server/kernel/tenancy";
 import { checkResultViewSelect, checkViewSelect, toCheckResultView, toCheckView, type CheckResultView, type CheckView } from "@/lib/server/read-models/check-view";
 import { recordProjectChange } from "./activity";
+import { insertCheck } from "./check-writes";
 import { itemUpdatedEntry, lockItemRow } from "./item-changes";
 
 // Automated checks on items. A lead attaches a check to an item;
@@ -21,14 +22,6 @@ import { itemUpdatedEntry, lockItemRow } from "./item-changes";
 // done by Shipshape itself, the system actor, whoever asked for the run.
 
 type Tx = Prisma.TransactionClient;
-
-const KIND_COLUMN: Record<CheckKind, "HTTP" | "TLS" | "DNS" | "REPOSITORY" | "REPORTED"> = {
-  http: "HTTP",
-  tls: "TLS",
-  dns: "DNS",
-  repository: "REPOSITORY",
-  reported: "REPORTED",
-};
 
 /** Results kept per check; older ones are deleted as new ones arrive. */
 export const RESULTS_KEPT_PER_CHECK = 100;
@@ -55,31 +48,9 @@ export async function addCheck(actor: Actor, input: unknown): Promise<CheckView>
   const { settings, intervalMinutes, failuresBeforeFailing, failingStatus, itemId, projectId, key } = parseInput(addCheckInput, input);
   return db.$transaction(async (tx) => {
     const item = await itemInTeam(tx, actor, { itemId, projectId, key });
-    const check = await tx.check.create({
-      data: {
-        teamId: actor.teamId,
-        projectId: item.projectId,
-        itemId: item.id,
-        kind: KIND_COLUMN[settings.kind],
-        settings: settings as Prisma.InputJsonValue,
-        intervalMinutes,
-        failuresBeforeFailing,
-        failingStatus,
-        nextRunAt: new Date(),
-        createdById: actorUserId(actor),
-        createdByLabel: nonPersonLabel(actor),
-      },
-      select: { id: true },
-    });
-    await recordProjectChange(tx, actor, {
-      action: "check.added",
-      entityType: "check",
-      entityId: check.id,
-      projectId: item.projectId,
-      itemId: item.id,
-      after: { kind: settings.kind, target: checkTarget(settings), intervalMinutes, failuresBeforeFailing, failingStatus },
-    });
-    return checkView(tx, actor, check.id);
+    const { checkId, entry } = await insertCheck(tx, actor, item, { settings, intervalMinutes, failuresBeforeFailing, failingStatus });
+    await recordProjectChange(tx, actor, entry);
+    return checkView(tx, actor, checkId);
   });
 }
 
