@@ -267,7 +267,7 @@ export const checkSuggestions = z
           suggestions: z.number().int().min(1).meta({ description: "How many more checks would be suggested once it is set." }),
         }),
       )
-      .meta({ description: "Project URLs to set (PATCH /api/v1/projects/{projectId} or the project settings) for more suggestions." }),
+      .meta({ description: "Project URLs to set (in the project's settings, or when creating it) for more suggestions." }),
     settingsPath: z.string().meta({ description: "The project settings page, where the URLs are set." }),
   })
   .meta({ id: "CheckSuggestions" });

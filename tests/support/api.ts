@@ -4,6 +4,7 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { expect } from "vitest";
+import * as checkSuggestionsRoute from "@/app/api/v1/projects/[projectId]/check-suggestions/route";
 import * as checkRunRoute from "@/app/api/v1/projects/[projectId]/checks/[checkId]/run/route";
 import * as itemChecksRoute from "@/app/api/v1/projects/[projectId]/items/[key]/checks/route";
 import * as projectChecksRoute from "@/app/api/v1/projects/[projectId]/checks/route";
@@ -34,6 +35,7 @@ const ROUTES: { template: string; module: Partial<Record<Method, Handler>> }[] =
   { template: "/api/v1/projects/{projectId}/checks", module: projectChecksRoute },
   { template: "/api/v1/projects/{projectId}/items/{key}/checks", module: itemChecksRoute },
   { template: "/api/v1/projects/{projectId}/checks/{checkId}/run", module: checkRunRoute },
+  { template: "/api/v1/projects/{projectId}/check-suggestions", module: checkSuggestionsRoute },
 ];
 
 const document = openApiDocument();
