@@ -21,6 +21,28 @@ const INTERVALS = [
   { value: "1440", label: "Once a day" },
 ];
 
+const code = "rounded bg-slate-100 px-1 py-0.5 text-xs";
+
+// A file pattern as people read it: a glob's alternatives ({a,b,c}) as
+// "one of a, b, c", the longest lists cut short (all of it on hover).
+function FilePattern({ path }: { path: string }) {
+  const options = /^\{([^{}]+)\}$/.exec(path)?.[1].split(",");
+  if (!options) return <code className={code}>{path}</code>;
+  const shown = options.slice(0, options.length > 5 ? 4 : 5);
+  return (
+    <span title={options.join(", ")}>
+      one of{" "}
+      {shown.map((option, index) => (
+        <span key={option}>
+          {index > 0 && ", "}
+          <code className={code}>{option}</code>
+        </span>
+      ))}
+      {options.length > shown.length && ` or ${options.length - shown.length} more`}
+    </span>
+  );
+}
+
 // What a check looks at, in the words of its kind.
 function Details({ settings }: { settings: CheckSettings }) {
   switch (settings.kind) {
@@ -31,7 +53,7 @@ function Details({ settings }: { settings: CheckSettings }) {
           {settings.files.map((file, index) => (
             <span key={file.path}>
               {index > 0 && " and "}
-              <code className="rounded bg-slate-100 px-1 py-0.5 text-xs">{file.path}</code>
+              <FilePattern path={file.path} />
             </span>
           ))}
         </span>
@@ -63,7 +85,7 @@ function ProposalRow({ proposal, checked, onToggle }: { proposal: CheckProposal;
   const inputId = `proposal-${proposal.id}`;
   const choosable = !proposal.alreadyExists && proposal.choices.length > 1;
   return (
-    <li className="flex gap-3 py-3" data-testid="check-proposal" data-proposal-id={proposal.id}>
+    <li className={proposal.alreadyExists ? "flex gap-3 py-3 text-slate-500" : "flex gap-3 py-3"} data-testid="check-proposal" data-proposal-id={proposal.id}>
       <input
         id={inputId}
         type="checkbox"

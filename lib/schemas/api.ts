@@ -123,7 +123,7 @@ export const apiAddCheckRequest = z.preprocess(withKindInSettings, apiAddCheckBo
 export const apiAcceptCheckSuggestionsBody = z
   .strictObject({
     proposals: z
-      .array(z.union([z.string().regex(SUGGESTION_ID), z.number().int().min(0)]))
+      .array(z.union([plainString().regex(SUGGESTION_ID), z.number().int().min(0)]))
       .min(1)
       .max(MAX_ACCEPTED_PROPOSALS)
       .meta({ description: "The proposals to set up: ids such as `infrastructure.health-checks:0` (or a choice's id, `…:0:1`), or places in the list." }),
