@@ -39,6 +39,8 @@ const code = await superviseChild(process.execPath, nextStartArgs(port), {
     LOG_LEVEL: process.env.LOG_LEVEL || "warn",
     // GET /api/metrics is on; e2e/metrics.spec.ts scrapes it with this token.
     METRICS_TOKEN: "e2e-metrics-token-0123456789abcdef",
+    // Read tokens for repository checks are sealed with it (e2e/repository-tokens.spec.ts).
+    SHIPSHAPE_SECRET_KEY: "e2e-sealing-key-0123456789abcdefghijklmnop",
   },
   cleanup,
 });

@@ -74,6 +74,14 @@ function Details({ settings }: { settings: CheckSettings }) {
           {settings.maxLatencyMs ? ` within ${settings.maxLatencyMs} ms` : ""}
         </span>
       );
+    case "headers":
+      return (
+        <span>
+          <span className="font-mono">{settings.url}</span>
+          {settings.minimumScore > 0 ? `, Observatory score at least ${settings.minimumScore}` : ""}
+          {settings.requiredTests?.length ? `, passing ${settings.requiredTests.join(", ")}` : ""}
+        </span>
+      );
     default: {
       const { url, host, name } = settings as { url?: string; host?: string; name?: string };
       return <span className="font-mono">{url ?? host ?? name}</span>;

@@ -43,6 +43,9 @@ describe("activity text", () => {
   it("describes API token changes", () => {
     expect(describeActivity({ action: "apiToken.created", before: null, after: { name: "CI", scope: "write" } })).toBe("created the write API token “CI”");
     expect(describeActivity({ action: "apiToken.revoked", before: { name: "CI" }, after: null })).toBe("revoked the API token “CI”");
+    expect(describeActivity({ action: "repositoryToken.stored", before: null, after: { host: "github.com", last4: "wxyz" } })).toBe("stored the read token for github.com (ending wxyz)");
+    expect(describeActivity({ action: "repositoryToken.stored", before: { host: "github.com" }, after: { host: "github.com", last4: null } })).toBe("replaced the read token for github.com");
+    expect(describeActivity({ action: "repositoryToken.removed", before: { host: "github.com" }, after: null })).toBe("removed the read token for github.com");
   });
 
   it("describes a hand-over with both people's names, which outlive the membership", () => {

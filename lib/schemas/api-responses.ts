@@ -279,6 +279,17 @@ export const acceptedCheckSuggestions = z
     skipped: z.array(z.object({ id: z.string(), itemKey: z.string(), target: z.string(), reason: z.string() })).meta({ description: "Chosen checks the item already had." }),
   })
   .meta({ id: "AcceptedCheckSuggestions" });
+export const repositoryToken = z
+  .object({
+    id: z.string(),
+    host: z.string().meta({ description: "The git host its repository checks send it to, such as github.com." }),
+    username: z.string().meta({ description: "The user name sent with it (HTTP basic authentication)." }),
+    last4: z.string().nullable().meta({ description: "The token's last four characters; null for tokens under 16 characters. The token itself is never returned." }),
+    createdBy: z.string(),
+    storedAt: timestamp,
+  })
+  .meta({ id: "RepositoryToken" });
+export const repositoryTokenList = z.object({ data: z.array(repositoryToken) }).meta({ id: "RepositoryTokenList" });
 
 export type ApiProjectSummary = z.infer<typeof projectSummary>;
 export type ApiProject = z.infer<typeof projectDetail>;

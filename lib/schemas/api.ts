@@ -13,6 +13,7 @@ import { checkSettings, CHECK_KINDS } from "./check-settings";
 import { FAILING_STATUSES } from "@/lib/domain/checks/verdict";
 import { MAX_CHECK_INTERVAL_MINUTES, MIN_CHECK_INTERVAL_MINUTES, withKindInSettings } from "./check";
 import { MAX_ACCEPTED_PROPOSALS, SUGGESTION_ID } from "./check-suggestions";
+import { storeRepositoryTokenInput } from "./repository-token";
 
 // ── Requests ────────────────────────────────────────────────────────────────
 
@@ -136,6 +137,8 @@ export const apiAcceptCheckSuggestionsBody = z
       .meta({ description: `How often the new checks run, in minutes (${MIN_CHECK_INTERVAL_MINUTES}–${MAX_CHECK_INTERVAL_MINUTES}, default 60).` }),
   })
   .meta({ id: "AcceptCheckSuggestions" });
+// A read token for repository checks on one git host.
+export const apiStoreRepositoryTokenBody = z.strictObject(storeRepositoryTokenInput.shape).meta({ id: "NewRepositoryToken" });
 
 export const apiReportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default("json").meta({ description: "`json` (schema shipshape.report/v1), `md`, `csv` or `pdf`." }),
@@ -150,3 +153,4 @@ export const projectPath = z.object({ projectId });
 export const itemPath = z.object({ projectId, key });
 export const evidencePath = z.object({ projectId, key, evidenceId: id.meta({ description: "Evidence id." }) });
 export const checkPath = z.object({ projectId, checkId: id.meta({ description: "Check id." }) });
+export const repositoryTokenPath = z.object({ tokenId: id.meta({ description: "Repository token id." }) });

@@ -69,5 +69,7 @@ export function checkTarget(settings: CheckSettings): string {
       return settings.url ?? settings.path ?? "";
     case "reported":
       return `a result reported every ${settings.maxAgeDays} days`;
+    case "headers":
+      return settings.url;
   }
 }

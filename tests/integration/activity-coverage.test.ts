@@ -18,6 +18,7 @@ import * as items from "@/lib/server/services/items";
 import * as members from "@/lib/server/services/members";
 import * as milestones from "@/lib/server/services/milestones";
 import * as projects from "@/lib/server/services/projects";
+import * as repositoryTokens from "@/lib/server/services/repository-tokens";
 import * as shareLinks from "@/lib/server/services/share-links";
 import * as teams from "@/lib/server/services/teams";
 import * as templates from "@/lib/server/services/templates";
@@ -50,7 +51,16 @@ async function world() {
 }
 type World = Awaited<ReturnType<typeof world>>;
 
+// Storing a read token needs the key that seals it.
+const withSealingKey = () => (process.env.SHIPSHAPE_SECRET_KEY ??= "activity-coverage-sealing-key-0123456789");
+
 const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
+  "repositoryTokens.storeRepositoryToken": (w) => (withSealingKey(), repositoryTokens.storeRepositoryToken(w.lead, { host: "github.com", token: "ghp_0123456789abcdef" })),
+  "repositoryTokens.removeRepositoryToken": async (w) => {
+    withSealingKey();
+    const { id } = await repositoryTokens.storeRepositoryToken(w.lead, { host: "github.com", token: "ghp_0123456789abcdef" });
+    return repositoryTokens.removeRepositoryToken(w.lead, { tokenId: id });
+  },
   "accountDeletion.deleteAccount": (w) => accountDeletion.deleteAccount(w.engineer, { confirmEmail: w.engineer.email }),
   "importing.importChecklist": (w) => importing.importChecklist(w.lead, { projectId: w.projectId, text: "## Security\n- [x] Security headers\n- [ ] Pen test booked\n" }),
   "templates.saveTeamTemplate": (w) => templates.saveTeamTemplate(w.lead, { text: TEMPLATE_YAML }),

@@ -14,6 +14,7 @@ import { checkResultViewSelect, checkViewSelect, toCheckResultView, toCheckView,
 import { recordProjectChange } from "./activity";
 import { insertCheck } from "./check-writes";
 import { itemUpdatedEntry, lockItemRow } from "./item-changes";
+import { repositoryCredentialsFor } from "./repository-tokens";
 
 // Automated checks on items. A lead attaches a check to an item;
 // each run stores a result, moves the check's state, and makes the item
@@ -40,8 +41,9 @@ async function checkView(client: Pick<Tx, "check">, actor: Actor, checkId: strin
  * (5–1440, default 60); `failuresBeforeFailing` (1–10, default 2);
  * `failingStatus` (PARTIAL or MISSING, default MISSING). The check is due at
  * once and stays PENDING, the item unchanged, until its first result.
- * Errors: VALIDATION (field-level: `settings.url` …), FORBIDDEN, NOT_FOUND,
- * CONFLICT (archived project).
+ * Errors: VALIDATION (field-level: `settings.url` …; `settings.tokenRef` when
+ * it names no read token of the team, or one for another host), FORBIDDEN,
+ * NOT_FOUND, CONFLICT (archived project).
  */
 export async function addCheck(actor: Actor, input: unknown): Promise<CheckView> {
   authorize(actor, "check.manage");
@@ -139,7 +141,12 @@ export async function runCheckNow(actor: Actor, input: unknown, options: RunChec
   assertEditable(check.project);
   // Stored settings were parsed when added; parsing again fills defaults a
   // later version of the schema introduced.
-  const outcome = await runCheck(checkSettings.parse(check.settings), options.context);
+  const settings = checkSettings.parse(check.settings);
+  // A repository on a host the team stored a read token for is cloned with it.
+  const stored = await repositoryCredentialsFor(actor, settings);
+  const outcome: CheckOutcome = stored.failure
+    ? { passed: false, summary: stored.failure, details: { error: stored.failure }, durationMs: 0 }
+    : await runCheck(settings, { ...(stored.credentials ? { repositoryCredentials: stored.credentials } : {}), ...options.context });
   return applyOutcome(actor, checkId, outcome, new Date());
 }
 
