@@ -37,6 +37,8 @@ describe("activity text", () => {
     expect(describeActivity({ action: "check.failed", before: { state: "PASSING" }, after: { state: "FAILING", summary: "503 from /health", consecutiveFailures: 2 } })).toBe(
       "saw the check fail twice in a row: “503 from /health”",
     );
+    expect(describeActivity({ action: "check.reported", before: null, after: { passed: true, summary: "412 tests" } })).toBe("reported that the check passed: “412 tests”");
+    expect(describeActivity({ action: "check.reported", before: null, after: { passed: false } })).toBe("reported that the check failed");
     expect(describeActivity({ action: "check.failed", before: { state: "PENDING" }, after: { state: "FAILING", summary: "503", consecutiveFailures: 1 } })).toBe("saw the check fail: “503”");
   });
 

@@ -172,6 +172,8 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return `${before?.state === "FAILING" ? "saw the check pass again" : "verified the item"}: “${text(after?.summary)}”`;
     case "check.failed":
       return `saw the check fail${failures(after?.consecutiveFailures)}: “${text(after?.summary)}”`;
+    case "check.reported":
+      return `reported that the check ${after?.passed ? "passed" : "failed"}${after?.summary ? `: “${text(after.summary)}”` : ""}`;
     default:
       return record.action.replace(".", " ");
   }

@@ -37,7 +37,7 @@ const FRESH_INSTALL_ONLY = new Set(["setup.setUpFromCommandLine"]);
 
 // What a check's run changes is recorded as Shipshape's own work (the system
 // actor), whoever asked for the run.
-const BY_SHIPSHAPE: Record<string, string> = { "checks.runCheckNow": "Shipshape (checks)" };
+const BY_SHIPSHAPE: Record<string, string> = { "checks.runCheckNow": "Shipshape (checks)", "checks.reportCheckResult": "Shipshape (checks)" };
 
 const TEMPLATE_YAML = "schema: shipshape.checklist/v1\nname: Payments launch\ncategories:\n  - name: PCI\n    items:\n      - key: pci.scope\n        title: Cardholder data scope documented\n";
 
@@ -93,6 +93,11 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
     return checks.removeCheck(w.lead, { checkId });
   },
   // A reported check with no report yet fails without touching the network.
+  // The report is the reporter's; what it changes, Shipshape's.
+  "checks.reportCheckResult": async (w) => {
+    const { id: checkId } = await checks.addCheck(w.lead, { itemId: w.item.id, settings: { kind: "reported", maxAgeDays: 7 } });
+    return checks.reportCheckResult(w.engineer, { checkId, passed: true });
+  },
   "checks.runCheckNow": async (w) => {
     const { id: checkId } = await checks.addCheck(w.lead, { itemId: w.item.id, settings: { kind: "reported", maxAgeDays: 7 }, failuresBeforeFailing: 1 });
     return checks.runCheckNow(w.engineer, { checkId });

@@ -4,8 +4,8 @@
 // /api/v1/openapi.json, rendered at /api-docs, linted in CI.
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import { apiAcceptCheckSuggestionsBody, apiAddCheckBody, apiAddEvidenceBody, apiStoreRepositoryTokenBody, repositoryTokenPath, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiProjectListQuery, apiReportQuery, checkPath, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
-import { acceptedCheckSuggestions, check, checkList, checkRun, checkSuggestions, repositoryToken, repositoryTokenList, evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument } from "@/lib/schemas/api-responses";
+import { apiAcceptCheckSuggestionsBody, apiAddCheckBody, apiAddEvidenceBody, apiReportResultBody, apiStoreRepositoryTokenBody, repositoryTokenPath, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiProjectListQuery, apiReportQuery, checkPath, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
+import { acceptedCheckSuggestions, check, checkList, checkReport, checkRun, checkSuggestions, repositoryToken, repositoryTokenList, evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument } from "@/lib/schemas/api-responses";
 import { apiError, ERRORS, type ApiErrorCode } from "@/lib/schemas/errors";
 
 const errorContent = { "application/json": { schema: apiError } };
@@ -264,6 +264,28 @@ export function openApiDocument(serverUrl = "/") {
             "a failure makes it the check's failingStatus once `failuresBeforeFailing` runs in a row failed. A failing target is a 200 with `result.passed` false.",
           requestParams: { path: checkPath },
           responses: responses({ 200: ok("The result and the check after it.", checkRun) }, ["FORBIDDEN", "NOT_FOUND", "CONFLICT"]),
+        }),
+      },
+      "/api/v1/projects/{projectId}/checks/{checkId}/results": {
+        post: operation({
+          operationId: "reportCheckResult",
+          tags: ["Checks"],
+          summary: "Report a pipeline's result for a reported check",
+          description:
+            "Needs a write token. For checks of kind `reported` only (any other kind is a 409: Shipshape runs those itself). " +
+            "The result is stored and applied at once, like a run: a pass makes the item DONE; a failure makes it the check's " +
+            "failingStatus once `failuresBeforeFailing` results in a row failed. Later runs judge the latest report again, so the " +
+            "item falls once no result has been reported for `maxAgeDays`. A failed result is a 201 with `result.passed` false.",
+          requestParams: { path: checkPath },
+          requestBody: jsonBody(apiReportResultBody),
+          responses: responses({ 201: ok("The report was stored and applied.", checkReport) }, [
+            "VALIDATION",
+            "FORBIDDEN",
+            "NOT_FOUND",
+            "CONFLICT",
+            "PAYLOAD_TOO_LARGE",
+            "UNSUPPORTED_MEDIA_TYPE",
+          ]),
         }),
       },
       "/api/v1/repository-tokens": {

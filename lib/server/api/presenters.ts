@@ -1,6 +1,6 @@
 import "server-only";
 import { headlineOf } from "@/lib/domain/readiness/score";
-import type { ApiAcceptedCheckSuggestions, ApiCheck, ApiCheckRun, ApiCheckSuggestions, ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api-responses";
+import type { ApiAcceptedCheckSuggestions, ApiCheck, ApiCheckReport, ApiCheckRun, ApiCheckSuggestions, ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api-responses";
 import { config } from "@/lib/server/kernel/config";
 import { AppError } from "@/lib/server/kernel/errors";
 import type { EvidenceView } from "@/lib/server/read-models/evidence-view";
@@ -105,6 +105,7 @@ export function toApiItem(item: ItemDetail, timeZone: string): ApiItem {
     notes: item.notes,
     webUrl: `${projectWebUrl(item.projectId)}/items/${item.id}`,
     evidence: item.evidence.map(toApiEvidence),
+    checks: item.checks,
     timeZone,
   };
 }
@@ -175,4 +176,9 @@ export const toApiAcceptedCheckSuggestions = (accepted: AcceptedChecks): ApiAcce
   projectId: accepted.projectId,
   added: accepted.added.map(toApiCheck),
   skipped: accepted.skipped,
+});
+
+export const toApiCheckReport = (done: { report: ApiCheckReport["report"]; check: CheckView; result: CheckResultView; itemStatus: ApiCheckReport["itemStatus"] }): ApiCheckReport => ({
+  report: done.report,
+  ...toApiCheckRun(done),
 });
