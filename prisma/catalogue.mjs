@@ -18,6 +18,49 @@ const catalogueHeader = z.strictObject({
   version: z.number().int().positive(),
 });
 
+// Placeholders a check template may hold, filled from the project's URLs
+// (lib/domain/checks/suggestions.ts fills them; a unit test holds the lists equal).
+export const CHECK_PLACEHOLDERS = ["productionUrl", "productionHost", "repositoryUrl"];
+
+// `{name}`: a placeholder. Glob alternatives (`{a,b}`) hold a comma, a dot or a
+// slash, so they are never read as one.
+const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
+
+// Every placeholder in any string of a template (nested lists and objects too).
+function placeholdersIn(value) {
+  if (typeof value === "string") return [...value.matchAll(PLACEHOLDER)].map((match) => match[1]);
+  if (Array.isArray(value)) return value.flatMap(placeholdersIn);
+  if (value && typeof value === "object") return Object.values(value).flatMap(placeholdersIn);
+  return [];
+}
+
+const knownPlaceholders = (value, context) => {
+  for (const name of placeholdersIn(value)) {
+    if (!CHECK_PLACEHOLDERS.includes(name)) {
+      context.addIssue({ code: "custom", message: `Unknown placeholder {${name}}; use ${CHECK_PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}.` });
+    }
+  }
+};
+
+// A suggested check: the settings of one kind (lib/schemas/check-settings.ts)
+// with placeholders, a label saying what it proves, and optionally
+// alternatives (other values of the same settings, such as other paths of a
+// health endpoint) a lead may pick instead. The settings themselves are read
+// by the application's schema when a project's URLs fill them; here only
+// their shape is checked, so a kind the application does not know yet is
+// carried along and skipped there.
+const checkTemplate = z
+  .looseObject({
+    kind: z.string().regex(/^[a-z][a-z-]*$/, "Name the kind of check, such as http or repository."),
+    label: text.max(120),
+    alternatives: z
+      .array(z.looseObject({}).refine((alternative) => !("kind" in alternative) && !("label" in alternative), "An alternative changes settings, not the kind or label."))
+      .min(1)
+      .max(5)
+      .optional(),
+  })
+  .superRefine(knownPlaceholders);
+
 const catalogueItem = z.strictObject({
   key: z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/),
   title: text.max(200),
@@ -25,6 +68,7 @@ const catalogueItem = z.strictObject({
   effort: z.number().positive().max(1000),
   why: text,
   verify: text,
+  checks: z.array(checkTemplate).max(10).default([]),
 });
 
 const catalogueCategory = z.strictObject({

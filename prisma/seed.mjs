@@ -37,8 +37,8 @@ export async function seedCatalogue(url, { log = () => {} } = {}) {
       );
       for (const [position, item] of category.items.entries()) {
         await client.query(
-          'INSERT INTO template_item (id, "categoryId", key, title, why, "howToVerify", priority, "effortHours", position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-          [randomUUID(), categoryId, item.key, item.title, item.why, item.verify, item.priority, item.effort, position],
+          'INSERT INTO template_item (id, "categoryId", key, title, why, "howToVerify", priority, "effortHours", position, checks) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+          [randomUUID(), categoryId, item.key, item.title, item.why, item.verify, item.priority, item.effort, position, JSON.stringify(item.checks)],
         );
       }
     }

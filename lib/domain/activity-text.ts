@@ -161,6 +161,11 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return `deleted the milestone “${text(before?.name)}”`;
     case "check.added":
       return `added a${text(after?.kind) === "http" ? "n" : ""} ${text(after?.kind)} check of ${text(after?.target)}, every ${String(after?.intervalMinutes ?? 60)} minutes`;
+    case "project.checksSetUp": {
+      const added = Number(after?.added ?? 0);
+      const skipped = Number(after?.skipped ?? 0);
+      return `set up ${added} suggested check${added === 1 ? "" : "s"}${skipped ? ` (${skipped} already set up)` : ""}`;
+    }
     case "check.removed":
       return `removed the ${text(before?.kind)} check of ${text(before?.target)}`;
     case "check.passed":

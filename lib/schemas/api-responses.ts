@@ -241,6 +241,58 @@ export const checkRun = z
   })
   .meta({ id: "CheckRun" });
 
+const checkSettingsAsStored = z.looseObject({ kind: z.enum(CHECK_KINDS) }).meta({ description: "The check's settings, defaults filled in, as POST …/items/{key}/checks takes them." });
+
+const checkChoice = z
+  .object({
+    id: z.string().meta({ description: "Accept this choice by this id." }),
+    settings: checkSettingsAsStored,
+    target: z.string().meta({ description: "What the check looks at, in a few words." }),
+    alreadyExists: z.boolean().meta({ description: "The item already has a check of this kind on this target." }),
+  })
+  .meta({ id: "CheckSuggestionChoice" });
+
+export const checkSuggestions = z
+  .object({
+    projectId: z.string(),
+    urls: z.object({ productionUrl: z.string().nullable(), repositoryUrl: z.string().nullable() }).meta({ description: "The project's URLs the proposals were built from." }),
+    proposals: z.array(
+      z
+        .object({
+          id: z.string().meta({ description: "The proposal's id (`item.key:n`); accept it by this id or by its place in this list." }),
+          itemKey: z.string(),
+          itemTitle: z.string(),
+          category: z.string(),
+          label: z.string().meta({ description: "What the check proves, in a few words." }),
+          kind: z.enum(CHECK_KINDS),
+          settings: checkSettingsAsStored,
+          target: z.string(),
+          alreadyExists: z.boolean().meta({ description: "The item already has this check (or one of its choices); accepting it adds nothing." }),
+          choices: z.array(checkChoice).min(1).meta({ description: "The template's own settings first, then its alternatives (another path of a health endpoint …)." }),
+        })
+        .meta({ id: "CheckSuggestion" }),
+    ),
+    missingUrls: z
+      .array(
+        z.object({
+          field: z.enum(["productionUrl", "repositoryUrl"]),
+          label: z.string(),
+          message: z.string(),
+          suggestions: z.number().int().min(1).meta({ description: "How many more checks would be suggested once it is set." }),
+        }),
+      )
+      .meta({ description: "Project URLs to set (in the project's settings, or when creating it) for more suggestions." }),
+    settingsPath: z.string().meta({ description: "The project settings page, where the URLs are set." }),
+  })
+  .meta({ id: "CheckSuggestions" });
+
+export const acceptedCheckSuggestions = z
+  .object({
+    projectId: z.string(),
+    added: z.array(check),
+    skipped: z.array(z.object({ id: z.string(), itemKey: z.string(), target: z.string(), reason: z.string() })).meta({ description: "Chosen checks the item already had." }),
+  })
+  .meta({ id: "AcceptedCheckSuggestions" });
 export const checkReport = z
   .object({
     report: z
@@ -277,5 +329,7 @@ export type ApiEvidence = z.infer<typeof evidence>;
 export type ApiCheck = z.infer<typeof check>;
 export type ApiCheckResult = z.infer<typeof checkResult>;
 export type ApiCheckRun = z.infer<typeof checkRun>;
+export type ApiCheckSuggestions = z.infer<typeof checkSuggestions>;
+export type ApiAcceptedCheckSuggestions = z.infer<typeof acceptedCheckSuggestions>;
 export type ApiCheckReport = z.infer<typeof checkReport>;
 export type ApiConflictingChange = z.infer<typeof conflictingChange>;

@@ -12,6 +12,7 @@ import { BUILT_IN_TEMPLATE } from "./project";
 import { checkSettings, CHECK_KINDS } from "./check-settings";
 import { FAILING_STATUSES } from "@/lib/domain/checks/verdict";
 import { MAX_CHECK_INTERVAL_MINUTES, MIN_CHECK_INTERVAL_MINUTES, reportedResultFields, withKindInSettings } from "./check";
+import { MAX_ACCEPTED_PROPOSALS, SUGGESTION_ID } from "./check-suggestions";
 import { storeRepositoryTokenInput } from "./repository-token";
 
 // ── Requests ────────────────────────────────────────────────────────────────
@@ -143,6 +144,25 @@ export const apiAddCheckBody = z
 
 /** The body as sent: `kind` beside the settings is moved into them before the schema reads it. */
 export const apiAddCheckRequest = z.preprocess(withKindInSettings, apiAddCheckBody);
+
+// Suggested checks to set up: by id (or one of a proposal's choices' ids) or
+// by place in the list GET …/check-suggestions gave.
+export const apiAcceptCheckSuggestionsBody = z
+  .strictObject({
+    proposals: z
+      .array(z.union([plainString().regex(SUGGESTION_ID), z.number().int().min(0)]))
+      .min(1)
+      .max(MAX_ACCEPTED_PROPOSALS)
+      .meta({ description: "The proposals to set up: ids such as `infrastructure.health-checks:0` (or a choice's id, `…:0:1`), or places in the list." }),
+    intervalMinutes: z
+      .number()
+      .int()
+      .min(MIN_CHECK_INTERVAL_MINUTES)
+      .max(MAX_CHECK_INTERVAL_MINUTES)
+      .default(60)
+      .meta({ description: `How often the new checks run, in minutes (${MIN_CHECK_INTERVAL_MINUTES}–${MAX_CHECK_INTERVAL_MINUTES}, default 60).` }),
+  })
+  .meta({ id: "AcceptCheckSuggestions" });
 
 /** A pipeline's result for a `reported` check. */
 export const apiReportResultBody = z.strictObject(reportedResultFields).meta({ id: "ReportedResult" });

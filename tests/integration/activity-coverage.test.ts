@@ -10,6 +10,7 @@ import * as accountDeletion from "@/lib/server/services/account-deletion";
 import * as apiTokens from "@/lib/server/services/api-tokens";
 import * as categories from "@/lib/server/services/categories";
 import * as checks from "@/lib/server/services/checks";
+import * as checkSuggestions from "@/lib/server/services/check-suggestions";
 import * as evidence from "@/lib/server/services/evidence";
 import * as importing from "@/lib/server/services/import";
 import * as invitations from "@/lib/server/services/invitations";
@@ -100,6 +101,10 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
   "checks.runCheckNow": async (w) => {
     const { id: checkId } = await checks.addCheck(w.lead, { itemId: w.item.id, settings: { kind: "reported", maxAgeDays: 7 }, failuresBeforeFailing: 1 });
     return checks.runCheckNow(w.engineer, { checkId });
+  },
+  "checkSuggestions.acceptChecks": async (w) => {
+    await db.project.update({ where: { id: w.projectId }, data: { productionUrl: "https://shop.example.com" } });
+    return checkSuggestions.acceptChecks(w.lead, { projectId: w.projectId, proposals: [0] });
   },
   "evidence.addEvidence": (w) => evidence.addEvidence(w.engineer, { itemId: w.item.id, kind: "LINK", target: "https://x.example/a" }),
   "evidence.removeEvidence": async (w) => {

@@ -82,6 +82,38 @@ describe("REST API contract: checks", () => {
   });
 });
 
+describe("REST API contract: check suggestions", () => {
+  it("lists the catalogue's suggestions and sets chosen ones up, once", async () => {
+    const { lead, write, read } = await contractWorld();
+    const projectId = await catalogueProject(lead, ["security", "testing"], "Suggested checks");
+    const path = `/api/v1/projects/${projectId}/check-suggestions`;
+    const bare = await callApi("GET", path, { token: write });
+    expect(bare.status).toBe(200);
+    expect(bare.body.proposals).toEqual([]);
+    expect(bare.body.missingUrls.map((missing: { field: string }) => missing.field)).toEqual(["productionUrl", "repositoryUrl"]);
+
+    await db.project.update({ where: { id: projectId }, data: { productionUrl: "https://shop.example.com" } });
+    const listed = await callApi("GET", path, { token: write });
+    const tls = listed.body.proposals.find((proposal: { itemKey: string; kind: string }) => proposal.itemKey === "security.https" && proposal.kind === "tls");
+    expect(tls).toMatchObject({ id: "security.https:0", target: "shop.example.com:443", alreadyExists: false });
+
+    const accepted = await callApi("POST", path, { token: write, body: { proposals: [tls.id], intervalMinutes: 30 } });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.added).toHaveLength(1);
+    expect(accepted.body.added[0]).toMatchObject({ itemKey: "security.https", kind: "tls", intervalMinutes: 30, createdBy: "API token “GitHub Actions”" });
+    const again = await callApi("POST", path, { token: write, body: { proposals: [tls.id] } });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ added: [], skipped: [{ id: tls.id, itemKey: "security.https" }] });
+
+    const stale = await callApi("POST", path, { token: write, body: { proposals: ["security.https:9"] } });
+    expect(stale.status).toBe(400);
+    expect(Object.keys(stale.body.error.fields)).toEqual(["proposals.0"]);
+    expect((await callApi("POST", path, { token: write, body: { proposals: "all" } })).status).toBe(400);
+    expect((await callApi("GET", path, { token: read })).status).toBe(403);
+    expect((await callApi("POST", path, { token: read, body: { proposals: [0] } })).status).toBe(403);
+  });
+});
+
 // The CLI's client, answering through the route handlers in-process: errors
 // become CliErrors as the real client makes them.
 const inProcess = (token: string): ApiClient => async (method, path, body) => {

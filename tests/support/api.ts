@@ -4,6 +4,7 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { expect } from "vitest";
+import * as checkSuggestionsRoute from "@/app/api/v1/projects/[projectId]/check-suggestions/route";
 import * as checkResultsRoute from "@/app/api/v1/projects/[projectId]/checks/[checkId]/results/route";
 import * as checkRunRoute from "@/app/api/v1/projects/[projectId]/checks/[checkId]/run/route";
 import * as itemChecksRoute from "@/app/api/v1/projects/[projectId]/items/[key]/checks/route";
@@ -37,6 +38,7 @@ const ROUTES: { template: string; module: Partial<Record<Method, Handler>> }[] =
   { template: "/api/v1/projects/{projectId}/checks", module: projectChecksRoute },
   { template: "/api/v1/projects/{projectId}/items/{key}/checks", module: itemChecksRoute },
   { template: "/api/v1/projects/{projectId}/checks/{checkId}/run", module: checkRunRoute },
+  { template: "/api/v1/projects/{projectId}/check-suggestions", module: checkSuggestionsRoute },
   { template: "/api/v1/projects/{projectId}/checks/{checkId}/results", module: checkResultsRoute },
   { template: "/api/v1/repository-tokens", module: repositoryTokensRoute },
   { template: "/api/v1/repository-tokens/{tokenId}", module: repositoryTokenRoute },

@@ -8,6 +8,7 @@ import * as apiTokens from "@/lib/server/services/api-tokens";
 import * as catalogue from "@/lib/server/services/catalogue";
 import * as categories from "@/lib/server/services/categories";
 import * as checks from "@/lib/server/services/checks";
+import * as checkSuggestions from "@/lib/server/services/check-suggestions";
 import * as evidence from "@/lib/server/services/evidence";
 import * as importing from "@/lib/server/services/import";
 import * as invitations from "@/lib/server/services/invitations";
@@ -22,7 +23,7 @@ import * as teams from "@/lib/server/services/teams";
 import * as templates from "@/lib/server/services/templates";
 import * as waivers from "@/lib/server/services/waivers";
 
-export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, catalogue, categories, checks, evidence, importing, invitations, items, members, milestones, projects, repositoryTokens, setup, shareLinks, teams, templates, waivers };
+export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, catalogue, categories, checks, checkSuggestions, evidence, importing, invitations, items, members, milestones, projects, repositoryTokens, setup, shareLinks, teams, templates, waivers };
 
 export const SERVICE_READS = new Set([
   "accountCreation.mayCreateAccount",
@@ -31,6 +32,7 @@ export const SERVICE_READS = new Set([
   "apiTokens.listApiTokens",
   "catalogue.builtInCatalogue",
   "checks.listChecks",
+  "checkSuggestions.proposeChecks",
   "importing.previewImport",
   "importing.readChecklist",
   "invitations.invitationLink",

@@ -4,8 +4,8 @@
 // /api/v1/openapi.json, rendered at /api-docs, linted in CI.
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import { apiAddCheckBody, apiAddEvidenceBody, apiReportResultBody, apiStoreRepositoryTokenBody, repositoryTokenPath, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiProjectListQuery, apiReportQuery, checkPath, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
-import { check, checkList, checkReport, checkRun, repositoryToken, repositoryTokenList, evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument } from "@/lib/schemas/api-responses";
+import { apiAcceptCheckSuggestionsBody, apiAddCheckBody, apiAddEvidenceBody, apiReportResultBody, apiStoreRepositoryTokenBody, repositoryTokenPath, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiProjectListQuery, apiReportQuery, checkPath, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
+import { acceptedCheckSuggestions, check, checkList, checkReport, checkRun, checkSuggestions, repositoryToken, repositoryTokenList, evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument } from "@/lib/schemas/api-responses";
 import { apiError, ERRORS, type ApiErrorCode } from "@/lib/schemas/errors";
 
 const errorContent = { "application/json": { schema: apiError } };
@@ -226,6 +226,32 @@ export function openApiDocument(serverUrl = "/") {
           requestParams: { path: itemPath },
           requestBody: jsonBody(apiAddCheckBody),
           responses: responses({ 201: ok("The check was added.", check) }, ["VALIDATION", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"]),
+        }),
+      },
+      "/api/v1/projects/{projectId}/check-suggestions": {
+        get: operation({
+          operationId: "listCheckSuggestions",
+          tags: ["Checks"],
+          summary: "The checks the built-in catalogue suggests for a project",
+          description:
+            "Needs a write token. For each item whose key is a catalogue item with suggested checks, one proposal per suggestion the project's " +
+            "production and repository URLs can fill, marked `alreadyExists` when the item has that check. `missingUrls` names the URLs to set for more.",
+          requestParams: { path: projectPath },
+          responses: responses({ 200: ok("The suggestions.", checkSuggestions) }, ["FORBIDDEN", "NOT_FOUND", "CONFLICT"]),
+        }),
+        post: operation({
+          operationId: "acceptCheckSuggestions",
+          tags: ["Checks"],
+          summary: "Set up suggested checks in one step",
+          description:
+            "Needs a write token. Adds the chosen proposals as checks in one transaction, each as `addCheck` would; those the item already has are skipped, " +
+            "so sending the same list twice adds nothing. A proposal no longer suggested is a 400 naming its place (`proposals.2`).",
+          requestParams: { path: projectPath },
+          requestBody: jsonBody(apiAcceptCheckSuggestionsBody),
+          responses: responses(
+            { 201: ok("Checks were added.", acceptedCheckSuggestions), 200: ok("Every chosen check was already set up; nothing changed.", acceptedCheckSuggestions) },
+            ["VALIDATION", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"],
+          ),
         }),
       },
       "/api/v1/projects/{projectId}/checks/{checkId}/run": {

@@ -1,10 +1,11 @@
 import "server-only";
 import { headlineOf } from "@/lib/domain/readiness/score";
-import type { ApiCheck, ApiCheckReport, ApiCheckRun, ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api-responses";
+import type { ApiAcceptedCheckSuggestions, ApiCheck, ApiCheckReport, ApiCheckRun, ApiCheckSuggestions, ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api-responses";
 import { config } from "@/lib/server/kernel/config";
 import { AppError } from "@/lib/server/kernel/errors";
 import type { EvidenceView } from "@/lib/server/read-models/evidence-view";
 import type { CheckResultView, CheckView } from "@/lib/server/read-models/check-view";
+import type { AcceptedChecks, CheckSuggestions } from "@/lib/server/services/check-suggestions";
 import type { ItemDetail } from "@/lib/server/read-models/item-detail";
 import type { ItemView } from "@/lib/server/read-models/item-view";
 import type { PortfolioProject } from "@/lib/server/read-models/portfolio";
@@ -149,6 +150,32 @@ export const toApiCheckRun = (run: { check: CheckView; result: CheckResultView; 
   check: toApiCheck(run.check),
   result: run.result,
   itemStatus: run.itemStatus,
+});
+
+/** A project's check suggestions as the API answers them (the page's own fields left out). */
+export const toApiCheckSuggestions = (suggestions: CheckSuggestions): ApiCheckSuggestions => ({
+  projectId: suggestions.projectId,
+  urls: suggestions.urls,
+  proposals: suggestions.proposals.map((proposal) => ({
+    id: proposal.id,
+    itemKey: proposal.itemKey,
+    itemTitle: proposal.itemTitle,
+    category: proposal.category,
+    label: proposal.label,
+    kind: proposal.kind,
+    settings: proposal.settings,
+    target: proposal.target,
+    alreadyExists: proposal.alreadyExists,
+    choices: proposal.choices.map((choice) => ({ id: choice.id, settings: choice.settings, target: choice.target, alreadyExists: choice.alreadyExists })),
+  })),
+  missingUrls: suggestions.missingUrls,
+  settingsPath: suggestions.settingsPath,
+});
+
+export const toApiAcceptedCheckSuggestions = (accepted: AcceptedChecks): ApiAcceptedCheckSuggestions => ({
+  projectId: accepted.projectId,
+  added: accepted.added.map(toApiCheck),
+  skipped: accepted.skipped,
 });
 
 export const toApiCheckReport = (done: { report: ApiCheckReport["report"]; check: CheckView; result: CheckResultView; itemStatus: ApiCheckReport["itemStatus"] }): ApiCheckReport => ({

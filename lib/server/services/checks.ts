@@ -3,15 +3,16 @@ import type { Prisma } from "@/generated/prisma/client";
 import { resultExpiresAt, nextRunAfter, verdictOf, type FailingStatus } from "@/lib/domain/checks/verdict";
 import type { ItemStatus } from "@/lib/domain/readiness/vocabulary";
 import { addCheckInput, checkRefInput, checkTarget, listChecksInput, reportCheckResultInput } from "@/lib/schemas/check";
-import { checkSettings, type CheckKind, type CheckSettings } from "@/lib/schemas/check-settings";
+import { checkSettings, type CheckSettings } from "@/lib/schemas/check-settings";
 import { runCheck, type CheckContext, type CheckOutcome, type ReportedResult } from "@/lib/server/checks/run-check";
 import { actorLabel, actorUserId, nonPersonLabel, type Actor, type SystemActor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
-import { conflict, invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
+import { conflict, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { authorize } from "@/lib/server/kernel/gate";
 import { assertEditable, itemInTeam, projectInTeam } from "@/lib/server/kernel/tenancy";
 import { checkResultViewSelect, checkViewSelect, toCheckResultView, toCheckView, type CheckResultView, type CheckView } from "@/lib/server/read-models/check-view";
 import { recordProjectChange } from "./activity";
+import { insertCheck } from "./check-writes";
 import { itemUpdatedEntry, lockItemRow } from "./item-changes";
 import { repositoryCredentialsFor } from "./repository-tokens";
 
@@ -22,15 +23,6 @@ import { repositoryCredentialsFor } from "./repository-tokens";
 // done by Shipshape itself, the system actor, whoever asked for the run.
 
 type Tx = Prisma.TransactionClient;
-
-const KIND_COLUMN: Record<CheckKind, "HTTP" | "TLS" | "DNS" | "REPOSITORY" | "REPORTED" | "HEADERS"> = {
-  http: "HTTP",
-  tls: "TLS",
-  dns: "DNS",
-  repository: "REPOSITORY",
-  reported: "REPORTED",
-  headers: "HEADERS",
-};
 
 /** Results kept per check; older ones are deleted as new ones arrive. */
 export const RESULTS_KEPT_PER_CHECK = 100;
@@ -61,41 +53,10 @@ export async function addCheck(actor: Actor, input: unknown): Promise<CheckView>
   const { settings, intervalMinutes, failuresBeforeFailing, failingStatus, itemId, projectId, key } = parseInput(addCheckInput, input);
   return db.$transaction(async (tx) => {
     const item = await itemInTeam(tx, actor, { itemId, projectId, key });
-    if (settings.kind === "repository" && settings.tokenRef !== undefined) await assertTokenRefUsable(tx, actor, settings.tokenRef, settings.url);
-    const check = await tx.check.create({
-      data: {
-        teamId: actor.teamId,
-        projectId: item.projectId,
-        itemId: item.id,
-        kind: KIND_COLUMN[settings.kind],
-        settings: settings as Prisma.InputJsonValue,
-        intervalMinutes,
-        failuresBeforeFailing,
-        failingStatus,
-        nextRunAt: new Date(),
-        createdById: actorUserId(actor),
-        createdByLabel: nonPersonLabel(actor),
-      },
-      select: { id: true },
-    });
-    await recordProjectChange(tx, actor, {
-      action: "check.added",
-      entityType: "check",
-      entityId: check.id,
-      projectId: item.projectId,
-      itemId: item.id,
-      after: { kind: settings.kind, target: checkTarget(settings), intervalMinutes, failuresBeforeFailing, failingStatus },
-    });
-    return checkView(tx, actor, check.id);
+    const { checkId, entry } = await insertCheck(tx, actor, item, { settings, intervalMinutes, failuresBeforeFailing, failingStatus });
+    await recordProjectChange(tx, actor, entry);
+    return checkView(tx, actor, checkId);
   });
-}
-
-// A repository check naming a stored read token: the token must be the team's, and for the URL's host.
-async function assertTokenRefUsable(tx: Tx, actor: Actor, tokenRef: string, url: string | undefined): Promise<void> {
-  const token = await tx.repositoryToken.findFirst({ where: { id: tokenRef, teamId: actor.teamId }, select: { host: true } });
-  if (!token) throw invalidField("settings.tokenRef", "No read token with this id is stored in the team.");
-  const host = url ? new URL(url).host.toLowerCase() : null;
-  if (host !== token.host) throw invalidField("settings.tokenRef", `This read token is for ${token.host}; use it with an https://${token.host}/ repository.`);
 }
 
 /**
