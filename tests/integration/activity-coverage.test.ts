@@ -35,7 +35,7 @@ const FRESH_INSTALL_ONLY = new Set(["setup.setUpFromCommandLine"]);
 
 // What a check's run changes is recorded as Shipshape's own work (the system
 // actor), whoever asked for the run.
-const BY_SHIPSHAPE: Record<string, string> = { "checks.runCheckNow": "Shipshape (checks)" };
+const BY_SHIPSHAPE: Record<string, string> = { "checks.runCheckNow": "Shipshape (checks)", "checks.runProjectChecks": "Shipshape (checks)" };
 
 const TEMPLATE_YAML = "schema: shipshape.checklist/v1\nname: Payments launch\ncategories:\n  - name: PCI\n    items:\n      - key: pci.scope\n        title: Cardholder data scope documented\n";
 
@@ -85,6 +85,10 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
   "checks.runCheckNow": async (w) => {
     const { id: checkId } = await checks.addCheck(w.lead, { itemId: w.item.id, settings: { kind: "reported", maxAgeDays: 7 }, failuresBeforeFailing: 1 });
     return checks.runCheckNow(w.engineer, { checkId });
+  },
+  "checks.runProjectChecks": async (w) => {
+    await checks.addCheck(w.lead, { itemId: w.item.id, settings: { kind: "reported", maxAgeDays: 7 }, failuresBeforeFailing: 1 });
+    return checks.runProjectChecks(w.engineer, { projectId: w.projectId });
   },
   "evidence.addEvidence": (w) => evidence.addEvidence(w.engineer, { itemId: w.item.id, kind: "LINK", target: "https://x.example/a" }),
   "evidence.removeEvidence": async (w) => {

@@ -30,6 +30,7 @@ export const SERVICE_READS = new Set([
   "apiTokens.listApiTokens",
   "catalogue.builtInCatalogue",
   "checks.listChecks",
+  "checks.recentCheckResults",
   "importing.previewImport",
   "importing.readChecklist",
   "invitations.invitationLink",
