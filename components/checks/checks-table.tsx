@@ -76,7 +76,7 @@ export function ChecksTable({ projectId, checks, results, waivedItemIds, canRun 
               </td>
               <td className={`${cell} whitespace-nowrap`}>
                 <span className={label}>Next run</span>
-                {check.nextRunAt ? <RelativeMoment iso={check.nextRunAt} /> : <span className="text-slate-400">—</span>}
+                {check.nextRunAt ? <RelativeMoment iso={check.nextRunAt} of="due" /> : <span className="text-slate-400">—</span>}
               </td>
               <td className={cell}>
                 <span className={label}>History</span>

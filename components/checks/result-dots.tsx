@@ -14,7 +14,7 @@ export function ResultDots({ results, label }: { results: CheckResultView[]; lab
   const zone = useViewerTimeZone();
   if (results.length === 0) return <span className="text-xs text-slate-400">No results yet</span>;
   return (
-    <ol aria-label={label} className="flex flex-wrap items-center gap-1" data-testid="result-dots">
+    <ol aria-label={label} className="flex min-h-5 flex-wrap items-center gap-1" data-testid="result-dots">
       {[...results].reverse().map((result) => {
         const title = `${formatMoment(result.ranAt, zone)}: ${result.passed ? "passed" : "failed"} — ${result.summary}`;
         return (

@@ -17,15 +17,16 @@ function useMinuteClock(): Date {
 
 /**
  * An instant (ISO 8601) as its distance from now — "3 h ago", "in 40 min" —
- * with the full date and time, in the viewer's zone, on hover.
+ * with the full date and time, in the viewer's zone, on hover. `of`: a run
+ * that happened ("past", the default) or one that is due ("due").
  */
-export function RelativeMoment({ iso, className }: { iso: string; className?: string }) {
+export function RelativeMoment({ iso, of = "past", className }: { iso: string; of?: "past" | "due"; className?: string }) {
   const zone = useViewerTimeZone();
   const now = useMinuteClock();
   return (
     // Server and browser render at different instants: their texts may differ by a minute.
     <time dateTime={iso} title={formatMomentInFull(iso, zone)} className={className} suppressHydrationWarning>
-      {formatRelative(iso, now)}
+      {formatRelative(iso, now, of)}
     </time>
   );
 }

@@ -16,7 +16,16 @@ describe("check times", () => {
       "1 day ago",
       "2 days ago",
     ]);
-    expect([at(0.5), at(40), at(120), at(3 * 24 * 60)].map((iso) => formatRelative(iso, now))).toEqual(["due now", "in 40 min", "in 2 h", "in 3 days"]);
+    expect([at(0.5), at(40), at(120), at(3 * 24 * 60), at(-0.5), at(-90)].map((iso) => formatRelative(iso, now, "due"))).toEqual([
+      "due now",
+      "in 40 min",
+      "in 2 h",
+      "in 3 days",
+      "due now",
+      "due 1 h ago",
+    ]);
+    // A run reported by a clock a little ahead of this one has just happened.
+    expect([at(0.5), at(3)].map((iso) => formatRelative(iso, now))).toEqual(["just now", "just now"]);
   });
 
   it("name the time of day alone on the same day in the zone, with the day otherwise", () => {

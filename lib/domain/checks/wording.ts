@@ -9,16 +9,18 @@ const DAY = 24 * HOUR;
 /**
  * How far an instant (ISO 8601) is from `now`, in the largest whole unit:
  * "just now", "5 min ago", "3 h ago", "2 days ago"; ahead, "in 5 min",
- * "in 3 h", "in 2 days", and "due now" for less than a minute ahead.
+ * "in 3 h", "in 2 days". `of` says what the instant is: a run that happened
+ * ("past": a moment ahead, from another clock, is "just now") or one that is
+ * due ("due": "due now" within a minute, "due 5 min ago" when late).
  */
-export function formatRelative(iso: string, now: Date): string {
+export function formatRelative(iso: string, now: Date, of: "past" | "due" = "past"): string {
   const difference = new Date(iso).getTime() - now.getTime();
   const distance = Math.abs(difference);
-  const ahead = difference > 0;
-  if (distance < MINUTE) return ahead ? "due now" : "just now";
-  const amount =
-    distance < HOUR ? `${Math.floor(distance / MINUTE)} min` : distance < DAY ? `${Math.floor(distance / HOUR)} h` : `${Math.floor(distance / DAY)} day${Math.floor(distance / DAY) === 1 ? "" : "s"}`;
-  return ahead ? `in ${amount}` : `${amount} ago`;
+  if (distance < MINUTE || (of === "past" && difference > 0)) return of === "due" ? "due now" : "just now";
+  const days = Math.floor(distance / DAY);
+  const amount = distance < HOUR ? `${Math.floor(distance / MINUTE)} min` : distance < DAY ? `${Math.floor(distance / HOUR)} h` : `${days} day${days === 1 ? "" : "s"}`;
+  if (difference > 0) return `in ${amount}`;
+  return of === "due" ? `due ${amount} ago` : `${amount} ago`;
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
