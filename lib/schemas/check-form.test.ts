@@ -93,4 +93,18 @@ describe("the add-check form's fields as addCheck's input", () => {
     expect(parse({ itemId: "i", kind: "tls", "settings.host": "Example.com", "settings.port": "8443", "settings.minDaysLeft": "" }).data?.settings).toMatchObject({ host: "example.com", port: 8443, minDaysLeft: 21 });
     expect(parse({ itemId: "i", kind: "dns", "settings.name": "example.com", "settings.type": "MX", "settings.expectedValue": "" }).data?.settings).toEqual({ kind: "dns", name: "example.com", type: "MX", timeoutMs: 10_000 });
   });
+
+  it("ignores field names that would reach an object's prototype or make a giant list", () => {
+    const input = checkInputFromForm({
+      itemId: "i",
+      kind: "http",
+      "settings.url": "https://x.test",
+      "settings.__proto__.polluted": "yes",
+      "settings.constructor.prototype.polluted": "yes",
+      "settings.files.99999999.path": "a",
+      "settings..url": "b",
+    });
+    expect(input.settings).toEqual({ url: "https://x.test" });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });

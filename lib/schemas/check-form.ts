@@ -42,7 +42,7 @@ function schemaAt(schema: z.ZodType, path: string[]): z.ZodType | null {
   let current: z.ZodType = schema;
   for (const segment of path) {
     const { base } = unwrap(current);
-    if (base.type === "object" && base.shape?.[segment]) current = base.shape[segment];
+    if (base.type === "object" && base.shape && Object.hasOwn(base.shape, segment)) current = base.shape[segment];
     else if (base.type === "array" && base.element && /^\d+$/.test(segment)) current = base.element;
     else return null;
   }
@@ -104,6 +104,14 @@ function place(root: Record<string, Json>, path: string[], value: Json, create: 
 
 const TOP_LEVEL_NUMBERS = new Set(["intervalMinutes", "failuresBeforeFailing"]);
 
+// A path a form may name: field names, and list indexes of at most three
+// digits (no schema takes a thousand entries). A crafted name such as
+// settings.__proto__.x or settings.files.99999999.path is ignored, never
+// followed into the object's prototype or a giant sparse list.
+const SAFE_SEGMENT = /^(?:[A-Za-z_$][\w$]*|\d{1,3})$/;
+const UNSAFE_NAMES = new Set(["__proto__", "prototype", "constructor"]);
+const safePath = (path: string[]) => path.length > 0 && path.every((segment) => SAFE_SEGMENT.test(segment) && !UNSAFE_NAMES.has(segment));
+
 /**
  * The add-check form's fields (`fields`, as FormData gives them) as the input
  * of addCheck: `settings.*` nested by their paths, numbers as numbers, lists
@@ -127,7 +135,7 @@ export function checkInputFromForm(fields: Record<string, string>): Record<strin
   }
   // Filled fields first, so that a blank one is kept only where a filled one opened its group.
   const entries = Object.entries(fields)
-    .filter(([name]) => name.startsWith("settings."))
+    .filter(([name]) => name.startsWith("settings.") && safePath(name.split(".").slice(1)))
     .map(([name, text]) => ({ path: name.split(".").slice(1), text, value: valueFor(settingsSchema ? schemaAt(settingsSchema, name.split(".").slice(1)) : null, text) }));
   for (const entry of entries.filter((e) => e.text.trim() !== "")) place(settings, entry.path, entry.value, true);
   for (const entry of entries.filter((e) => e.text.trim() === "" && e.value !== undefined)) place(settings, entry.path, entry.value, false);
