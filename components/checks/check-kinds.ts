@@ -8,6 +8,7 @@ export const CHECK_KIND_LABEL: Record<CheckKind, string> = {
   dns: "DNS record",
   repository: "Repository files",
   reported: "Reported by CI",
+  headers: "Security headers",
 };
 
 /** What each kind verifies, one sentence for the form. */
@@ -17,4 +18,5 @@ export const CHECK_KIND_DESCRIPTION: Record<CheckKind, string> = {
   dns: "Looks up a record and passes when it exists (and, if given, holds the expected value).",
   repository: "Reads a git repository and passes when the listed files exist (and match their patterns).",
   reported: "Passes on the result a CI pipeline reports, while it is recent enough.",
+  headers: "Grades an address's security headers as MDN's HTTP Observatory does and passes at the lowest score and with the required tests.",
 };

@@ -29,6 +29,26 @@ const KNOWN: Record<string, (value: unknown, details: Record<string, unknown>) =
     const json = value as { path?: string; ok?: boolean; value?: unknown; problem?: string };
     return { label: `JSON ${json.path ?? ""}`.trim(), value: json.ok ? JSON.stringify(json.value) : (json.problem ?? "—") };
   },
+  score: (value, details) => ({ label: "Score", value: `${text(value)}${details.grade ? ` (${text(details.grade)})` : ""}${typeof details.minimumScore === "number" ? `, at least ${details.minimumScore} needed` : ""}` }),
+  tests: (value) =>
+    value && typeof value === "object"
+      ? {
+          label: "Tests",
+          value: (
+            <ul className="space-y-0.5">
+              {Object.entries(value as Record<string, { pass?: boolean }>).map(([name, test]) => (
+                <li key={name} className="break-all">
+                  <span aria-hidden className={test.pass ? "text-emerald-600" : "text-red-600"}>{test.pass ? "✓ " : "✗ "}</span>
+                  <code className="text-xs">{name}</code>
+                  <span className="sr-only">{test.pass ? " passed" : " failed"}</span>
+                </li>
+              ))}
+            </ul>
+          ),
+        }
+      : null,
+  requiredTests: (value) => (Array.isArray(value) && value.length > 0 ? { label: "Required", value: text(value) } : null),
+  httpRedirects: (value) => (Array.isArray(value) && value.length > 0 ? { label: "From http://", value: <span className="break-all">{value.map(text).join(" → ")}</span> } : null),
   host: (value, details) => ({ label: "Host", value: `${text(value)}${details.port ? `:${details.port}` : ""}` }),
   address: (value) => (value ? { label: "Connected to", value: text(value) } : null),
   subject: (value) => (value ? { label: "Certificate for", value: text(value) } : null),
@@ -71,7 +91,10 @@ const KNOWN: Record<string, (value: unknown, details: Record<string, unknown>) =
 };
 
 // Shown by another field's row, or not worth a row of their own.
-const FOLDED = new Set(["truncated", "port", "daysLeft", "authorizationError", "type", "commit", "ageDays", "altNames", "fingerprint256"]);
+const FOLDED = new Set([
+  "truncated", "port", "daysLeft", "authorizationError", "type", "commit", "ageDays", "altNames", "fingerprint256",
+  "grade", "minimumScore", "testsPassed", "testsFailed", "testsQuantity", "algorithmVersion",
+]);
 
 /** The rows a result's details read as: known fields first, in their order, then the rest. */
 export function detailRows(details: Record<string, unknown>): Row[] {

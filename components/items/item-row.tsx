@@ -101,6 +101,7 @@ export function ItemRow({ projectId, initial, members, can, archived, stacked = 
             {!can.edit && <PriorityBadge priority={item.priority} />}
             {item.evidenceCount > 0 && <span>{item.evidenceCount} evidence</span>}
             {item.standing === "NEEDS_EVIDENCE" && <span className="font-medium text-amber-800">No evidence: the project&apos;s policy asks for it, so this counts as partial</span>}
+            {item.standing === "NOT_EVALUATED" && <span className="font-medium text-indigo-800">Its check has not given a verdict yet, so this counts as missing</span>}
             {item.waiver?.status === "PENDING" && <Badge tone="violet">Waiver requested</Badge>}
             {item.waiver?.valid && <Badge tone="violet">Waived until {formatDay(item.waiver.expiresOn)}</Badge>}
             {item.overdue && <Badge tone="red">Overdue</Badge>}

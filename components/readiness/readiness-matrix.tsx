@@ -5,6 +5,7 @@ import { cn } from "@/components/ui/cn";
 
 const COLUMNS: { standing: Standing; label: string; className: string }[] = [
   { standing: "MISSING", label: "Missing", className: "text-slate-700" },
+  { standing: "NOT_EVALUATED", label: "Not evaluated yet", className: "text-indigo-700" },
   { standing: "PARTIAL", label: "Partial", className: "text-sky-700" },
   { standing: "NEEDS_EVIDENCE", label: "Needs evidence", className: "text-amber-700" },
   { standing: "STALE", label: "Stale", className: "text-amber-700" },
@@ -13,12 +14,17 @@ const COLUMNS: { standing: Standing; label: string; className: string }[] = [
   { standing: "NOT_APPLICABLE", label: "N/A", className: "text-slate-500" },
 ];
 
+// Shown only while some item waits for its check's first verdict: most
+// projects have none, and an always-empty column would only widen the table.
+const SHOWN_WHEN_PRESENT: ReadonlySet<Standing> = new Set(["NOT_EVALUATED"]);
+
 const GLYPH_CLASS = { "●": "text-emerald-600", "◐": "text-amber-500", "○": "text-slate-400", "–": "text-slate-300" } as const;
 
 // Rows are categories; every count is a link that filters the item list.
 export function ReadinessMatrix({ projectId, rows }: { projectId: string; rows: MatrixRow[] }) {
   const href = (categoryId: string, standing?: Standing) =>
     `/projects/${projectId}?category=${categoryId}${standing ? `&status=${standing}` : ""}#items`;
+  const columns = COLUMNS.filter((column) => !SHOWN_WHEN_PRESENT.has(column.standing) || rows.some((row) => row.counts[column.standing] > 0));
   return (
     <section aria-labelledby="matrix-title" className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
       <h2 id="matrix-title" className="border-b border-slate-100 px-5 py-3 text-base font-semibold text-slate-900">
@@ -29,7 +35,7 @@ export function ReadinessMatrix({ projectId, rows }: { projectId: string; rows: 
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
               <th scope="col" className="px-4 py-2 text-left font-medium">Category</th>
-              {COLUMNS.map((column) => (
+              {columns.map((column) => (
                 <th key={column.standing} scope="col" className="px-2 py-2 text-right font-medium">
                   {column.label}
                 </th>
@@ -48,7 +54,7 @@ export function ReadinessMatrix({ projectId, rows }: { projectId: string; rows: 
                     {row.name}
                   </Link>
                 </th>
-                {COLUMNS.map((column) => {
+                {columns.map((column) => {
                   const count = row.counts[column.standing];
                   return (
                     <td key={column.standing} className="px-2 py-2 text-right tabular-nums">

@@ -45,6 +45,7 @@ export function ReadinessSummary({ projectId, readiness, blockers, nextLevelItem
         <p className="mt-2 text-xs text-slate-500">
           {readiness.counts.DONE} done · {readiness.counts.WAIVED} waived · {readiness.counts.PARTIAL} partial ·{" "}
           {readiness.counts.NEEDS_EVIDENCE + readiness.counts.STALE > 0 && `${readiness.counts.NEEDS_EVIDENCE + readiness.counts.STALE} done without current evidence · `}
+          {readiness.counts.NOT_EVALUATED > 0 && `${readiness.counts.NOT_EVALUATED} not evaluated yet · `}
           {readiness.counts.MISSING} missing · {readiness.counts.NOT_APPLICABLE} n/a
         </p>
         {readiness.needsTriage > 0 && (

@@ -8,6 +8,7 @@ const STANDING_TONE: Record<Standing, BadgeTone> = {
   NEEDS_EVIDENCE: "amber",
   PARTIAL: "sky",
   MISSING: "slate",
+  NOT_EVALUATED: "indigo",
   NOT_APPLICABLE: "slate",
 };
 
@@ -15,9 +16,10 @@ const STANDING_HINT: Partial<Record<Standing, string>> = {
   WAIVED: "Risk accepted by an approved waiver; counts as done until it expires",
   STALE: "Marked done, but all its evidence has expired; counts as partial until re-verified",
   NEEDS_EVIDENCE: "Marked done, but the project's evidence policy asks for evidence and there is none; counts as partial until evidence is added",
+  NOT_EVALUATED: "An automated check keeps this item and has not given its first verdict yet; counts as missing until it does",
 };
 
-// Waived, stale and unproven items always say so: they are never shown as plain "done".
+// Waived, stale, unproven and not yet evaluated items always say so: they are never shown as plain "done".
 export function StandingBadge({ standing }: { standing: Standing }) {
   return (
     <Badge tone={STANDING_TONE[standing]} title={STANDING_HINT[standing]}>

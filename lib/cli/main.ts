@@ -36,10 +36,19 @@ Commands (operators, on the Shipshape host; use the server's DATABASE_URL, or it
 Commands (CI jobs and scripts; use SHIPSHAPE_URL and SHIPSHAPE_TOKEN):
   evidence add --project ID --item KEY --url URL [--status DONE] [--label L] [--kind CI_RUN] [--expires-at YYYY-MM-DD]
                                              Attach a link to an item (once per URL) and optionally set its status
-  check run --project ID [--item KEY]        Run the project's (or one item's) automated checks now and print the
-                                             results; exits 1 when one failed (a write token is needed)
+  check run --project ID [--item KEY] [--wait [--timeout SECONDS]]
+                                             Run the project's (or one item's) automated checks now and print the
+                                             results; exits 1 when one failed (a write token is needed). --wait
+                                             waits until every run has finished (at most SECONDS, default 300) and
+                                             prints each check: item key, kind, state, summary
+  check report --project ID --check CHECK_ID (--pass | --fail) [--summary TEXT] [--url URL]
+                                             Report a pipeline's result for a "reported" check; applied at once;
+                                             exits 0 once accepted, whether it passed or failed
 
-Every command takes --json for machine-readable output.`;
+Every command takes --json for machine-readable output.
+
+Exit codes: 0 done; 1 failed (a check failed, the server refused, unreachable, a bad file);
+2 wrong usage; 3 check run --wait timed out with runs unfinished.`;
 
 const OPTIONS = {
   json: { type: "boolean" },
@@ -62,6 +71,12 @@ const OPTIONS = {
   "dry-run": { type: "boolean" },
   new: { type: "string" },
   force: { type: "boolean" },
+  check: { type: "string" },
+  pass: { type: "boolean" },
+  fail: { type: "boolean" },
+  summary: { type: "string" },
+  wait: { type: "boolean" },
+  timeout: { type: "string" },
 } as const;
 
 async function run(argv: string[], output: Output): Promise<void> {

@@ -13,6 +13,8 @@ type CliErrorCode =
   | "INVALID_CHECKLIST"
   // `check run`: a check of the project failed
   | "CHECKS_FAILED"
+  // `check run --wait`: runs still unfinished at --timeout
+  | "CHECKS_TIMED_OUT"
   | `HTTP_${number}`
   // backup and restore (lib/server/backup/format.ts)
   | "INVALID_ARCHIVE"
@@ -22,16 +24,25 @@ type CliErrorCode =
   | "BACKUP_FAILED";
 type CliErrorBody = Omit<ErrorBody, "code"> & { code: ErrorCode | CliErrorCode };
 
+/**
+ * The CLI's exit codes: 0 done (for `check report`: the result was
+ * accepted, whether it passed or failed); 1 FAILED — something failed: a
+ * check (`check run`), the server's answer (refused, invalid, not found),
+ * the connection, a file; 2 USAGE — the command line is wrong (the usage
+ * follows); 3 TIMED_OUT — `check run --wait` gave up with runs unfinished.
+ */
+export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, TIMED_OUT: 3 } as const;
+
 export class CliError extends Error {
   constructor(
     readonly body: CliErrorBody,
-    readonly exitCode = 1,
+    readonly exitCode: number = EXIT.FAILED,
   ) {
     super(body.message);
   }
 }
 
-export const usageError = (message: string) => new CliError({ code: "USAGE", message }, 2);
+export const usageError = (message: string) => new CliError({ code: "USAGE", message }, EXIT.USAGE);
 
 export type Output = { json: boolean };
 

@@ -37,12 +37,17 @@ describe("activity text", () => {
     expect(describeActivity({ action: "check.failed", before: { state: "PASSING" }, after: { state: "FAILING", summary: "503 from /health", consecutiveFailures: 2 } })).toBe(
       "saw the check fail twice in a row: “503 from /health”",
     );
+    expect(describeActivity({ action: "check.reported", before: null, after: { passed: true, summary: "412 tests" } })).toBe("reported that the check passed: “412 tests”");
+    expect(describeActivity({ action: "check.reported", before: null, after: { passed: false } })).toBe("reported that the check failed");
     expect(describeActivity({ action: "check.failed", before: { state: "PENDING" }, after: { state: "FAILING", summary: "503", consecutiveFailures: 1 } })).toBe("saw the check fail: “503”");
   });
 
   it("describes API token changes", () => {
     expect(describeActivity({ action: "apiToken.created", before: null, after: { name: "CI", scope: "write" } })).toBe("created the write API token “CI”");
     expect(describeActivity({ action: "apiToken.revoked", before: { name: "CI" }, after: null })).toBe("revoked the API token “CI”");
+    expect(describeActivity({ action: "repositoryToken.stored", before: null, after: { host: "github.com", last4: "wxyz" } })).toBe("stored the read token for github.com (ending wxyz)");
+    expect(describeActivity({ action: "repositoryToken.stored", before: { host: "github.com" }, after: { host: "github.com", last4: null } })).toBe("replaced the read token for github.com");
+    expect(describeActivity({ action: "repositoryToken.removed", before: { host: "github.com" }, after: null })).toBe("removed the read token for github.com");
   });
 
   it("describes a hand-over with both people's names, which outlive the membership", () => {

@@ -139,6 +139,10 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return `created the ${text(after?.scope)} API token “${text(after?.name)}”`;
     case "apiToken.revoked":
       return `revoked the API token “${text(before?.name)}”`;
+    case "repositoryToken.stored":
+      return `${before ? "replaced" : "stored"} the read token for ${text(after?.host)}${after?.last4 ? ` (ending ${text(after.last4)})` : ""}`;
+    case "repositoryToken.removed":
+      return `removed the read token for ${text(before?.host)}`;
     case "shareLink.created":
       return `created a share link${after?.expiresAt ? ` valid until ${formatMoment(text(after.expiresAt), timeZone)}` : ""}`;
     case "shareLink.revoked":
@@ -163,6 +167,8 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return `${before?.state === "FAILING" ? "saw the check pass again" : "verified the item"}: “${text(after?.summary)}”`;
     case "check.failed":
       return `saw the check fail${failures(after?.consecutiveFailures)}: “${text(after?.summary)}”`;
+    case "check.reported":
+      return `reported that the check ${after?.passed ? "passed" : "failed"}${after?.summary ? `: “${text(after.summary)}”` : ""}`;
     default:
       return record.action.replace(".", " ");
   }

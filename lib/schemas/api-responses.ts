@@ -17,7 +17,7 @@ const standingCounts = z
   .meta({
     id: "StandingCounts",
     description:
-      "Items per standing. DONE counts only items whose evidence is current (or that need none); STALE items are done with all evidence expired; NEEDS_EVIDENCE items are done but have none of the evidence the project's policy asks for at their priority; both count as partial. WAIVED items have an approved waiver.",
+      "Items per standing. DONE counts only items whose evidence is current (or that need none); STALE items are done with all evidence expired; NEEDS_EVIDENCE items are done but have none of the evidence the project's policy asks for at their priority; both count as partial. NOT_EVALUATED items have an automated check that has not given its first verdict yet, whatever their status; they count as missing. WAIVED items have an approved waiver (which wins over a pending check).",
   });
 
 const readinessSummary = z
@@ -133,6 +133,19 @@ export const evidence = z
 // Where an answer judges calendar days (`overdue`, `dueThisWeek`), it names the zone it used.
 const judgedIn = { timeZone: z.string().meta({ description: "The team's IANA time zone, in which `overdue` and `dueThisWeek` were judged." }) };
 
+const itemCheck = z
+  .object({
+    id: z.string(),
+    kind: z.enum(CHECK_KINDS),
+    target: z.string().meta({ description: "What the check looks at, in a few words (a URL, host:port, record, repository)." }),
+    state: z.enum(CHECK_STATES).meta({ description: "PENDING until the first pass or the first fall to failing (the item's standing is then NOT_EVALUATED); then PASSING or FAILING." }),
+    lastRunAt: timestamp.nullable(),
+    nextRunAt: timestamp.nullable(),
+    failingSince: timestamp.nullable().meta({ description: "The first failure of the current run of failures; null after a pass." }),
+    lastSummary: z.string().nullable(),
+  })
+  .meta({ id: "ItemCheck", description: "An automated check on the item, as it stands; GET …/items/{key}/checks has their settings." });
+
 export const itemDetail = itemSummary
   .extend({
     why: z.string(),
@@ -140,6 +153,7 @@ export const itemDetail = itemSummary
     notes: z.string(),
     webUrl: z.string(),
     evidence: z.array(evidence),
+    checks: z.array(itemCheck).meta({ description: "The item's automated checks, oldest first." }),
     ...judgedIn,
   })
   .meta({ id: "Item" });
@@ -227,6 +241,34 @@ export const checkRun = z
   })
   .meta({ id: "CheckRun" });
 
+export const checkReport = z
+  .object({
+    report: z
+      .object({
+        id: z.string(),
+        passed: z.boolean(),
+        summary: z.string().nullable(),
+        url: z.string().nullable().meta({ description: "The pipeline run." }),
+        reportedAt: timestamp,
+      })
+      .meta({ description: "The report as stored." }),
+    check,
+    result: checkResult.meta({ description: "The run that judged the report against the check's window, applied at once." }),
+    itemStatus: z.enum(ITEM_STATUSES).meta({ description: "The item's status after the report." }),
+  })
+  .meta({ id: "CheckReport" });
+export const repositoryToken = z
+  .object({
+    id: z.string(),
+    host: z.string().meta({ description: "The git host its repository checks send it to, such as github.com." }),
+    username: z.string().meta({ description: "The user name sent with it (HTTP basic authentication)." }),
+    last4: z.string().nullable().meta({ description: "The token's last four characters; null for tokens under 16 characters. The token itself is never returned." }),
+    createdBy: z.string(),
+    storedAt: timestamp,
+  })
+  .meta({ id: "RepositoryToken" });
+export const repositoryTokenList = z.object({ data: z.array(repositoryToken) }).meta({ id: "RepositoryTokenList" });
+
 export type ApiProjectSummary = z.infer<typeof projectSummary>;
 export type ApiProject = z.infer<typeof projectDetail>;
 export type ApiItemSummary = z.infer<typeof itemSummary>;
@@ -235,4 +277,5 @@ export type ApiEvidence = z.infer<typeof evidence>;
 export type ApiCheck = z.infer<typeof check>;
 export type ApiCheckResult = z.infer<typeof checkResult>;
 export type ApiCheckRun = z.infer<typeof checkRun>;
+export type ApiCheckReport = z.infer<typeof checkReport>;
 export type ApiConflictingChange = z.infer<typeof conflictingChange>;

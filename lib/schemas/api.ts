@@ -11,7 +11,8 @@ import { itemKey, priorityField, statusField } from "./item";
 import { BUILT_IN_TEMPLATE } from "./project";
 import { checkSettings, CHECK_KINDS } from "./check-settings";
 import { FAILING_STATUSES } from "@/lib/domain/checks/verdict";
-import { MAX_CHECK_INTERVAL_MINUTES, MIN_CHECK_INTERVAL_MINUTES, withKindInSettings } from "./check";
+import { MAX_CHECK_INTERVAL_MINUTES, MIN_CHECK_INTERVAL_MINUTES, reportedResultFields, withKindInSettings } from "./check";
+import { storeRepositoryTokenInput } from "./repository-token";
 
 // ── Requests ────────────────────────────────────────────────────────────────
 
@@ -58,7 +59,7 @@ export const apiProjectListQuery = z.strictObject({
 
 export const apiItemListQuery = z.strictObject({
   ...pageQuery,
-  status: z.enum(STANDINGS).optional().meta({ description: "Standing: the status as scored (DONE with expired evidence is STALE; DONE without the evidence the project's policy asks for is NEEDS_EVIDENCE)." }),
+  status: z.enum(STANDINGS).optional().meta({ description: "Standing: the status as scored (DONE with expired evidence is STALE; DONE without the evidence the project's policy asks for is NEEDS_EVIDENCE; an item whose automated check has given no verdict yet is NOT_EVALUATED)." }),
   priority: z.enum([...PRIORITIES, "NONE"]).optional().meta({ description: "Priority, or `NONE` for items that need triage (no priority yet)." }),
   category: plainString().trim().min(1).max(120).optional().meta({ description: "Category name (case-insensitive)." }),
   owner: plainString().trim().min(1).max(254).optional().meta({ description: "A current member's e-mail address, or `none` for items without an owner (including items whose owner has left the team)." }),
@@ -96,12 +97,38 @@ export const apiAddEvidenceBody = z
   })
   .meta({ id: "NewEvidence" });
 
+type JsonSchemaNode = { required?: string[]; oneOf?: JsonSchemaNode[]; anyOf?: JsonSchemaNode[]; [key: string]: unknown };
+
+// The document must say what addCheckInput accepts: each kind's settings
+// without their `kind` (it may stand beside them instead), so `kind` leaves
+// their required fields and the variants become anyOf (without the kind to
+// tell them apart, one body may fit two); the body then asks for `kind`
+// in one place or the other.
+const kindMayStandBeside = ({ jsonSchema }: { jsonSchema: JsonSchemaNode }) => {
+  const variants = jsonSchema.oneOf ?? jsonSchema.anyOf ?? [];
+  for (const variant of variants) variant.required = variant.required?.filter((field) => field !== "kind");
+  if (jsonSchema.oneOf) {
+    jsonSchema.anyOf = jsonSchema.oneOf;
+    delete jsonSchema.oneOf;
+  }
+};
+const kindInOnePlace = ({ jsonSchema }: { jsonSchema: JsonSchemaNode }) => {
+  const kind = { type: "string", enum: [...CHECK_KINDS] };
+  jsonSchema.anyOf = [
+    { properties: { kind }, required: ["kind"] },
+    { properties: { settings: { type: "object", properties: { kind }, required: ["kind"] } }, required: ["settings"] },
+  ];
+};
+
 // A check for an item. `kind` may stand beside the settings, as
 // `{ "kind": "http", "settings": { "url": … } }`, or inside them.
 export const apiAddCheckBody = z
   .strictObject({
-    kind: z.enum(CHECK_KINDS).optional().meta({ description: "The kind of check; may be given here or as `settings.kind`." }),
-    settings: checkSettings.meta({ description: "What the check looks at and what passes; the fields depend on the kind." }),
+    kind: z.enum(CHECK_KINDS).optional().meta({ description: "The kind of check; give it here or as `settings.kind` (if both, they must match)." }),
+    settings: checkSettings.meta({
+      description: "What the check looks at and what passes; the fields depend on the kind, which may be given here as `kind` or beside the settings.",
+      override: kindMayStandBeside,
+    }),
     intervalMinutes: z
       .number()
       .int()
@@ -112,10 +139,16 @@ export const apiAddCheckBody = z
     failuresBeforeFailing: z.number().int().min(1).max(10).default(2).meta({ description: "Failures in a row before the item falls to `failingStatus` (1–10, default 2)." }),
     failingStatus: z.enum(FAILING_STATUSES).default("MISSING").meta({ description: "What the item becomes while the check fails." }),
   })
-  .meta({ id: "NewCheck" });
+  .meta({ id: "NewCheck", override: kindInOnePlace });
 
 /** The body as sent: `kind` beside the settings is moved into them before the schema reads it. */
 export const apiAddCheckRequest = z.preprocess(withKindInSettings, apiAddCheckBody);
+
+/** A pipeline's result for a `reported` check. */
+export const apiReportResultBody = z.strictObject(reportedResultFields).meta({ id: "ReportedResult" });
+
+// A read token for repository checks on one git host.
+export const apiStoreRepositoryTokenBody = z.strictObject(storeRepositoryTokenInput.shape).meta({ id: "NewRepositoryToken" });
 
 export const apiReportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default("json").meta({ description: "`json` (schema shipshape.report/v1), `md`, `csv` or `pdf`." }),
@@ -130,3 +163,4 @@ export const projectPath = z.object({ projectId });
 export const itemPath = z.object({ projectId, key });
 export const evidencePath = z.object({ projectId, key, evidenceId: id.meta({ description: "Evidence id." }) });
 export const checkPath = z.object({ projectId, checkId: id.meta({ description: "Check id." }) });
+export const repositoryTokenPath = z.object({ tokenId: id.meta({ description: "Repository token id." }) });

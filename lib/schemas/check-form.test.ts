@@ -94,6 +94,15 @@ describe("the add-check form's fields as addCheck's input", () => {
     expect(parse({ itemId: "i", kind: "dns", "settings.name": "example.com", "settings.type": "MX", "settings.expectedValue": "" }).data?.settings).toEqual({ kind: "dns", name: "example.com", type: "MX", timeoutMs: 10_000 });
   });
 
+  it("reads the ticked tests of a security headers check as a list", () => {
+    expect(parse({ itemId: "i", kind: "headers", "settings.url": "https://x.test/", "settings.minimumScore": "", "settings.requiredTests.1": "cookies", "settings.requiredTests.5": "strict-transport-security" }).data?.settings).toMatchObject({
+      kind: "headers",
+      minimumScore: 70,
+      requiredTests: ["cookies", "strict-transport-security"],
+    });
+    expect(fieldErrors({ itemId: "i", kind: "headers", "settings.url": "https://x.test/", "settings.minimumScore": "200" })).toEqual({ "settings.minimumScore": "Use at most 135 for the minimum score." });
+  });
+
   it("ignores field names that would reach an object's prototype or make a giant list", () => {
     const input = checkInputFromForm({
       itemId: "i",

@@ -29,7 +29,12 @@ describe("check settings", () => {
     expect(errors({ kind: "tls", host: "example.com", port: 70_000, minProtocol: "SSLv3" })).toMatchObject({ port: "Use at most 65535 for the port.", minProtocol: "Choose TLSv1.2 or TLSv1.3." });
     expect(errors({ kind: "dns", name: "example.com", type: "SRV" })).toHaveProperty("type");
     expect(errors({ kind: "reported", maxAgeDays: 0 })).toEqual({ maxAgeDays: "Use at least 1 for the number of days." });
-    expect(errors({ kind: "headers" })).toHaveProperty("kind");
+    expect(errors({ kind: "ping" })).toHaveProperty("kind");
+    expect(errors({ kind: "headers" })).toHaveProperty("url");
+    expect(errors({ kind: "headers", url: "https://example.com", minimumScore: 70.5, requiredTests: ["hsts"] })).toMatchObject({
+      minimumScore: "Use a whole number for the minimum score.",
+      "requiredTests.0": expect.stringMatching(/^"hsts" is not an Observatory test; use one of content-security-policy, cookies, /),
+    });
     expect(errors({ kind: "http", url: "https://example.com\u0000" })).toHaveProperty("url");
   });
 

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { httpUrl, plainString } from "./fields";
 
-export const CHECK_KINDS = ["http", "tls", "dns", "repository", "reported"] as const;
+export const CHECK_KINDS = ["http", "tls", "dns", "repository", "reported", "headers"] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
 /** The longest any check may wait for its target, in milliseconds. */
@@ -162,6 +162,51 @@ export const repositoryCheckSettings = z
     path: ["url"],
   });
 
+// ── Security headers ───────────────────────────────────────────────────────
+
+/**
+ * The tests MDN's HTTP Observatory runs (@mdn/mdn-http-observatory), by the
+ * names it gives them. Kept here, not read from the library, because the
+ * schemas also run in the browser; a unit test holds the two lists equal.
+ */
+export const OBSERVATORY_TESTS = [
+  "content-security-policy",
+  "cookies",
+  "cross-origin-resource-sharing",
+  "redirection",
+  "referrer-policy",
+  "strict-transport-security",
+  "subresource-integrity",
+  "x-content-type-options",
+  "x-frame-options",
+  "cross-origin-resource-policy",
+] as const;
+export type ObservatoryTest = (typeof OBSERVATORY_TESTS)[number];
+
+/** The Observatory's highest score: 100 plus every bonus. */
+export const MAX_OBSERVATORY_SCORE = 135;
+
+const observatoryTest = plainString({ error: "Enter the name of an Observatory test." })
+  .trim()
+  .refine((value): value is ObservatoryTest => (OBSERVATORY_TESTS as readonly string[]).includes(value), {
+    error: (issue) => `"${String(issue.input)}" is not an Observatory test; use one of ${OBSERVATORY_TESTS.join(", ")}.`,
+  });
+
+export const headersCheckSettings = z.object({
+  kind: z.literal("headers"),
+  url: httpUrl,
+  minimumScore: wholeNumber("the minimum score", 0, MAX_OBSERVATORY_SCORE)
+    .default(70)
+    .meta({ description: `Fails below this Observatory score (0–${MAX_OBSERVATORY_SCORE}, default 70; 70 is a B).` }),
+  requiredTests: z
+    .array(observatoryTest, { error: "List the Observatory tests that must pass." })
+    .max(OBSERVATORY_TESTS.length, `List at most ${OBSERVATORY_TESTS.length} tests.`)
+    .transform((tests) => [...new Set(tests)] as ObservatoryTest[])
+    .optional()
+    .meta({ description: `Observatory tests that must pass whatever the score: ${OBSERVATORY_TESTS.join(", ")}.` }),
+  timeoutMs,
+});
+
 // ── Reported by CI ─────────────────────────────────────────────────────────
 
 export const reportedCheckSettings = z.object({
@@ -172,7 +217,7 @@ export const reportedCheckSettings = z.object({
 /** The settings of any check, told apart by `kind`. */
 export const checkSettings = z.discriminatedUnion(
   "kind",
-  [httpCheckSettings, tlsCheckSettings, dnsCheckSettings, repositoryCheckSettings, reportedCheckSettings],
+  [httpCheckSettings, tlsCheckSettings, dnsCheckSettings, repositoryCheckSettings, reportedCheckSettings, headersCheckSettings],
   { error: `Choose a kind of check: ${CHECK_KINDS.join(", ")}.` },
 );
 
@@ -182,3 +227,4 @@ export type TlsCheckSettings = z.infer<typeof tlsCheckSettings>;
 export type DnsCheckSettings = z.infer<typeof dnsCheckSettings>;
 export type RepositoryCheckSettings = z.infer<typeof repositoryCheckSettings>;
 export type ReportedCheckSettings = z.infer<typeof reportedCheckSettings>;
+export type HeadersCheckSettings = z.infer<typeof headersCheckSettings>;

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { FAILING_STATUSES } from "@/lib/domain/checks/verdict";
 import { checkSettings, CHECK_KINDS, type CheckSettings } from "./check-settings";
-import { id } from "./fields";
+import { httpUrl, id, plainString } from "./fields";
 import { itemKey, itemReference, NAMES_AN_ITEM } from "./item";
 
 const whole = (label: string, min: number, max: number) =>
@@ -66,6 +66,47 @@ export const runProjectChecksInput = z.object({ projectId: id, itemKey: itemKey.
 /** One check, by id; with `projectId` (the API's paths), it must be that project's. */
 export const checkRefInput = z.object({ checkId: id, projectId: id.optional() });
 
+/** The longest summary a pipeline may report, in characters. */
+export const MAX_REPORT_SUMMARY = 500;
+/** The most a reported result's `details` may weigh, as JSON, in bytes. */
+export const MAX_REPORT_DETAILS_BYTES = 4096;
+
+const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+
+// PostgreSQL's jsonb refuses NUL and unpaired surrogates in strings, keys or
+// values alike; refused here as a field error rather than failing the insert.
+const storableText = (value: unknown): boolean => {
+  if (typeof value === "string") return value.isWellFormed() && !value.includes("\u0000");
+  if (Array.isArray(value)) return value.every(storableText);
+  if (value && typeof value === "object") return Object.entries(value).every(([key, entry]) => storableText(key) && storableText(entry));
+  return true;
+};
+
+/** What a pipeline reports for a `reported` check: whether it passed, and optionally a summary, details and a link to the run. */
+export const reportedResultFields = {
+  passed: z.boolean({ error: "Say whether the check passed: true or false." }).meta({ description: "Whether what the pipeline checked passed." }),
+  summary: plainString()
+    .trim()
+    .max(MAX_REPORT_SUMMARY, `Use at most ${MAX_REPORT_SUMMARY} characters.`)
+    .optional()
+    .transform((value) => value || undefined)
+    .meta({ description: `One line on what the pipeline saw (at most ${MAX_REPORT_SUMMARY} characters).` }),
+  details: z
+    .record(plainString(), z.unknown(), { error: "Send the details as a JSON object." })
+    .refine((value) => jsonBytes(value) <= MAX_REPORT_DETAILS_BYTES, `Keep the details under ${MAX_REPORT_DETAILS_BYTES} bytes of JSON.`)
+    .refine(storableText, "Remove the NUL character or invalid Unicode (an unpaired surrogate) from the details.")
+    .optional()
+    .meta({ description: `Plain JSON the pipeline wants kept with the result (at most ${MAX_REPORT_DETAILS_BYTES} bytes).` }),
+  url: httpUrl
+    .refine((value) => URL.parse(value)?.protocol === "https:", "Link the pipeline run with an https:// address.")
+    .optional()
+    .meta({ description: "The pipeline run, an https:// link." }),
+};
+
+/** A result reported for a check (`checkId`, in `projectId` when given). */
+export const reportCheckResultInput = z.object({ checkId: id, projectId: id.optional(), ...reportedResultFields });
+export type ReportCheckResultInput = z.infer<typeof reportCheckResultInput>;
+
 /** What a check looks at, in a few words, for activity records and lists. */
 export function checkTarget(settings: CheckSettings): string {
   switch (settings.kind) {
@@ -79,5 +120,7 @@ export function checkTarget(settings: CheckSettings): string {
       return settings.url ?? settings.path ?? "";
     case "reported":
       return `a result reported every ${settings.maxAgeDays} days`;
+    case "headers":
+      return settings.url;
   }
 }

@@ -17,6 +17,7 @@ import * as items from "@/lib/server/services/items";
 import * as members from "@/lib/server/services/members";
 import * as milestones from "@/lib/server/services/milestones";
 import * as projects from "@/lib/server/services/projects";
+import * as repositoryTokens from "@/lib/server/services/repository-tokens";
 import * as shareLinks from "@/lib/server/services/share-links";
 import * as teams from "@/lib/server/services/teams";
 import * as templates from "@/lib/server/services/templates";
@@ -35,7 +36,11 @@ const FRESH_INSTALL_ONLY = new Set(["setup.setUpFromCommandLine"]);
 
 // What a check's run changes is recorded as Shipshape's own work (the system
 // actor), whoever asked for the run.
-const BY_SHIPSHAPE: Record<string, string> = { "checks.runCheckNow": "Shipshape (checks)", "checks.runProjectChecks": "Shipshape (checks)" };
+const BY_SHIPSHAPE: Record<string, string> = {
+  "checks.runCheckNow": "Shipshape (checks)",
+  "checks.runProjectChecks": "Shipshape (checks)",
+  "checks.reportCheckResult": "Shipshape (checks)",
+};
 
 const TEMPLATE_YAML = "schema: shipshape.checklist/v1\nname: Payments launch\ncategories:\n  - name: PCI\n    items:\n      - key: pci.scope\n        title: Cardholder data scope documented\n";
 
@@ -49,7 +54,16 @@ async function world() {
 }
 type World = Awaited<ReturnType<typeof world>>;
 
+// Storing a read token needs the key that seals it.
+const withSealingKey = () => (process.env.SHIPSHAPE_SECRET_KEY ??= "activity-coverage-sealing-key-0123456789");
+
 const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
+  "repositoryTokens.storeRepositoryToken": (w) => (withSealingKey(), repositoryTokens.storeRepositoryToken(w.lead, { host: "github.com", token: "ghp_0123456789abcdef" })),
+  "repositoryTokens.removeRepositoryToken": async (w) => {
+    withSealingKey();
+    const { id } = await repositoryTokens.storeRepositoryToken(w.lead, { host: "github.com", token: "ghp_0123456789abcdef" });
+    return repositoryTokens.removeRepositoryToken(w.lead, { tokenId: id });
+  },
   "accountDeletion.deleteAccount": (w) => accountDeletion.deleteAccount(w.engineer, { confirmEmail: w.engineer.email }),
   "importing.importChecklist": (w) => importing.importChecklist(w.lead, { projectId: w.projectId, text: "## Security\n- [x] Security headers\n- [ ] Pen test booked\n" }),
   "templates.saveTeamTemplate": (w) => templates.saveTeamTemplate(w.lead, { text: TEMPLATE_YAML }),
@@ -82,6 +96,11 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
     return checks.removeCheck(w.lead, { checkId });
   },
   // A reported check with no report yet fails without touching the network.
+  // The report is the reporter's; what it changes, Shipshape's.
+  "checks.reportCheckResult": async (w) => {
+    const { id: checkId } = await checks.addCheck(w.lead, { itemId: w.item.id, settings: { kind: "reported", maxAgeDays: 7 } });
+    return checks.reportCheckResult(w.engineer, { checkId, passed: true });
+  },
   "checks.runCheckNow": async (w) => {
     const { id: checkId } = await checks.addCheck(w.lead, { itemId: w.item.id, settings: { kind: "reported", maxAgeDays: 7 }, failuresBeforeFailing: 1 });
     return checks.runCheckNow(w.engineer, { checkId });

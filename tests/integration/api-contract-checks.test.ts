@@ -3,6 +3,10 @@
 // use "reported" checks and a loopback URL the default network policy
 // refuses, so nothing leaves the machine; the runners' own behaviour is
 // tests/integration/checks.test.ts's.
+import { execFile } from "node:child_process";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ApiClient } from "@/lib/cli/api-client";
 import { checkCommand } from "@/lib/cli/commands/check";
@@ -111,6 +115,148 @@ describe("shipshape check run", () => {
     }
     await expect(checkCommand("run", {}, { json: false }, inProcess(write))).rejects.toMatchObject({ exitCode: 2 });
   });
+});
+
+describe("REST API contract: reported results", () => {
+  it("takes a pipeline's result for a reported check, applies it at once, and shows the check on the item", async () => {
+    const { lead, write, read, projectId } = await contractWorld();
+    const item = `/api/v1/projects/${projectId}/items/testing.unit`;
+    // Ticked Done by hand before any check: done.
+    expect((await callApi("PATCH", item, { token: write, body: { priority: "HIGH", status: "DONE", version: 1 } })).status).toBe(200);
+    const percentOf = async () => (await callApi("GET", `/api/v1/projects/${projectId}`, { token: read })).body.summary;
+    const done = await percentOf();
+
+    const added = await callApi("POST", `${item}/checks`, { token: write, body: { kind: "reported", settings: { maxAgeDays: 7 }, failuresBeforeFailing: 1 } });
+    // The check has given no verdict yet: the item is not evaluated, counted as not done.
+    const pending = await callApi("GET", item, { token: read });
+    expect(pending.body).toMatchObject({ status: "DONE", standing: "NOT_EVALUATED" });
+    expect(pending.body.checks).toEqual([
+      { id: added.body.id, kind: "reported", target: "a result reported every 7 days", state: "PENDING", lastRunAt: null, nextRunAt: expect.any(String), failingSince: null, lastSummary: null },
+    ]);
+    const notEvaluated = await percentOf();
+    expect(notEvaluated.counts.NOT_EVALUATED).toBe(1);
+    expect(notEvaluated.readinessPercent).toBeLessThan(done.readinessPercent);
+    expect((await callApi("GET", `/api/v1/projects/${projectId}/items?status=NOT_EVALUATED`, { token: read })).body.data.map((i: { key: string }) => i.key)).toEqual(["testing.unit"]);
+
+    const results = `/api/v1/projects/${projectId}/checks/${added.body.id}/results`;
+    const passed = await callApi("POST", results, { token: write, body: { passed: true, summary: "412 tests passed", url: "https://ci.example.com/runs/7", details: { tests: 412 } } });
+    expect(passed.status).toBe(201);
+    expect(passed.body).toMatchObject({
+      report: { passed: true, summary: "412 tests passed", url: "https://ci.example.com/runs/7" },
+      result: { passed: true, summary: "passed as reported today (" + passed.body.report.reportedAt.slice(0, 10) + "): 412 tests passed" },
+      check: { state: "PASSING" },
+      itemStatus: "DONE",
+    });
+    const after = await callApi("GET", item, { token: read });
+    expect(after.body).toMatchObject({ standing: "DONE", checks: [{ state: "PASSING", lastSummary: passed.body.result.summary, lastRunAt: passed.body.report.reportedAt }] });
+    expect((await percentOf()).readinessPercent).toBe(done.readinessPercent);
+    const [record] = await db.activity.findMany({ where: { entityId: added.body.id, action: "check.reported" } });
+    expect(record).toMatchObject({ actorLabel: "API token “GitHub Actions”", after: { passed: true, summary: "412 tests passed", url: "https://ci.example.com/runs/7" } });
+
+    // A failure reported falls at once (threshold 1), and is still a 201: the report was accepted.
+    const failed = await callApi("POST", results, { token: write, body: { passed: false } });
+    expect(failed.status).toBe(201);
+    expect(failed.body).toMatchObject({ check: { state: "FAILING" }, itemStatus: "MISSING", report: { passed: false, summary: null, url: null } });
+
+    // Field errors: the link must be https, the summary short, the details small; nothing else is taken.
+    const bad = await callApi("POST", results, { token: write, body: { passed: "yes", url: "http://ci.example.com/runs/8", summary: "x".repeat(501), details: { log: "x".repeat(5000) } } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(["details", "passed", "summary", "url"]);
+    expect((await callApi("POST", results, { token: write, body: { passed: true, extra: 1 } })).status).toBe(400);
+
+    // Only reported checks take results; read tokens may not report; other projects and teams find nothing.
+    const http = await callApi("POST", `${item}/checks`, { token: write, body: { settings: { kind: "http", url: "https://app.example.com/health" } } });
+    const wrongKind = await callApi("POST", `/api/v1/projects/${projectId}/checks/${http.body.id}/results`, { token: write, body: { passed: true } });
+    expect(wrongKind.status).toBe(409);
+    expect(wrongKind.body.error).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/only checks of kind reported take reported results/) });
+    expect((await callApi("POST", results, { token: read, body: { passed: true } })).status).toBe(403);
+    const other = await catalogueProject(lead, ["testing"], "Other project");
+    expect((await callApi("POST", `/api/v1/projects/${other}/checks/${added.body.id}/results`, { token: write, body: { passed: true } })).status).toBe(404);
+    const { actors: [foreignAdmin] } = await teamWith(["ADMIN"], "Elsewhere too");
+    const foreign = await tokenFor(foreignAdmin, "write");
+    expect((await callApi("POST", results, { token: foreign.secret, body: { passed: true } })).status).toBe(404);
+    expect(await db.checkReport.count({ where: { checkId: added.body.id } })).toBe(2);
+  });
+});
+
+describe("shipshape check report and check run --wait", () => {
+  it("reports a result (exit 0 when accepted), and waits for every run, failing when one failed", async () => {
+    const { lead, write, read } = await contractWorld();
+    const projectId = await catalogueProject(lead, ["testing"], "Waiting project");
+    const added = await callApi("POST", `/api/v1/projects/${projectId}/items/testing.unit/checks`, { token: write, body: { kind: "reported", settings: { maxAgeDays: 3 }, failuresBeforeFailing: 1 } });
+    const printed: string[] = [];
+    const stdout = vi.spyOn(process.stdout, "write").mockImplementation((text) => (printed.push(String(text)), true));
+    try {
+      await checkCommand("report", { project: projectId, check: added.body.id, pass: true, summary: "all green" }, { json: false }, inProcess(write));
+      expect(printed.join("")).toMatch(/^Reported a pass for testing\.unit: passed as reported today \(\d{4}-\d\d-\d\d\): all green → item DONE\n$/);
+
+      printed.length = 0;
+      await checkCommand("run", { project: projectId, wait: true, timeout: "5" }, { json: false }, inProcess(write));
+      expect(printed.join("")).toMatch(/^✓ testing\.unit reported PASSING: passed as reported today .*: all green\n1 check: 1 passed, 0 failed\.\n$/);
+
+      await checkCommand("report", { project: projectId, check: added.body.id, fail: true }, { json: true }, inProcess(write));
+      printed.length = 0;
+      const failure = await checkCommand("run", { project: projectId, wait: true }, { json: false }, inProcess(write)).catch((error: unknown) => error);
+      expect(failure).toMatchObject({ exitCode: 1, body: { code: "CHECKS_FAILED", message: "1 of 1 checks failed." } });
+      expect(printed.join("")).toMatch(/^✗ testing\.unit reported FAILING: failed as reported today .*\n1 check: 0 passed, 1 failed\.\n$/);
+
+      // A server that queued the runs and never ran them: --wait gives up at its timeout with exit 3.
+      const queued: ApiClient = async (method, path, body) => (method === "POST" ? { status: 202, data: null as never } : inProcess(read)(method, path, body));
+      let clock = 0;
+      const timedOut = await checkCommand("run", { project: projectId, wait: true, timeout: "10" }, { json: true }, queued, { now: () => clock, sleep: async (ms) => void (clock += ms) }).catch((error: unknown) => error);
+      expect(timedOut).toMatchObject({ exitCode: 3, body: { code: "CHECKS_TIMED_OUT", message: "1 of 1 checks had not finished after 10 s." } });
+    } finally {
+      stdout.mockRestore();
+    }
+    await expect(checkCommand("report", { project: projectId, check: added.body.id }, { json: false }, inProcess(write))).rejects.toMatchObject({ exitCode: 2 });
+    await expect(checkCommand("report", { project: projectId, check: added.body.id, pass: true, fail: true }, { json: false }, inProcess(write))).rejects.toMatchObject({ exitCode: 2 });
+    await expect(checkCommand("run", { project: projectId, timeout: "5" }, { json: false }, inProcess(write))).rejects.toMatchObject({ exitCode: 2 });
+    // A read token may not report.
+    await expect(checkCommand("report", { project: projectId, check: added.body.id, pass: true }, { json: true }, inProcess(read))).rejects.toMatchObject({ body: { code: "FORBIDDEN" } });
+  });
+});
+
+// The real `shipshape` process, against a loopback server that hands each
+// request to the route handlers in-process: its argument parsing and exit codes.
+async function shipshapeAgainstApi(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const server = http.createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const token = request.headers.authorization?.replace(/^Bearer /, "") ?? null;
+    const answer = await callApi(request.method as "GET" | "POST", request.url ?? "/", { token, body: text ? JSON.parse(text) : undefined });
+    response.writeHead(answer.status, { "content-type": "application/json" });
+    response.end(JSON.stringify(answer.body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    return await new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [path.resolve(import.meta.dirname, "../../scripts/shipshape.mjs"), ...args],
+        { env: { ...process.env, SHIPSHAPE_URL: `http://127.0.0.1:${port}`, SHIPSHAPE_TOKEN: cliToken }, timeout: 60_000 },
+        (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
+      );
+    });
+  } finally {
+    server.close();
+  }
+}
+let cliToken = "";
+
+describe("the shipshape process: check report and check run --wait", () => {
+  it("exits 0 when a report is accepted, and 1 from --wait when a check failed", async () => {
+    const { lead, write } = await contractWorld();
+    cliToken = write;
+    const projectId = await catalogueProject(lead, ["testing"], "Process project");
+    const added = await callApi("POST", `/api/v1/projects/${projectId}/items/testing.unit/checks`, { token: write, body: { kind: "reported", settings: { maxAgeDays: 3 }, failuresBeforeFailing: 1 } });
+    const reported = await shipshapeAgainstApi(["check", "report", "--project", projectId, "--check", added.body.id, "--fail", "--summary", "2 tests failed", "--url", "https://ci.example.com/runs/9"]);
+    expect(reported).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Reported a failure for testing\.unit: failed as reported today .*: 2 tests failed → item MISSING\n$/) });
+    const waited = await shipshapeAgainstApi(["check", "run", "--project", projectId, "--wait", "--timeout", "20", "--json"]);
+    expect(waited.code).toBe(1);
+    expect(JSON.parse(waited.stdout).error).toMatchObject({ code: "CHECKS_FAILED", details: { checks: [{ itemKey: "testing.unit", state: "FAILING" }] } });
+  }, 60_000);
 });
 
 afterAll(() => {

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TokenActor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
 import { loadProjectPage } from "@/lib/server/read-models/project-page";
-import { addCheck, listChecks, removeCheck, runCheckNow } from "@/lib/server/services/checks";
+import { portfolioQuery } from "@/lib/schemas/project";
+import { loadPortfolio } from "@/lib/server/read-models/portfolio";
+import { addCheck, listChecks, removeCheck, reportCheckResult, runCheckNow } from "@/lib/server/services/checks";
+import { updateItem } from "@/lib/server/services/items";
 import { deleteItem } from "@/lib/server/services/items";
 import { decideWaiver, requestWaiver } from "@/lib/server/services/waivers";
 import { loopbackAllowed, nothingAllowed, startHttpServer, type Listening } from "../support/check-targets";
@@ -214,5 +217,78 @@ describe("adding a check", () => {
     const { id: checkId } = await addCheck(lead, { itemId: item.id, settings: { kind: "dns", name: "example.com", type: "A" } });
     await deleteItem(lead, { itemId: item.id });
     expect(await db.check.findUnique({ where: { id: checkId } })).toBeNull();
+  });
+});
+
+describe("an item whose check has not given its verdict yet", () => {
+  it("counts as not done, on the page and in the portfolio's SQL tally alike, until the first result", async () => {
+    const { projectId, item, actors: [lead] } = await monitoredItem(["LEAD"]);
+    // Ticked Done by hand before any check was attached.
+    await updateItem(lead, { itemId: item.id, version: item.version, changes: { priority: "HIGH", status: "DONE" } });
+    const readiness = async () => (await loadProjectPage(lead, projectId)).readiness;
+    const portfolioReadiness = async () => (await loadPortfolio(lead, portfolioQuery.parse({}))).projects.find((project) => project.id === projectId)?.readiness;
+    const done = await readiness();
+
+    const { id: checkId } = await addCheck(lead, { itemId: item.id, settings: { kind: "reported", maxAgeDays: 7 } });
+    const pending = await readiness();
+    expect(pending.counts).toMatchObject({ NOT_EVALUATED: 1, DONE: done.counts.DONE - 1 });
+    expect(pending.percent).toBeLessThan(done.percent);
+    expect(pending.openItems).toBe(done.openItems + 1);
+    expect(await portfolioReadiness()).toEqual(pending);
+    const page = await loadProjectPage(lead, projectId);
+    expect(page.items.find((i) => i.id === item.id)?.standing).toBe("NOT_EVALUATED");
+
+    await reportCheckResult(lead, { checkId, passed: true });
+    expect(await readiness()).toEqual(done);
+    expect(await portfolioReadiness()).toEqual(done);
+  });
+});
+
+describe("reported results", () => {
+  const day = 86_400_000;
+
+  it("are applied at once, and the item falls once the window passes without a new one", async () => {
+    const { teamId, projectId, item, actors: [lead, engineer] } = await monitoredItem(["LEAD", "ENGINEER"]);
+    const { id: checkId } = await addCheck(lead, { itemId: item.id, settings: { kind: "reported", maxAgeDays: 7 }, failuresBeforeFailing: 1 });
+    const reported = await reportCheckResult(engineer, { checkId, projectId, passed: true, summary: "smoke tests green", url: "https://ci.example.com/r/1", details: { suite: "smoke" } });
+    expect(reported).toMatchObject({ itemStatus: "DONE", check: { state: "PASSING" }, result: { passed: true, summary: expect.stringContaining("smoke tests green") } });
+    expect(await db.checkReport.findMany({ where: { checkId } })).toEqual([
+      expect.objectContaining({ passed: true, summary: "smoke tests green", url: "https://ci.example.com/r/1", details: { suite: "smoke" }, reportedById: engineer.userId, reportedByLabel: null }),
+    ]);
+    expect(await activitiesOf(teamId, "check.reported")).toHaveLength(1);
+    expect((await activitiesOf(teamId, "check.passed"))[0]).toMatchObject({ actorLabel: "Shipshape (checks)" });
+
+    // A run within the window repeats the report's verdict.
+    const within = await runCheckNow(lead, { checkId }, { context: { now: () => new Date(Date.now() + 6 * day) } });
+    expect(within).toMatchObject({ result: { passed: true }, itemStatus: "DONE" });
+    // Past the window the scheduled run fails, and the item falls.
+    const late = await runCheckNow(lead, { checkId }, { context: { now: () => new Date(Date.now() + 8 * day) } });
+    expect(late.result).toMatchObject({ passed: false, summary: expect.stringMatching(/^last result reported 8 days ago .*more than 7 days$/) });
+    expect(late).toMatchObject({ check: { state: "FAILING" }, itemStatus: "MISSING" });
+    expect((await itemByKey(projectId, item.key)).status).toBe("MISSING");
+  });
+
+  it("are refused for other kinds, without check.run, in other projects and teams", async () => {
+    const { teamId, projectId, item, actors: [lead, viewer] } = await monitoredItem(["LEAD", "VIEWER"]);
+    const { id: httpId } = await addCheck(lead, { itemId: item.id, settings: { kind: "http", url: "https://app.example.com/health" } });
+    const wrongKind = await failure(reportCheckResult(lead, { checkId: httpId, passed: true }));
+    expect(wrongKind).toMatchObject({ code: "CONFLICT", details: { kind: "http" } });
+    const { id: checkId } = await addCheck(lead, { itemId: item.id, settings: { kind: "reported", maxAgeDays: 1 } });
+    expect(await code(reportCheckResult(viewer, { checkId, passed: true }))).toBe("FORBIDDEN");
+    const readToken: TokenActor = { kind: "token", scope: "read", tokenId: "t-read", name: "CI", teamId, timeZone: "UTC" };
+    expect(await code(reportCheckResult(readToken, { checkId, passed: true }))).toBe("FORBIDDEN");
+    const writeToken: TokenActor = { ...readToken, scope: "write", tokenId: "t-write" };
+    expect((await reportCheckResult(writeToken, { checkId, passed: false })).check.state).toBe("PENDING");
+    const other = await catalogueProject(lead, ["testing"], "Elsewhere");
+    expect(await code(reportCheckResult(lead, { checkId, projectId: other, passed: true }))).toBe("NOT_FOUND");
+    const { actors: [outsider] } = await teamWith(["ADMIN"]);
+    expect(await code(reportCheckResult(outsider, { checkId, passed: true }))).toBe("NOT_FOUND");
+    expect((await failure(reportCheckResult(lead, { checkId, passed: true, url: "http://ci.example.com/" }))).fields).toHaveProperty(["url"]);
+    // What jsonb cannot hold is a field error, not a failed insert.
+    expect((await failure(reportCheckResult(lead, { checkId, passed: true, details: { log: ["a\u0000b"] } }))).fields).toHaveProperty(["details"]);
+    expect((await failure(reportCheckResult(lead, { checkId, passed: true, details: { note: "\ud800" } }))).fields).toHaveProperty(["details"]);
+    expect(await db.checkReport.count({ where: { checkId } })).toBe(1);
+    expect(await db.checkReport.count({ where: { checkId: httpId } })).toBe(0);
+    void projectId;
   });
 });

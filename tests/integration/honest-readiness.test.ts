@@ -12,6 +12,7 @@ import { loadPortfolio } from "@/lib/server/read-models/portfolio";
 import { loadProjectPage } from "@/lib/server/read-models/project-page";
 import { loadProjectReport } from "@/lib/server/read-models/project-report";
 import { loadPortfolioReport } from "@/lib/server/read-models/portfolio-report";
+import { addCheck } from "@/lib/server/services/checks";
 import { addEvidence, removeEvidence } from "@/lib/server/services/evidence";
 import { importChecklist } from "@/lib/server/services/import";
 import { updateItem } from "@/lib/server/services/items";
@@ -59,6 +60,45 @@ async function everywhere(actor: Parameters<typeof loadProjectPage>[0], projectI
     portfolio: portfolio.readiness,
   };
 }
+
+describe("an automated check that has not given its verdict yet", () => {
+  it("keeps a done critical item from counting as done, everywhere, unless it is waived", async () => {
+    const { actors: [admin, lead, otherLead, engineer] } = await teamWith(["ADMIN", "LEAD", "LEAD", "ENGINEER"]);
+    const { projectId, keys: [tls, docs] } = await projectWith(lead, [
+      { title: "TLS everywhere", priority: "CRITICAL", effortHours: 4 },
+      { title: "Runbook", priority: "LOW", effortHours: 2 },
+    ]);
+    const item = await itemByKey(projectId, tls);
+    await addEvidence(engineer, { itemId: item.id, kind: "PULL_REQUEST", target: "https://git.example.com/pay/pull/7" });
+    await setDone(engineer, projectId, tls);
+    await setDone(engineer, projectId, docs);
+    expect((await everywhere(engineer, projectId, tls, admin)).page.readiness).toMatchObject({ percent: 100, level: 3 });
+
+    await addCheck(lead, { itemId: item.id, settings: { kind: "tls", host: "pay.example.com" } });
+    const after = await everywhere(engineer, projectId, tls, admin);
+    for (const standing of [after.pageStanding, after.reportStanding, after.apiStanding]) expect(standing).toBe("NOT_EVALUATED");
+    // Critical weight 4 at no credit, low weight 1 done: 1 of 5; a launch blocker, its whole effort left.
+    expect(after.page.readiness).toMatchObject({ percent: 20, level: 0, launchBlockers: 1, remainingEffortHours: 4 });
+    expect(after.report.summary).toMatchObject({ readinessPercent: 20, level: 0, launchBlockers: 1 });
+    expect(after.report.summary.counts.NOT_EVALUATED).toBe(1);
+    expect(after.api.summary).toMatchObject({ readinessPercent: 20, level: 0, counts: expect.objectContaining({ NOT_EVALUATED: 1 }) });
+    expect(after.portfolio).toEqual(after.page.readiness);
+    expect(after.page.blockers.map((b) => b.key)).toEqual([tls]);
+    expect((await loadPortfolioReport(lead)).projects[0].blockers.map((b) => b.key)).toEqual([tls]);
+    expect(after.markdown).toContain("○ Not evaluated yet");
+    expect(after.markdown).toMatch(/\| Done \| Waived \| Partial \| Needs evidence \| Stale \| Not evaluated yet \| Missing \| N\/A \| Total \|/);
+    expect(after.csv).toContain(",DONE,NOT_EVALUATED,");
+    expect(after.page.matrix[0].counts.NOT_EVALUATED).toBe(1);
+
+    // A waiver still wins.
+    const { waiverId } = await requestWaiver(engineer, { itemId: item.id, reason: "Certificate checked by hand for the beta", expiresAt: daysFromNow(30) });
+    await decideWaiver(otherLead, { waiverId, decision: "APPROVE" });
+    const waived = await everywhere(engineer, projectId, tls, admin);
+    expect([waived.pageStanding, waived.reportStanding, waived.apiStanding]).toEqual(["WAIVED", "WAIVED", "WAIVED"]);
+    expect(waived.page.readiness).toMatchObject({ percent: 100, launchBlockers: 0 });
+    expect(waived.portfolio).toEqual(waived.page.readiness);
+  });
+});
 
 describe("the evidence policy cannot be side-stepped", () => {
   it("counts a done critical item whose only evidence an engineer removed as needing evidence, everywhere", async () => {

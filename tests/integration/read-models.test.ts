@@ -67,6 +67,8 @@ describe("portfolio", () => {
         effortHours: fc.constantFrom(null, 0, 3, 7.5),
         evidence: fc.array(fc.constantFrom(null, -5, -5, 5), { maxLength: 2 }),
         waiver: fc.constantFrom(null, "APPROVED", "APPROVED_EXPIRED", "PENDING", "REJECTED"),
+        // Automated checks: none, or one in a state (PENDING: not evaluated yet).
+        checks: fc.constantFrom<string[]>([], [], ["PENDING"], ["PASSING"], ["FAILING", "PENDING"]),
       }),
       { numRuns: items.length, seed: 20261122 },
     );
@@ -79,6 +81,11 @@ describe("portfolio", () => {
       for (const offset of state.evidence) {
         await db.evidence.create({
           data: { teamId: item.teamId, itemId: item.id, kind: "LINK", url: "https://x.example", label: "x", expiresAt: offset === null ? null : new Date(now.getTime() + offset * day) },
+        });
+      }
+      for (const checkState of state.checks) {
+        await db.check.create({
+          data: { teamId: item.teamId, projectId, itemId: item.id, kind: "REPORTED", settings: { kind: "reported", maxAgeDays: 7 }, state: checkState as never },
         });
       }
       if (state.waiver) {
@@ -95,13 +102,13 @@ describe("portfolio", () => {
       }
     }
     const rows = await db.item.findMany({ where: { projectId }, select: itemViewSelect });
-    const seen = { NEEDS_EVIDENCE: 0, STALE: 0, WAIVED: 0, needsTriage: 0, unestimatedItems: 0 };
+    const seen = { NEEDS_EVIDENCE: 0, STALE: 0, WAIVED: 0, NOT_EVALUATED: 0, needsTriage: 0, unestimatedItems: 0 };
     for (const policy of ["NONE", "CRITICAL", "CRITICAL_AND_HIGH", "ALL"] as const) {
       const project = await db.project.update({ where: { id: projectId }, data: { evidencePolicy: policy } });
       const expected = readinessOf(rows.map((row) => scorableOf(row, policy, now)), weightsOf(project), now);
       const [summary] = (await loadPortfolio(lead, defaults, now)).projects;
       expect(summary.readiness, policy).toEqual(expected);
-      for (const standing of ["NEEDS_EVIDENCE", "STALE", "WAIVED"] as const) seen[standing] += expected.counts[standing];
+      for (const standing of ["NEEDS_EVIDENCE", "STALE", "WAIVED", "NOT_EVALUATED"] as const) seen[standing] += expected.counts[standing];
       seen.needsTriage += expected.needsTriage;
       seen.unestimatedItems += expected.unestimatedItems;
 

@@ -118,6 +118,9 @@ const READS: Record<string, (w: World) => Promise<unknown>> = {
   "invitations.listPendingInvitations": (w) => SERVICE_MODULES.invitations.listPendingInvitations(w.share),
   "members.listMembers": (w) => SERVICE_MODULES.members.listMembers(w.share),
   "members.openItemsByMember": (w) => SERVICE_MODULES.members.openItemsByMember(w.share),
+  "repositoryTokens.listRepositoryTokens": (w) => SERVICE_MODULES.repositoryTokens.listRepositoryTokens(w.share),
+  "repositoryTokens.repositoryCredentialsFor": (w) =>
+    SERVICE_MODULES.repositoryTokens.repositoryCredentialsFor(w.share, { kind: "repository", url: "https://git.example.com/a.git", files: [{ path: "README.md" }], timeoutMs: 30_000 }),
   "shareLinks.listShareLinks": (w) => SERVICE_MODULES.shareLinks.listShareLinks(w.share, w.projectId),
   "teams.currentTeam": (w) => SERVICE_MODULES.teams.currentTeam(w.share),
   "templates.listTeamTemplates": (w) => SERVICE_MODULES.templates.listTeamTemplates(w.share),

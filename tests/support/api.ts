@@ -4,6 +4,7 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { expect } from "vitest";
+import * as checkResultsRoute from "@/app/api/v1/projects/[projectId]/checks/[checkId]/results/route";
 import * as checkRunRoute from "@/app/api/v1/projects/[projectId]/checks/[checkId]/run/route";
 import * as itemChecksRoute from "@/app/api/v1/projects/[projectId]/items/[key]/checks/route";
 import * as projectChecksRoute from "@/app/api/v1/projects/[projectId]/checks/route";
@@ -15,6 +16,8 @@ import * as reportRoute from "@/app/api/v1/projects/[projectId]/report/route";
 import * as portfolioRoute from "@/app/api/v1/report/route";
 import * as projectRoute from "@/app/api/v1/projects/[projectId]/route";
 import * as projectsRoute from "@/app/api/v1/projects/route";
+import * as repositoryTokenRoute from "@/app/api/v1/repository-tokens/[tokenId]/route";
+import * as repositoryTokensRoute from "@/app/api/v1/repository-tokens/route";
 import { openApiDocument } from "@/lib/server/api/openapi";
 import { createApiToken } from "@/lib/server/services/api-tokens";
 import type { Actor } from "@/lib/server/kernel/actor";
@@ -34,6 +37,9 @@ const ROUTES: { template: string; module: Partial<Record<Method, Handler>> }[] =
   { template: "/api/v1/projects/{projectId}/checks", module: projectChecksRoute },
   { template: "/api/v1/projects/{projectId}/items/{key}/checks", module: itemChecksRoute },
   { template: "/api/v1/projects/{projectId}/checks/{checkId}/run", module: checkRunRoute },
+  { template: "/api/v1/projects/{projectId}/checks/{checkId}/results", module: checkResultsRoute },
+  { template: "/api/v1/repository-tokens", module: repositoryTokensRoute },
+  { template: "/api/v1/repository-tokens/{tokenId}", module: repositoryTokenRoute },
 ];
 
 const document = openApiDocument();

@@ -15,13 +15,14 @@ import * as items from "@/lib/server/services/items";
 import * as members from "@/lib/server/services/members";
 import * as milestones from "@/lib/server/services/milestones";
 import * as projects from "@/lib/server/services/projects";
+import * as repositoryTokens from "@/lib/server/services/repository-tokens";
 import * as setup from "@/lib/server/services/setup";
 import * as shareLinks from "@/lib/server/services/share-links";
 import * as teams from "@/lib/server/services/teams";
 import * as templates from "@/lib/server/services/templates";
 import * as waivers from "@/lib/server/services/waivers";
 
-export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, catalogue, categories, checks, evidence, importing, invitations, items, members, milestones, projects, setup, shareLinks, teams, templates, waivers };
+export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, catalogue, categories, checks, evidence, importing, invitations, items, members, milestones, projects, repositoryTokens, setup, shareLinks, teams, templates, waivers };
 
 export const SERVICE_READS = new Set([
   "accountCreation.mayCreateAccount",
@@ -38,6 +39,8 @@ export const SERVICE_READS = new Set([
   "invitations.previewInvitation",
   "members.listMembers",
   "members.openItemsByMember",
+  "repositoryTokens.listRepositoryTokens",
+  "repositoryTokens.repositoryCredentialsFor",
   "setup.isSetupOpen",
   "setup.setupClosed",
   "shareLinks.hashShareToken",

@@ -3,19 +3,22 @@ import Link from "next/link";
 import { ApiTokenForm } from "@/components/team/api-token-form";
 import { ApiTokenList } from "@/components/team/api-token-list";
 import { RenameTeamForm } from "@/components/team/rename-team-form";
+import { RepositoryTokenForm } from "@/components/team/repository-token-form";
+import { RepositoryTokenList } from "@/components/team/repository-token-list";
 import { TeamTimeZoneForm } from "@/components/team/team-time-zone-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { offsetLabel, timeZoneOptions } from "@/lib/domain/time-zone";
 import { requireActor } from "@/lib/server/access/current-actor";
 import { listApiTokens } from "@/lib/server/services/api-tokens";
+import { listRepositoryTokens } from "@/lib/server/services/repository-tokens";
 import { currentTeam } from "@/lib/server/services/teams";
 
 export const metadata: Metadata = { title: "Team settings" };
 
 export default async function TeamSettingsPage() {
   const actor = await requireActor("team.rename");
-  const [team, tokens] = await Promise.all([currentTeam(actor), listApiTokens(actor)]);
+  const [team, tokens, repositoryTokens] = await Promise.all([currentTeam(actor), listApiTokens(actor), listRepositoryTokens(actor)]);
   return (
     <>
       <PageHeader title="Team settings" description="Only admins see this page." />
@@ -49,6 +52,15 @@ export default async function TeamSettingsPage() {
                 OpenAPI document
               </a>
             </p>
+          </div>
+        </Card>
+        <Card
+          title="Read tokens for repository checks"
+          description="Repository checks of https:// repositories on a host clone with the team's token for that host. Tokens are stored encrypted and never shown again. Write API tokens can manage them too (/api/v1/repository-tokens)."
+        >
+          <div className="space-y-6">
+            <RepositoryTokenForm />
+            <RepositoryTokenList tokens={repositoryTokens} />
           </div>
         </Card>
       </div>

@@ -2,6 +2,7 @@ import type { ComponentType } from "react";
 import type { CheckKind } from "@/lib/schemas/check-settings";
 import { DnsFields } from "./dns";
 import type { KindFieldsProps } from "./fields";
+import { HeadersFields } from "./headers";
 import { HttpFields } from "./http";
 import { ReportedFields } from "./reported";
 import { RepositoryFields } from "./repository";
@@ -20,4 +21,5 @@ export const CHECK_KIND_FIELDS: Record<CheckKind, ComponentType<KindFieldsProps>
   dns: DnsFields,
   repository: RepositoryFields,
   reported: ReportedFields,
+  headers: HeadersFields,
 };

@@ -6,7 +6,7 @@ const item = (id: string, standing: Standing, projectId = "p1", projectName = "C
 
 describe("hand-over of a leaving person's items", () => {
   it("treats only finished work as needing no owner", () => {
-    expect(STANDINGS.filter(needsOwner)).toEqual(["MISSING", "PARTIAL", "NEEDS_EVIDENCE", "STALE", "WAIVED"]);
+    expect(STANDINGS.filter(needsOwner)).toEqual(["MISSING", "NOT_EVALUATED", "PARTIAL", "NEEDS_EVIDENCE", "STALE", "WAIVED"]);
   });
 
   it("gives open items to the successor and finished ones to nobody", () => {

@@ -8,7 +8,7 @@ import { DEFAULT_WEIGHTS, ITEM_STATUSES, PRIORITIES } from "./vocabulary";
 const now = new Date("2026-06-01T12:00:00Z");
 const past = new Date("2026-05-01T00:00:00Z");
 const future = new Date("2026-07-01T00:00:00Z");
-const base: ScorableItem = { status: "DONE", priority: "CRITICAL", effortHours: 4, evidenceExpiries: [null], waiverExpiresAt: null, evidenceRequired: true };
+const base: ScorableItem = { status: "DONE", priority: "CRITICAL", effortHours: 4, evidenceExpiries: [null], waiverExpiresAt: null, evidenceRequired: true, pendingCheck: false };
 
 describe("removing evidence", () => {
   it("leaves a done critical item that loses its only evidence needing evidence", () => {
@@ -52,6 +52,7 @@ describe("removing evidence", () => {
     evidenceExpiries: fc.array(fc.option(fc.constantFrom(past, future), { nil: null }), { minLength: 1, maxLength: 3 }),
     waiverExpiresAt: fc.option(fc.constantFrom(past, future), { nil: null }),
     evidenceRequired: fc.boolean(),
+    pendingCheck: fc.boolean(),
   });
 
   it("never raises a project's percent, level or anything it counts as done", () => {
@@ -78,6 +79,8 @@ describe("removing evidence", () => {
     (item) => ({ ...item, waiverExpiresAt: null }),
     (item) => ({ ...item, evidenceRequired: false }),
     (item) => ({ ...item, waiverExpiresAt: null, evidenceRequired: false }),
+    // Its check is removed before its first verdict.
+    (item) => ({ ...item, pendingCheck: false, waiverExpiresAt: null, evidenceRequired: false }),
   ];
 
   it("never lets the item count for more afterwards than it would have without the removal", () => {

@@ -26,8 +26,11 @@ export function evidenceRemoval(item: ScorableItem, index: number, now: Date): E
   const standingBefore = standingOf(item, now);
   const remaining = { ...item, evidenceExpiries: item.evidenceExpiries.filter((_, i) => i !== index) };
   const naive = standingOf(remaining, now);
+  // Judged as if the item's pending check had given its verdict (or been
+  // removed): it hides what the evidence is worth only until then.
+  const raises = CREDIT_HALVES[standingOf({ ...remaining, pendingCheck: false }, now)] > CREDIT_HALVES[standingOf({ ...item, pendingCheck: false }, now)];
   const dropsReverification = item.status === "DONE" && remaining.evidenceExpiries.length === 0 && item.evidenceExpiries[index] !== null;
-  if (!dropsReverification && CREDIT_HALVES[naive] <= CREDIT_HALVES[standingBefore]) return { standingBefore, standingAfter: naive, statusAfter: item.status };
+  if (!dropsReverification && !raises) return { standingBefore, standingAfter: naive, statusAfter: item.status };
   const statusAfter: ItemStatus = "PARTIAL";
   return { standingBefore, standingAfter: standingOf({ ...remaining, status: statusAfter }, now), statusAfter };
 }

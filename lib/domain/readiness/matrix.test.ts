@@ -11,6 +11,7 @@ const item = (categoryId: string, status: ItemStatus) => ({
   evidenceExpiries: [],
   waiverExpiresAt: null,
   evidenceRequired: false,
+  pendingCheck: false,
 });
 
 describe("readiness matrix", () => {
@@ -38,7 +39,7 @@ describe("readiness matrix", () => {
   });
 
   it("counts a partial item as some progress", () => {
-    const counts = { MISSING: 1, PARTIAL: 1, NEEDS_EVIDENCE: 0, STALE: 0, WAIVED: 0, DONE: 0, NOT_APPLICABLE: 0 };
+    const counts = { MISSING: 1, NOT_EVALUATED: 0, PARTIAL: 1, NEEDS_EVIDENCE: 0, STALE: 0, WAIVED: 0, DONE: 0, NOT_APPLICABLE: 0 };
     expect(glyphFor(counts, 2)).toBe("◐");
     expect(glyphFor({ ...counts, PARTIAL: 0, NEEDS_EVIDENCE: 1 }, 2)).toBe("◐");
     expect(glyphFor({ ...counts, PARTIAL: 0, DONE: 1, NEEDS_EVIDENCE: 1 }, 3)).toBe("◐");

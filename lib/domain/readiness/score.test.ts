@@ -15,6 +15,7 @@ const item = (status: ItemStatus, priority: ItemPriority = "MEDIUM", extra: Part
   evidenceExpiries: [],
   waiverExpiresAt: null,
   evidenceRequired: false,
+  pendingCheck: false,
   ...extra,
 });
 const score = (items: ScorableItem[], weights = DEFAULT_WEIGHTS) => readinessOf(items, weights, now);
@@ -145,6 +146,30 @@ describe("blockers, levels and remaining effort", () => {
   });
 });
 
+describe("items not evaluated yet", () => {
+  it("count as missing: no credit, full effort left, open", () => {
+    const result = score([item("DONE", "HIGH", { pendingCheck: true, effortHours: 6 }), item("DONE", "HIGH")]);
+    expect(result.counts).toMatchObject({ NOT_EVALUATED: 1, DONE: 1 });
+    expect(result.percent).toBe(50);
+    expect(result.remainingEffortHours).toBe(6);
+    expect(result.openItems).toBe(1);
+    expect(result.level).toBe(1);
+    expect(result.nextLevel).toMatchObject({ level: 2, outstanding: 1 });
+  });
+
+  it("block the launch when critical, as a missing critical item does", () => {
+    const result = score([item("DONE", "CRITICAL", { pendingCheck: true }), item("DONE", "HIGH")]);
+    expect(result.launchBlockers).toBe(1);
+    expect(result.level).toBe(0);
+    expect(score([item("DONE", "LOW", { pendingCheck: true }), item("DONE", "CRITICAL")]).launchBlockers).toBe(0);
+  });
+
+  it("count as done when validly waived", () => {
+    const result = score([item("MISSING", "CRITICAL", { pendingCheck: true, waiverExpiresAt: future })]);
+    expect(result).toMatchObject({ percent: 100, launchBlockers: 0, counts: expect.objectContaining({ WAIVED: 1 }) });
+  });
+});
+
 describe("readiness properties", () => {
   const arbitraryItem: fc.Arbitrary<ScorableItem> = fc.record({
     status: fc.constantFrom(...ITEM_STATUSES),
@@ -153,6 +178,7 @@ describe("readiness properties", () => {
     evidenceExpiries: fc.array(fc.option(fc.constantFrom(past, future), { nil: null }), { maxLength: 3 }),
     waiverExpiresAt: fc.option(fc.constantFrom(past, future), { nil: null }),
     evidenceRequired: fc.boolean(),
+    pendingCheck: fc.boolean(),
   });
   const arbitraryWeights = fc.record({
     CRITICAL: fc.integer({ min: 1, max: 10 }),
@@ -206,6 +232,22 @@ describe("readiness properties", () => {
       const after = list.map((entry, i) => (i === which % list.length ? { ...entry, evidenceRequired: true } : entry));
       const [b, a] = [score(list, weights), score(after, weights)];
       return a.percent <= b.percent && a.level <= b.level;
+    }));
+  });
+
+  it("never rises when an item gets a check that has not given its verdict yet", () => {
+    fc.assert(fc.property(items, fc.nat(), arbitraryWeights, (list, which, weights) => {
+      fc.pre(list.length > 0);
+      const after = list.map((entry, i) => (i === which % list.length ? { ...entry, pendingCheck: true } : entry));
+      const [b, a] = [score(list, weights), score(after, weights)];
+      return (
+        a.percent <= b.percent &&
+        a.level <= b.level &&
+        a.launchBlockers >= b.launchBlockers &&
+        a.openItems >= b.openItems &&
+        a.remainingEffortHours >= b.remainingEffortHours &&
+        a.counts.DONE + a.counts.WAIVED <= b.counts.DONE + b.counts.WAIVED
+      );
     }));
   });
 

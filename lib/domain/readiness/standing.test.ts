@@ -5,7 +5,7 @@ import { evidenceRequired } from "./vocabulary";
 const now = new Date("2026-06-01T12:00:00Z");
 const past = new Date("2026-06-01T11:59:59Z");
 const future = new Date("2026-06-02T00:00:00Z");
-const base: ScorableItem = { status: "MISSING", priority: "HIGH", effortHours: null, evidenceExpiries: [], waiverExpiresAt: null, evidenceRequired: false };
+const base: ScorableItem = { status: "MISSING", priority: "HIGH", effortHours: null, evidenceExpiries: [], waiverExpiresAt: null, evidenceRequired: false, pendingCheck: false };
 
 describe("standing", () => {
   it.each([
@@ -24,6 +24,14 @@ describe("standing", () => {
     ["done, needing evidence, validly waived", { status: "DONE", evidenceRequired: true, waiverExpiresAt: future }, "WAIVED"],
     ["partial needing evidence is just partial", { status: "PARTIAL", evidenceRequired: true }, "PARTIAL"],
     ["N/A needing evidence is N/A", { status: "NOT_APPLICABLE", evidenceRequired: true }, "NOT_APPLICABLE"],
+    ["done by hand, its check not evaluated yet", { status: "DONE", pendingCheck: true }, "NOT_EVALUATED"],
+    ["done with current evidence, its check not evaluated yet", { status: "DONE", evidenceExpiries: [future, null], pendingCheck: true }, "NOT_EVALUATED"],
+    ["partial, its check not evaluated yet", { status: "PARTIAL", pendingCheck: true }, "NOT_EVALUATED"],
+    ["missing, its check not evaluated yet", { status: "MISSING", pendingCheck: true }, "NOT_EVALUATED"],
+    ["stale, its check not evaluated yet", { status: "DONE", evidenceExpiries: [past], pendingCheck: true }, "NOT_EVALUATED"],
+    ["a valid waiver wins over a pending check", { status: "DONE", pendingCheck: true, waiverExpiresAt: future }, "WAIVED"],
+    ["an expired waiver does not", { status: "MISSING", pendingCheck: true, waiverExpiresAt: past }, "NOT_EVALUATED"],
+    ["N/A stays N/A with a pending check", { status: "NOT_APPLICABLE", pendingCheck: true }, "NOT_APPLICABLE"],
   ] as const)("%s", (_, overrides, expected) => {
     expect(standingOf({ ...base, ...overrides }, now)).toBe(expected);
   });

@@ -15,6 +15,10 @@ export type ScorableItem = {
   // (at its current priority) for evidence before it counts as done
   // (vocabulary.ts evidenceRequired).
   evidenceRequired: boolean;
+  // The item has an automated check that has given no verdict yet (state
+  // PENDING): until it does, nothing vouches for the item, whatever its
+  // status says (docs/adr/0032).
+  pendingCheck: boolean;
 };
 
 function isWaiverValid(waiverExpiresAt: Date | null, now: Date): boolean {
@@ -34,15 +38,18 @@ const currentEvidenceCount = (evidenceExpiries: readonly (Date | null)[], now: D
   evidenceExpiries.filter((expiry) => !isExpired(expiry, now)).length;
 
 /**
- * The item's standing at `now`. Precedence: not applicable > done (vouched
- * for) > valid waiver > done but stale (its evidence all expired) > done but
- * needs evidence (the policy asks for some and there is none) > partial >
- * missing. A waiver never upgrades an item that is done already, and is
- * always reported as WAIVED, never as DONE. STALE and NEEDS_EVIDENCE both
- * count as PARTIAL and never satisfy a level.
+ * The item's standing at `now`. Precedence: not applicable > valid waiver of
+ * an item whose check has not judged it yet > not evaluated yet (a pending
+ * check, whatever the status) > done (vouched for) > valid waiver > done but
+ * stale (its evidence all expired) > done but needs evidence (the policy asks
+ * for some and there is none) > partial > missing. A waiver never upgrades an
+ * item that is done already, and is always reported as WAIVED, never as
+ * DONE. STALE and NEEDS_EVIDENCE both count as PARTIAL, NOT_EVALUATED as
+ * MISSING, and none of them satisfies a level.
  */
 export function standingOf(item: ScorableItem, now: Date): Standing {
   if (item.status === "NOT_APPLICABLE") return "NOT_APPLICABLE";
+  if (item.pendingCheck) return isWaiverValid(item.waiverExpiresAt, now) ? "WAIVED" : "NOT_EVALUATED";
   const current = currentEvidenceCount(item.evidenceExpiries, now);
   const vouchedFor = current > 0 || (item.evidenceExpiries.length === 0 && !item.evidenceRequired);
   if (item.status === "DONE" && vouchedFor) return "DONE";
@@ -52,7 +59,7 @@ export function standingOf(item: ScorableItem, now: Date): Standing {
 }
 
 // Credit in halves, so sums stay exact integers: DONE/WAIVED 2, PARTIAL,
-// STALE and NEEDS_EVIDENCE 1.
+// STALE and NEEDS_EVIDENCE 1, MISSING and NOT_EVALUATED 0.
 export const CREDIT_HALVES: Record<Standing, number> = {
   DONE: 2,
   WAIVED: 2,
@@ -60,6 +67,7 @@ export const CREDIT_HALVES: Record<Standing, number> = {
   NEEDS_EVIDENCE: 1,
   PARTIAL: 1,
   MISSING: 0,
+  NOT_EVALUATED: 0,
   NOT_APPLICABLE: 0,
 };
 

@@ -12,10 +12,10 @@ export const PRIORITY_GROUPS = [...PRIORITIES, "UNTRIAGED"] as const;
 export type PriorityGroup = (typeof PRIORITY_GROUPS)[number];
 export const priorityGroupOf = (priority: ItemPriority): PriorityGroup => priority ?? "UNTRIAGED";
 
-// What an item counts as once waivers, expired evidence and the evidence
-// policy are considered. WAIVED, STALE and NEEDS_EVIDENCE are never stored:
-// they are derived (see standing.ts).
-export const STANDINGS = ["MISSING", "PARTIAL", "NEEDS_EVIDENCE", "STALE", "WAIVED", "DONE", "NOT_APPLICABLE"] as const;
+// What an item counts as once waivers, expired evidence, the evidence
+// policy and automated checks are considered. WAIVED, STALE, NEEDS_EVIDENCE
+// and NOT_EVALUATED are never stored: they are derived (see standing.ts).
+export const STANDINGS = ["MISSING", "NOT_EVALUATED", "PARTIAL", "NEEDS_EVIDENCE", "STALE", "WAIVED", "DONE", "NOT_APPLICABLE"] as const;
 export type Standing = (typeof STANDINGS)[number];
 
 export type Weights = Record<Priority, number>;
@@ -38,6 +38,7 @@ export const STATUS_LABEL: Record<ItemStatus, string> = {
 
 export const STANDING_LABEL: Record<Standing, string> = {
   MISSING: "Missing",
+  NOT_EVALUATED: "Not evaluated yet",
   PARTIAL: "Partial",
   NEEDS_EVIDENCE: "Needs evidence",
   STALE: "Stale",
@@ -55,6 +56,8 @@ export const STANDING_GLYPH: Record<Standing, string> = {
   NEEDS_EVIDENCE: "◐",
   PARTIAL: "◐",
   MISSING: "○",
+  // Counts as missing until its check's first verdict; the label tells them apart.
+  NOT_EVALUATED: "○",
   NOT_APPLICABLE: "–",
 };
 

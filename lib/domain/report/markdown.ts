@@ -67,8 +67,20 @@ export function reportMarkdown(report: ProjectReport): string {
   }
   push(
     table(
-      ["Done", "Waived", "Partial", "Needs evidence", "Stale", "Missing", "N/A", "Total"],
-      [[summary.counts.DONE, summary.counts.WAIVED, summary.counts.PARTIAL, summary.counts.NEEDS_EVIDENCE, summary.counts.STALE, summary.counts.MISSING, summary.counts.NOT_APPLICABLE, summary.total].map(String)],
+      ["Done", "Waived", "Partial", "Needs evidence", "Stale", "Not evaluated yet", "Missing", "N/A", "Total"],
+      [
+        [
+          summary.counts.DONE,
+          summary.counts.WAIVED,
+          summary.counts.PARTIAL,
+          summary.counts.NEEDS_EVIDENCE,
+          summary.counts.STALE,
+          summary.counts.NOT_EVALUATED,
+          summary.counts.MISSING,
+          summary.counts.NOT_APPLICABLE,
+          summary.total,
+        ].map(String),
+      ],
     ),
     "",
   );

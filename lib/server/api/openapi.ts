@@ -4,8 +4,8 @@
 // /api/v1/openapi.json, rendered at /api-docs, linted in CI.
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import { apiAddCheckBody, apiAddEvidenceBody, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiProjectListQuery, apiReportQuery, checkPath, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
-import { check, checkList, checkRun, evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument } from "@/lib/schemas/api-responses";
+import { apiAddCheckBody, apiAddEvidenceBody, apiReportResultBody, apiStoreRepositoryTokenBody, repositoryTokenPath, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiProjectListQuery, apiReportQuery, checkPath, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
+import { check, checkList, checkReport, checkRun, repositoryToken, repositoryTokenList, evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument } from "@/lib/schemas/api-responses";
 import { apiError, ERRORS, type ApiErrorCode } from "@/lib/schemas/errors";
 
 const errorContent = { "application/json": { schema: apiError } };
@@ -76,6 +76,7 @@ export function openApiDocument(serverUrl = "/") {
       { name: "Items", description: "Checklist items: status, owner, effort, due date." },
       { name: "Evidence", description: "Links that show an item is done." },
       { name: "Checks", description: "Automated checks that keep an item true: a passing check makes it done, a failing one (after a number of failures in a row) missing or partial." },
+      { name: "Repository tokens", description: "Read tokens the team's repository checks send to a git host, stored encrypted and never returned." },
     ],
     components: {
       securitySchemes: {
@@ -237,6 +238,58 @@ export function openApiDocument(serverUrl = "/") {
             "a failure makes it the check's failingStatus once `failuresBeforeFailing` runs in a row failed. A failing target is a 200 with `result.passed` false.",
           requestParams: { path: checkPath },
           responses: responses({ 200: ok("The result and the check after it.", checkRun) }, ["FORBIDDEN", "NOT_FOUND", "CONFLICT"]),
+        }),
+      },
+      "/api/v1/projects/{projectId}/checks/{checkId}/results": {
+        post: operation({
+          operationId: "reportCheckResult",
+          tags: ["Checks"],
+          summary: "Report a pipeline's result for a reported check",
+          description:
+            "Needs a write token. For checks of kind `reported` only (any other kind is a 409: Shipshape runs those itself). " +
+            "The result is stored and applied at once, like a run: a pass makes the item DONE; a failure makes it the check's " +
+            "failingStatus once `failuresBeforeFailing` results in a row failed. Later runs judge the latest report again, so the " +
+            "item falls once no result has been reported for `maxAgeDays`. A failed result is a 201 with `result.passed` false.",
+          requestParams: { path: checkPath },
+          requestBody: jsonBody(apiReportResultBody),
+          responses: responses({ 201: ok("The report was stored and applied.", checkReport) }, [
+            "VALIDATION",
+            "FORBIDDEN",
+            "NOT_FOUND",
+            "CONFLICT",
+            "PAYLOAD_TOO_LARGE",
+            "UNSUPPORTED_MEDIA_TYPE",
+          ]),
+        }),
+      },
+      "/api/v1/repository-tokens": {
+        get: operation({
+          operationId: "listRepositoryTokens",
+          tags: ["Repository tokens"],
+          summary: "The team's read tokens for repository checks, by host",
+          description: "Needs a write token. Shows each token's host, user name and last four characters, never the token.",
+          responses: responses({ 200: ok("The stored tokens.", repositoryTokenList) }, ["FORBIDDEN"]),
+        }),
+        post: operation({
+          operationId: "storeRepositoryToken",
+          tags: ["Repository tokens"],
+          summary: "Store a read token for a git host",
+          description:
+            "Needs a write token. Repository checks of https:// repositories on that host clone with it (HTTP basic authentication). " +
+            "Replaces the team's token for the host if there is one. The token is stored encrypted and never returned; " +
+            "the server refuses (503) when its operator has not set SHIPSHAPE_SECRET_KEY.",
+          requestBody: jsonBody(apiStoreRepositoryTokenBody),
+          responses: responses({ 200: ok("The token was stored.", repositoryToken) }, ["VALIDATION", "FORBIDDEN", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"]),
+        }),
+      },
+      "/api/v1/repository-tokens/{tokenId}": {
+        delete: operation({
+          operationId: "removeRepositoryToken",
+          tags: ["Repository tokens"],
+          summary: "Remove a stored read token",
+          description: "Needs a write token. Repository checks of its host clone without a token from then on.",
+          requestParams: { path: repositoryTokenPath },
+          responses: responses({ 204: { description: "Removed.", headers: rateLimitHeaders } }, ["FORBIDDEN", "NOT_FOUND"]),
         }),
       },
       "/api/v1/projects/{projectId}/items/{key}/evidence/{evidenceId}": {

@@ -1,6 +1,6 @@
 import "server-only";
 import { headlineOf } from "@/lib/domain/readiness/score";
-import type { ApiCheck, ApiCheckRun, ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api-responses";
+import type { ApiCheck, ApiCheckReport, ApiCheckRun, ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api-responses";
 import { config } from "@/lib/server/kernel/config";
 import { AppError } from "@/lib/server/kernel/errors";
 import type { EvidenceView } from "@/lib/server/read-models/evidence-view";
@@ -104,6 +104,7 @@ export function toApiItem(item: ItemDetail, timeZone: string): ApiItem {
     notes: item.notes,
     webUrl: `${projectWebUrl(item.projectId)}/items/${item.id}`,
     evidence: item.evidence.map(toApiEvidence),
+    checks: item.checks,
     timeZone,
   };
 }
@@ -148,4 +149,9 @@ export const toApiCheckRun = (run: { check: CheckView; result: CheckResultView; 
   check: toApiCheck(run.check),
   result: run.result,
   itemStatus: run.itemStatus,
+});
+
+export const toApiCheckReport = (done: { report: ApiCheckReport["report"]; check: CheckView; result: CheckResultView; itemStatus: ApiCheckReport["itemStatus"] }): ApiCheckReport => ({
+  report: done.report,
+  ...toApiCheckRun(done),
 });

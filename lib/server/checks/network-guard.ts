@@ -119,6 +119,9 @@ export type GuardedRequest = GuardOptions & {
   signal?: AbortSignal;
 };
 
+/** One redirect on the way to a GuardedResponse. */
+export type RedirectResponse = { url: string; status: number; headers: http.IncomingHttpHeaders };
+
 export type GuardedResponse = {
   /** The URL of the last hop. */
   url: string;
@@ -133,6 +136,8 @@ export type GuardedResponse = {
   address: string;
   /** The URLs redirected through, in order (without the last). */
   redirects: string[];
+  /** Each redirect's own answer (status and headers, such as its Set-Cookie), in the order of `redirects`. */
+  redirectResponses: RedirectResponse[];
   /** Milliseconds from the first request to the last hop's response headers. */
   latencyMs: number;
 };
@@ -147,6 +152,7 @@ export async function guardedRequest(url: string, options: GuardedRequest): Prom
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   const redirects: string[] = [];
+  const redirectResponses: RedirectResponse[] = [];
   let current = url;
   let method = (options.method ?? "GET").toUpperCase();
   let body = options.body;
@@ -160,6 +166,7 @@ export async function guardedRequest(url: string, options: GuardedRequest): Prom
         throw new CheckFailure(`more than ${options.maxRedirects ?? MAX_REDIRECTS} redirects from ${url}`, { redirects: [...redirects, current] });
       }
       redirects.push(current);
+      redirectResponses.push({ url: current, status: response.status, headers: response.headers });
       const from = new URL(current).origin;
       try {
         current = new URL(response.headers.location, current).toString();
@@ -175,7 +182,7 @@ export async function guardedRequest(url: string, options: GuardedRequest): Prom
       }
       continue;
     }
-    return { ...response, url: current, address: pinned.address, redirects, latencyMs: Math.round(response.headersAt - started) };
+    return { ...response, url: current, address: pinned.address, redirects, redirectResponses, latencyMs: Math.round(response.headersAt - started) };
   }
 }
 
@@ -196,7 +203,7 @@ function parseTarget(url: string): URL {
 }
 
 type HopOptions = GuardedRequest & { method: string; signal: AbortSignal; timeout: AbortSignal };
-type HopResponse = Omit<GuardedResponse, "url" | "address" | "redirects" | "latencyMs"> & { headersAt: number };
+type HopResponse = Omit<GuardedResponse, "url" | "address" | "redirects" | "redirectResponses" | "latencyMs"> & { headersAt: number };
 
 function oneRequest(target: URL, pinned: PinnedTarget, options: HopOptions): Promise<HopResponse> {
   const secure = target.protocol === "https:";

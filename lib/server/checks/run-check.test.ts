@@ -13,5 +13,7 @@ describe("runCheck", () => {
     expect(http).toMatchObject({ passed: false, summary: "refused: 10.0.0.1 is a private address (set CHECKS_ALLOWED_NETWORKS to allow it)" });
     const tls = await runCheck(checkSettings.parse({ kind: "tls", host: "169.254.169.254" }), { network: nothingAllowed });
     expect(tls.summary).toMatch(/cloud metadata/);
+    const headers = await runCheck(checkSettings.parse({ kind: "headers", url: "http://10.0.0.1/" }), { network: nothingAllowed });
+    expect(headers).toMatchObject({ passed: false, summary: "refused: 10.0.0.1 is a private address (set CHECKS_ALLOWED_NETWORKS to allow it)" });
   });
 });

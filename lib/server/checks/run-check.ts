@@ -2,6 +2,7 @@
 // lib/schemas/check-settings.ts) → its outcome, by kind.
 import type { CheckSettings } from "@/lib/schemas/check-settings";
 import { run as runDns } from "./runners/dns";
+import { run as runHeaders } from "./runners/headers";
 import { run as runHttp } from "./runners/http";
 import { run as runReported } from "./runners/reported";
 import { run as runRepository } from "./runners/repository";
@@ -23,5 +24,7 @@ export function runCheck(settings: CheckSettings, context: CheckContext = {}): P
       return runRepository(settings, context);
     case "reported":
       return runReported(settings, context);
+    case "headers":
+      return runHeaders(settings, context);
   }
 }

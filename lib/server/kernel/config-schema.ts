@@ -71,6 +71,9 @@ const configSchema = z
       .default(3600),
     // Set: GET /api/metrics answers to `Authorization: Bearer <token>` (docs/adr/0027-metrics.md).
     METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters long (`openssl rand -hex 32`)").optional()),
+    // Seals secrets Shipshape must send elsewhere later (repository checks'
+    // read tokens, lib/server/kernel/sealed-secrets.ts). Unset: storing them is refused.
+    SHIPSHAPE_SECRET_KEY: optionalString.pipe(z.string().min(32, "must be at least 32 characters long (`openssl rand -base64 32`)").optional()),
   })
   .extend(databaseTimeouts.shape)
   .superRefine((env, ctx) => {

@@ -1,5 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import type { CheckState } from "@/lib/domain/checks/verdict";
+import { checkTarget } from "@/lib/schemas/check";
+import type { CheckKind, CheckSettings } from "@/lib/schemas/check-settings";
 import type { Actor } from "@/lib/server/kernel/actor";
 import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
@@ -7,8 +10,28 @@ import { notFound } from "@/lib/server/kernel/errors";
 import { evidenceViewQuery, toEvidenceView, type EvidenceView } from "./evidence-view";
 import { itemViewSelect, toItemView, type ItemView } from "./item-view";
 
-/** An item with its project, its category's name and its evidence: what the REST API presents of one item. */
-export type ItemDetail = ItemView & { projectId: string; categoryName: string; evidence: EvidenceView[] };
+/** One of the item's automated checks as it stands (its settings are in the check's own view). */
+export type ItemCheckState = {
+  id: string;
+  kind: CheckKind;
+  target: string;
+  state: CheckState;
+  lastRunAt: string | null;
+  nextRunAt: string | null;
+  failingSince: string | null;
+  lastSummary: string | null;
+};
+
+/** An item with its project, its category's name, its evidence and its checks: what the REST API presents of one item. */
+export type ItemDetail = ItemView & { projectId: string; categoryName: string; evidence: EvidenceView[]; checks: ItemCheckState[] };
+
+// All of the item's checks, oldest first; scoring finds the pending ones among them by state.
+const itemChecksSelect = {
+  orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  select: { id: true, settings: true, state: true, lastRunAt: true, nextRunAt: true, failingSince: true, lastSummary: true },
+} satisfies Prisma.Item$checksArgs;
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 type Client = Pick<Prisma.TransactionClient, "item">;
 
@@ -21,7 +44,14 @@ export async function itemDetailIn(client: Client, actor: Actor, where: { id: st
   const row = await client.item.findFirst({
     where: { ...where, teamId: actor.teamId },
     relationLoadStrategy: "join",
-    select: { ...itemViewSelect, projectId: true, category: { select: { name: true } }, project: { select: { evidencePolicy: true } }, evidence: evidenceViewQuery },
+    select: {
+      ...itemViewSelect,
+      projectId: true,
+      category: { select: { name: true } },
+      project: { select: { evidencePolicy: true } },
+      evidence: evidenceViewQuery,
+      checks: itemChecksSelect,
+    },
   });
   if (!row) return null;
   return {
@@ -29,6 +59,19 @@ export async function itemDetailIn(client: Client, actor: Actor, where: { id: st
     projectId: row.projectId,
     categoryName: row.category.name,
     evidence: row.evidence.map((e) => toEvidenceView(e, now, actor.timeZone)),
+    checks: row.checks.map((check) => {
+      const settings = check.settings as CheckSettings;
+      return {
+        id: check.id,
+        kind: settings.kind,
+        target: checkTarget(settings),
+        state: check.state,
+        lastRunAt: iso(check.lastRunAt),
+        nextRunAt: iso(check.nextRunAt),
+        failingSince: iso(check.failingSince),
+        lastSummary: check.lastSummary,
+      };
+    }),
   };
 }
 

@@ -4,6 +4,7 @@ import { isOverdue } from "@/lib/domain/readiness/filters";
 import { dayIn, isoDay } from "@/lib/domain/readiness/dates";
 import { standingOf, type ScorableItem } from "@/lib/domain/readiness/standing";
 import { evidenceRequired, type EvidencePolicy, type ItemPriority, type ItemStatus, type Standing } from "@/lib/domain/readiness/vocabulary";
+import type { CheckState } from "@/lib/domain/checks/verdict";
 import { currentOwner, ownerSelect } from "./owner-view";
 
 // What the client sees of an item. Built from itemViewSelect; never a raw row.
@@ -47,6 +48,14 @@ export type WaiverSummary = {
   requestedByName: string | null;
 };
 
+/**
+ * The item's automated checks that have given no verdict yet (at most one is
+ * needed to know): selected with every row that is scored, joined into the
+ * same statement, so no read issues a query per item. A read that wants all
+ * of an item's checks may select them instead, with their `state`.
+ */
+export const pendingChecksSelect = { where: { state: "PENDING" }, select: { state: true }, take: 1 } satisfies Prisma.Item$checksArgs;
+
 export const itemViewSelect = {
   id: true,
   teamId: true,
@@ -76,6 +85,7 @@ export const itemViewSelect = {
     orderBy: { createdAt: "desc" },
     select: { id: true, status: true, reason: true, expiresAt: true, requestedById: true, requestedBy: { select: { name: true } } },
   },
+  checks: pendingChecksSelect,
 } satisfies Prisma.ItemSelect;
 
 export type ItemRow = Prisma.ItemGetPayload<{ select: typeof itemViewSelect }>;
@@ -99,6 +109,8 @@ function openWaiver(row: ItemRow, now: Date, timeZone: string): WaiverSummary | 
 type ScorableRow = Pick<ItemRow, "status" | "priority" | "effortHours"> & {
   evidence: readonly { expiresAt: Date | null }[];
   waivers: readonly { status: string; expiresAt: Date }[];
+  // The item's checks that have given no verdict yet (pendingChecksSelect), or all of them.
+  checks: readonly { state: CheckState }[];
 };
 
 /** What scoring needs of an item row, under its project's evidence policy as it stands at `now`. */
@@ -111,6 +123,7 @@ export function scorableOf(row: ScorableRow, policy: EvidencePolicy, now: Date):
     evidenceExpiries: row.evidence.map((e) => e.expiresAt),
     waiverExpiresAt: approved?.expiresAt ?? null,
     evidenceRequired: evidenceRequired(policy, row.priority),
+    pendingCheck: row.checks.some((check) => check.state === "PENDING"),
   };
 }
 

@@ -8,7 +8,7 @@ import { PORTFOLIO_SCHEMA, portfolioTotals, type PortfolioBlocker, type Portfoli
 import type { Actor } from "@/lib/server/kernel/actor";
 import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
-import { scorableOf } from "./item-view";
+import { pendingChecksSelect, scorableOf } from "./item-view";
 import { currentOwner, ownerSelect } from "./owner-view";
 import { loadPortfolio } from "./portfolio";
 
@@ -40,6 +40,7 @@ export async function loadPortfolioReport(actor: Actor, now = new Date()): Promi
         project: { select: { evidencePolicy: true } },
         evidence: { select: { expiresAt: true } },
         waivers: { where: { status: "APPROVED" }, select: { status: true, expiresAt: true } },
+        checks: pendingChecksSelect,
       },
     }),
     db.readinessSnapshot.findMany({

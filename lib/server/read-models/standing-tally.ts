@@ -30,6 +30,13 @@ export function standingTallySql(teamId: string, now: Date, by: "projectId" | "c
         WHERE w."itemId" = i.id AND w."teamId" = ${teamId} AND w.status = 'APPROVED' AND w."expiresAt" > ${now}
       ) AS waived
     ) wv ON true
+    LEFT JOIN LATERAL (
+      -- standing.ts pendingCheck: a check that has given no verdict yet.
+      SELECT EXISTS (
+        SELECT 1 FROM item_check c
+        WHERE c."itemId" = i.id AND c."teamId" = ${teamId} AND c.state = 'PENDING'
+      ) AS pending
+    ) ck ON true
     CROSS JOIN LATERAL (
       -- vocabulary.ts evidenceRequired: an item without a priority needs evidence only under ALL.
       SELECT coalesce(CASE p."evidencePolicy"
@@ -42,6 +49,8 @@ export function standingTallySql(teamId: string, now: Date, by: "projectId" | "c
     CROSS JOIN LATERAL (
       SELECT CASE
         WHEN i.status = 'NOT_APPLICABLE' THEN 'NOT_APPLICABLE'
+        WHEN ck.pending AND wv.waived THEN 'WAIVED'
+        WHEN ck.pending THEN 'NOT_EVALUATED'
         WHEN i.status = 'DONE' AND (ev.current > 0 OR (ev.pieces = 0 AND NOT rq.required)) THEN 'DONE'
         WHEN wv.waived THEN 'WAIVED'
         WHEN i.status = 'DONE' AND ev.pieces > 0 THEN 'STALE'

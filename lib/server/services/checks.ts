@@ -2,17 +2,18 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { resultExpiresAt, nextRunAfter, verdictOf, type FailingStatus } from "@/lib/domain/checks/verdict";
 import type { ItemStatus } from "@/lib/domain/readiness/vocabulary";
-import { addCheckInput, checkRefInput, checkTarget, listChecksInput, recentCheckResultsInput, runProjectChecksInput } from "@/lib/schemas/check";
+import { addCheckInput, checkRefInput, checkTarget, listChecksInput, recentCheckResultsInput, reportCheckResultInput, runProjectChecksInput } from "@/lib/schemas/check";
 import { checkSettings, type CheckKind, type CheckSettings } from "@/lib/schemas/check-settings";
-import { runCheck, type CheckContext, type CheckOutcome } from "@/lib/server/checks/run-check";
+import { runCheck, type CheckContext, type CheckOutcome, type ReportedResult } from "@/lib/server/checks/run-check";
 import { actorLabel, actorUserId, nonPersonLabel, type Actor, type SystemActor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
-import { AppError, notFound, parseInput } from "@/lib/server/kernel/errors";
+import { AppError, conflict, invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { authorize } from "@/lib/server/kernel/gate";
 import { assertEditable, itemInTeam, projectInTeam } from "@/lib/server/kernel/tenancy";
 import { checkResultViewSelect, checkViewSelect, toCheckResultView, toCheckView, type CheckResultView, type CheckView } from "@/lib/server/read-models/check-view";
 import { recordProjectChange } from "./activity";
 import { itemUpdatedEntry, lockItemRow } from "./item-changes";
+import { repositoryCredentialsFor } from "./repository-tokens";
 
 // Automated checks on items. A lead attaches a check to an item;
 // each run stores a result, moves the check's state, and makes the item
@@ -22,16 +23,20 @@ import { itemUpdatedEntry, lockItemRow } from "./item-changes";
 
 type Tx = Prisma.TransactionClient;
 
-const KIND_COLUMN: Record<CheckKind, "HTTP" | "TLS" | "DNS" | "REPOSITORY" | "REPORTED"> = {
+const KIND_COLUMN: Record<CheckKind, "HTTP" | "TLS" | "DNS" | "REPOSITORY" | "REPORTED" | "HEADERS"> = {
   http: "HTTP",
   tls: "TLS",
   dns: "DNS",
   repository: "REPOSITORY",
   reported: "REPORTED",
+  headers: "HEADERS",
 };
 
 /** Results kept per check; older ones are deleted as new ones arrive. */
 export const RESULTS_KEPT_PER_CHECK = 100;
+
+/** Reports kept per `reported` check; runs read only the latest, the rest are history. */
+export const REPORTS_KEPT_PER_CHECK = 20;
 
 // An evidence label has room for 200 characters; summaries are one line.
 const evidenceLabel = (summary: string) => (summary.length > 200 ? `${summary.slice(0, 199)}…` : summary);
@@ -47,14 +52,16 @@ async function checkView(client: Pick<Tx, "check">, actor: Actor, checkId: strin
  * (5–1440, default 60); `failuresBeforeFailing` (1–10, default 2);
  * `failingStatus` (PARTIAL or MISSING, default MISSING). The check is due at
  * once and stays PENDING, the item unchanged, until its first result.
- * Errors: VALIDATION (field-level: `settings.url` …), FORBIDDEN, NOT_FOUND,
- * CONFLICT (archived project).
+ * Errors: VALIDATION (field-level: `settings.url` …; `settings.tokenRef` when
+ * it names no read token of the team, or one for another host), FORBIDDEN,
+ * NOT_FOUND, CONFLICT (archived project).
  */
 export async function addCheck(actor: Actor, input: unknown): Promise<CheckView> {
   authorize(actor, "check.manage");
   const { settings, intervalMinutes, failuresBeforeFailing, failingStatus, itemId, projectId, key } = parseInput(addCheckInput, input);
   return db.$transaction(async (tx) => {
     const item = await itemInTeam(tx, actor, { itemId, projectId, key });
+    if (settings.kind === "repository" && settings.tokenRef !== undefined) await assertTokenRefUsable(tx, actor, settings.tokenRef, settings.url);
     const check = await tx.check.create({
       data: {
         teamId: actor.teamId,
@@ -81,6 +88,14 @@ export async function addCheck(actor: Actor, input: unknown): Promise<CheckView>
     });
     return checkView(tx, actor, check.id);
   });
+}
+
+// A repository check naming a stored read token: the token must be the team's, and for the URL's host.
+async function assertTokenRefUsable(tx: Tx, actor: Actor, tokenRef: string, url: string | undefined): Promise<void> {
+  const token = await tx.repositoryToken.findFirst({ where: { id: tokenRef, teamId: actor.teamId }, select: { host: true } });
+  if (!token) throw invalidField("settings.tokenRef", "No read token with this id is stored in the team.");
+  const host = url ? new URL(url).host.toLowerCase() : null;
+  if (host !== token.host) throw invalidField("settings.tokenRef", `This read token is for ${token.host}; use it with an https://${token.host}/ repository.`);
 }
 
 // The project (archived too, unless `editable`) and, when `itemKey` is
@@ -189,31 +204,112 @@ export type RunCheckOptions = { context?: CheckContext };
  * like any edit, and its CHECK_RESULT evidence from this check is replaced
  * by one labelled with the summary that expires when the next result is due
  * plus a grace. Changes of state and of the item are activity of the system
- * actor (check.passed, check.failed, item.updated). A failing target is a
- * result, not an error. Errors: VALIDATION, FORBIDDEN, NOT_FOUND (also when
- * the check is removed during the run), CONFLICT (archived project).
+ * actor (check.passed, check.failed, item.updated). A `reported` check is
+ * given the latest stored report (reportCheckResult), so it fails once that
+ * is older than its window. A failing target is a result, not an error.
+ * Errors: VALIDATION, FORBIDDEN, NOT_FOUND (also when the check is removed
+ * during the run), CONFLICT (archived project).
  */
 export async function runCheckNow(actor: Actor, input: unknown, options: RunCheckOptions = {}): Promise<CheckRun> {
   authorize(actor, "check.run");
   const { checkId, projectId } = parseInput(checkRefInput, input);
   const check = await db.check.findFirst({
     where: { id: checkId, teamId: actor.teamId, ...(projectId ? { projectId } : {}) },
-    select: { settings: true, project: { select: { archivedAt: true } } },
+    select: {
+      settings: true,
+      project: { select: { archivedAt: true } },
+      // A reported check judges the latest report against its window, so a
+      // scheduled run fails once the pipeline has stopped reporting.
+      reports: { orderBy: [{ reportedAt: "desc" }, { id: "desc" }], take: 1, select: { reportedAt: true, passed: true, summary: true } },
+    },
   });
   if (!check) throw notFound("Check");
   assertEditable(check.project);
   // Stored settings were parsed when added; parsing again fills defaults a
   // later version of the schema introduced.
-  const outcome = await runCheck(checkSettings.parse(check.settings), options.context);
+  const settings = checkSettings.parse(check.settings);
+  const lastReport: ReportedResult | null = check.reports[0] ?? null;
+  // A repository on a host the team stored a read token for is cloned with it.
+  const stored = await repositoryCredentialsFor(actor, settings);
+  const outcome: CheckOutcome = stored.failure
+    ? { passed: false, summary: stored.failure, details: { error: stored.failure }, durationMs: 0 }
+    : await runCheck(settings, { lastReport, ...(stored.credentials ? { repositoryCredentials: stored.credentials } : {}), ...options.context });
   return applyOutcome(actor, checkId, outcome, new Date());
+}
+
+/** What a report did: the report as stored, and the run it was applied through. */
+export type CheckReportResult = CheckRun & { report: { id: string; passed: boolean; summary: string | null; url: string | null; reportedAt: string } };
+
+/**
+ * Stores a result a pipeline reports for a `reported` check and applies it at
+ * once, through the same rules as any run (the reported runner judges it
+ * against the check's window; runCheckNow later judges the latest report
+ * again, so the item falls once the pipeline stops reporting). Input
+ * (reportCheckResultInput): `checkId`, optionally the `projectId` it must be
+ * in, `passed`, `summary` (≤ 500 characters), `details` (a JSON object of at
+ * most 4 KB), `url` (https, the pipeline run). One transaction under the
+ * item's row lock: the report (the last REPORTS_KEPT_PER_CHECK kept), its
+ * activity (`check.reported`, as the reporter), then the run's result, state,
+ * item status, evidence and activity as runCheckNow records them.
+ * Errors: VALIDATION, FORBIDDEN (needs `check.run`), NOT_FOUND, CONFLICT
+ * (the check is not of kind `reported`, or the project is archived).
+ */
+export async function reportCheckResult(actor: Actor, input: unknown, options: RunCheckOptions = {}): Promise<CheckReportResult> {
+  authorize(actor, "check.run");
+  const { checkId, projectId, passed, summary, details, url } = parseInput(reportCheckResultInput, input);
+  return db.$transaction(async (tx) => {
+    const check = await tx.check.findFirst({
+      where: { id: checkId, teamId: actor.teamId, ...(projectId ? { projectId } : {}) },
+      select: { id: true, itemId: true, projectId: true, settings: true, project: { select: { archivedAt: true } } },
+    });
+    if (!check) throw notFound("Check");
+    const settings = checkSettings.parse(check.settings);
+    if (settings.kind !== "reported") {
+      throw conflict(`This is a${settings.kind === "http" ? "n" : ""} ${settings.kind} check, which Shipshape runs itself; only checks of kind reported take reported results.`, {
+        kind: settings.kind,
+      });
+    }
+    assertEditable(check.project);
+    // The item first, as every writer of it locks it (and as the run applied below does).
+    await lockItemRow(tx, actor, check.itemId);
+    const report = await tx.checkReport.create({
+      data: {
+        teamId: actor.teamId,
+        checkId,
+        passed,
+        summary: summary ?? null,
+        ...(details ? { details: details as Prisma.InputJsonValue } : {}),
+        url: url ?? null,
+        reportedById: actorUserId(actor),
+        reportedByLabel: nonPersonLabel(actor),
+      },
+      select: { id: true, passed: true, summary: true, url: true, reportedAt: true },
+    });
+    await tx.$executeRaw`DELETE FROM check_report WHERE "checkId" = ${checkId} AND id NOT IN (
+      SELECT id FROM check_report WHERE "checkId" = ${checkId} ORDER BY "reportedAt" DESC, id DESC LIMIT ${REPORTS_KEPT_PER_CHECK})`;
+    await recordProjectChange(tx, actor, {
+      action: "check.reported",
+      entityType: "check",
+      entityId: checkId,
+      projectId: check.projectId,
+      itemId: check.itemId,
+      after: { passed, summary: summary ?? null, url: url ?? null },
+    });
+    // The reported runner touches no network: it judges the report here, in the transaction.
+    const outcome = await runCheck(settings, { ...options.context, lastReport: { reportedAt: report.reportedAt, passed, summary: summary ?? null } });
+    const run = await applyOutcome(actor, checkId, outcome, report.reportedAt, tx);
+    return { ...run, report: { ...report, reportedAt: report.reportedAt.toISOString() } };
+  });
 }
 
 // Shipshape acting in the actor's team: the author of what a run changes.
 const checksActor = (actor: Actor): SystemActor => ({ kind: "system", job: "checks", teamId: actor.teamId, timeZone: actor.timeZone });
 
-async function applyOutcome(actor: Actor, checkId: string, outcome: CheckOutcome, ranAt: Date): Promise<CheckRun> {
+// Applies a run's outcome: in `within` (a transaction the caller holds, which
+// has locked the item already or not), or in a transaction of its own.
+async function applyOutcome(actor: Actor, checkId: string, outcome: CheckOutcome, ranAt: Date, within?: Tx): Promise<CheckRun> {
   const system = checksActor(actor);
-  return db.$transaction(async (tx) => {
+  const apply = async (tx: Tx): Promise<CheckRun> => {
     const found = await tx.check.findFirst({ where: { id: checkId, teamId: actor.teamId }, select: { itemId: true } });
     if (!found) throw notFound("Check");
     // Item first, as every writer of an item locks it; then the check, so
@@ -291,7 +387,8 @@ async function applyOutcome(actor: Actor, checkId: string, outcome: CheckOutcome
       ]);
     }
     return { check: await checkView(tx, actor, checkId), result: toCheckResultView(result), itemStatus: verdict.itemStatus ?? item.status };
-  });
+  };
+  return within ? apply(within) : db.$transaction(apply);
 }
 
 /** What running a project's checks did: how many ran, passed and failed. */

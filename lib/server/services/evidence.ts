@@ -8,7 +8,7 @@ import { dayIn } from "@/lib/domain/readiness/dates";
 import { addEvidenceInput, removeEvidenceInput } from "@/lib/schemas/evidence";
 import { evidenceRemoval, type EvidenceRemoval } from "@/lib/domain/readiness/evidence-removal";
 import { evidenceViewQuery, toEvidenceView, type EvidenceView } from "@/lib/server/read-models/evidence-view";
-import { scorableOf } from "@/lib/server/read-models/item-view";
+import { pendingChecksSelect, scorableOf } from "@/lib/server/read-models/item-view";
 import { recordProjectChange } from "./activity";
 import { itemUpdatedEntry } from "./item-changes";
 import { assertEditable, itemIdIn, itemInTeam, toStartOfDay } from "@/lib/server/kernel/tenancy";
@@ -115,6 +115,7 @@ export async function removeEvidence(actor: Actor, input: unknown): Promise<Evid
         project: { select: { archivedAt: true, evidencePolicy: true } },
         evidence: { orderBy: { id: "asc" }, select: { id: true, expiresAt: true } },
         waivers: { where: { status: "APPROVED" }, select: { status: true, expiresAt: true } },
+        checks: pendingChecksSelect,
       },
     });
     assertEditable(item.project);

@@ -5,7 +5,7 @@ import { standingOf } from "@/lib/domain/readiness/standing";
 import { actorUserId, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
 import { invalidField } from "@/lib/server/kernel/errors";
-import { scorableOf } from "@/lib/server/read-models/item-view";
+import { pendingChecksSelect, scorableOf } from "@/lib/server/read-models/item-view";
 import { recordProjectChange, type ProjectActivityEntry } from "./activity";
 
 // The hand-over of a leaving person's items, shared by the removal of a
@@ -34,6 +34,7 @@ const ownedItemSelect = {
   project: { select: { name: true, archivedAt: true, evidencePolicy: true } },
   evidence: { select: { expiresAt: true } },
   waivers: { where: { status: "APPROVED" }, select: { status: true, expiresAt: true } },
+  checks: pendingChecksSelect,
 } satisfies Prisma.ItemSelect;
 
 async function ownedItems(client: Client, teamId: string, userIds: string[], now: Date) {

@@ -1,0 +1,17 @@
+import { repositoryTokenPath } from "@/lib/schemas/api";
+import { apiEndpoint } from "@/lib/server/api/handler";
+import { methodNotAllowed } from "@/lib/server/api/methods";
+import { pathOf } from "@/lib/server/api/request";
+import { removeRepositoryToken } from "@/lib/server/services/repository-tokens";
+
+export const dynamic = "force-dynamic";
+
+export const DELETE = apiEndpoint("check.manage", async ({ actor, params }) => {
+  await removeRepositoryToken(actor, pathOf(params, repositoryTokenPath, "Repository token"));
+  return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
+});
+
+export const GET = methodNotAllowed("DELETE");
+export const POST = methodNotAllowed("DELETE");
+export const PUT = methodNotAllowed("DELETE");
+export const PATCH = methodNotAllowed("DELETE");
