@@ -45,6 +45,8 @@ const code = await superviseChild(process.execPath, nextStartArgs(port), {
     LOG_LEVEL: process.env.LOG_LEVEL || "warn",
     // GET /api/metrics is on; e2e/metrics.spec.ts scrapes it with this token.
     METRICS_TOKEN: "e2e-metrics-token-0123456789abcdef",
+    // Checks may reach loopback: e2e/readiness-checks.spec.ts checks a server it starts on 127.0.0.1.
+    CHECKS_ALLOWED_NETWORKS: process.env.CHECKS_ALLOWED_NETWORKS || "127.0.0.0/8,::1/128",
     // Read tokens for repository checks are sealed with it (e2e/repository-tokens.spec.ts).
     SHIPSHAPE_SECRET_KEY: "e2e-sealing-key-0123456789abcdefghijklmnop",
   },

@@ -5,7 +5,7 @@ import { can } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
 import type { ProjectView } from "@/lib/server/read-models/project-view";
 
-type Tab = "overview" | "report" | "history" | "activity" | "settings";
+type Tab = "overview" | "report" | "checks" | "history" | "activity" | "settings";
 
 type HeaderProject = Pick<ProjectView, "id" | "name" | "description" | "archived" | "productionUrl" | "repositoryUrl">;
 
@@ -13,6 +13,7 @@ export function ProjectHeader({ project, role, current }: { project: HeaderProje
   const tabs: { id: Tab; label: string; href: string }[] = [
     { id: "overview", label: "Overview", href: `/projects/${project.id}` },
     { id: "report", label: "Report", href: `/projects/${project.id}/report` },
+    { id: "checks", label: "Checks", href: `/projects/${project.id}/checks` },
     { id: "history", label: "History", href: `/projects/${project.id}/history` },
     { id: "activity", label: "Activity", href: `/projects/${project.id}/activity` },
     ...(can(role, "project.update") ? [{ id: "settings" as const, label: "Settings", href: `/projects/${project.id}/settings` }] : []),

@@ -53,6 +53,16 @@ export type AddCheckInput = z.infer<typeof addCheckInput>;
 /** A project's checks, or one item's (by its key). */
 export const listChecksInput = z.object({ projectId: id, itemKey: itemKey.optional() });
 
+/** The latest results of a project's checks, or of one item's (by its key): at most `perCheck` (1–20, default 10) each. */
+export const recentCheckResultsInput = z.object({
+  projectId: id,
+  itemKey: itemKey.optional(),
+  perCheck: whole("the number of results per check", 1, 20).default(10),
+});
+
+/** Every check of a project, or of one item (by its key), run now. */
+export const runProjectChecksInput = z.object({ projectId: id, itemKey: itemKey.optional() });
+
 /** One check, by id; with `projectId` (the API's paths), it must be that project's. */
 export const checkRefInput = z.object({ checkId: id, projectId: id.optional() });
 

@@ -37,7 +37,11 @@ const FRESH_INSTALL_ONLY = new Set(["setup.setUpFromCommandLine"]);
 
 // What a check's run changes is recorded as Shipshape's own work (the system
 // actor), whoever asked for the run.
-const BY_SHIPSHAPE: Record<string, string> = { "checks.runCheckNow": "Shipshape (checks)", "checks.reportCheckResult": "Shipshape (checks)" };
+const BY_SHIPSHAPE: Record<string, string> = {
+  "checks.runCheckNow": "Shipshape (checks)",
+  "checks.runProjectChecks": "Shipshape (checks)",
+  "checks.reportCheckResult": "Shipshape (checks)",
+};
 
 const TEMPLATE_YAML = "schema: shipshape.checklist/v1\nname: Payments launch\ncategories:\n  - name: PCI\n    items:\n      - key: pci.scope\n        title: Cardholder data scope documented\n";
 
@@ -105,6 +109,10 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
   "checkSuggestions.acceptChecks": async (w) => {
     await db.project.update({ where: { id: w.projectId }, data: { productionUrl: "https://shop.example.com" } });
     return checkSuggestions.acceptChecks(w.lead, { projectId: w.projectId, proposals: [0] });
+  },
+  "checks.runProjectChecks": async (w) => {
+    await checks.addCheck(w.lead, { itemId: w.item.id, settings: { kind: "reported", maxAgeDays: 7 }, failuresBeforeFailing: 1 });
+    return checks.runProjectChecks(w.engineer, { projectId: w.projectId });
   },
   "evidence.addEvidence": (w) => evidence.addEvidence(w.engineer, { itemId: w.item.id, kind: "LINK", target: "https://x.example/a" }),
   "evidence.removeEvidence": async (w) => {

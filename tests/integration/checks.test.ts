@@ -187,7 +187,7 @@ describe("who may do what with checks", () => {
     const [view] = await listChecks(lead, { projectId });
     expect(Object.keys(view).sort()).toEqual(
       [
-        "id", "projectId", "itemId", "itemKey", "kind", "settings", "intervalMinutes", "failuresBeforeFailing", "failingStatus", "state",
+        "id", "projectId", "itemId", "itemKey", "itemTitle", "kind", "settings", "intervalMinutes", "failuresBeforeFailing", "failingStatus", "state",
         "consecutiveFailures", "lastRunAt", "nextRunAt", "failingSince", "lastSummary", "createdByName", "createdAt",
       ].sort(),
     );

@@ -113,6 +113,7 @@ const READS: Record<string, (w: World) => Promise<unknown>> = {
   "apiTokens.listApiTokens": (w) => SERVICE_MODULES.apiTokens.listApiTokens(w.share),
   "checks.listChecks": (w) => SERVICE_MODULES.checks.listChecks(w.share, { projectId: w.projectId }),
   "checkSuggestions.proposeChecks": (w) => SERVICE_MODULES.checkSuggestions.proposeChecks(w.share, { projectId: w.projectId }),
+  "checks.recentCheckResults": (w) => SERVICE_MODULES.checks.recentCheckResults(w.share, { projectId: w.projectId }),
   "catalogue.builtInCatalogue": (w) => SERVICE_MODULES.catalogue.builtInCatalogue(w.share),
   "importing.previewImport": (w) => SERVICE_MODULES.importing.previewImport(w.share, { projectId: w.projectId, text: "## Security\n- [x] Security headers\n" }),
   "invitations.listPendingInvitations": (w) => SERVICE_MODULES.invitations.listPendingInvitations(w.share),

@@ -33,6 +33,7 @@ export const SERVICE_READS = new Set([
   "catalogue.builtInCatalogue",
   "checks.listChecks",
   "checkSuggestions.proposeChecks",
+  "checks.recentCheckResults",
   "importing.previewImport",
   "importing.readChecklist",
   "invitations.invitationLink",

@@ -7,7 +7,7 @@
 /** A literal path ("/members", "/projects/p1"), or a route pattern and its type. */
 export type PagePath = string | readonly [pattern: string, type: "page" | "layout"];
 
-const PROJECT_SUBPAGES = ["activity", "history", "report", "settings"];
+const PROJECT_SUBPAGES = ["activity", "checks", "history", "report", "settings"];
 
 /** The portfolio, listing every project with its readiness, blockers and last activity; the import page, listing them by name. */
 export const portfolioPages: PagePath[] = ["/", "/projects/import"];

@@ -10,6 +10,7 @@ export type CheckView = {
   projectId: string;
   itemId: string;
   itemKey: string;
+  itemTitle: string;
   kind: CheckKind;
   settings: CheckSettings;
   intervalMinutes: number;
@@ -40,7 +41,7 @@ export const checkViewSelect = {
   id: true,
   projectId: true,
   itemId: true,
-  item: { select: { key: true } },
+  item: { select: { key: true, title: true } },
   kind: true,
   settings: true,
   intervalMinutes: true,
@@ -61,7 +62,7 @@ type CheckRow = {
   id: string;
   projectId: string;
   itemId: string;
-  item: { key: string };
+  item: { key: string; title: string };
   settings: unknown;
   intervalMinutes: number;
   failuresBeforeFailing: number;
@@ -87,6 +88,7 @@ export function toCheckView(row: CheckRow): CheckView {
     projectId: row.projectId,
     itemId: row.itemId,
     itemKey: row.item.key,
+    itemTitle: row.item.title,
     kind: settings.kind,
     settings,
     intervalMinutes: row.intervalMinutes,

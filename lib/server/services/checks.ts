@@ -1,13 +1,13 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { resultExpiresAt, nextRunAfter, verdictOf, type FailingStatus } from "@/lib/domain/checks/verdict";
 import type { ItemStatus } from "@/lib/domain/readiness/vocabulary";
-import { addCheckInput, checkRefInput, checkTarget, listChecksInput, reportCheckResultInput } from "@/lib/schemas/check";
+import { addCheckInput, checkRefInput, checkTarget, listChecksInput, recentCheckResultsInput, reportCheckResultInput, runProjectChecksInput } from "@/lib/schemas/check";
 import { checkSettings, type CheckSettings } from "@/lib/schemas/check-settings";
 import { runCheck, type CheckContext, type CheckOutcome, type ReportedResult } from "@/lib/server/checks/run-check";
 import { actorLabel, actorUserId, nonPersonLabel, type Actor, type SystemActor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
-import { conflict, notFound, parseInput } from "@/lib/server/kernel/errors";
+import { AppError, conflict, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { authorize } from "@/lib/server/kernel/gate";
 import { assertEditable, itemInTeam, projectInTeam } from "@/lib/server/kernel/tenancy";
 import { checkResultViewSelect, checkViewSelect, toCheckResultView, toCheckView, type CheckResultView, type CheckView } from "@/lib/server/read-models/check-view";
@@ -59,6 +59,16 @@ export async function addCheck(actor: Actor, input: unknown): Promise<CheckView>
   });
 }
 
+// The project (archived too, unless `editable`) and, when `itemKey` is
+// given, the item in it: NOT_FOUND for either, as a read of them would answer.
+async function checksScope(actor: Actor, projectId: string, itemKey: string | undefined, { editable = false } = {}): Promise<void> {
+  await projectInTeam(db, actor, projectId, { editable });
+  if (itemKey !== undefined) {
+    const item = await db.item.findFirst({ where: { projectId, key: itemKey, teamId: actor.teamId }, select: { id: true } });
+    if (!item) throw notFound("Item");
+  }
+}
+
 /**
  * A project's checks (`projectId`), or one item's (`itemKey`), oldest first.
  * Errors: VALIDATION, FORBIDDEN (share links), NOT_FOUND (project or item).
@@ -66,17 +76,43 @@ export async function addCheck(actor: Actor, input: unknown): Promise<CheckView>
 export async function listChecks(actor: Actor, input: unknown): Promise<CheckView[]> {
   authorize(actor, "project.read");
   const { projectId, itemKey } = parseInput(listChecksInput, input);
-  await projectInTeam(db, actor, projectId, { editable: false });
-  if (itemKey !== undefined) {
-    const item = await db.item.findFirst({ where: { projectId, key: itemKey, teamId: actor.teamId }, select: { id: true } });
-    if (!item) throw notFound("Item");
-  }
+  await checksScope(actor, projectId, itemKey);
   const rows = await db.check.findMany({
     where: { teamId: actor.teamId, projectId, ...(itemKey !== undefined ? { item: { key: itemKey } } : {}) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: checkViewSelect,
   });
   return rows.map(toCheckView);
+}
+
+/**
+ * The latest results of every check of a project (`projectId`), or of one
+ * item's (`itemKey`), newest first: at most `perCheck` (1–20, default 10)
+ * per check, in one statement however many checks there are. Keyed by the
+ * check's id; a check without results has no key.
+ * Errors: VALIDATION, FORBIDDEN (share links), NOT_FOUND (project or item).
+ */
+export async function recentCheckResults(actor: Actor, input: unknown): Promise<Record<string, CheckResultView[]>> {
+  authorize(actor, "project.read");
+  const { projectId, itemKey, perCheck } = parseInput(recentCheckResultsInput, input);
+  await checksScope(actor, projectId, itemKey);
+  // Per check, the newest rows of its (checkId, ranAt desc) index: a
+  // lateral join reads perCheck rows each, never a check's whole history.
+  const rows = await db.$queryRaw<{ checkId: string; id: string; passed: boolean; summary: string; details: unknown; durationMs: number; ranAt: Date }[]>`
+    SELECT c.id AS "checkId", r.id, r.passed, r.summary, r.details, r."durationMs", r."ranAt"
+    FROM item_check c
+    JOIN item i ON i.id = c."itemId"
+    CROSS JOIN LATERAL (
+      SELECT id, passed, summary, details, "durationMs", "ranAt" FROM check_result
+      WHERE "checkId" = c.id AND "teamId" = ${actor.teamId}
+      ORDER BY "ranAt" DESC, id DESC
+      LIMIT ${perCheck}
+    ) r
+    WHERE c."teamId" = ${actor.teamId} AND c."projectId" = ${projectId} ${itemKey !== undefined ? Prisma.sql`AND i.key = ${itemKey}` : Prisma.empty}
+    ORDER BY c.id, r."ranAt" DESC, r.id DESC`;
+  const byCheck: Record<string, CheckResultView[]> = {};
+  for (const { checkId, ...row } of rows) (byCheck[checkId] ??= []).push(toCheckResultView(row));
+  return byCheck;
 }
 
 /**
@@ -331,4 +367,46 @@ async function applyOutcome(
     return { check: await checkView(tx, actor, checkId), result: toCheckResultView(result), itemStatus: verdict.itemStatus ?? item.status };
   };
   return within ? apply(within) : db.$transaction(apply);
+}
+
+/** What running a project's checks did: how many ran, passed and failed. */
+export type ProjectChecksRun = { total: number; passed: number; failed: number };
+
+// Checks of one project run at once: a page's "Re-check now" should not take
+// a check's timeout per check, nor open connections to every target at once.
+const PROJECT_RUN_CONCURRENCY = 2;
+
+/**
+ * Runs every check of a project (`projectId`), or of one item (`itemKey`),
+ * now, at most PROJECT_RUN_CONCURRENCY at a time, each as runCheckNow does
+ * (its own transaction and records). A check removed while the others run is
+ * skipped and not counted. Answers with the counts.
+ * Errors: VALIDATION, FORBIDDEN, NOT_FOUND (project or item), CONFLICT
+ * (archived project).
+ */
+export async function runProjectChecks(actor: Actor, input: unknown, options: RunCheckOptions = {}): Promise<ProjectChecksRun> {
+  authorize(actor, "check.run");
+  const { projectId, itemKey } = parseInput(runProjectChecksInput, input);
+  await checksScope(actor, projectId, itemKey, { editable: true });
+  const checks = await db.check.findMany({
+    where: { teamId: actor.teamId, projectId, ...(itemKey !== undefined ? { item: { key: itemKey } } : {}) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  const counts: ProjectChecksRun = { total: 0, passed: 0, failed: 0 };
+  const queue = checks.map((check) => check.id);
+  const worker = async () => {
+    for (let checkId = queue.shift(); checkId !== undefined; checkId = queue.shift()) {
+      try {
+        const run = await runCheckNow(actor, { checkId, projectId }, options);
+        counts.total += 1;
+        if (run.result.passed) counts.passed += 1;
+        else counts.failed += 1;
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === "NOT_FOUND")) throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PROJECT_RUN_CONCURRENCY, queue.length) }, worker));
+  return counts;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActivityList } from "@/components/activity/activity-list";
+import { ItemChecksPanel } from "@/components/checks/item-checks-panel";
 import { EvidenceList } from "@/components/items/evidence-list";
 import { ItemGuidanceForm } from "@/components/items/item-guidance-form";
 import { ItemRow } from "@/components/items/item-row";
@@ -14,6 +15,7 @@ import { can } from "@/lib/domain/permissions";
 import { evidenceRequired, EVIDENCE_POLICY_LABEL } from "@/lib/domain/readiness/vocabulary";
 import { requireActor } from "@/lib/server/access/current-actor";
 import { loadItemPage } from "@/lib/server/read-models/item-page";
+import { listChecks, recentCheckResults } from "@/lib/server/services/checks";
 import { pageOrNotFound } from "@/lib/server/page-data";
 
 type Props = { params: Promise<{ projectId: string; itemId: string }> };
@@ -25,6 +27,10 @@ export default async function ItemPage({ params }: Props) {
   const { projectId, itemId } = await params;
   const page = await pageOrNotFound(loadItemPage(actor, projectId, itemId));
   const { item, project } = page;
+  const [checks, checkResults] = await Promise.all([
+    listChecks(actor, { projectId, itemKey: item.key }),
+    recentCheckResults(actor, { projectId, itemKey: item.key }),
+  ]);
   const writable = !project.archived;
   const needsEvidence = evidenceRequired(project.evidencePolicy, item.priority);
 
@@ -69,6 +75,21 @@ export default async function ItemPage({ params }: Props) {
             <p className="whitespace-pre-line text-sm text-slate-800">{item.why || "—"}</p>
             <h3 className="mt-4 text-sm font-semibold text-slate-900">How to verify</h3>
             <p className="mt-1 whitespace-pre-line text-sm text-slate-800">{item.howToVerify || "—"}</p>
+          </Card>
+          <Card
+            title="Checks"
+            description={
+              checks.length > 0 ? "Automated checks verify this item: it is Done while they pass, and falls after failures in a row." : undefined
+            }
+          >
+            <ItemChecksPanel
+              itemId={item.id}
+              checks={checks}
+              results={checkResults}
+              waived={item.standing === "WAIVED"}
+              canManage={writable && can(actor.role, "check.manage")}
+              canRun={writable && can(actor.role, "check.run")}
+            />
           </Card>
           <Card
             title="Evidence"
