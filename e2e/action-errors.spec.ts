@@ -9,12 +9,11 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { freePort, startServer, type RunningServer } from "./servers";
+import { freePort, startServer, type RunningServer, scratchDatabase, type ScratchDatabase } from "./servers";
 
 let receiver: Server;
 let server: RunningServer;
-let database: { url: string; drop: () => Promise<unknown> };
-let stopDatabase: () => Promise<void> = async () => {};
+let database: ScratchDatabase;
 const envelopes: string[] = [];
 
 test.beforeAll(async () => {
@@ -28,12 +27,7 @@ test.beforeAll(async () => {
     });
   }).listen(0, "127.0.0.1");
   await once(receiver, "listening");
-  const { attachDatabase, createScratchDatabase, prepareDatabase, selectTestCluster } = await import("../scripts/lib/database.mjs");
-  selectTestCluster();
-  const cluster = await attachDatabase();
-  stopDatabase = cluster.stop;
-  database = await createScratchDatabase(cluster.url, "shipshape_e2e");
-  await prepareDatabase(database.url);
+  database = await scratchDatabase();
   const port = await freePort();
   server = await startServer(port, {
     DATABASE_URL: database.url,
@@ -45,8 +39,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await server?.stop();
-  await database?.drop().catch(() => {});
-  await stopDatabase();
+  await database?.drop();
   receiver?.close();
 });
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { startServer, type RunningServer } from "./servers";
+import { startServer, type RunningServer, scratchDatabase, type ScratchDatabase } from "./servers";
 import { completeSetup, createCatalogueProject, snapshot } from "./support";
 
 // "Set up checks" in one step: a catalogue project without URLs is told which
@@ -10,17 +10,11 @@ import { completeSetup, createCatalogueProject, snapshot } from "./support";
 // spec does not depend on the order specs run in.
 
 let server: RunningServer;
-let database: { url: string; drop: () => Promise<unknown> };
-let stopDatabase: () => Promise<void> = async () => {};
+let database: ScratchDatabase;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const { attachDatabase, createScratchDatabase, prepareDatabase, selectTestCluster } = await import("../scripts/lib/database.mjs");
-  selectTestCluster();
-  const cluster = await attachDatabase();
-  stopDatabase = cluster.stop;
-  database = await createScratchDatabase(cluster.url, "shipshape_e2e");
-  await prepareDatabase(database.url);
+  database = await scratchDatabase();
   // Beside the suite's server, on the next port: a known one, not any free one.
   const port = Number(process.env.E2E_PORT || 3100) + 1;
   server = await startServer(port, { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString("base64url"), APP_URL: `http://localhost:${port}` });
@@ -28,8 +22,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await server?.stop();
-  await database?.drop().catch(() => {});
-  await stopDatabase();
+  await database?.drop();
 });
 
 test("a lead sets up the suggested checks of a catalogue project in one step", async ({ browser }) => {

@@ -227,6 +227,11 @@ test("Shipshape's own checklist is imported, checked against Shipshape itself, a
   for (const key of WAIVED) await expect(itemRow(page, key)).toHaveAttribute("data-standing", "WAIVED");
   await snapshotTop(page, "61-self-check-level-3");
 
+  // The Checks tab: Shipshape verified by its own checks (the README's picture).
+  await page.goto(`/projects/${projectId}/checks`);
+  await expect(page.getByText("4 checks: 4 passing, 0 failing, 0 not evaluated yet.")).toBeVisible();
+  await page.screenshot({ path: "docs/screenshots/self-check.png" });
+
   await page.goto(`/projects/${projectId}/report`);
   await expect(page.getByTestId("project-report").getByText("Level 3 — Production grade")).toBeVisible();
   await expect(page.getByTestId("report-percent")).toHaveText("100%");

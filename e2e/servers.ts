@@ -59,3 +59,26 @@ export async function startServer(port: number, env: Record<string, string | und
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+export type ScratchDatabase = { url: string; drop: () => Promise<void> };
+
+/**
+ * A database of its own, migrated, in the suite's test cluster (which the
+ * suite's server has running already), for a spec that starts servers of its
+ * own. `drop()` removes it and lets go of the cluster; it never throws.
+ */
+export async function scratchDatabase(): Promise<ScratchDatabase> {
+  // Loaded at run time, as in startServer.
+  const { attachDatabase, createScratchDatabase, prepareDatabase, selectTestCluster } = await import("../scripts/lib/database.mjs");
+  selectTestCluster();
+  const cluster = await attachDatabase({ log: () => {} });
+  const database = await createScratchDatabase(cluster.url, "shipshape_e2e");
+  await prepareDatabase(database.url);
+  return {
+    url: database.url,
+    drop: async () => {
+      await database.drop().catch(() => {});
+      await cluster.stop();
+    },
+  };
+}

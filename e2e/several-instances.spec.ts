@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { ADMIN, completeSetup, signOut } from "./support";
-import { freePort, startServer, type RunningServer } from "./servers";
+import { freePort, startServer, type RunningServer, scratchDatabase, type ScratchDatabase } from "./servers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -18,18 +18,11 @@ const PROJECTS = 6;
 let a: RunningServer;
 let b: RunningServer;
 let env: Record<string, string>;
-let database: { url: string; drop: () => Promise<unknown> };
-let stopDatabase: () => Promise<void> = async () => {};
+let database: ScratchDatabase;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const { attachDatabase, createScratchDatabase, prepareDatabase, selectTestCluster } = await import("../scripts/lib/database.mjs");
-  // The suite's server (scripts/e2e-server.mjs) has its cluster running already.
-  selectTestCluster();
-  const server = await attachDatabase();
-  stopDatabase = server.stop;
-  database = await createScratchDatabase(server.url, "shipshape_e2e");
-  await prepareDatabase(database.url);
+  database = await scratchDatabase();
   const [portA, portB] = [await freePort(), await freePort()];
   // What every instance must share: the database, the secret that signs
   // sessions, the public address.
@@ -46,8 +39,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
-  await database?.drop().catch(() => {});
-  await stopDatabase();
+  await database?.drop();
 });
 
 const at = (server: RunningServer, path: string) => `${server.base}${path}`;
