@@ -1,6 +1,6 @@
 // Shipshape's own checklist (docs/readiness/shipshape.yaml) must stay true:
 // it reads as a checklist, every path it gives as evidence exists in this
-// repository, its keys and titles are the built-in catalogue's, nothing open
+// repository, its keys, titles and guidance are the built-in catalogue's, nothing open
 // is claimed done, and with its waivers granted it reaches Level 3.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -14,7 +14,7 @@ const root = process.cwd();
 const document = parseChecklistYaml(readFileSync(path.join(root, "docs/readiness/shipshape.yaml"), "utf8"));
 const items = document.categories.flatMap((category) => category.items.map((item) => ({ ...item, category: category.name })));
 
-type CatalogueCategory = { name: string; items: { key: string; title: string; priority: string }[] };
+type CatalogueCategory = { name: string; items: { key: string; title: string; priority: string; why?: string; verify?: string }[] };
 const catalogue: CatalogueCategory[] = readdirSync(path.join(root, "prisma/catalogue"))
   .filter((file) => /^\d+-.*\.yaml$/.test(file))
   .map((file) => parse(readFileSync(path.join(root, "prisma/catalogue", file), "utf8")) as CatalogueCategory);
@@ -27,10 +27,10 @@ describe("Shipshape's own readiness checklist", () => {
     expect(missing).toEqual([]);
   });
 
-  it("uses the catalogue's categories, keys, titles and priorities", () => {
+  it("uses the catalogue's categories, keys, titles, priorities and guidance", () => {
     const byKey = new Map(catalogue.flatMap((category) => category.items.map((item) => [item.key, { ...item, category: category.name }] as const)));
     for (const item of items) {
-      expect(byKey.get(item.key), item.key).toMatchObject({ title: item.title, priority: item.priority, category: item.category });
+      expect(byKey.get(item.key), item.key).toMatchObject({ title: item.title, priority: item.priority, category: item.category, why: item.why, verify: item.howToVerify });
     }
   });
 
