@@ -195,8 +195,16 @@ export async function runCheckNow(actor: Actor, input: unknown, options: RunChec
   if (!check) throw notFound("Check");
   assertEditable(check.project);
   // Stored settings were parsed when added; parsing again fills defaults a
-  // later version of the schema introduced.
-  const settings = checkSettings.parse(check.settings);
+  // later version of the schema introduced. Settings a later version refuses
+  // (an address with a password …) fail the run with the reason, rather
+  // than the run failing with no result.
+  const parsed = checkSettings.safeParse(check.settings);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const summary = `This check's settings are no longer accepted (${issue?.path.join(".") || "settings"}: ${issue?.message ?? "invalid"}); remove it and add it again.`;
+    return applyOutcome(actor, checkId, { passed: false, summary, details: { error: summary }, durationMs: 0 }, new Date(), { nextRunAt: options.nextRunAt });
+  }
+  const settings = parsed.data;
   const lastReport: ReportedResult | null = check.reports[0] ?? null;
   // A repository on a host the team stored a read token for is cloned with it.
   const stored = await repositoryCredentialsFor(actor, settings);
