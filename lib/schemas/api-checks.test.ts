@@ -23,4 +23,14 @@ describe("the API's check bodies", () => {
   it("say what to type for the interval of suggested checks", () => {
     expect(errors(apiAcceptCheckSuggestionsBody, { proposals: [0], intervalMinutes: 2000 })).toEqual({ intervalMinutes: "Use at most 1440 for the interval in minutes." });
   });
+
+  it("say how to name the proposals to set up", () => {
+    expect(errors(apiAcceptCheckSuggestionsBody, {})).toEqual({ proposals: "Choose the checks to set up." });
+    expect(errors(apiAcceptCheckSuggestionsBody, { proposals: [] })).toEqual({ proposals: "Choose at least one check to set up." });
+    expect(errors(apiAcceptCheckSuggestionsBody, { proposals: ["x"] })).toEqual({
+      "proposals.0": "Use a proposal's id as the list of proposals gives it, such as infrastructure.health-checks:0.",
+    });
+    expect(errors(apiAcceptCheckSuggestionsBody, { proposals: [-1] })).toEqual({ "proposals.0": "Use a proposal's place in the list, from 0." });
+    expect(apiAcceptCheckSuggestionsBody.parse({ proposals: ["security.https:0", 3] })).toEqual({ proposals: ["security.https:0", 3], intervalMinutes: 60 });
+  });
 });

@@ -11,7 +11,7 @@ import { itemKey, priorityField, statusField } from "./item";
 import { BUILT_IN_TEMPLATE } from "./project";
 import { checkSettings, CHECK_KINDS } from "./check-settings";
 import { checkFailureFields, checkIntervalMinutes, MAX_CHECK_INTERVAL_MINUTES, MIN_CHECK_INTERVAL_MINUTES, reportedResultFields, withKindInSettings } from "./check";
-import { MAX_ACCEPTED_PROPOSALS, SUGGESTION_ID } from "./check-suggestions";
+import { acceptedProposals } from "./check-suggestions";
 import { storeRepositoryTokenInput } from "./repository-token";
 
 // ── Requests ────────────────────────────────────────────────────────────────
@@ -142,11 +142,7 @@ export const apiAddCheckRequest = z.preprocess(withKindInSettings, apiAddCheckBo
 // by place in the list GET …/check-suggestions gave.
 export const apiAcceptCheckSuggestionsBody = z
   .strictObject({
-    proposals: z
-      .array(z.union([plainString().regex(SUGGESTION_ID), z.number().int().min(0)]))
-      .min(1)
-      .max(MAX_ACCEPTED_PROPOSALS)
-      .meta({ description: "The proposals to set up: ids such as `infrastructure.health-checks:0` (or a choice's id, `…:0:1`), or places in the list." }),
+    proposals: acceptedProposals.meta({ description: "The proposals to set up: ids such as `infrastructure.health-checks:0` (or a choice's id, `…:0:1`), or places in the list." }),
     intervalMinutes: checkIntervalMinutes.meta({
       description: `How often the new checks run, in minutes (${MIN_CHECK_INTERVAL_MINUTES}–${MAX_CHECK_INTERVAL_MINUTES}, default 60).`,
     }),
