@@ -36,6 +36,9 @@ describe("check settings", () => {
       "requiredTests.0": expect.stringMatching(/^"hsts" is not an Observatory test; use one of content-security-policy, cookies, /),
     });
     expect(errors({ kind: "http", url: "https://example.com\u0000" })).toHaveProperty("url");
+    // Left out or not text, the address says what to type, not what type it got.
+    expect(errors({ kind: "http" })).toEqual({ url: "Enter a full http:// or https:// address." });
+    expect(errors({ kind: "headers", url: 42 })).toEqual({ url: "Enter a full http:// or https:// address." });
   });
 
   it("refuse addresses with a user name or password, which would be shown to every reader", () => {
