@@ -38,7 +38,7 @@ export function AddCheckForm({ itemId }: { itemId: string }) {
   if (!open) {
     return (
       <div className="space-y-3">
-        {state?.ok && <Alert tone="success">Check added. It runs when someone re-checks it, and on its schedule.</Alert>}
+        {state?.ok && <Alert tone="success">Check added. Its first run is due now, then it runs on its schedule; until its first verdict the item counts as not evaluated yet.</Alert>}
         <Button type="button" size="sm" variant="secondary" onClick={() => setOpen(true)} autoFocus={closed}>
           Add a check
         </Button>
