@@ -94,6 +94,34 @@ test("a lead adds an HTTP check through the form; a bad address is a field error
   await expect(checkSection(lead)).toContainText("Runs every 30 min; the item becomes Missing after 2 failures in a row.");
 });
 
+test("the add form works from the keyboard, and another kind's fields start afresh", async () => {
+  await lead.goto(itemUrl);
+  const open = lead.getByRole("button", { name: "Add a check" });
+  await open.focus();
+  await lead.keyboard.press("Enter");
+  const form = lead.getByRole("form", { name: "Add a check" });
+  // Opened, the form takes the focus: its first field.
+  await expect(form.getByLabel("Kind of check")).toBeFocused();
+  await lead.keyboard.press("Tab");
+  await expect(form.getByLabel("Address")).toBeFocused();
+  await lead.keyboard.type("javascript:alert(1)");
+  await lead.keyboard.press("Enter");
+  await expect(form.getByText("Enter a full http:// or https:// address.")).toBeVisible();
+  await expect(form.getByLabel("Address")).toBeFocused();
+
+  // The security headers check has an Address too: it starts empty, without the HTTP check's error.
+  await form.getByLabel("Kind of check").selectOption("headers");
+  await expect(form.getByLabel("Address")).toHaveValue("");
+  await expect(form.getByLabel("Address")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByText("Enter a full http:// or https:// address.")).toHaveCount(0);
+
+  // Cancelled, the focus goes back to the button that opened it.
+  await form.getByRole("button", { name: "Cancel" }).press("Enter");
+  await expect(form).toHaveCount(0);
+  await expect(open).toBeFocused();
+  await expect(checkSection(lead)).toHaveCount(1);
+});
+
 test("Re-check now verifies the item: Done, with the result's details", async () => {
   await lead.goto(itemUrl);
   await lead.getByRole("button", { name: `Re-check ${healthUrl} now` }).click();

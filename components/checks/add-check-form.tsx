@@ -21,9 +21,16 @@ const isKind = (value: string | undefined): value is CheckKind => CHECK_KINDS.in
  */
 export function AddCheckForm({ itemId }: { itemId: string }) {
   const [open, setOpen] = useState(false);
+  // Once the form closes (added, or cancelled), focus goes back to the
+  // button that opened it rather than to the top of the page.
+  const [closed, setClosed] = useState(false);
+  const close = () => {
+    setOpen(false);
+    setClosed(true);
+  };
   const [state, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof addCheckAction>>, form: FormData) => {
     const next = await addCheckAction(previous, form);
-    if (next?.ok) setOpen(false);
+    if (next?.ok) close();
     return next;
   }, null);
   const kept = state && !state.ok ? state.values : undefined;
@@ -31,16 +38,19 @@ export function AddCheckForm({ itemId }: { itemId: string }) {
   if (!open) {
     return (
       <div className="space-y-3">
-        {state?.ok && <Alert tone="success">Check added. It runs when someone re-checks it, and on its schedule.</Alert>}
-        <Button type="button" size="sm" variant="secondary" onClick={() => setOpen(true)}>
+        {state?.ok && <Alert tone="success">Check added. Its first run is due now, then it runs on its schedule; until its first verdict the item counts as not evaluated yet.</Alert>}
+        <Button type="button" size="sm" variant="secondary" onClick={() => setOpen(true)} autoFocus={closed}>
           Add a check
         </Button>
       </div>
     );
   }
   const Fields = CHECK_KIND_FIELDS[kind];
-  const value = (name: string) => kept?.[name];
-  const errors = (name: string) => fieldErrors(state, name);
+  // The last submission's settings and their errors belong to the kind it was
+  // sent with: another kind's fields with the same names start afresh.
+  const ofThisKind = (name: string) => !name.startsWith("settings.") || kept?.kind === kind;
+  const value = (name: string) => (ofThisKind(name) ? kept?.[name] : undefined);
+  const errors = (name: string) => (ofThisKind(name) ? fieldErrors(state, name) : undefined);
   const message = formError(state);
   return (
     <form action={action} className="space-y-4 rounded-lg bg-slate-50 p-3" aria-label="Add a check" noValidate>
@@ -53,6 +63,8 @@ export function AddCheckForm({ itemId }: { itemId: string }) {
           label="Kind of check"
           value={kind}
           onChange={(event) => setKind(event.target.value as CheckKind)}
+          // Opened from the keyboard, the form is where focus goes next.
+          autoFocus
           errors={errors("kind")}
           options={CHECK_KINDS.map((k) => ({ value: k, label: CHECK_KIND_LABEL[k] }))}
         />
@@ -86,7 +98,7 @@ export function AddCheckForm({ itemId }: { itemId: string }) {
         <Button type="submit" size="sm" disabled={pending}>
           {pending ? "Adding…" : "Add check"}
         </Button>
-        <Button type="button" size="sm" variant="ghost" onClick={() => setOpen(false)}>
+        <Button type="button" size="sm" variant="ghost" onClick={close}>
           Cancel
         </Button>
       </div>

@@ -10,9 +10,8 @@ import { calendarDay, hours, httpUrl, id, longText, plainString, requiredText, t
 import { itemKey, priorityField, statusField } from "./item";
 import { BUILT_IN_TEMPLATE } from "./project";
 import { checkSettings, CHECK_KINDS } from "./check-settings";
-import { FAILING_STATUSES } from "@/lib/domain/checks/verdict";
-import { MAX_CHECK_INTERVAL_MINUTES, MIN_CHECK_INTERVAL_MINUTES, reportedResultFields, withKindInSettings } from "./check";
-import { MAX_ACCEPTED_PROPOSALS, SUGGESTION_ID } from "./check-suggestions";
+import { checkFailureFields, checkIntervalMinutes, MAX_CHECK_INTERVAL_MINUTES, MIN_CHECK_INTERVAL_MINUTES, reportedResultFields, withKindInSettings } from "./check";
+import { acceptedProposals } from "./check-suggestions";
 import { storeRepositoryTokenInput } from "./repository-token";
 
 // ── Requests ────────────────────────────────────────────────────────────────
@@ -130,15 +129,9 @@ export const apiAddCheckBody = z
       description: "What the check looks at and what passes; the fields depend on the kind, which may be given here as `kind` or beside the settings.",
       override: kindMayStandBeside,
     }),
-    intervalMinutes: z
-      .number()
-      .int()
-      .min(MIN_CHECK_INTERVAL_MINUTES)
-      .max(MAX_CHECK_INTERVAL_MINUTES)
-      .default(60)
-      .meta({ description: `How often the check runs, in minutes (${MIN_CHECK_INTERVAL_MINUTES}–${MAX_CHECK_INTERVAL_MINUTES}, default 60).` }),
-    failuresBeforeFailing: z.number().int().min(1).max(10).default(2).meta({ description: "Failures in a row before the item falls to `failingStatus` (1–10, default 2)." }),
-    failingStatus: z.enum(FAILING_STATUSES).default("MISSING").meta({ description: "What the item becomes while the check fails." }),
+    // The service's own fields, so the API answers with the same field messages as the form.
+    intervalMinutes: checkIntervalMinutes,
+    ...checkFailureFields,
   })
   .meta({ id: "NewCheck", override: kindInOnePlace });
 
@@ -149,18 +142,10 @@ export const apiAddCheckRequest = z.preprocess(withKindInSettings, apiAddCheckBo
 // by place in the list GET …/check-suggestions gave.
 export const apiAcceptCheckSuggestionsBody = z
   .strictObject({
-    proposals: z
-      .array(z.union([plainString().regex(SUGGESTION_ID), z.number().int().min(0)]))
-      .min(1)
-      .max(MAX_ACCEPTED_PROPOSALS)
-      .meta({ description: "The proposals to set up: ids such as `infrastructure.health-checks:0` (or a choice's id, `…:0:1`), or places in the list." }),
-    intervalMinutes: z
-      .number()
-      .int()
-      .min(MIN_CHECK_INTERVAL_MINUTES)
-      .max(MAX_CHECK_INTERVAL_MINUTES)
-      .default(60)
-      .meta({ description: `How often the new checks run, in minutes (${MIN_CHECK_INTERVAL_MINUTES}–${MAX_CHECK_INTERVAL_MINUTES}, default 60).` }),
+    proposals: acceptedProposals.meta({ description: "The proposals to set up: ids such as `infrastructure.health-checks:0` (or a choice's id, `…:0:1`), or places in the list." }),
+    intervalMinutes: checkIntervalMinutes.meta({
+      description: `How often the new checks run, in minutes (${MIN_CHECK_INTERVAL_MINUTES}–${MAX_CHECK_INTERVAL_MINUTES}, default 60).`,
+    }),
   })
   .meta({ id: "AcceptCheckSuggestions" });
 

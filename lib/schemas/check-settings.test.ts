@@ -36,6 +36,28 @@ describe("check settings", () => {
       "requiredTests.0": expect.stringMatching(/^"hsts" is not an Observatory test; use one of content-security-policy, cookies, /),
     });
     expect(errors({ kind: "http", url: "https://example.com\u0000" })).toHaveProperty("url");
+    // Left out or not text, the address says what to type, not what type it got.
+    expect(errors({ kind: "http" })).toEqual({ url: "Enter a full http:// or https:// address." });
+    expect(errors({ kind: "headers", url: 42 })).toEqual({ url: "Enter a full http:// or https:// address." });
+  });
+
+  it("refuse addresses with a user name or password, which would be shown to every reader", () => {
+    const message = "Leave the user name and password out of the address; a private repository takes a stored read token instead.";
+    expect(errors({ kind: "http", url: "https://user:secret@example.com/health" })).toEqual({ url: message });
+    expect(errors({ kind: "headers", url: "https://user@example.com/" })).toEqual({ url: message });
+    expect(errors({ kind: "repository", url: "https://x-access-token:ghp_secret@github.com/a/b.git", files: [{ path: "README.md" }] })).toEqual({ url: message });
+    expect(errors({ kind: "http", url: "https://example.com/health?user=a@b" })).toEqual({});
+  });
+
+  it("take host names and whole IP addresses, not fragments of them", () => {
+    for (const host of ["example.com", "localhost", "127.0.0.1", "::1", "[::1]", "2001:db8::1", "my_host.internal.", "1password.com"]) {
+      expect(errors({ kind: "tls", host }), host).toEqual({});
+    }
+    expect(checkSettings.parse({ kind: "tls", host: "[2001:DB8::1]" })).toMatchObject({ host: "2001:db8::1" });
+    for (const host of ["[::1", "::1]", "....", ":", "1.2.3", "999.1.1.1", "example.123", "1:2:3", "fe80::1::2"]) {
+      expect(errors({ kind: "tls", host }), host).toEqual({ host: "Enter only the host name, such as example.com (no https://, port or path)." });
+      expect(errors({ kind: "dns", name: host, type: "A" }), host).toHaveProperty("name");
+    }
   });
 
   it("hold a repository to one source, safe paths and patterns", () => {

@@ -18,6 +18,14 @@ const wholeNumber = (label: string, min: number, max: number, unit = "") =>
     .min(min, `Use at least ${min}${unit} for ${label}.`)
     .max(max, `Use at most ${max}${unit} for ${label}.`);
 
+// The address a check requests. A user name or password in it would be
+// stored and shown to everyone who can read the project (and the runner
+// refuses to send them anyway), so it is refused here, where it is typed.
+const checkUrl = httpUrl.refine((value) => {
+  const url = URL.parse(value);
+  return !url || (url.username === "" && url.password === "");
+}, "Leave the user name and password out of the address; a private repository takes a stored read token instead.");
+
 const timeoutMs = wholeNumber("the timeout", 100, MAX_CHECK_TIMEOUT_MS, " ms").default(10_000).meta({
   description: `How long to wait for the target, in milliseconds (100–${MAX_CHECK_TIMEOUT_MS}).`,
 });
@@ -45,7 +53,7 @@ const jsonExpectation = z.object({
 export const httpCheckSettings = z
   .object({
     kind: z.literal("http"),
-    url: httpUrl,
+    url: checkUrl,
     method: z.enum(["GET", "HEAD"], { error: "Choose GET or HEAD." }).default("GET"),
     expectedStatus: z
       .object({ min: statusCode("the lowest status"), max: statusCode("the highest status") })
@@ -67,15 +75,27 @@ export const httpCheckSettings = z
 
 // A host name or an IP address, without scheme, port or path.
 const HOST_NAME = /^(?=.{1,253}$)([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/;
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+// A host name, an IPv4 address, or an IPv6 address with or without its
+// brackets. A name whose last label is a number is read as an IPv4 address
+// by resolvers and URL parsers alike (1.2.3 is 1.2.0.3), so it must be a
+// whole dotted quad; IPv6 is checked by the URL parser, which the browser
+// has too.
+function isHostOrAddress(value: string): boolean {
+  if (HOST_NAME.test(value)) {
+    const labels = value.replace(/\.$/, "").split(".");
+    return !/^\d+$/.test(labels[labels.length - 1]) || IPV4.test(value.replace(/\.$/, ""));
+  }
+  const bare = value.replace(/^\[(.*)\]$/, "$1");
+  return /^[0-9a-f:.]+$/.test(bare) && bare.includes(":") && URL.canParse(`http://[${bare}]/`);
+}
 const host = plainString({ error: "Enter a host name, such as example.com." })
   .trim()
   .min(1, "Enter a host name, such as example.com.")
   .max(253, "Use at most 253 characters.")
   .transform((value) => value.toLowerCase())
-  .refine(
-    (value) => HOST_NAME.test(value) || /^\[?[0-9a-f:.]+\]?$/.test(value),
-    "Enter only the host name, such as example.com (no https://, port or path).",
-  )
+  .refine(isHostOrAddress, "Enter only the host name, such as example.com (no https://, port or path).")
   .transform((value) => value.replace(/^\[(.*)\]$/, "$1"));
 
 export const TLS_PROTOCOLS = ["TLSv1.2", "TLSv1.3"] as const;
@@ -131,7 +151,7 @@ const filePattern = plainString({ error: "Enter a file path or glob, such as SEC
   .max(300, "Use at most 300 characters.")
   .refine((value) => !value.startsWith("/") && !value.split("/").includes(".."), "Use a path inside the repository, without a leading / or ..");
 
-const repositoryUrl = httpUrl.refine((value) => value.startsWith("https://"), "Use an https:// address.");
+const repositoryUrl = checkUrl.refine((value) => value.startsWith("https://"), "Use an https:// address.");
 const localPath = plainString()
   .trim()
   .max(1000, "Use at most 1000 characters.")
@@ -194,7 +214,7 @@ const observatoryTest = plainString({ error: "Enter the name of an Observatory t
 
 export const headersCheckSettings = z.object({
   kind: z.literal("headers"),
-  url: httpUrl,
+  url: checkUrl,
   minimumScore: wholeNumber("the minimum score", 0, MAX_OBSERVATORY_SCORE)
     .default(70)
     .meta({ description: `Fails below this Observatory score (0–${MAX_OBSERVATORY_SCORE}, default 70; 70 is a B).` }),

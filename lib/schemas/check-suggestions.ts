@@ -23,16 +23,19 @@ const suggestionRef = z.union(
   { error: "Name each proposal by its id, or by its place in the list." },
 );
 
+/** The proposals to set up, with messages that say what to send; shared with the API's body. */
+export const acceptedProposals = z
+  .array(suggestionRef, { error: "Choose the checks to set up." })
+  .min(1, "Choose at least one check to set up.")
+  .max(MAX_ACCEPTED_PROPOSALS, `Choose at most ${MAX_ACCEPTED_PROPOSALS} checks at once.`);
+
 /** The project whose suggestions to list. */
 export const proposeChecksInput = z.object({ projectId: id });
 
 /** The proposals to set up, by id (or alternative id) or by place in the list, and how often the new checks run. */
 export const acceptChecksInput = z.object({
   projectId: id,
-  proposals: z
-    .array(suggestionRef, { error: "Choose the checks to set up." })
-    .min(1, "Choose at least one check to set up.")
-    .max(MAX_ACCEPTED_PROPOSALS, `Choose at most ${MAX_ACCEPTED_PROPOSALS} checks at once.`),
+  proposals: acceptedProposals,
   intervalMinutes: z
     .number({ error: "Enter the interval in minutes." })
     .int("Use a whole number for the interval in minutes.")

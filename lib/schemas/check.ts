@@ -26,6 +26,19 @@ export const withKindInSettings = (input: unknown) => {
   return { ...input, settings: { ...settings, kind } };
 };
 
+/** How often the check runs, in minutes, with messages that say what to type; shared with the API's bodies. */
+export const checkIntervalMinutes = whole("the interval in minutes", MIN_CHECK_INTERVAL_MINUTES, MAX_CHECK_INTERVAL_MINUTES)
+  .default(60)
+  .meta({ description: `How often the check runs, in minutes (${MIN_CHECK_INTERVAL_MINUTES}–${MAX_CHECK_INTERVAL_MINUTES}, default 60).` });
+
+/** A new check's schedule and failing rule besides its interval, as addCheckInput and the API's body take them. */
+export const checkFailureFields = {
+  failuresBeforeFailing: whole("the failures before the item fails", 1, 10)
+    .default(2)
+    .meta({ description: "Failures in a row before the item falls to `failingStatus` (1–10, default 2)." }),
+  failingStatus: z.enum(FAILING_STATUSES, { error: "Choose PARTIAL or MISSING." }).default("MISSING").meta({ description: "What the item becomes while the check fails." }),
+};
+
 /** A check for an item, named by `itemId` or by `projectId` and `key`. */
 export const addCheckInput = z.preprocess(
   withKindInSettings,
@@ -34,13 +47,8 @@ export const addCheckInput = z.preprocess(
       ...itemReference,
       kind: z.enum(CHECK_KINDS, { error: `Choose a kind of check: ${CHECK_KINDS.join(", ")}.` }).optional(),
       settings: checkSettings,
-      intervalMinutes: whole("the interval in minutes", MIN_CHECK_INTERVAL_MINUTES, MAX_CHECK_INTERVAL_MINUTES)
-        .default(60)
-        .meta({ description: `How often the check runs, in minutes (${MIN_CHECK_INTERVAL_MINUTES}–${MAX_CHECK_INTERVAL_MINUTES}, default 60).` }),
-      failuresBeforeFailing: whole("the failures before the item fails", 1, 10)
-        .default(2)
-        .meta({ description: "Failures in a row before the item falls to failingStatus (1–10, default 2)." }),
-      failingStatus: z.enum(FAILING_STATUSES, { error: "Choose PARTIAL or MISSING." }).default("MISSING"),
+      intervalMinutes: checkIntervalMinutes,
+      ...checkFailureFields,
     })
     .refine(...NAMES_AN_ITEM)
     .refine((input) => input.kind === undefined || input.kind === input.settings.kind, {

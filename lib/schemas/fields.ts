@@ -58,7 +58,7 @@ export const longText = (max: number) => multilineString().trim().max(max, `Use 
 export const optionalLongText = (max: number) => z.preprocess((value) => value ?? "", longText(max));
 
 // Only http(s) URLs are ever stored as links (no javascript:, data: …).
-export const httpUrl = plainString()
+export const httpUrl = plainString({ error: "Enter a full http:// or https:// address." })
   .trim()
   .max(2000, "Use at most 2000 characters.")
   .refine((value) => {

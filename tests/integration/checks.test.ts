@@ -136,6 +136,17 @@ describe("running a check", () => {
     expect(page.items.find((i) => i.id === item.id)?.standing).toBe("WAIVED");
   });
 
+  it("fails a check whose stored settings this version refuses, with the reason, rather than erroring", async () => {
+    answer = 200;
+    const { item, actors: [lead, engineer] } = await monitoredItem();
+    const { id: checkId } = await addCheck(lead, { itemId: item.id, settings: { kind: "http", url: healthUrl() }, failuresBeforeFailing: 1 });
+    // As stored by an earlier version that took a password in the address.
+    await db.check.update({ where: { id: checkId }, data: { settings: { kind: "http", url: healthUrl().replace("http://", "http://ops:hunter2@") } } });
+    const run = await runCheckNow(engineer, { checkId }, allowLoopback);
+    expect(run.result).toMatchObject({ passed: false, summary: expect.stringMatching(/^This check's settings are no longer accepted \(url: Leave the user name and password out/) });
+    expect(run.check.state).toBe("FAILING");
+  });
+
   it("reports a refused address as a failed result, not an error", async () => {
     answer = 200;
     const { item, actors: [lead] } = await monitoredItem(["LEAD"]);
@@ -210,6 +221,29 @@ describe("adding a check", () => {
     expect(await fields({ settings: { kind: "http", url: "https://example.com/" }, failingStatus: "DONE" })).toHaveProperty(["failingStatus"]);
     expect(await db.check.count({ where: { teamId } })).toBe(0);
     expect(await activitiesOf(teamId, "check.added")).toEqual([]);
+  });
+
+  it("refuses the same check twice on one item, even sent at once, and takes the same target with other settings", async () => {
+    const { teamId, projectId, item, actors: [lead] } = await monitoredItem(["LEAD"]);
+    const settings = { kind: "http", url: "https://app.example.com/health" };
+    // Sent twice at once, as a double submit or two tabs would: one is added.
+    const [first, second] = await Promise.allSettled([addCheck(lead, { itemId: item.id, settings }), addCheck(lead, { projectId, key: item.key, kind: "http", settings: { url: settings.url, method: "GET" } })]);
+    const added = [first, second].filter((outcome) => outcome.status === "fulfilled");
+    expect(added).toHaveLength(1);
+    const refused = [first, second].find((outcome) => outcome.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "CONFLICT", message: "This item already has this check. Change a setting to add another, or re-check the one it has." });
+    // The defaults filled in count as the same settings; another expectation is another check.
+    expect(await code(addCheck(lead, { itemId: item.id, settings: { ...settings, expectedStatus: { min: 200, max: 399 } } }))).toBe("CONFLICT");
+    await addCheck(lead, { itemId: item.id, settings: { ...settings, bodyContains: "ok" } });
+    expect(await db.check.count({ where: { teamId } })).toBe(2);
+    expect(await activitiesOf(teamId, "check.added")).toHaveLength(2);
+  });
+
+  it("refuses an address with a password, which every reader of the project would see", async () => {
+    const { teamId, item, actors: [lead] } = await monitoredItem(["LEAD"]);
+    const refused = await failure(addCheck(lead, { itemId: item.id, settings: { kind: "http", url: "https://ops:hunter2@app.example.com/health" } }));
+    expect(refused.fields).toEqual({ "settings.url": ["Leave the user name and password out of the address; a private repository takes a stored read token instead."] });
+    expect(await db.check.count({ where: { teamId } })).toBe(0);
   });
 
   it("goes with its item", async () => {

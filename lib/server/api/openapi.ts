@@ -222,7 +222,8 @@ export function openApiDocument(serverUrl = "/") {
           summary: "Attach an automated check to an item",
           description:
             "Needs a write token. The check is due at once and PENDING, and the item unchanged, until its first result. " +
-            "Checks reach only public addresses unless the operator allows private ranges (CHECKS_ALLOWED_NETWORKS).",
+            "Checks reach only public addresses unless the operator allows private ranges (CHECKS_ALLOWED_NETWORKS). " +
+            "An item has each check once: settings the same as one it has (defaults filled in) are 409 CONFLICT, with `details.checkId`.",
           requestParams: { path: itemPath },
           requestBody: jsonBody(apiAddCheckBody),
           responses: responses({ 201: ok("The check was added.", check) }, ["VALIDATION", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"]),

@@ -46,17 +46,43 @@ async function checkView(client: Pick<Tx, "check">, actor: Actor, checkId: strin
  * once and stays PENDING, the item unchanged, until its first result.
  * Errors: VALIDATION (field-level: `settings.url` …; `settings.tokenRef` when
  * it names no read token of the team, or one for another host), FORBIDDEN,
- * NOT_FOUND, CONFLICT (archived project).
+ * NOT_FOUND, CONFLICT (archived project, or the item has a check with the
+ * same settings already; `details.checkId` names it).
  */
 export async function addCheck(actor: Actor, input: unknown): Promise<CheckView> {
   authorize(actor, "check.manage");
   const { settings, intervalMinutes, failuresBeforeFailing, failingStatus, itemId, projectId, key } = parseInput(addCheckInput, input);
   return db.$transaction(async (tx) => {
     const item = await itemInTeam(tx, actor, { itemId, projectId, key });
+    // Under the item's lock, so two adds of the same check at once (a double
+    // submit, two tabs) see each other: a copy would run twice and pile up
+    // results for nothing.
+    await lockItemRow(tx, actor, item.id);
+    const existing = await tx.check.findMany({ where: { itemId: item.id, teamId: actor.teamId }, select: { id: true, settings: true } });
+    const same = existing.find((check) => sameSettings(check.settings, settings));
+    if (same) throw conflict("This item already has this check. Change a setting to add another, or re-check the one it has.", { checkId: same.id });
     const { checkId, entry } = await insertCheck(tx, actor, item, { settings, intervalMinutes, failuresBeforeFailing, failingStatus });
     await recordProjectChange(tx, actor, entry);
     return checkView(tx, actor, checkId);
   });
+}
+
+// JSON with its object keys sorted, so that settings compare whatever order they were stored in.
+const canonical = (value: unknown): string =>
+  Array.isArray(value)
+    ? `[${value.map(canonical).join(",")}]`
+    : value && typeof value === "object"
+      ? `{${Object.keys(value)
+          .sort()
+          .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+          .join(",")}}`
+      : JSON.stringify(value);
+
+// Whether stored settings are the same check as new ones: compared with
+// the defaults of this version filled in on both sides.
+function sameSettings(stored: unknown, settings: CheckSettings): boolean {
+  const parsed = checkSettings.safeParse(stored);
+  return canonical(parsed.success ? parsed.data : stored) === canonical(settings);
 }
 
 // The project (archived too, unless `editable`) and, when `itemKey` is
@@ -195,8 +221,16 @@ export async function runCheckNow(actor: Actor, input: unknown, options: RunChec
   if (!check) throw notFound("Check");
   assertEditable(check.project);
   // Stored settings were parsed when added; parsing again fills defaults a
-  // later version of the schema introduced.
-  const settings = checkSettings.parse(check.settings);
+  // later version of the schema introduced. Settings a later version refuses
+  // (an address with a password …) fail the run with the reason, rather
+  // than the run failing with no result.
+  const parsed = checkSettings.safeParse(check.settings);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const summary = `This check's settings are no longer accepted (${issue?.path.join(".") || "settings"}: ${issue?.message ?? "invalid"}); remove it and add it again.`;
+    return applyOutcome(actor, checkId, { passed: false, summary, details: { error: summary }, durationMs: 0 }, new Date(), { nextRunAt: options.nextRunAt });
+  }
+  const settings = parsed.data;
   const lastReport: ReportedResult | null = check.reports[0] ?? null;
   // A repository on a host the team stored a read token for is cloned with it.
   const stored = await repositoryCredentialsFor(actor, settings);
