@@ -11,8 +11,22 @@ const STATE: Record<CheckState, { label: string; glyph: string; tone: "emerald" 
   PENDING: { label: "Not evaluated yet", glyph: "…", tone: "slate" },
 };
 
-/** The check's state as a badge: Passing, Failing, Not evaluated yet. */
-export function CheckStateBadge({ state }: { state: CheckState }) {
+/**
+ * The check's state as a badge: Passing, Failing, Not evaluated yet — or,
+ * for a check with no verdict yet whose runs have started failing, "Failed 1
+ * of 2": the item still waits for its verdict, but the run did fail, and the
+ * badge beside a red result must not read as if nothing had run.
+ */
+export function CheckStateBadge({ check }: { check: Pick<CheckView, "state" | "consecutiveFailures" | "failuresBeforeFailing"> }) {
+  const { state, consecutiveFailures, failuresBeforeFailing } = check;
+  if (state === "PENDING" && consecutiveFailures > 0) {
+    return (
+      <Badge tone="amber">
+        <span aria-hidden>!</span>
+        Failed {consecutiveFailures} of {failuresBeforeFailing}
+      </Badge>
+    );
+  }
   return (
     <Badge tone={STATE[state].tone}>
       <span aria-hidden>{STATE[state].glyph}</span>

@@ -61,7 +61,7 @@ export function ChecksTable({ projectId, checks, results, waivedItemIds, canRun 
               </td>
               <td className={cell}>
                 <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                  <CheckStateBadge state={check.state} />
+                  <CheckStateBadge check={check} />
                   {check.state === "FAILING" && check.failingSince && (
                     <span className="whitespace-nowrap text-xs text-red-700">
                       since <SinceMoment iso={check.failingSince} />

@@ -45,7 +45,7 @@ export function ItemChecksPanel({ itemId, checks, results, waived, canManage, ca
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <div className="min-w-0 space-y-1">
                     <div className="flex flex-wrap items-center gap-2">
-                      <CheckStateBadge state={check.state} />
+                      <CheckStateBadge check={check} />
                       <span className="text-sm font-medium text-slate-900">{CHECK_KIND_LABEL[check.kind]}</span>
                     </div>
                     <p className="break-all text-xs text-slate-600">

@@ -82,6 +82,28 @@ describe("REST API contract: checks", () => {
   });
 });
 
+describe("REST API contract: removing a check", () => {
+  it("removes a check with a write token, and refuses read tokens, other projects and other teams", async () => {
+    const added = await callApi("POST", itemChecks("testing.unit"), { token: world.write, body: { kind: "reported", settings: { maxAgeDays: 3 } } });
+    expect(added.status).toBe(201);
+    const path = `/api/v1/projects/${world.projectId}/checks/${added.body.id}`;
+    expect((await callApi("DELETE", path, { token: world.read })).status).toBe(403);
+    const other = await catalogueProject(world.lead, ["testing"], "Elsewhere in the team");
+    expect((await callApi("DELETE", `/api/v1/projects/${other}/checks/${added.body.id}`, { token: world.write })).status).toBe(404);
+    const { actors: [admin] } = await teamWith(["ADMIN"], "Another team");
+    expect((await callApi("DELETE", path, { token: (await tokenFor(admin, "write")).secret })).status).toBe(404);
+    expect(await db.check.count({ where: { id: added.body.id } })).toBe(1);
+
+    const removed = await callApi("DELETE", path, { token: world.write });
+    expect(removed.status).toBe(204);
+    expect(await db.check.count({ where: { id: added.body.id } })).toBe(0);
+    const listed = await callApi("GET", itemChecks("testing.unit"), { token: world.read });
+    expect(listed.body.data).toEqual([]);
+    expect(await db.activity.count({ where: { action: "check.removed", entityId: added.body.id } })).toBe(1);
+    expect((await callApi("DELETE", path, { token: world.write })).status).toBe(404);
+  });
+});
+
 describe("REST API contract: check suggestions", () => {
   it("lists the catalogue's suggestions and sets chosen ones up, once", async () => {
     const { lead, write, read } = await contractWorld();

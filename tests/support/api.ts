@@ -7,6 +7,7 @@ import { expect } from "vitest";
 import * as checkSuggestionsRoute from "@/app/api/v1/projects/[projectId]/check-suggestions/route";
 import * as checkResultsRoute from "@/app/api/v1/projects/[projectId]/checks/[checkId]/results/route";
 import * as checkRunRoute from "@/app/api/v1/projects/[projectId]/checks/[checkId]/run/route";
+import * as checkRoute from "@/app/api/v1/projects/[projectId]/checks/[checkId]/route";
 import * as itemChecksRoute from "@/app/api/v1/projects/[projectId]/items/[key]/checks/route";
 import * as projectChecksRoute from "@/app/api/v1/projects/[projectId]/checks/route";
 import * as evidenceItemRoute from "@/app/api/v1/projects/[projectId]/items/[key]/evidence/[evidenceId]/route";
@@ -37,6 +38,7 @@ const ROUTES: { template: string; module: Partial<Record<Method, Handler>> }[] =
   { template: "/api/v1/projects/{projectId}/items/{key}/evidence/{evidenceId}", module: evidenceItemRoute },
   { template: "/api/v1/projects/{projectId}/checks", module: projectChecksRoute },
   { template: "/api/v1/projects/{projectId}/items/{key}/checks", module: itemChecksRoute },
+  { template: "/api/v1/projects/{projectId}/checks/{checkId}", module: checkRoute },
   { template: "/api/v1/projects/{projectId}/checks/{checkId}/run", module: checkRunRoute },
   { template: "/api/v1/projects/{projectId}/check-suggestions", module: checkSuggestionsRoute },
   { template: "/api/v1/projects/{projectId}/checks/{checkId}/results", module: checkResultsRoute },

@@ -255,6 +255,18 @@ export function openApiDocument(serverUrl = "/") {
           ),
         }),
       },
+      "/api/v1/projects/{projectId}/checks/{checkId}": {
+        delete: operation({
+          operationId: "removeCheck",
+          tags: ["Checks"],
+          summary: "Remove a check",
+          description:
+            "Needs a write token with the lead's rights (check.manage). The check and its results go; the item keeps its status, " +
+            "and its last check result as evidence until that expires, so the item turns stale unless verified another way.",
+          requestParams: { path: checkPath },
+          responses: responses({ 204: { description: "Removed.", headers: rateLimitHeaders } }, ["FORBIDDEN", "NOT_FOUND", "CONFLICT"]),
+        }),
+      },
       "/api/v1/projects/{projectId}/checks/{checkId}/run": {
         post: operation({
           operationId: "runCheck",
