@@ -14,7 +14,7 @@ const root = process.cwd();
 const document = parseChecklistYaml(readFileSync(path.join(root, "docs/readiness/shipshape.yaml"), "utf8"));
 const items = document.categories.flatMap((category) => category.items.map((item) => ({ ...item, category: category.name })));
 
-type CatalogueCategory = { name: string; items: { key: string; title: string; priority: string; why?: string; verify?: string }[] };
+type CatalogueCategory = { name: string; items: { key: string; title: string; priority: string; effort?: number; why?: string; verify?: string }[] };
 const catalogue: CatalogueCategory[] = readdirSync(path.join(root, "prisma/catalogue"))
   .filter((file) => /^\d+-.*\.yaml$/.test(file))
   .map((file) => parse(readFileSync(path.join(root, "prisma/catalogue", file), "utf8")) as CatalogueCategory);
@@ -27,10 +27,10 @@ describe("Shipshape's own readiness checklist", () => {
     expect(missing).toEqual([]);
   });
 
-  it("uses the catalogue's categories, keys, titles, priorities and guidance", () => {
+  it("uses the catalogue's categories, keys, titles, priorities, effort and guidance", () => {
     const byKey = new Map(catalogue.flatMap((category) => category.items.map((item) => [item.key, { ...item, category: category.name }] as const)));
     for (const item of items) {
-      expect(byKey.get(item.key), item.key).toMatchObject({ title: item.title, priority: item.priority, category: item.category, why: item.why, verify: item.howToVerify });
+      expect(byKey.get(item.key), item.key).toMatchObject({ title: item.title, priority: item.priority, category: item.category, effort: item.effortHours, why: item.why, verify: item.howToVerify });
     }
   });
 
