@@ -6,7 +6,7 @@ import { z } from "zod";
 import { EXPORT_FORMATS } from "@/lib/domain/report/formats";
 import { EVIDENCE_KINDS, PRIORITIES, STANDINGS } from "@/lib/domain/readiness/vocabulary";
 import { emailField } from "./auth";
-import { calendarDay, hours, httpUrl, id, longText, plainString, requiredText, text, version } from "./fields";
+import { apiProjectUrl, calendarDay, hours, httpUrl, id, longText, plainString, requiredText, text, version } from "./fields";
 import { itemKey, priorityField, statusField } from "./item";
 import { BUILT_IN_TEMPLATE } from "./project";
 import { checkSettings, CHECK_KINDS } from "./check-settings";
@@ -20,8 +20,8 @@ export const apiCreateProjectBody = z
   .strictObject({
     name: requiredText("a project name", 120),
     description: longText(2000).optional(),
-    productionUrl: httpUrl.optional(),
-    repositoryUrl: httpUrl.optional(),
+    productionUrl: apiProjectUrl.optional(),
+    repositoryUrl: apiProjectUrl.optional(),
     targetDate: calendarDay.optional().meta({ description: "Launch date, YYYY-MM-DD." }),
     template: plainString()
       .trim()

@@ -3,7 +3,7 @@
 // error with a message that says what to do; the runners
 // (lib/server/checks/runners) trust the parsed values and their ranges.
 import { z } from "zod";
-import { httpUrl, plainString } from "./fields";
+import { httpUrlWithoutCredentials, plainString } from "./fields";
 
 export const CHECK_KINDS = ["http", "tls", "dns", "repository", "reported", "headers"] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
@@ -21,10 +21,7 @@ const wholeNumber = (label: string, min: number, max: number, unit = "") =>
 // The address a check requests. A user name or password in it would be
 // stored and shown to everyone who can read the project (and the runner
 // refuses to send them anyway), so it is refused here, where it is typed.
-const checkUrl = httpUrl.refine((value) => {
-  const url = URL.parse(value);
-  return !url || (url.username === "" && url.password === "");
-}, "Leave the user name and password out of the address; a private repository takes a stored read token instead.");
+const checkUrl = httpUrlWithoutCredentials("Leave the user name and password out of the address; a private repository takes a stored read token instead.");
 
 const timeoutMs = wholeNumber("the timeout", 100, MAX_CHECK_TIMEOUT_MS, " ms").default(10_000).meta({
   description: `How long to wait for the target, in milliseconds (100–${MAX_CHECK_TIMEOUT_MS}).`,

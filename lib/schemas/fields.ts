@@ -70,7 +70,22 @@ export const httpUrl = plainString({ error: "Enter a full http:// or https:// ad
     }
   }, "Enter a full http:// or https:// address.");
 
-export const optionalHttpUrl = z.preprocess(blankToNull, httpUrl.nullable());
+/**
+ * An http(s) address without a user name or password, for addresses shown to
+ * everyone who can read a project (its URLs, its checks' targets): credentials
+ * in one would be published with it. `message` says what to do instead.
+ */
+export const httpUrlWithoutCredentials = (message: string) =>
+  httpUrl.refine((value) => {
+    const url = URL.parse(value);
+    return !url || (url.username === "" && url.password === "");
+  }, message);
+
+const projectUrl = httpUrlWithoutCredentials("Leave the user name and password out of the address: everyone who can read the project sees it.");
+/** A project's production or repository URL: optional, blank is none, no credentials. */
+export const optionalProjectUrl = z.preprocess(blankToNull, projectUrl.nullable());
+/** A project's production or repository URL as the API takes it (absent is none). */
+export const apiProjectUrl = projectUrl;
 
 // A calendar day, YYYY-MM-DD, from 1900-01-01 to 9999-12-31: the years a
 // launch date, due date or expiry can sensibly name, and ones every date type

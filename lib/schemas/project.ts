@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EVIDENCE_POLICIES } from "@/lib/domain/readiness/vocabulary";
-import { id, optionalCalendarDay, optionalHttpUrl, optionalLongText, plainString, requiredText } from "./fields";
+import { id, optionalCalendarDay, optionalLongText, optionalProjectUrl, plainString, requiredText } from "./fields";
 
 // How the REST API names the built-in catalogue among the team's templates.
 export const BUILT_IN_TEMPLATE = "builtin";
@@ -8,8 +8,8 @@ export const BUILT_IN_TEMPLATE = "builtin";
 const projectDetails = {
   name: requiredText("a project name", 120),
   description: optionalLongText(2000),
-  productionUrl: optionalHttpUrl,
-  repositoryUrl: optionalHttpUrl,
+  productionUrl: optionalProjectUrl,
+  repositoryUrl: optionalProjectUrl,
   targetDate: optionalCalendarDay,
 };
 
