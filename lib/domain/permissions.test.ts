@@ -34,6 +34,7 @@ const EXPECTED: Record<Action, string> = {
   "item.updateStatus": "ALE w O",
   "item.updateNotes": "ALE w O",
   "item.assignOwner": "ALE w O",
+  "item.planOwn": "ALE",
   "evidence.add": "ALE w O",
   "evidence.remove": "ALE w O",
   "waiver.request": "ALE w O",

@@ -69,6 +69,9 @@ export const PERMISSIONS = {
   "item.updateStatus": { roles: ENGINEERS_UP, scopes: WRITE_TOKEN, kinds: OPERATOR },
   "item.updateNotes": { roles: ENGINEERS_UP, scopes: WRITE_TOKEN, kinds: OPERATOR },
   "item.assignOwner": { roles: ENGINEERS_UP, scopes: WRITE_TOKEN, kinds: OPERATOR },
+  // Planning one's own work: the due date and effort of an item the actor
+  // owns (anyone with item.edit may set them on any item).
+  "item.planOwn": { roles: ENGINEERS_UP, scopes: NO_TOKEN, kinds: [] },
   "evidence.add": { roles: ENGINEERS_UP, scopes: WRITE_TOKEN, kinds: OPERATOR },
   "evidence.remove": { roles: ENGINEERS_UP, scopes: WRITE_TOKEN, kinds: OPERATOR },
   "waiver.request": { roles: ENGINEERS_UP, scopes: WRITE_TOKEN, kinds: OPERATOR },
