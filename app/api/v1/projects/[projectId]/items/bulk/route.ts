@@ -4,7 +4,7 @@ import { toApiBulkItemsResult } from "@/lib/server/api/presenters";
 import { jsonBody, pathOf } from "@/lib/server/api/request";
 import { bulkUpdateItems } from "@/lib/server/services/bulk-items";
 import { methodNotAllowed } from "@/lib/server/api/methods";
-import * as itemRoute from "../[key]/route";
+import * as itemRoute from "@/app/api/v1/projects/[projectId]/items/[key]/route";
 
 export const dynamic = "force-dynamic";
 
