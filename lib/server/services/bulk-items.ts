@@ -31,6 +31,9 @@ type Sent = Omit<BulkChanges, "ownerEmail">;
 /** The fields written to every changed item (the owner as an id, the due date as the day's midnight UTC). */
 type Written = { status?: BulkChanges["status"]; notApplicableReason?: string | null; priority?: BulkChanges["priority"]; ownerId?: string | null; dueDate?: Date | null };
 
+// An item the actor owns: only a person owns items (an unowned item is nobody's).
+const ownedBy = (item: { ownerId: string | null }, actor: Actor) => item.ownerId !== null && item.ownerId === actorUserId(actor);
+
 const NOT_YOURS = "You may set the due date only of items you own.";
 
 /**
@@ -154,7 +157,7 @@ export async function bulkUpdateItems(actor: Actor, input: unknown): Promise<Bul
       const next: Written = { ...sent, dueDate: toDay(sent.dueDate), notApplicableReason: reason };
       const diff = changedFields(item, next);
       if (!diff.changed) unchanged += 1;
-      else if (item.ownerId !== actorUserId(actor) && Object.keys(diff.after).some((field) => ownOnly.has(field as ItemField))) refuse(item, NOT_YOURS);
+      else if (!ownedBy(item, actor) && Object.keys(diff.after).some((field) => ownOnly.has(field as ItemField))) refuse(item, NOT_YOURS);
       else planned.push({ item, next, diff });
     }
 
