@@ -70,4 +70,18 @@ describe("activity text", () => {
     expect(describeActivity({ action: "milestone.created", before: null, after: { name: "Beta review", readinessPercent: 48, level: 0 } })).toBe("saved the milestone “Beta review” at 48%");
     expect(describeActivity({ action: "milestone.deleted", before: { name: "Beta review" }, after: null })).toBe("deleted the milestone “Beta review”");
   });
+
+  it("describes a bulk edit: how many items, the change, and the ones left as they were", () => {
+    const bulk = (after: Record<string, unknown>, names: Record<string, string> = {}) => describeActivity({ action: "item.bulkUpdated", before: null, after }, names);
+    expect(bulk({ count: 12, changes: { status: "NOT_APPLICABLE", notApplicableReason: "not a public service" }, refused: ["ops.pager", "ops.runbook", "ops.status-page"] })).toBe(
+      "set 12 items to N/A: “not a public service”; 3 left as they were (ops.pager, ops.runbook, ops.status-page)",
+    );
+    expect(bulk({ count: 4, changes: { status: "DONE", priority: "HIGH" }, refused: ["a", "b", "c", "d", "e"] })).toBe(
+      "set 4 items to Done, with priority High; 5 left as they were (a, b, c and 2 more)",
+    );
+    expect(bulk({ count: 1, changes: { priority: "LOW", dueDate: "2027-03-01" }, refused: [] })).toBe("set priority to Low and due date to 2027-03-01 on 1 item");
+    expect(bulk({ count: 3, changes: { ownerId: "u1" }, ownerName: "Ada (left)", refused: ["x"] }, { u1: "Ada" })).toBe("set owner to Ada on 3 items; 1 left as it was (x)");
+    expect(bulk({ count: 3, changes: { ownerId: "u1" }, ownerName: "Ada Lovelace", refused: [] })).toBe("set owner to Ada Lovelace on 3 items");
+    expect(bulk({ count: 2, changes: { ownerId: null }, refused: [] })).toBe("set owner to none on 2 items");
+  });
 });

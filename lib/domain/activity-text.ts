@@ -69,6 +69,30 @@ function memberLeft(what: string, after: Record<string, unknown> | null): string
   return `${what}${parts.length ? `: ${parts.join(", ")}` : ""}`;
 }
 
+// A bulk edit in one line: "set 12 items to N/A: “not a public service”;
+// 3 left as they were (a, b, c)". The owner is named as the record kept them
+// when the team no longer has them.
+function bulkUpdated(after: Record<string, unknown> | null, names: Record<string, string>): string {
+  const count = typeof after?.count === "number" ? after.count : 0;
+  const set = (after?.changes ?? {}) as Record<string, unknown>;
+  const ownerNames = typeof set.ownerId === "string" && typeof after?.ownerName === "string" ? { [set.ownerId]: after.ownerName, ...names } : names;
+  const items = `${count} ${count === 1 ? "item" : "items"}`;
+  const others = Object.keys(set).filter((field) => field !== "status" && field !== "notApplicableReason");
+  let head: string;
+  if (set.status) {
+    const reason = set.status === "NOT_APPLICABLE" && set.notApplicableReason ? `: “${show("notApplicableReason", set.notApplicableReason, ownerNames)}”` : "";
+    const also = others.map((field) => `${FIELD_LABEL[field] ?? field} ${show(field, set[field], ownerNames)}`);
+    head = `set ${items} to ${show("status", set.status, ownerNames)}${reason}${also.length ? `, with ${also.join(" and ")}` : ""}`;
+  } else {
+    const parts = Object.keys(set).map((field) => `${FIELD_LABEL[field] ?? field} to ${show(field, set[field], ownerNames)}`);
+    head = `set ${parts.join(" and ")} on ${items}`;
+  }
+  const refused = Array.isArray(after?.refused) ? after.refused.map(String) : [];
+  if (refused.length === 0) return head;
+  const named = refused.slice(0, 3).join(", ") + (refused.length > 3 ? ` and ${refused.length - 3} more` : "");
+  return `${head}; ${refused.length} left as ${refused.length === 1 ? "it was" : "they were"} (${named})`;
+}
+
 /**
  * The record in words. `names` maps user ids to names; `timeZone` is the
  * viewer's, for the moments a record mentions (a share link's expiry).
@@ -110,6 +134,8 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return `deleted the category “${text(before?.name)}” and its items`;
     case "item.created":
       return `added the item “${text(after?.title)}”`;
+    case "item.bulkUpdated":
+      return bulkUpdated(after, names);
     case "item.moved":
       return "moved the item within its category";
     case "item.deleted":

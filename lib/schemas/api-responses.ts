@@ -158,6 +158,22 @@ export const itemDetail = itemSummary
   })
   .meta({ id: "Item" });
 
+export const bulkItemsResult = z
+  .object({
+    updated: z.array(itemDetail).meta({ description: "The items the change landed on, as they now stand, in checklist order." }),
+    refused: z
+      .array(
+        z.object({
+          key: z.string(),
+          title: z.string(),
+          reason: z.string().meta({ description: "Why the item was left as it was, in words (e.g. the evidence policy, or a due date on an item the caller does not own)." }),
+        }),
+      )
+      .meta({ description: "The items left as they were, in checklist order." }),
+    unchanged: z.number().int().min(0).meta({ description: "How many of the items already were as asked (neither changed nor refused)." }),
+  })
+  .meta({ id: "BulkItemsResult" });
+
 const conflictingChange = z
   .object({
     field: z.string().meta({ description: "The field you sent that was changed meanwhile, by its name in the request, e.g. `status` or `ownerEmail`." }),
@@ -325,6 +341,7 @@ export type ApiProjectSummary = z.infer<typeof projectSummary>;
 export type ApiProject = z.infer<typeof projectDetail>;
 export type ApiItemSummary = z.infer<typeof itemSummary>;
 export type ApiItem = z.infer<typeof itemDetail>;
+export type ApiBulkItemsResult = z.infer<typeof bulkItemsResult>;
 export type ApiEvidence = z.infer<typeof evidence>;
 export type ApiCheck = z.infer<typeof check>;
 export type ApiCheckResult = z.infer<typeof checkResult>;

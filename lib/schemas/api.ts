@@ -8,6 +8,7 @@ import { EVIDENCE_KINDS, PRIORITIES, STANDINGS } from "@/lib/domain/readiness/vo
 import { emailField } from "./auth";
 import { apiProjectUrl, calendarDay, hours, httpUrl, id, longText, plainString, requiredText, text, version } from "./fields";
 import { itemKey, priorityField, statusField } from "./item";
+import { MAX_BULK_ITEMS } from "./bulk-items";
 import { BUILT_IN_TEMPLATE } from "./project";
 import { checkSettings, CHECK_KINDS } from "./check-settings";
 import { checkFailureFields, checkIntervalMinutes, MAX_CHECK_INTERVAL_MINUTES, MIN_CHECK_INTERVAL_MINUTES, reportedResultFields, withKindInSettings } from "./check";
@@ -84,6 +85,24 @@ export const apiItemPatchBody = z
       .meta({ description: "The item version the change is based on. Required unless sent as the If-Match header." }),
   })
   .meta({ id: "ItemChanges" });
+
+// One change to many items of a project, named by key (or by id). The same
+// fields and rules as bulkUpdateItemsInput, which the service reads it with.
+export const apiBulkItemsBody = z
+  .strictObject({
+    keys: z.array(itemKey).min(1, "Select at least one item.").max(MAX_BULK_ITEMS, "Select at most 1,000 items at once.").optional().meta({ description: "The items by key, 1–1,000. Send `keys` or `itemIds`." }),
+    itemIds: z.array(id).min(1, "Select at least one item.").max(MAX_BULK_ITEMS, "Select at most 1,000 items at once.").optional().meta({ description: "The items by id, 1–1,000, instead of `keys`." }),
+    changes: z
+      .strictObject({
+        status: statusField.optional(),
+        notApplicableReason: longText(1000).nullable().optional().meta({ description: "Required when status becomes NOT_APPLICABLE: one reason for all the items." }),
+        priority: priorityField.optional(),
+        ownerEmail: emailField.nullable().optional().meta({ description: "A member of the team, or null to unassign." }),
+        dueDate: calendarDay.nullable().optional(),
+      })
+      .meta({ description: "What to set on every item; at least one field." }),
+  })
+  .meta({ id: "BulkItemChanges" });
 
 // Kinds of evidence that are links; FILE_PATH and NOTE are added in the app.
 const LINK_EVIDENCE_KINDS = EVIDENCE_KINDS.filter((kind) => kind !== "FILE_PATH" && kind !== "NOTE");

@@ -8,6 +8,7 @@ import { db } from "@/lib/server/kernel/db";
 import { recordActivity } from "@/lib/server/services/activity";
 import * as accountDeletion from "@/lib/server/services/account-deletion";
 import * as apiTokens from "@/lib/server/services/api-tokens";
+import * as bulkItems from "@/lib/server/services/bulk-items";
 import * as categories from "@/lib/server/services/categories";
 import * as checks from "@/lib/server/services/checks";
 import * as checkSuggestions from "@/lib/server/services/check-suggestions";
@@ -133,6 +134,7 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
   "items.updateItem": (w) => items.updateItem(w.engineer, { itemId: w.item.id, version: 1, changes: { status: "PARTIAL" } }),
   "items.reorderItem": (w) => items.reorderItem(w.lead, { itemId: w.item.id, direction: "up" }),
   "items.deleteItem": (w) => items.deleteItem(w.lead, { itemId: w.item.id }),
+  "bulkItems.bulkUpdateItems": (w) => bulkItems.bulkUpdateItems(w.engineer, { projectId: w.projectId, itemIds: [w.item.id], changes: { status: "PARTIAL" } }),
   "members.changeMemberRole": async (w) => members.changeMemberRole(w.admin, { membershipId: (await membershipOf(w.engineer)).id, role: "LEAD" }),
   "members.removeMember": async (w) => members.removeMember(w.admin, { membershipId: (await membershipOf(w.engineer)).id }),
   "projects.createProject": (w) => projects.createProject(w.lead, { name: "Another", source: "blank" }),

@@ -186,6 +186,18 @@ describe("REST API contract: items and evidence", () => {
     expect((await callApi("DELETE", `${itemPath("security.secrets")}/evidence/${first.body.id}`, { token: world.write })).status).toBe(404);
     expect(await db.activity.count({ where: { itemId: item.id, action: "evidence.removed" } })).toBe(1);
   });
+
+  it("sets many items at once by key, through the same service as the checklist's bulk bar", async () => {
+    const keys = ["testing.unit", "testing.integration"];
+    const { status, body } = await callApi("POST", `/api/v1/projects/${world.projectId}/items/bulk`, { token: world.write, body: { keys, changes: { priority: "LOW" } } });
+    expect(status).toBe(200);
+    expect(body.updated.map((item: { key: string }) => item.key).sort()).toEqual([...keys].sort());
+    expect(body.updated[0]).toMatchObject({ priority: "LOW", updatedBy: "API token “GitHub Actions”" });
+    expect(body).toMatchObject({ refused: [], unchanged: 0 });
+    const unknown = await callApi("POST", `/api/v1/projects/${world.projectId}/items/bulk`, { token: world.write, body: { keys: ["testing.nothing-here"], changes: { priority: "LOW" } } });
+    expect(unknown.status).toBe(400);
+    expect(Object.keys(unknown.body.error.fields)).toEqual(["keys"]);
+  });
 });
 
 afterAll(() => {

@@ -48,6 +48,7 @@ const WITHOUT_ACTOR = new Set([
   "apiPages.apiProjectList",
   // Run inside a service's transaction, after that service's gate.
   "itemDetail.itemDetailIn",
+  "itemDetail.itemDetailsIn",
   "projectScore.projectScoreIn",
   "evidenceView.toEvidenceView",
   "checkView.toCheckView",

@@ -13,6 +13,7 @@ import * as projectChecksRoute from "@/app/api/v1/projects/[projectId]/checks/ro
 import * as evidenceItemRoute from "@/app/api/v1/projects/[projectId]/items/[key]/evidence/[evidenceId]/route";
 import * as evidenceRoute from "@/app/api/v1/projects/[projectId]/items/[key]/evidence/route";
 import * as itemRoute from "@/app/api/v1/projects/[projectId]/items/[key]/route";
+import * as bulkItemsRoute from "@/app/api/v1/projects/[projectId]/items/bulk/route";
 import * as itemsRoute from "@/app/api/v1/projects/[projectId]/items/route";
 import * as reportRoute from "@/app/api/v1/projects/[projectId]/report/route";
 import * as portfolioRoute from "@/app/api/v1/report/route";
@@ -33,6 +34,8 @@ const ROUTES: { template: string; module: Partial<Record<Method, Handler>> }[] =
   { template: "/api/v1/projects/{projectId}/report", module: reportRoute },
   { template: "/api/v1/report", module: portfolioRoute },
   { template: "/api/v1/projects/{projectId}/items", module: itemsRoute },
+  // Before {key}, as Next matches it: a fixed segment wins over a parameter.
+  { template: "/api/v1/projects/{projectId}/items/bulk", module: bulkItemsRoute },
   { template: "/api/v1/projects/{projectId}/items/{key}", module: itemRoute },
   { template: "/api/v1/projects/{projectId}/items/{key}/evidence", module: evidenceRoute },
   { template: "/api/v1/projects/{projectId}/items/{key}/evidence/{evidenceId}", module: evidenceItemRoute },

@@ -5,6 +5,7 @@
 import * as accountCreation from "@/lib/server/identity/account-creation";
 import * as accountDeletion from "@/lib/server/services/account-deletion";
 import * as apiTokens from "@/lib/server/services/api-tokens";
+import * as bulkItems from "@/lib/server/services/bulk-items";
 import * as catalogue from "@/lib/server/services/catalogue";
 import * as categories from "@/lib/server/services/categories";
 import * as checks from "@/lib/server/services/checks";
@@ -23,7 +24,7 @@ import * as teams from "@/lib/server/services/teams";
 import * as templates from "@/lib/server/services/templates";
 import * as waivers from "@/lib/server/services/waivers";
 
-export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, catalogue, categories, checks, checkSuggestions, evidence, importing, invitations, items, members, milestones, projects, repositoryTokens, setup, shareLinks, teams, templates, waivers };
+export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, bulkItems, catalogue, categories, checks, checkSuggestions, evidence, importing, invitations, items, members, milestones, projects, repositoryTokens, setup, shareLinks, teams, templates, waivers };
 
 export const SERVICE_READS = new Set([
   "accountCreation.mayCreateAccount",

@@ -4,8 +4,8 @@
 // /api/v1/openapi.json, rendered at /api-docs, linted in CI.
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import { apiAcceptCheckSuggestionsBody, apiAddCheckBody, apiAddEvidenceBody, apiReportResultBody, apiStoreRepositoryTokenBody, repositoryTokenPath, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiProjectListQuery, apiReportQuery, checkPath, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
-import { acceptedCheckSuggestions, check, checkList, checkReport, checkRun, checkSuggestions, repositoryToken, repositoryTokenList, evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument } from "@/lib/schemas/api-responses";
+import { apiAcceptCheckSuggestionsBody, apiAddCheckBody, apiAddEvidenceBody, apiReportResultBody, apiStoreRepositoryTokenBody, repositoryTokenPath, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiBulkItemsBody, apiProjectListQuery, apiReportQuery, checkPath, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
+import { acceptedCheckSuggestions, bulkItemsResult, check, checkList, checkReport, checkRun, checkSuggestions, repositoryToken, repositoryTokenList, evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument } from "@/lib/schemas/api-responses";
 import { apiError, ERRORS, type ApiErrorCode } from "@/lib/schemas/errors";
 
 const errorContent = { "application/json": { schema: apiError } };
@@ -64,7 +64,7 @@ export function openApiDocument(serverUrl = "/") {
       description:
         "Read readiness and update checklists from scripts and CI. Authenticate with a team API token " +
         "(team settings → API tokens) sent as `Authorization: Bearer shp_…`. Read tokens can read; write tokens can also " +
-        "create projects, update items, add or remove evidence, and add and run checks. Errors always have the shape " +
+        "create projects, update items (one at a time or many at once), add or remove evidence, and add and run checks. Errors always have the shape " +
         "`{ \"error\": { \"code\", \"message\", \"fields\"? } }`. Lists are paged with `limit` and the opaque `nextCursor`, " +
         "in an order no edit changes: a row in the list for the whole paging is returned exactly once, one that joins or leaves it meanwhile at most once.",
       license: { name: "MIT", identifier: "MIT" },
@@ -176,6 +176,29 @@ export function openApiDocument(serverUrl = "/") {
             },
             ["VALIDATION", "FORBIDDEN", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"],
           ),
+        }),
+      },
+      "/api/v1/projects/{projectId}/items/bulk": {
+        post: operation({
+          operationId: "updateItems",
+          tags: ["Items"],
+          summary: "Set the status, priority, owner or due date of many items at once",
+          description:
+            "Needs a write token. Names 1–1,000 items of the project by `keys` (or `itemIds`) and one set of `changes` for all of them. " +
+            "Each item is judged as a PATCH of it would be; an item the project's evidence policy does not let become DONE is left as it was " +
+            "and listed in `refused` with the reason, while the others change. Items already as asked are counted in `unchanged`. " +
+            "NOT_APPLICABLE needs one `notApplicableReason` for all. Everything lands in one transaction: a key the project does not have " +
+            "is a 400 naming it, and nothing changes. (`GET` and `PATCH` on this path answer for an item whose key is `bulk`.)",
+          requestParams: { path: projectPath },
+          requestBody: jsonBody(apiBulkItemsBody),
+          responses: responses({ 200: ok("The changed items and the refused ones.", bulkItemsResult) }, [
+            "VALIDATION",
+            "FORBIDDEN",
+            "NOT_FOUND",
+            "CONFLICT",
+            "PAYLOAD_TOO_LARGE",
+            "UNSUPPORTED_MEDIA_TYPE",
+          ]),
         }),
       },
       "/api/v1/projects/{projectId}/items/{key}/evidence": {

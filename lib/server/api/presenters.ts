@@ -1,11 +1,12 @@
 import "server-only";
 import { headlineOf } from "@/lib/domain/readiness/score";
-import type { ApiAcceptedCheckSuggestions, ApiCheck, ApiCheckReport, ApiCheckRun, ApiCheckSuggestions, ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api-responses";
+import type { ApiAcceptedCheckSuggestions, ApiBulkItemsResult, ApiCheck, ApiCheckReport, ApiCheckRun, ApiCheckSuggestions, ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api-responses";
 import { config } from "@/lib/server/kernel/config";
 import { AppError } from "@/lib/server/kernel/errors";
 import type { EvidenceView } from "@/lib/server/read-models/evidence-view";
 import type { CheckResultView, CheckView } from "@/lib/server/read-models/check-view";
 import type { AcceptedChecks, CheckSuggestions } from "@/lib/server/services/check-suggestions";
+import type { BulkUpdateResult } from "@/lib/server/services/bulk-items";
 import type { ItemDetail } from "@/lib/server/read-models/item-detail";
 import type { ItemView } from "@/lib/server/read-models/item-view";
 import type { PortfolioProject } from "@/lib/server/read-models/portfolio";
@@ -109,6 +110,13 @@ export function toApiItem(item: ItemDetail, timeZone: string): ApiItem {
     timeZone,
   };
 }
+
+/** A bulk edit's answer: the changed items as the API shows one, the refused ones by key. */
+export const toApiBulkItemsResult = (result: BulkUpdateResult, timeZone: string): ApiBulkItemsResult => ({
+  updated: result.updated.map((item) => toApiItem(item, timeZone)),
+  refused: result.refused.map(({ key, title, reason }) => ({ key, title, reason })),
+  unchanged: result.unchanged,
+});
 
 /**
  * updateItem's refusal of a change made on an older version as the API

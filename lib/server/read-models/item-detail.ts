@@ -35,25 +35,18 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 type Client = Pick<Prisma.TransactionClient, "item">;
 
-/**
- * The item `where` names in the actor's team (by id, or by project and key),
- * in one joined statement through `client` (the pool, or a service's
- * transaction, which then sees its own writes); null when there is none.
- */
-export async function itemDetailIn(client: Client, actor: Actor, where: { id: string } | { projectId: string; key: string }, now = new Date()): Promise<ItemDetail | null> {
-  const row = await client.item.findFirst({
-    where: { ...where, teamId: actor.teamId },
-    relationLoadStrategy: "join",
-    select: {
-      ...itemViewSelect,
-      projectId: true,
-      category: { select: { name: true } },
-      project: { select: { evidencePolicy: true } },
-      evidence: evidenceViewQuery,
-      checks: itemChecksSelect,
-    },
-  });
-  if (!row) return null;
+const itemDetailSelect = {
+  ...itemViewSelect,
+  projectId: true,
+  category: { select: { name: true } },
+  project: { select: { evidencePolicy: true } },
+  evidence: evidenceViewQuery,
+  checks: itemChecksSelect,
+} satisfies Prisma.ItemSelect;
+
+type ItemDetailRow = Prisma.ItemGetPayload<{ select: typeof itemDetailSelect }>;
+
+function toItemDetail(row: ItemDetailRow, actor: Actor, now: Date): ItemDetail {
   return {
     ...toItemView(row, row.project.evidencePolicy, now, actor.timeZone),
     projectId: row.projectId,
@@ -73,6 +66,32 @@ export async function itemDetailIn(client: Client, actor: Actor, where: { id: st
       };
     }),
   };
+}
+
+/**
+ * The item `where` names in the actor's team (by id, or by project and key),
+ * in one joined statement through `client` (the pool, or a service's
+ * transaction, which then sees its own writes); null when there is none.
+ */
+export async function itemDetailIn(client: Client, actor: Actor, where: { id: string } | { projectId: string; key: string }, now = new Date()): Promise<ItemDetail | null> {
+  const row = await client.item.findFirst({ where: { ...where, teamId: actor.teamId }, relationLoadStrategy: "join", select: itemDetailSelect });
+  return row ? toItemDetail(row, actor, now) : null;
+}
+
+/**
+ * The items with these ids in the actor's team, in one joined statement
+ * through `client`, in checklist order (category, then position); ids of no
+ * item of the team are left out.
+ */
+export async function itemDetailsIn(client: Client, actor: Actor, ids: readonly string[], now = new Date()): Promise<ItemDetail[]> {
+  if (ids.length === 0) return [];
+  const rows = await client.item.findMany({
+    where: { id: { in: [...ids] }, teamId: actor.teamId },
+    orderBy: [{ category: { position: "asc" } }, { position: "asc" }, { id: "asc" }],
+    relationLoadStrategy: "join",
+    select: itemDetailSelect,
+  });
+  return rows.map((row) => toItemDetail(row, actor, now));
 }
 
 /** An item as the REST API names it: by project and key. Errors: FORBIDDEN, NOT_FOUND. */

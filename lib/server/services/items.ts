@@ -1,7 +1,5 @@
 import "server-only";
 import { EDITABLE_ITEM_FIELDS, rebaseEdit, type ItemField } from "@/lib/domain/item-edits";
-import type { Action } from "@/lib/domain/permissions";
-import { evidenceRequired, PRIORITY_LABEL } from "@/lib/domain/readiness/vocabulary";
 import { actorUserId, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
 import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
@@ -11,24 +9,8 @@ import { createItemInput, itemRefInput, reorderItemInput, updateItemInput, type 
 import type { Prisma } from "@/generated/prisma/client";
 import { recordProjectChange } from "./activity";
 import { editConflict, itemUpdatedEntry, lockItemRow, recordedChangesSince } from "./item-changes";
+import { currentEvidenceWhere, evidenceAskedFor, evidenceFirstMessage, FIELD_PERMISSION, notApplicableReasonAfter } from "./item-rules";
 import { asJson, categoryInTeam, changedFields, itemIdIn, itemInTeam, slugify, toDay } from "@/lib/server/kernel/tenancy";
-
-// Which permission each field of an item needs: engineers work the item
-// (status, notes, owner), leads shape it (everything else).
-const FIELD_PERMISSION: Record<keyof ItemChanges, Action> = {
-  status: "item.updateStatus",
-  notApplicableReason: "item.updateStatus",
-  notes: "item.updateNotes",
-  ownerId: "item.assignOwner",
-  ownerEmail: "item.assignOwner",
-  priority: "item.edit",
-  dueDate: "item.edit",
-  effortHours: "item.edit",
-  title: "item.edit",
-  why: "item.edit",
-  howToVerify: "item.edit",
-  categoryId: "item.edit",
-};
 
 type Tx = Prisma.TransactionClient;
 
@@ -142,13 +124,7 @@ export async function updateItem(actor: Actor, input: unknown): Promise<ItemDeta
       ...changes,
       dueDate: toDay(changes.dueDate),
     };
-    const status = changes.status ?? item.status;
-    if (status === "NOT_APPLICABLE") {
-      const reason = changes.notApplicableReason ?? item.notApplicableReason;
-      if (!reason) throw invalidField("notApplicableReason", "Say why this item does not apply.");
-    } else if (changes.status) {
-      next.notApplicableReason = null;
-    }
+    next.notApplicableReason = notApplicableReasonAfter(item, changes);
     if (changes.ownerId) {
       const member = await tx.membership.findFirst({ where: { teamId: actor.teamId, userId: changes.ownerId }, select: { id: true } });
       if (!member) throw invalidField(sentAs.ownerId ?? "ownerId", "The owner must be a member of this team.");
@@ -159,18 +135,10 @@ export async function updateItem(actor: Actor, input: unknown): Promise<ItemDeta
       const last = await tx.item.aggregate({ where: { categoryId: target.id, teamId: actor.teamId }, _max: { position: true } });
       next.position = (last._max.position ?? -1) + 1;
     }
-    if (changes.status === "DONE" && item.status !== "DONE") {
-      const priority = changes.priority ?? item.priority;
-      if (evidenceRequired(item.project.evidencePolicy, priority)) {
-        const current = await tx.evidence.count({
-          where: { itemId: item.id, teamId: actor.teamId, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
-        });
-        if (current === 0) {
-          throw invalidField("status", `This project asks for evidence before ${priority ? `a ${PRIORITY_LABEL[priority].toLowerCase()} item` : "any item"} is marked done. Add a link or path first.`, {
-            evidenceRequired: true,
-          });
-        }
-      }
+    const asked = evidenceAskedFor(item.project.evidencePolicy, item, changes);
+    if (asked) {
+      const current = await tx.evidence.count({ where: { itemId: item.id, ...currentEvidenceWhere(actor.teamId, new Date()) } });
+      if (current === 0) throw invalidField("status", evidenceFirstMessage(asked.priority), { evidenceRequired: true });
     }
 
     const diff = changedFields(item, next);
