@@ -17,6 +17,8 @@ type Props = {
   onCancel?: () => void;
   /** Keep the text after a success (editing closes the composer instead). */
   keepAfterSubmit?: boolean;
+  /** Take the focus when shown (an editor opened by its button). */
+  autoFocus?: boolean;
 };
 
 export type ComposerHandle = { focus: () => void };
@@ -28,7 +30,7 @@ export type ComposerHandle = { focus: () => void };
  * Ctrl/Cmd+Enter sends.
  */
 export const CommentComposer = forwardRef<ComposerHandle, Props>(function CommentComposer(
-  { label, members, initialBody = "", submitLabel, busy, errors, onSubmit, onCancel, keepAfterSubmit },
+  { label, members, initialBody = "", submitLabel, busy, errors, onSubmit, onCancel, keepAfterSubmit, autoFocus },
   ref,
 ) {
   const id = useId();
@@ -115,6 +117,7 @@ export const CommentComposer = forwardRef<ComposerHandle, Props>(function Commen
           id={id}
           name="body"
           rows={3}
+          autoFocus={autoFocus}
           value={body}
           maxLength={COMMENT_MAX_LENGTH}
           role="combobox"

@@ -58,6 +58,7 @@ export function CommentEntry({ comment, members, pending, busy, errors, onEdit, 
               busy={busy}
               errors={errors}
               keepAfterSubmit
+              autoFocus
               onSubmit={async (body) => {
                 const saved = await onEdit(body);
                 if (saved) closeEditor();
