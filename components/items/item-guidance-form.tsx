@@ -74,7 +74,7 @@ export function ItemGuidanceForm({ item: initial, categories }: { item: ItemView
         <Button size="sm" variant="secondary" disabled={busy} onClick={() => start(async () => void (await reorderItemAction(item.id, "down")))}>Move down</Button>
         {confirming ? (
           <span className="flex items-center gap-2 text-sm">
-            Delete “{item.title}” and its evidence?
+            Delete “{item.title}” with its evidence and discussion?
             <Button size="sm" variant="danger" disabled={busy} onClick={() => start(async () => void (await deleteItemAction(item.id)))}>Delete</Button>
             <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>Keep</Button>
           </span>

@@ -39,7 +39,7 @@ export function DeleteProject({ projectId, name }: { projectId: string; name: st
     <form action={action} className="space-y-3" noValidate aria-label="Delete project">
       <input type="hidden" name="projectId" value={projectId} />
       <p className="text-sm text-slate-600">
-        Deletes the project with all its categories, items, evidence and waivers. The activity log keeps a record. This cannot be undone.
+        Deletes the project with all its categories, items, evidence, waivers and discussions. The activity log keeps a record. This cannot be undone.
       </p>
       {message && <Alert>{message}</Alert>}
       <TextField name="confirmName" label={`Type “${name}” to confirm`} autoComplete="off" errors={fieldErrors(state, "confirmName")} />

@@ -18,6 +18,13 @@ describe("activity text", () => {
     expect(describeActivity({ action: "project.created", before: null, after: { items: 96 } })).toBe("created the project with 96 items from the catalogue");
   });
 
+  it("describes comments by their excerpt, and a moderator's deletion by whose comment it was", () => {
+    expect(describeActivity({ action: "comment.added", before: null, after: { excerpt: "Looks good @Ada Lovelace", mentioned: 1 } })).toBe("commented: “Looks good @Ada Lovelace”");
+    expect(describeActivity({ action: "comment.edited", before: { excerpt: "old" }, after: { excerpt: "new" } })).toBe("edited a comment: “new”");
+    expect(describeActivity({ action: "comment.deleted", before: { excerpt: "oops", authorName: "Ada" }, after: { moderated: false } })).toBe("deleted their comment “oops”");
+    expect(describeActivity({ action: "comment.deleted", before: { excerpt: "spam", authorName: "Eve" }, after: { moderated: true } })).toBe("deleted a comment by Eve: “spam”");
+  });
+
   it("describes an import, with the rows matched by meaning or by hand", () => {
     expect(describeActivity({ action: "project.imported", before: null, after: { source: "team.md", create: 5, update: 20 } })).toBe("imported “team.md”: 5 items created, 20 updated");
     expect(describeActivity({ action: "project.imported", before: null, after: { source: "team.md", create: 5, update: 20, byMeaning: 18, chosen: 2 } })).toBe(

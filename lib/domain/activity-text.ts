@@ -153,6 +153,12 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       const effect = from && to && from !== to ? ` (the item went from ${STANDING_LABEL[from]} to ${STANDING_LABEL[to]})` : "";
       return `removed evidence “${text(before?.label)}”${effect}`;
     }
+    case "comment.added":
+      return `commented: “${text(after?.excerpt)}”`;
+    case "comment.edited":
+      return `edited a comment: “${text(after?.excerpt)}”`;
+    case "comment.deleted":
+      return after?.moderated ? `deleted a comment by ${text(before?.authorName) || "someone"}: “${text(before?.excerpt)}”` : `deleted their comment “${text(before?.excerpt)}”`;
     case "waiver.requested":
       return `requested a waiver until ${text(after?.expiresAt)}: “${text(after?.reason)}”`;
     case "waiver.approved":

@@ -79,6 +79,17 @@ export const PERMISSIONS = {
   "waiver.decide": { roles: LEADS_UP, scopes: NO_TOKEN, kinds: [] },
   // Ending someone else's open waiver (the requester may always end their own).
   "waiver.withdrawAny": { roles: LEADS_UP, scopes: WRITE_TOKEN, kinds: OPERATOR },
+  // An item's discussion. Reading it goes with project.read. Writing is the
+  // work of those who work the items; a viewer does not comment.
+  "comment.create": { roles: ENGINEERS_UP, scopes: WRITE_TOKEN, kinds: OPERATOR },
+  // Editing or deleting a comment of one's own: the service also checks that
+  // the comment is the actor's (a person's, or a token's that posted it). The
+  // CLI is nobody in particular, so it has no comments of its own.
+  "comment.editOwn": { roles: ENGINEERS_UP, scopes: WRITE_TOKEN, kinds: [] },
+  "comment.deleteOwn": { roles: ENGINEERS_UP, scopes: WRITE_TOKEN, kinds: [] },
+  // Moderation: a lead or admin may delete anyone's comment, but never edit
+  // it (words are not put in someone's mouth); no token moderates.
+  "comment.deleteAny": { roles: LEADS_UP, scopes: NO_TOKEN, kinds: OPERATOR },
   // Reports
   // One project's readiness report and the score it opens with: all a share
   // link ever reads, and only for its own project.

@@ -130,6 +130,21 @@ export const evidence = z
   })
   .meta({ id: "Evidence" });
 
+export const comment = z
+  .object({
+    id: z.string(),
+    body: z.string().meta({ description: "Markdown; a mention of a team member is `@[Name](user:<id>)`." }),
+    author: z.string().meta({ description: "The person's current name, or the name it was posted under: a token's name, the CLI, a person who has since left." }),
+    mentions: z
+      .array(z.object({ id: z.string(), name: z.string(), email: z.string() }))
+      .meta({ description: "The current team members the comment mentions." }),
+    createdAt: timestamp,
+    editedAt: timestamp.nullable(),
+    canEdit: z.boolean().meta({ description: "Whether this token may edit it: only a comment the token itself posted." }),
+    canDelete: z.boolean().meta({ description: "Whether this token may delete it: only a comment the token itself posted." }),
+  })
+  .meta({ id: "Comment" });
+
 // Where an answer judges calendar days (`overdue`, `dueThisWeek`), it names the zone it used.
 const judgedIn = { timeZone: z.string().meta({ description: "The team's IANA time zone, in which `overdue` and `dueThisWeek` were judged." }) };
 
@@ -209,6 +224,7 @@ const page = <T extends z.ZodType, X extends z.ZodRawShape>(entry: T, id: string
 export const projectPage = page(projectSummary, "ProjectPage", {});
 export const itemPage = page(itemSummary, "ItemPage", judgedIn);
 export const evidenceList = z.object({ data: z.array(evidence) }).meta({ id: "EvidenceList" });
+export const commentList = z.object({ data: z.array(comment) }).meta({ id: "CommentList" });
 export const portfolioDocument = z
   .looseObject({ schema: z.literal("shipshape.portfolio/v1"), generatedAt: timestamp })
   .meta({ id: "PortfolioReport", description: "Every active project of the team with its readiness, blockers and forecast; fields in docs/report-format.md." });
@@ -343,6 +359,7 @@ export type ApiItemSummary = z.infer<typeof itemSummary>;
 export type ApiItem = z.infer<typeof itemDetail>;
 export type ApiBulkItemsResult = z.infer<typeof bulkItemsResult>;
 export type ApiEvidence = z.infer<typeof evidence>;
+export type ApiComment = z.infer<typeof comment>;
 export type ApiCheck = z.infer<typeof check>;
 export type ApiCheckResult = z.infer<typeof checkResult>;
 export type ApiCheckRun = z.infer<typeof checkRun>;

@@ -14,6 +14,7 @@ import { checkSettings, CHECK_KINDS } from "./check-settings";
 import { checkFailureFields, checkIntervalMinutes, MAX_CHECK_INTERVAL_MINUTES, MIN_CHECK_INTERVAL_MINUTES, reportedResultFields, withKindInSettings } from "./check";
 import { acceptedProposals } from "./check-suggestions";
 import { storeRepositoryTokenInput } from "./repository-token";
+import { commentBody } from "./comment";
 
 // ── Requests ────────────────────────────────────────────────────────────────
 
@@ -116,6 +117,14 @@ export const apiAddEvidenceBody = z
   })
   .meta({ id: "NewEvidence" });
 
+// A comment's text, new or edited. A mention is `@[Name](user:<id>)` or a
+// member's address after an "@" (`@ada@example.com`).
+export const apiCommentBody = z
+  .strictObject({
+    body: commentBody.meta({ description: "Markdown, 1 to 10,000 characters. Mention a team member as `@[Name](user:<id>)` or `@their@email`." }),
+  })
+  .meta({ id: "CommentText" });
+
 type JsonSchemaNode = { required?: string[]; oneOf?: JsonSchemaNode[]; anyOf?: JsonSchemaNode[]; [key: string]: unknown };
 
 // The document must say what addCheckInput accepts: each kind's settings
@@ -186,5 +195,6 @@ const key = itemKey.meta({ description: "Item key, e.g. `security.rate-limiting`
 export const projectPath = z.object({ projectId });
 export const itemPath = z.object({ projectId, key });
 export const evidencePath = z.object({ projectId, key, evidenceId: id.meta({ description: "Evidence id." }) });
+export const commentPath = z.object({ commentId: id.meta({ description: "Comment id." }) });
 export const checkPath = z.object({ projectId, checkId: id.meta({ description: "Check id." }) });
 export const repositoryTokenPath = z.object({ tokenId: id.meta({ description: "Repository token id." }) });

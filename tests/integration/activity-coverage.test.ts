@@ -12,6 +12,7 @@ import * as bulkItems from "@/lib/server/services/bulk-items";
 import * as categories from "@/lib/server/services/categories";
 import * as checks from "@/lib/server/services/checks";
 import * as checkSuggestions from "@/lib/server/services/check-suggestions";
+import * as comments from "@/lib/server/services/comments";
 import * as evidence from "@/lib/server/services/evidence";
 import * as importing from "@/lib/server/services/import";
 import * as invitations from "@/lib/server/services/invitations";
@@ -114,6 +115,15 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
   "checks.runProjectChecks": async (w) => {
     await checks.addCheck(w.lead, { itemId: w.item.id, settings: { kind: "reported", maxAgeDays: 7 }, failuresBeforeFailing: 1 });
     return checks.runProjectChecks(w.engineer, { projectId: w.projectId });
+  },
+  "comments.addComment": (w) => comments.addComment(w.engineer, { itemId: w.item.id, body: "Headers look right on staging." }),
+  "comments.editComment": async (w) => {
+    const { comment } = await comments.addComment(w.engineer, { itemId: w.item.id, body: "First draft" });
+    return comments.editComment(w.engineer, { commentId: comment.id, body: "Second draft" });
+  },
+  "comments.deleteComment": async (w) => {
+    const { comment } = await comments.addComment(w.engineer, { itemId: w.item.id, body: "Off topic" });
+    return comments.deleteComment(w.lead, { commentId: comment.id });
   },
   "evidence.addEvidence": (w) => evidence.addEvidence(w.engineer, { itemId: w.item.id, kind: "LINK", target: "https://x.example/a" }),
   "evidence.removeEvidence": async (w) => {

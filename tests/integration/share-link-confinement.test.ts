@@ -11,6 +11,7 @@ import * as activityFeed from "@/lib/server/read-models/activity-feed";
 import * as activityView from "@/lib/server/read-models/activity-view";
 import * as checklistDocument from "@/lib/server/read-models/checklist-document";
 import * as checkView from "@/lib/server/read-models/check-view";
+import * as commentView from "@/lib/server/read-models/comment-view";
 import * as evidenceView from "@/lib/server/read-models/evidence-view";
 import * as apiPages from "@/lib/server/read-models/api-pages";
 import * as itemDetail from "@/lib/server/read-models/item-detail";
@@ -34,7 +35,7 @@ import { teamWith } from "../support/fixtures";
 import { catalogueProject, code, itemByKey as itemWithKey } from "../support/readiness";
 import { exportedFunctions, SERVICE_MODULES, SERVICE_READS } from "../support/service-exports";
 
-const READ_MODELS = { activityFeed, activityView, apiPages, checklistDocument, checkView, evidenceView, itemDetail, itemPage, itemView, ownerView, pagination, portfolio, portfolioReport, projectHistory, projectPage, projectReport, projectScore, projectView, snapshotValues, standingTally };
+const READ_MODELS = { activityFeed, activityView, apiPages, checklistDocument, checkView, commentView, evidenceView, itemDetail, itemPage, itemView, ownerView, pagination, portfolio, portfolioReport, projectHistory, projectPage, projectReport, projectScore, projectView, snapshotValues, standingTally };
 
 // The one read a share link may do, on its own project.
 const REPORT_READS = new Set(["projectReport.loadProjectReport", "projectScore.loadProjectScore"]);
@@ -53,6 +54,9 @@ const WITHOUT_ACTOR = new Set([
   "evidenceView.toEvidenceView",
   "checkView.toCheckView",
   "checkView.toCheckResultView",
+  "commentView.toCommentView",
+  // Judges a comment already read (inside listComments and the writes, after their gate).
+  "commentView.isOwnComment",
   "itemView.scorableOf",
   "itemView.toItemView",
   "ownerView.currentOwner",
@@ -112,6 +116,7 @@ const READS: Record<string, (w: World) => Promise<unknown>> = {
   "projectPage.loadProjectReadiness": (w) => projectPage.loadProjectReadiness(w.share, w.projectId),
   "projectPage.loadProjectPage": (w) => projectPage.loadProjectPage(w.share, w.projectId),
   "apiTokens.listApiTokens": (w) => SERVICE_MODULES.apiTokens.listApiTokens(w.share),
+  "comments.listComments": (w) => SERVICE_MODULES.comments.listComments(w.share, { itemId: w.item.id }),
   "checks.listChecks": (w) => SERVICE_MODULES.checks.listChecks(w.share, { projectId: w.projectId }),
   "checkSuggestions.proposeChecks": (w) => SERVICE_MODULES.checkSuggestions.proposeChecks(w.share, { projectId: w.projectId }),
   "checks.recentCheckResults": (w) => SERVICE_MODULES.checks.recentCheckResults(w.share, { projectId: w.projectId }),

@@ -10,6 +10,8 @@ import * as checkRunRoute from "@/app/api/v1/projects/[projectId]/checks/[checkI
 import * as checkRoute from "@/app/api/v1/projects/[projectId]/checks/[checkId]/route";
 import * as itemChecksRoute from "@/app/api/v1/projects/[projectId]/items/[key]/checks/route";
 import * as projectChecksRoute from "@/app/api/v1/projects/[projectId]/checks/route";
+import * as commentRoute from "@/app/api/v1/comments/[commentId]/route";
+import * as itemCommentsRoute from "@/app/api/v1/projects/[projectId]/items/[key]/comments/route";
 import * as evidenceItemRoute from "@/app/api/v1/projects/[projectId]/items/[key]/evidence/[evidenceId]/route";
 import * as evidenceRoute from "@/app/api/v1/projects/[projectId]/items/[key]/evidence/route";
 import * as itemRoute from "@/app/api/v1/projects/[projectId]/items/[key]/route";
@@ -39,6 +41,8 @@ const ROUTES: { template: string; module: Partial<Record<Method, Handler>> }[] =
   { template: "/api/v1/projects/{projectId}/items/{key}", module: itemRoute },
   { template: "/api/v1/projects/{projectId}/items/{key}/evidence", module: evidenceRoute },
   { template: "/api/v1/projects/{projectId}/items/{key}/evidence/{evidenceId}", module: evidenceItemRoute },
+  { template: "/api/v1/projects/{projectId}/items/{key}/comments", module: itemCommentsRoute },
+  { template: "/api/v1/comments/{commentId}", module: commentRoute },
   { template: "/api/v1/projects/{projectId}/checks", module: projectChecksRoute },
   { template: "/api/v1/projects/{projectId}/items/{key}/checks", module: itemChecksRoute },
   { template: "/api/v1/projects/{projectId}/checks/{checkId}", module: checkRoute },

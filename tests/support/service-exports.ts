@@ -10,6 +10,7 @@ import * as catalogue from "@/lib/server/services/catalogue";
 import * as categories from "@/lib/server/services/categories";
 import * as checks from "@/lib/server/services/checks";
 import * as checkSuggestions from "@/lib/server/services/check-suggestions";
+import * as comments from "@/lib/server/services/comments";
 import * as evidence from "@/lib/server/services/evidence";
 import * as importing from "@/lib/server/services/import";
 import * as invitations from "@/lib/server/services/invitations";
@@ -24,7 +25,7 @@ import * as teams from "@/lib/server/services/teams";
 import * as templates from "@/lib/server/services/templates";
 import * as waivers from "@/lib/server/services/waivers";
 
-export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, bulkItems, catalogue, categories, checks, checkSuggestions, evidence, importing, invitations, items, members, milestones, projects, repositoryTokens, setup, shareLinks, teams, templates, waivers };
+export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, bulkItems, catalogue, categories, checks, checkSuggestions, comments, evidence, importing, invitations, items, members, milestones, projects, repositoryTokens, setup, shareLinks, teams, templates, waivers };
 
 export const SERVICE_READS = new Set([
   "accountCreation.mayCreateAccount",
@@ -33,6 +34,7 @@ export const SERVICE_READS = new Set([
   "apiTokens.listApiTokens",
   "catalogue.builtInCatalogue",
   "checks.listChecks",
+  "comments.listComments",
   "checkSuggestions.proposeChecks",
   "checks.recentCheckResults",
   "importing.previewImport",

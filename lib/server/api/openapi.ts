@@ -4,8 +4,8 @@
 // /api/v1/openapi.json, rendered at /api-docs, linted in CI.
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import { apiAcceptCheckSuggestionsBody, apiAddCheckBody, apiAddEvidenceBody, apiReportResultBody, apiStoreRepositoryTokenBody, repositoryTokenPath, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiBulkItemsBody, apiProjectListQuery, apiReportQuery, checkPath, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
-import { acceptedCheckSuggestions, bulkItemsResult, check, checkList, checkReport, checkRun, checkSuggestions, repositoryToken, repositoryTokenList, evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument } from "@/lib/schemas/api-responses";
+import { apiAcceptCheckSuggestionsBody, apiAddCheckBody, apiAddEvidenceBody, apiCommentBody, commentPath, apiReportResultBody, apiStoreRepositoryTokenBody, repositoryTokenPath, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiBulkItemsBody, apiProjectListQuery, apiReportQuery, checkPath, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
+import { acceptedCheckSuggestions, bulkItemsResult, check, checkList, checkReport, checkRun, checkSuggestions, comment, commentList, repositoryToken, repositoryTokenList, evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument } from "@/lib/schemas/api-responses";
 import { apiError, ERRORS, type ApiErrorCode } from "@/lib/schemas/errors";
 
 const errorContent = { "application/json": { schema: apiError } };
@@ -64,7 +64,7 @@ export function openApiDocument(serverUrl = "/") {
       description:
         "Read readiness and update checklists from scripts and CI. Authenticate with a team API token " +
         "(team settings → API tokens) sent as `Authorization: Bearer shp_…`. Read tokens can read; write tokens can also " +
-        "create projects, update items (one at a time or many at once), add or remove evidence, and add and run checks. Errors always have the shape " +
+        "create projects, update items (one at a time or many at once), add or remove evidence, comment on items, and add and run checks. Errors always have the shape " +
         "`{ \"error\": { \"code\", \"message\", \"fields\"? } }`. Lists are paged with `limit` and the opaque `nextCursor`, " +
         "in an order no edit changes: a row in the list for the whole paging is returned exactly once, one that joins or leaves it meanwhile at most once.",
       license: { name: "MIT", identifier: "MIT" },
@@ -75,6 +75,7 @@ export function openApiDocument(serverUrl = "/") {
       { name: "Projects", description: "Projects and their readiness." },
       { name: "Items", description: "Checklist items: status, owner, effort, due date." },
       { name: "Evidence", description: "Links that show an item is done." },
+      { name: "Comments", description: "An item's discussion, in Markdown, with mentions of team members. A token edits and deletes only the comments it posted." },
       { name: "Checks", description: "Automated checks that keep an item true: a passing check makes it done, a failing one (after a number of failures in a row) missing or partial." },
       { name: "Repository tokens", description: "Read tokens the team's repository checks send to a git host, stored encrypted and never returned." },
     ],
@@ -220,6 +221,46 @@ export function openApiDocument(serverUrl = "/") {
             { 201: ok("The evidence was added.", evidence), 200: ok("The item already had this URL; nothing changed.", evidence) },
             ["VALIDATION", "FORBIDDEN", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"],
           ),
+        }),
+      },
+      "/api/v1/projects/{projectId}/items/{key}/comments": {
+        get: operation({
+          operationId: "listComments",
+          tags: ["Comments"],
+          summary: "An item's comments, oldest first",
+          description: "Deleted comments are left out.",
+          requestParams: { path: itemPath },
+          responses: responses({ 200: ok("The comments.", commentList) }, ["NOT_FOUND"]),
+        }),
+        post: operation({
+          operationId: "addComment",
+          tags: ["Comments"],
+          summary: "Comment on an item",
+          description:
+            "Needs a write token. The comment is posted under the token's name. Mentions (`@[Name](user:<id>)`, or `@` and a member's e-mail address) " +
+            "resolve only to members of the token's team; any other is kept as plain text. An archived project's items take no comments (409).",
+          requestParams: { path: itemPath },
+          requestBody: jsonBody(apiCommentBody),
+          responses: responses({ 201: ok("The comment, as stored.", comment) }, ["VALIDATION", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"]),
+        }),
+      },
+      "/api/v1/comments/{commentId}": {
+        patch: operation({
+          operationId: "editComment",
+          tags: ["Comments"],
+          summary: "Change the text of a comment the token posted",
+          description: "Needs a write token, and the comment must be one this token posted (403 otherwise): nobody edits another's words. Mentions are resolved again.",
+          requestParams: { path: commentPath },
+          requestBody: jsonBody(apiCommentBody),
+          responses: responses({ 200: ok("The comment after the change.", comment) }, ["VALIDATION", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"]),
+        }),
+        delete: operation({
+          operationId: "deleteComment",
+          tags: ["Comments"],
+          summary: "Delete a comment the token posted",
+          description: "Needs a write token, and the comment must be one this token posted (403 otherwise); leads and admins moderate others' comments in the app.",
+          requestParams: { path: commentPath },
+          responses: responses({ 204: { description: "Deleted.", headers: rateLimitHeaders } }, ["FORBIDDEN", "NOT_FOUND", "CONFLICT"]),
         }),
       },
       "/api/v1/projects/{projectId}/checks": {

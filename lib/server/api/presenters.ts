@@ -1,9 +1,10 @@
 import "server-only";
 import { headlineOf } from "@/lib/domain/readiness/score";
-import type { ApiAcceptedCheckSuggestions, ApiBulkItemsResult, ApiCheck, ApiCheckReport, ApiCheckRun, ApiCheckSuggestions, ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api-responses";
+import type { ApiAcceptedCheckSuggestions, ApiBulkItemsResult, ApiCheck, ApiComment, ApiCheckReport, ApiCheckRun, ApiCheckSuggestions, ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api-responses";
 import { config } from "@/lib/server/kernel/config";
 import { AppError } from "@/lib/server/kernel/errors";
 import type { EvidenceView } from "@/lib/server/read-models/evidence-view";
+import type { CommentView } from "@/lib/server/read-models/comment-view";
 import type { CheckResultView, CheckView } from "@/lib/server/read-models/check-view";
 import type { AcceptedChecks, CheckSuggestions } from "@/lib/server/services/check-suggestions";
 import type { BulkUpdateResult } from "@/lib/server/services/bulk-items";
@@ -96,6 +97,17 @@ export function toApiEvidence(evidence: EvidenceView): ApiEvidence {
     createdAt: evidence.createdAt,
   };
 }
+
+export const toApiComment = (comment: CommentView): ApiComment => ({
+  id: comment.id,
+  body: comment.body,
+  author: comment.authorName,
+  mentions: comment.mentions,
+  createdAt: comment.createdAt,
+  editedAt: comment.editedAt,
+  canEdit: comment.canEdit,
+  canDelete: comment.canDelete,
+});
 
 /** The item as the API shows it; `timeZone` is the team's, in which `overdue` was judged. */
 export function toApiItem(item: ItemDetail, timeZone: string): ApiItem {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActivityList } from "@/components/activity/activity-list";
 import { ItemChecksPanel } from "@/components/checks/item-checks-panel";
+import { Discussion } from "@/components/comments/discussion";
 import { EvidenceList } from "@/components/items/evidence-list";
 import { ItemGuidanceForm } from "@/components/items/item-guidance-form";
 import { ItemRow } from "@/components/items/item-row";
@@ -16,6 +17,7 @@ import { evidenceRequired, EVIDENCE_POLICY_LABEL } from "@/lib/domain/readiness/
 import { requireActor } from "@/lib/server/access/current-actor";
 import { loadItemPage } from "@/lib/server/read-models/item-page";
 import { listChecks, recentCheckResults } from "@/lib/server/services/checks";
+import { listComments } from "@/lib/server/services/comments";
 import { pageOrNotFound } from "@/lib/server/page-data";
 
 type Props = { params: Promise<{ projectId: string; itemId: string }> };
@@ -27,9 +29,10 @@ export default async function ItemPage({ params }: Props) {
   const { projectId, itemId } = await params;
   const page = await pageOrNotFound(loadItemPage(actor, projectId, itemId));
   const { item, project } = page;
-  const [checks, checkResults] = await Promise.all([
+  const [checks, checkResults, discussion] = await Promise.all([
     listChecks(actor, { projectId, itemKey: item.key }),
     recentCheckResults(actor, { projectId, itemKey: item.key }),
+    listComments(actor, { itemId: item.id }),
   ]);
   const writable = !project.archived;
   const needsEvidence = evidenceRequired(project.evidencePolicy, item.priority);
@@ -45,6 +48,11 @@ export default async function ItemPage({ params }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{item.title}</h1>
         <PriorityBadge priority={item.priority} />
         <code className="text-xs text-slate-400">{item.key}</code>
+        {discussion.comments.length > 0 && (
+          <a href="#discussion" className="text-sm text-slate-500 hover:text-slate-900 hover:underline">
+            {discussion.comments.length} {discussion.comments.length === 1 ? "comment" : "comments"}
+          </a>
+        )}
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
@@ -106,6 +114,17 @@ export default async function ItemPage({ params }: Props) {
           <Card title="Notes">
             <NotesEditor item={item} canEdit={writable && can(actor.role, "item.updateNotes")} rendered={<Markdown>{item.notes}</Markdown>} />
           </Card>
+          <div id="discussion" className="scroll-mt-6">
+            <Card title="Discussion">
+              <Discussion
+                itemId={item.id}
+                comments={discussion.comments}
+                members={discussion.members}
+                viewerName={actor.name}
+                canComment={writable && can(actor.role, "comment.create")}
+              />
+            </Card>
+          </div>
         </div>
         <div className="space-y-6">
           <Card title="Waiver">
