@@ -6,7 +6,7 @@ import { z } from "zod";
 import { EXPORT_FORMATS } from "@/lib/domain/report/formats";
 import { EVIDENCE_KINDS, PRIORITIES, STANDINGS } from "@/lib/domain/readiness/vocabulary";
 import { emailField } from "./auth";
-import { apiProjectUrl, calendarDay, hours, httpUrl, id, longText, plainString, requiredText, text, version } from "./fields";
+import { apiProjectUrl, calendarDay, hours, id, linkUrl, longText, plainString, requiredText, text, version } from "./fields";
 import { itemKey, priorityField, statusField } from "./item";
 import { BUILT_IN_TEMPLATE } from "./project";
 import { checkSettings, CHECK_KINDS } from "./check-settings";
@@ -90,7 +90,7 @@ const LINK_EVIDENCE_KINDS = EVIDENCE_KINDS.filter((kind) => kind !== "FILE_PATH"
 
 export const apiAddEvidenceBody = z
   .strictObject({
-    url: httpUrl,
+    url: linkUrl.meta({ description: "An http(s) address; one typed without a scheme (github.com/acme/app/pull/12) gets https://." }),
     label: text(200).optional().meta({ description: "Shown instead of the URL. Default: host and path." }),
     kind: z.enum(LINK_EVIDENCE_KINDS as [string, ...string[]], { error: "Choose a kind of link." }).default("LINK"),
     expiresAt: calendarDay.optional().meta({ description: "Re-verify by this day; afterwards the evidence no longer counts." }),

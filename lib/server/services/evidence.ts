@@ -8,12 +8,15 @@ import { dayIn } from "@/lib/domain/readiness/dates";
 import { addEvidenceInput, removeEvidenceInput } from "@/lib/schemas/evidence";
 import { evidenceRemoval, type EvidenceRemoval } from "@/lib/domain/readiness/evidence-removal";
 import { evidenceViewQuery, toEvidenceView, type EvidenceView } from "@/lib/server/read-models/evidence-view";
-import { pendingChecksSelect, scorableOf } from "@/lib/server/read-models/item-view";
+import { scorableOf } from "@/lib/server/read-models/item-view";
+import { lockedEvidenceItem } from "./evidence-item";
+import { removedEvidence } from "./evidence-snapshot";
 import { recordProjectChange } from "./activity";
 import { itemUpdatedEntry } from "./item-changes";
-import { assertEditable, itemIdIn, itemInTeam, toStartOfDay } from "@/lib/server/kernel/tenancy";
+import { itemIdIn, itemInTeam, toStartOfDay } from "@/lib/server/kernel/tenancy";
 
-function defaultLabel(kind: string, target: string): string {
+/** The label evidence gets when none is given: a path or note as it is, a link's host and path. */
+export function defaultLabel(kind: string, target: string): string {
   if (kind === "FILE_PATH" || kind === "NOTE") return target;
   const url = new URL(target);
   const path = url.pathname === "/" ? "" : url.pathname;
@@ -21,11 +24,11 @@ function defaultLabel(kind: string, target: string): string {
 }
 
 // Where the evidence is, for the caller to refresh.
-type EvidenceItem = { projectId: string; itemId: string };
-type AddedEvidence = EvidenceItem & { evidenceId: string; created: boolean; evidence: EvidenceView };
+export type EvidenceItem = { projectId: string; itemId: string };
+export type AddedEvidence = EvidenceItem & { evidenceId: string; created: boolean; evidence: EvidenceView };
 
 // The evidence as clients see it, read inside the transaction.
-async function evidenceIn(tx: Prisma.TransactionClient, actor: Actor, item: { id: string; projectId: string }, evidenceId: string, created: boolean): Promise<AddedEvidence> {
+export async function evidenceIn(tx: Prisma.TransactionClient, actor: Actor, item: { id: string; projectId: string }, evidenceId: string, created: boolean): Promise<AddedEvidence> {
   const row = await tx.evidence.findFirstOrThrow({ where: { id: evidenceId, teamId: actor.teamId }, select: evidenceViewQuery.select });
   return { evidenceId, created, evidence: toEvidenceView(row, new Date(), actor.timeZone), projectId: item.projectId, itemId: item.id };
 }
@@ -97,28 +100,12 @@ export async function removeEvidence(actor: Actor, input: unknown): Promise<Evid
     const itemId = ref.itemId || ref.projectId || ref.key ? await itemIdIn(tx, actor, ref) : undefined;
     const evidence = await tx.evidence.findFirst({
       where: { id: evidenceId, teamId: actor.teamId, ...(itemId ? { itemId } : {}) },
-      select: { id: true, itemId: true, kind: true, label: true, url: true, path: true },
+      select: { id: true, itemId: true, kind: true, label: true, url: true, path: true, expiresAt: true, createdAt: true, addedById: true, addedByLabel: true, checkId: true },
     });
     if (!evidence) throw notFound("Evidence");
     // The item row is locked so that a concurrent removal or status change
     // is judged against what this one leaves behind.
-    await tx.$queryRaw`SELECT id FROM item WHERE id = ${evidence.itemId} AND "teamId" = ${actor.teamId} FOR UPDATE`;
-    const item = await tx.item.findFirstOrThrow({
-      where: { id: evidence.itemId, teamId: actor.teamId },
-      select: {
-        id: true,
-        projectId: true,
-        status: true,
-        priority: true,
-        effortHours: true,
-        version: true,
-        project: { select: { archivedAt: true, evidencePolicy: true } },
-        evidence: { orderBy: { id: "asc" }, select: { id: true, expiresAt: true } },
-        waivers: { where: { status: "APPROVED" }, select: { status: true, expiresAt: true } },
-        checks: pendingChecksSelect,
-      },
-    });
-    assertEditable(item.project);
+    const item = await lockedEvidenceItem(tx, actor, evidence.itemId);
     const now = new Date();
     const removal = evidenceRemoval(scorableOf(item, item.project.evidencePolicy, now), item.evidence.findIndex((e) => e.id === evidence.id), now);
 
@@ -138,8 +125,10 @@ export async function removeEvidence(actor: Actor, input: unknown): Promise<Evid
       entityId: evidence.id,
       projectId: item.projectId,
       itemId: item.id,
-      before: { kind: evidence.kind, label: evidence.label, url: evidence.url, path: evidence.path, standing: removal.standingBefore },
-      after: { standing: removal.standingAfter },
+      // The whole piece of evidence and the item's status and version: what
+      // an undo (restoreEvidence) puts back.
+      before: { ...removedEvidence(evidence), standing: removal.standingBefore, status: item.status, version: item.version },
+      after: { standing: removal.standingAfter, status: removal.statusAfter, version: statusChanged ? item.version + 1 : item.version },
     });
     if (statusChanged) {
       await recordProjectChange(tx, actor, itemUpdatedEntry(item, item.version, { status: item.status }, { status: removal.statusAfter }));
