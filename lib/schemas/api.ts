@@ -97,6 +97,19 @@ export const apiAddEvidenceBody = z
   })
   .meta({ id: "NewEvidence" });
 
+// Kinds a person may give evidence: a check's result is written by its check.
+const PERSONAL_EVIDENCE_KINDS = EVIDENCE_KINDS.filter((kind) => kind !== "CHECK_RESULT");
+
+export const apiEvidencePatchBody = z
+  .strictObject({
+    label: text(200).optional().meta({ description: "Shown instead of the URL or path; blank for the default (host and path)." }),
+    kind: z.enum(PERSONAL_EVIDENCE_KINDS as [string, ...string[]], { error: "Choose a kind of evidence; check results are written by checks." }).optional(),
+    url: linkUrl.optional().meta({ description: "The new link, for a link kind. One typed without a scheme gets https://." }),
+    path: text(500).optional().meta({ description: "The new repository path, for FILE_PATH." }),
+    expiresAt: calendarDay.nullable().optional().meta({ description: "Re-verify by this day (after today); null for none. Absent: unchanged." }),
+  })
+  .meta({ id: "EvidenceChanges" });
+
 type JsonSchemaNode = { required?: string[]; oneOf?: JsonSchemaNode[]; anyOf?: JsonSchemaNode[]; [key: string]: unknown };
 
 // The document must say what addCheckInput accepts: each kind's settings
