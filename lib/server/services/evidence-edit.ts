@@ -7,8 +7,7 @@ import { itemIdIn, toStartOfDay } from "@/lib/server/kernel/tenancy";
 import { dayIn } from "@/lib/domain/readiness/dates";
 import { checkEvidenceTarget, isLinkKind, updateEvidenceInput } from "@/lib/schemas/evidence";
 import { recordProjectChange } from "./activity";
-import { defaultLabel, evidenceIn, type AddedEvidence } from "./evidence";
-import { lockedEvidenceItem, standingNow, standingOfRow } from "./evidence-item";
+import { defaultLabel, evidenceIn, lockedEvidenceItem, standingNow, standingOfRow, type AddedEvidence } from "./evidence-item";
 
 type Fields = { kind: string; label: string; url: string | null; path: string | null; expiresAt: string | null };
 

@@ -6,6 +6,7 @@ import { assertEditable } from "@/lib/server/kernel/tenancy";
 import { standingOf } from "@/lib/domain/readiness/standing";
 import type { Standing } from "@/lib/domain/readiness/vocabulary";
 import { pendingChecksSelect, scorableOf } from "@/lib/server/read-models/item-view";
+import { evidenceViewQuery, toEvidenceView, type EvidenceView } from "@/lib/server/read-models/evidence-view";
 
 // The item a piece of evidence belongs to, as the evidence services judge
 // it: locked, editable, with what its standing is computed from.
@@ -46,3 +47,22 @@ export async function standingNow(tx: Prisma.TransactionClient, actor: Actor, it
 
 /** The item's standing as `row` has it. */
 export const standingOfRow = (item: EvidenceItemRow, now: Date): Standing => standingOf(scorableOf(item, item.project.evidencePolicy, now), now);
+
+/** The label evidence gets when none is given: a path or note as it is, a link's host and path. */
+export function defaultLabel(kind: string, target: string): string {
+  if (kind === "FILE_PATH" || kind === "NOTE") return target;
+  const url = new URL(target);
+  const path = url.pathname === "/" ? "" : url.pathname;
+  return `${url.hostname}${path}`.slice(0, 200);
+}
+
+// Where the evidence is, for the caller to refresh.
+export type EvidenceItem = { projectId: string; itemId: string };
+export type AddedEvidence = EvidenceItem & { evidenceId: string; created: boolean; evidence: EvidenceView };
+
+// The evidence as clients see it, read inside the transaction.
+export async function evidenceIn(tx: Prisma.TransactionClient, actor: Actor, item: { id: string; projectId: string }, evidenceId: string, created: boolean): Promise<AddedEvidence> {
+  const row = await tx.evidence.findFirstOrThrow({ where: { id: evidenceId, teamId: actor.teamId }, select: evidenceViewQuery.select });
+  return { evidenceId, created, evidence: toEvidenceView(row, new Date(), actor.timeZone), projectId: item.projectId, itemId: item.id };
+}
+

@@ -5,8 +5,7 @@ import { db } from "@/lib/server/kernel/db";
 import { conflict, forbidden, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { restoreEvidenceInput } from "@/lib/schemas/evidence";
 import { recordProjectChange } from "./activity";
-import { evidenceIn, type AddedEvidence } from "./evidence";
-import { lockedEvidenceItem, standingNow, standingOfRow } from "./evidence-item";
+import { evidenceIn, lockedEvidenceItem, standingNow, standingOfRow, type AddedEvidence } from "./evidence-item";
 import { readRemovedEvidence } from "./evidence-snapshot";
 import { itemUpdatedEntry } from "./item-changes";
 

@@ -7,31 +7,12 @@ import { invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { dayIn } from "@/lib/domain/readiness/dates";
 import { addEvidenceInput, removeEvidenceInput } from "@/lib/schemas/evidence";
 import { evidenceRemoval, type EvidenceRemoval } from "@/lib/domain/readiness/evidence-removal";
-import { evidenceViewQuery, toEvidenceView, type EvidenceView } from "@/lib/server/read-models/evidence-view";
 import { scorableOf } from "@/lib/server/read-models/item-view";
-import { lockedEvidenceItem } from "./evidence-item";
+import { defaultLabel, evidenceIn, lockedEvidenceItem, type AddedEvidence, type EvidenceItem } from "./evidence-item";
 import { removedEvidence } from "./evidence-snapshot";
 import { recordProjectChange } from "./activity";
 import { itemUpdatedEntry } from "./item-changes";
 import { itemIdIn, itemInTeam, toStartOfDay } from "@/lib/server/kernel/tenancy";
-
-/** The label evidence gets when none is given: a path or note as it is, a link's host and path. */
-export function defaultLabel(kind: string, target: string): string {
-  if (kind === "FILE_PATH" || kind === "NOTE") return target;
-  const url = new URL(target);
-  const path = url.pathname === "/" ? "" : url.pathname;
-  return `${url.hostname}${path}`.slice(0, 200);
-}
-
-// Where the evidence is, for the caller to refresh.
-export type EvidenceItem = { projectId: string; itemId: string };
-export type AddedEvidence = EvidenceItem & { evidenceId: string; created: boolean; evidence: EvidenceView };
-
-// The evidence as clients see it, read inside the transaction.
-export async function evidenceIn(tx: Prisma.TransactionClient, actor: Actor, item: { id: string; projectId: string }, evidenceId: string, created: boolean): Promise<AddedEvidence> {
-  const row = await tx.evidence.findFirstOrThrow({ where: { id: evidenceId, teamId: actor.teamId }, select: evidenceViewQuery.select });
-  return { evidenceId, created, evidence: toEvidenceView(row, new Date(), actor.timeZone), projectId: item.projectId, itemId: item.id };
-}
 
 /**
  * Adds evidence to an item. Input (addEvidenceInput): the item by `itemId`
@@ -136,3 +117,7 @@ export async function removeEvidence(actor: Actor, input: unknown): Promise<Evid
     return { ...removal, projectId: item.projectId, itemId: item.id };
   });
 }
+
+// Editing evidence and undoing a removal, with the rest of evidence's services.
+export { updateEvidence } from "./evidence-edit";
+export { restoreEvidence, RESTORE_WINDOW_MS } from "./evidence-restore";
