@@ -80,7 +80,6 @@ test("a repository path links to the file on the project's GitLab", async () => 
   await addForm().getByRole("button", { name: "Add evidence" }).click();
   await expect(page.getByRole("link", { name: "Migration runbook" })).toHaveAttribute("href", "https://gitlab.com/acme/platform/ledger/-/blob/HEAD/docs/runbook.md#L10");
   mkdirSync("docs/screenshots", { recursive: true });
-  await page.getByRole("heading", { name: "Evidence" }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: "docs/screenshots/evidence.png", fullPage: true });
 });
 
