@@ -18,6 +18,7 @@ test.beforeAll(async ({ browser }) => {
   const context = await browser.newContext({ viewport: LAPTOP });
   page = await context.newPage();
   await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
   await page.goto("/projects/new");
   await page.getByLabel("Project name").fill("Ledger evidence");
   // Typed without a scheme: saved with https://.

@@ -58,6 +58,9 @@ type Props = {
 export function EvidenceList({ itemId, evidence, removal, repositoryUrl, canAdd, canRemove }: Props) {
   const [state, action, pending] = useStampedForm(addEvidenceAction);
   const [removing, startRemoving] = useTransition();
+  // Its own transition: the removal's lasts until the page has refreshed,
+  // and the Undo button must take the focus before then.
+  const [undoing, startUndoing] = useTransition();
   const [confirming, setConfirming] = useState<EvidenceView | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [removed, setRemoved] = useState<EvidenceView | null>(null);
@@ -87,7 +90,7 @@ export function EvidenceList({ itemId, evidence, removal, repositoryUrl, canAdd,
     });
 
   const undo = (target: EvidenceView) =>
-    startRemoving(async () => {
+    startUndoing(async () => {
       const result = await restoreEvidenceAction(target.id);
       setRemoved(null);
       setProblem(result.ok ? null : result.error.message);
@@ -134,7 +137,7 @@ export function EvidenceList({ itemId, evidence, removal, repositoryUrl, canAdd,
         {removed && (
           <div className="flex flex-wrap items-center gap-3 rounded-lg bg-slate-900 px-3 py-2 text-sm text-white">
             <span>Evidence removed.</span>
-            <button ref={undoButton} type="button" className="font-semibold text-indigo-200 underline hover:text-white" disabled={removing} onClick={() => undo(removed)}>
+            <button ref={undoButton} type="button" className="font-semibold text-indigo-200 underline hover:text-white" disabled={undoing} onClick={() => undo(removed)}>
               Undo
             </button>
           </div>
