@@ -14,7 +14,11 @@ export function EvidenceQuickAdd({ itemId, itemTitle, onAdded }: { itemId: strin
     <form
       className="mt-2 flex flex-wrap items-end gap-2"
       aria-label={`Add evidence for ${itemTitle}`}
-      action={(form) =>
+      // Submitted by hand, not as the form's action: React resets a form after
+      // its action, and a refused link must stay as typed next to its error.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
         startTransition(async () => {
           form.set("itemId", itemId);
           const result = await addEvidenceAction(null, form);
@@ -24,8 +28,8 @@ export function EvidenceQuickAdd({ itemId, itemTitle, onAdded }: { itemId: strin
           } else if (result && !result.ok) {
             setError(Object.values(result.error.fields ?? {}).flat().join(" ") || result.error.message);
           }
-        })
-      }
+        });
+      }}
     >
       <label className="text-xs text-slate-600">
         Kind
@@ -42,7 +46,7 @@ export function EvidenceQuickAdd({ itemId, itemTitle, onAdded }: { itemId: strin
         <input
           name="target"
           required
-          placeholder="https://github.com/acme/app/pull/123"
+          placeholder="github.com/acme/app/pull/123"
           aria-invalid={error ? true : undefined}
           className="mt-0.5 block w-full rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600 aria-invalid:ring-red-500"
         />

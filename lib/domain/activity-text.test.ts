@@ -25,6 +25,22 @@ describe("activity text", () => {
     expect(describeActivity({ action: "comment.deleted", before: { excerpt: "spam", authorName: "Eve" }, after: { moderated: true } })).toBe("deleted a comment by Eve: “spam”");
   });
 
+  it("describes an edit of evidence field by field, and an undone removal", () => {
+    expect(
+      describeActivity({
+        action: "evidence.updated",
+        before: { label: "PR", kind: "LINK", expiresAt: null, standing: "DONE" },
+        after: { label: "Rate limits PR", kind: "PULL_REQUEST", expiresAt: "2026-09-01", standing: "DONE" },
+      }),
+    ).toBe("edited evidence “Rate limits PR”: set the label to “Rate limits PR” (was “PR”), the kind to Pull request (was Link), the re-verify date to 2026-09-01 (was none)");
+    expect(describeActivity({ action: "evidence.updated", before: { label: "Drill", expiresAt: "2026-09-01", standing: "DONE" }, after: { label: "Drill", expiresAt: "2020-01-01", standing: "STALE" } })).toBe(
+      "edited evidence “Drill”: set the re-verify date to 2020-01-01 (was 2026-09-01) (the item went from Done to Stale)",
+    );
+    expect(describeActivity({ action: "evidence.restored", before: { standing: "NEEDS_EVIDENCE" }, after: { label: "PR #12", standing: "DONE" } })).toBe(
+      "undid the removal of evidence “PR #12” (the item went from Needs evidence to Done)",
+    );
+  });
+
   it("describes an import, with the rows matched by meaning or by hand", () => {
     expect(describeActivity({ action: "project.imported", before: null, after: { source: "team.md", create: 5, update: 20 } })).toBe("imported “team.md”: 5 items created, 20 updated");
     expect(describeActivity({ action: "project.imported", before: null, after: { source: "team.md", create: 5, update: 20, byMeaning: 18, chosen: 2 } })).toBe(

@@ -1,7 +1,7 @@
 // One line of plain English for each activity record, for feeds and history.
 import { ITEM_FIELD_NAME } from "./item-edits";
 import { formatMoment } from "./format";
-import { PRIORITY_LABEL, STANDING_LABEL, STATUS_LABEL, type ItemStatus, type Priority, type Standing } from "./readiness/vocabulary";
+import { EVIDENCE_KIND_LABEL, PRIORITY_LABEL, STANDING_LABEL, STATUS_LABEL, type EvidenceKind, type ItemStatus, type Priority, type Standing } from "./readiness/vocabulary";
 
 export type ActivityRecord = {
   action: string;
@@ -51,6 +51,30 @@ function changes(record: ActivityRecord, names: Record<string, string>): string 
 }
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
+
+// " (the item went from Done to Stale)" when a record's standing changed.
+function standingEffect(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
+  const [from, to] = [before?.standing, after?.standing] as (Standing | undefined)[];
+  return from && to && from !== to ? ` (the item went from ${STANDING_LABEL[from]} to ${STANDING_LABEL[to]})` : "";
+}
+
+// An edit of evidence, field by field: "the kind to CI run (was Link)".
+function evidenceEdit(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
+  const b = before ?? {};
+  const a = after ?? {};
+  const shown = (field: string, value: unknown) => {
+    if (value === null || value === undefined || value === "") return field === "expiresAt" ? "none" : "nothing";
+    if (field === "kind") return EVIDENCE_KIND_LABEL[value as EvidenceKind] ?? String(value);
+    if (field === "expiresAt") return String(value).slice(0, 10);
+    const words = String(value);
+    return `“${words.length > 60 ? `${words.slice(0, 57)}…` : words}”`;
+  };
+  const names: [string, string][] = [["label", "the label"], ["kind", "the kind"], ["url", "the link"], ["path", "the path"], ["expiresAt", "the re-verify date"]];
+  const parts = names
+    .filter(([field]) => field in a && a[field] !== b[field])
+    .map(([field, name]) => `${name} to ${shown(field, a[field])} (was ${shown(field, b[field])})`);
+  return `edited evidence “${text(a.label) || text(b.label)}”${parts.length ? `: set ${parts.join(", ")}` : ""}${standingEffect(before, after)}`;
+}
 
 // Hand-over records carry both people's names, so they read the same after
 // the person who left is gone from the team's member list.
@@ -148,11 +172,12 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return memberLeft("deleted their account and left the team", after);
     case "evidence.added":
       return `added evidence “${text(after?.label)}”`;
-    case "evidence.removed": {
-      const [from, to] = [before?.standing, after?.standing] as (Standing | undefined)[];
-      const effect = from && to && from !== to ? ` (the item went from ${STANDING_LABEL[from]} to ${STANDING_LABEL[to]})` : "";
-      return `removed evidence “${text(before?.label)}”${effect}`;
-    }
+    case "evidence.removed":
+      return `removed evidence “${text(before?.label)}”${standingEffect(before, after)}`;
+    case "evidence.updated":
+      return evidenceEdit(before, after);
+    case "evidence.restored":
+      return `undid the removal of evidence “${text(after?.label)}”${standingEffect(before, after)}`;
     case "comment.added":
       return `commented: “${text(after?.excerpt)}”`;
     case "comment.edited":

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { EXPORT_FORMATS } from "@/lib/domain/report/formats";
 import { EVIDENCE_KINDS, PRIORITIES, STANDINGS } from "@/lib/domain/readiness/vocabulary";
 import { emailField } from "./auth";
-import { apiProjectUrl, calendarDay, hours, httpUrl, id, longText, plainString, requiredText, text, version } from "./fields";
+import { apiProjectUrl, calendarDay, hours, id, linkUrl, longText, plainString, requiredText, text, version } from "./fields";
 import { itemKey, priorityField, statusField } from "./item";
 import { MAX_BULK_ITEMS } from "./bulk-items";
 import { BUILT_IN_TEMPLATE } from "./project";
@@ -110,7 +110,7 @@ const LINK_EVIDENCE_KINDS = EVIDENCE_KINDS.filter((kind) => kind !== "FILE_PATH"
 
 export const apiAddEvidenceBody = z
   .strictObject({
-    url: httpUrl,
+    url: linkUrl.meta({ description: "An http(s) address; one typed without a scheme (github.com/acme/app/pull/12) gets https://." }),
     label: text(200).optional().meta({ description: "Shown instead of the URL. Default: host and path." }),
     kind: z.enum(LINK_EVIDENCE_KINDS as [string, ...string[]], { error: "Choose a kind of link." }).default("LINK"),
     expiresAt: calendarDay.optional().meta({ description: "Re-verify by this day; afterwards the evidence no longer counts." }),
@@ -124,6 +124,19 @@ export const apiCommentBody = z
     body: commentBody.meta({ description: "Markdown, 1 to 10,000 characters. Mention a team member as `@[Name](user:<id>)` or `@their@email`." }),
   })
   .meta({ id: "CommentText" });
+
+// Kinds a person may give evidence: a check's result is written by its check.
+const PERSONAL_EVIDENCE_KINDS = EVIDENCE_KINDS.filter((kind) => kind !== "CHECK_RESULT");
+
+export const apiEvidencePatchBody = z
+  .strictObject({
+    label: text(200).optional().meta({ description: "Shown instead of the URL or path; blank for the default (host and path)." }),
+    kind: z.enum(PERSONAL_EVIDENCE_KINDS as [string, ...string[]], { error: "Choose a kind of evidence; check results are written by checks." }).optional(),
+    url: linkUrl.optional().meta({ description: "The new link, for a link kind. One typed without a scheme gets https://." }),
+    path: text(500).optional().meta({ description: "The new repository path, for FILE_PATH." }),
+    expiresAt: calendarDay.nullable().optional().meta({ description: "Re-verify by this day (after today); null for none. Absent: unchanged." }),
+  })
+  .meta({ id: "EvidenceChanges" });
 
 type JsonSchemaNode = { required?: string[]; oneOf?: JsonSchemaNode[]; anyOf?: JsonSchemaNode[]; [key: string]: unknown };
 

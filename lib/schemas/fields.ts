@@ -11,6 +11,7 @@
 // Every string of lib/schemas is built
 // from `plainString` or `multilineString` (tests/unit/schemas/field-rule.test.ts).
 import { z } from "zod";
+import { withAssumedScheme } from "@/lib/domain/link-url";
 import { isTimeZone, normaliseTimeZone } from "@/lib/domain/time-zone";
 
 const blankToNull = (value: unknown) => (value === undefined || (typeof value === "string" && value.trim() === "") ? null : value);
@@ -71,17 +72,28 @@ export const httpUrl = plainString({ error: "Enter a full http:// or https:// ad
   }, "Enter a full http:// or https:// address.");
 
 /**
+ * An http(s) address a person types as a link (evidence, a project's URLs):
+ * a host name without a scheme ("github.com/acme/app/pull/12") gets
+ * https:// (lib/domain/link-url.ts); any other scheme is still refused.
+ */
+export const linkUrl = plainString({ error: "Enter a full http:// or https:// address." })
+  .trim()
+  .overwrite(withAssumedScheme)
+  .pipe(httpUrl);
+
+const withoutCredentials = (value: string) => {
+  const url = URL.parse(value);
+  return !url || (url.username === "" && url.password === "");
+};
+
+/**
  * An http(s) address without a user name or password, for addresses shown to
  * everyone who can read a project (its URLs, its checks' targets): credentials
  * in one would be published with it. `message` says what to do instead.
  */
-export const httpUrlWithoutCredentials = (message: string) =>
-  httpUrl.refine((value) => {
-    const url = URL.parse(value);
-    return !url || (url.username === "" && url.password === "");
-  }, message);
+export const httpUrlWithoutCredentials = (message: string) => httpUrl.refine(withoutCredentials, message);
 
-const projectUrl = httpUrlWithoutCredentials("Leave the user name and password out of the address: everyone who can read the project sees it.");
+const projectUrl = linkUrl.refine(withoutCredentials, "Leave the user name and password out of the address: everyone who can read the project sees it.");
 /** A project's production or repository URL: optional, blank is none, no credentials. */
 export const optionalProjectUrl = z.preprocess(blankToNull, projectUrl.nullable());
 /** A project's production or repository URL as the API takes it (absent is none). */

@@ -126,6 +126,15 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
     return comments.deleteComment(w.lead, { commentId: comment.id });
   },
   "evidence.addEvidence": (w) => evidence.addEvidence(w.engineer, { itemId: w.item.id, kind: "LINK", target: "https://x.example/a" }),
+  "evidence.updateEvidence": async (w) => {
+    const { evidenceId } = await evidence.addEvidence(w.engineer, { itemId: w.item.id, kind: "LINK", target: "https://x.example/a" });
+    return evidence.updateEvidence(w.engineer, { evidenceId, label: "Header scan" });
+  },
+  "evidence.restoreEvidence": async (w) => {
+    const { evidenceId } = await evidence.addEvidence(w.engineer, { itemId: w.item.id, kind: "LINK", target: "https://x.example/a" });
+    await evidence.removeEvidence(w.engineer, { evidenceId });
+    return evidence.restoreEvidence(w.engineer, { evidenceId });
+  },
   "evidence.removeEvidence": async (w) => {
     const { evidenceId } = await evidence.addEvidence(w.engineer, { itemId: w.item.id, kind: "NOTE", label: "Checked by hand" });
     return evidence.removeEvidence(w.engineer, { evidenceId });

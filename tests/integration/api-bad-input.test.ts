@@ -100,6 +100,6 @@ describe("paths and methods the API does not have", () => {
     expect((await put.json()).error).toMatchObject({ code: "METHOD_NOT_ALLOWED" });
     const get = await call(evidenceItemRoute.GET, "GET", `/api/v1/projects/${projectId}/items/security.headers/evidence/x`);
     expect(get.status).toBe(405);
-    expect(get.headers.get("allow")).toBe("DELETE, OPTIONS");
+    expect(get.headers.get("allow")).toBe("PATCH, DELETE, OPTIONS");
   });
 });

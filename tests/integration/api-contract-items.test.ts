@@ -198,6 +198,27 @@ describe("REST API contract: items and evidence", () => {
     expect(unknown.status).toBe(400);
     expect(Object.keys(unknown.body.error.fields)).toEqual(["keys"]);
   });
+
+  it("edits evidence: label, kind, link and re-verify date, a bare host given https", async () => {
+    const added = await callApi("POST", `${itemPath("security.headers")}/evidence`, { token: world.write, body: { url: "www.example.com/headers-report" } });
+    expect(added.status).toBe(201);
+    expect(added.body.url).toBe("https://www.example.com/headers-report");
+    const path = `${itemPath("security.headers")}/evidence/${added.body.id}`;
+
+    const edited = await callApi("PATCH", path, { token: world.write, body: { label: "Header report", kind: "DOCUMENT", url: "github.com/acme/checkout/pull/9", expiresAt: "2027-06-30" } });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ id: added.body.id, label: "Header report", kind: "DOCUMENT", url: "https://github.com/acme/checkout/pull/9", expiresAt: expect.stringMatching(/^2027-06-30/) });
+    const cleared = await callApi("PATCH", path, { token: world.write, body: { expiresAt: null } });
+    expect(cleared.body).toMatchObject({ label: "Header report", expiresAt: null });
+
+    const bad = await callApi("PATCH", path, { token: world.write, body: { url: "javascript:alert(1)" } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(["url"]);
+    const asPath = await callApi("PATCH", path, { token: world.write, body: { kind: "FILE_PATH" } });
+    expect(asPath.status).toBe(400);
+    expect((await callApi("PATCH", path, { token: world.read, body: { label: "Mine" } })).status).toBe(403);
+    expect((await callApi("PATCH", `${itemPath("security.secrets")}/evidence/${added.body.id}`, { token: world.write, body: { label: "Elsewhere" } })).status).toBe(404);
+  });
 });
 
 afterAll(() => {

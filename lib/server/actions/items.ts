@@ -4,6 +4,8 @@
 // its arguments to one service with the signed-in member (define-action.ts)
 // and refreshes the item's and its project's pages.
 import { addEvidence, removeEvidence } from "@/lib/server/services/evidence";
+import { updateEvidence } from "@/lib/server/services/evidence-edit";
+import { restoreEvidence } from "@/lib/server/services/evidence-restore";
 import { createItem, deleteItem, reorderItem, updateItem } from "@/lib/server/services/items";
 import { decideWaiver, requestWaiver, withdrawWaiver } from "@/lib/server/services/waivers";
 import { defineAction, fieldsOf } from "./define-action";
@@ -40,8 +42,21 @@ export const addEvidenceAction = defineAction({
   revalidate: refresh,
 });
 
+// Answers with the evidence as edited; a refused edit keeps what was typed.
+export const updateEvidenceAction = defineAction({
+  form: true,
+  run: (actor, form) => updateEvidence(actor, fieldsOf(form)),
+  revalidate: refresh,
+});
+
 export const removeEvidenceAction = defineAction({
   run: (actor, evidenceId: string) => removeEvidence(actor, { evidenceId }),
+  revalidate: refresh,
+});
+
+// The undo of a removal, for a few minutes after it (restoreEvidence).
+export const restoreEvidenceAction = defineAction({
+  run: (actor, evidenceId: string) => restoreEvidence(actor, { evidenceId }),
   revalidate: refresh,
 });
 

@@ -4,7 +4,7 @@
 // /api/v1/openapi.json, rendered at /api-docs, linted in CI.
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import { apiAcceptCheckSuggestionsBody, apiAddCheckBody, apiAddEvidenceBody, apiCommentBody, commentPath, apiReportResultBody, apiStoreRepositoryTokenBody, repositoryTokenPath, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiBulkItemsBody, apiProjectListQuery, apiReportQuery, checkPath, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
+import { apiAcceptCheckSuggestionsBody, apiAddCheckBody, apiAddEvidenceBody, apiEvidencePatchBody, apiCommentBody, commentPath, apiReportResultBody, apiStoreRepositoryTokenBody, repositoryTokenPath, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiBulkItemsBody, apiProjectListQuery, apiReportQuery, checkPath, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
 import { acceptedCheckSuggestions, bulkItemsResult, check, checkList, checkReport, checkRun, checkSuggestions, comment, commentList, repositoryToken, repositoryTokenList, evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument } from "@/lib/schemas/api-responses";
 import { apiError, ERRORS, type ApiErrorCode } from "@/lib/schemas/errors";
 
@@ -396,6 +396,18 @@ export function openApiDocument(serverUrl = "/") {
         }),
       },
       "/api/v1/projects/{projectId}/items/{key}/evidence/{evidenceId}": {
+        patch: operation({
+          operationId: "updateEvidence",
+          tags: ["Evidence"],
+          summary: "Edit a piece of evidence",
+          description:
+            "Needs a write token. Changes the label, kind, link (`url`) or repository path (`path`) and re-verify date; absent fields stay. " +
+            "The link or path is checked against the kind the evidence ends up with. A check's result cannot be edited (409). " +
+            "A re-verify date that has passed makes the item stale once all its evidence has expired.",
+          requestParams: { path: evidencePath },
+          requestBody: jsonBody(apiEvidencePatchBody),
+          responses: responses({ 200: ok("The evidence as edited.", evidence) }, ["VALIDATION", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"]),
+        }),
         delete: operation({
           operationId: "removeEvidence",
           tags: ["Evidence"],

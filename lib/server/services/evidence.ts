@@ -1,5 +1,4 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
 import { actorUserId, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
 import { authorize } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
@@ -7,28 +6,12 @@ import { invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { dayIn } from "@/lib/domain/readiness/dates";
 import { addEvidenceInput, removeEvidenceInput } from "@/lib/schemas/evidence";
 import { evidenceRemoval, type EvidenceRemoval } from "@/lib/domain/readiness/evidence-removal";
-import { evidenceViewQuery, toEvidenceView, type EvidenceView } from "@/lib/server/read-models/evidence-view";
-import { pendingChecksSelect, scorableOf } from "@/lib/server/read-models/item-view";
+import { scorableOf } from "@/lib/server/read-models/item-view";
+import { defaultLabel, evidenceIn, lockedEvidenceItem, type AddedEvidence, type EvidenceItem } from "./evidence-item";
+import { removedEvidence } from "./evidence-snapshot";
 import { recordProjectChange } from "./activity";
 import { itemUpdatedEntry } from "./item-changes";
-import { assertEditable, itemIdIn, itemInTeam, toStartOfDay } from "@/lib/server/kernel/tenancy";
-
-function defaultLabel(kind: string, target: string): string {
-  if (kind === "FILE_PATH" || kind === "NOTE") return target;
-  const url = new URL(target);
-  const path = url.pathname === "/" ? "" : url.pathname;
-  return `${url.hostname}${path}`.slice(0, 200);
-}
-
-// Where the evidence is, for the caller to refresh.
-type EvidenceItem = { projectId: string; itemId: string };
-type AddedEvidence = EvidenceItem & { evidenceId: string; created: boolean; evidence: EvidenceView };
-
-// The evidence as clients see it, read inside the transaction.
-async function evidenceIn(tx: Prisma.TransactionClient, actor: Actor, item: { id: string; projectId: string }, evidenceId: string, created: boolean): Promise<AddedEvidence> {
-  const row = await tx.evidence.findFirstOrThrow({ where: { id: evidenceId, teamId: actor.teamId }, select: evidenceViewQuery.select });
-  return { evidenceId, created, evidence: toEvidenceView(row, new Date(), actor.timeZone), projectId: item.projectId, itemId: item.id };
-}
+import { itemIdIn, itemInTeam, toStartOfDay } from "@/lib/server/kernel/tenancy";
 
 /**
  * Adds evidence to an item. Input (addEvidenceInput): the item by `itemId`
@@ -97,28 +80,12 @@ export async function removeEvidence(actor: Actor, input: unknown): Promise<Evid
     const itemId = ref.itemId || ref.projectId || ref.key ? await itemIdIn(tx, actor, ref) : undefined;
     const evidence = await tx.evidence.findFirst({
       where: { id: evidenceId, teamId: actor.teamId, ...(itemId ? { itemId } : {}) },
-      select: { id: true, itemId: true, kind: true, label: true, url: true, path: true },
+      select: { id: true, itemId: true, kind: true, label: true, url: true, path: true, expiresAt: true, createdAt: true, addedById: true, addedByLabel: true, checkId: true },
     });
     if (!evidence) throw notFound("Evidence");
     // The item row is locked so that a concurrent removal or status change
     // is judged against what this one leaves behind.
-    await tx.$queryRaw`SELECT id FROM item WHERE id = ${evidence.itemId} AND "teamId" = ${actor.teamId} FOR UPDATE`;
-    const item = await tx.item.findFirstOrThrow({
-      where: { id: evidence.itemId, teamId: actor.teamId },
-      select: {
-        id: true,
-        projectId: true,
-        status: true,
-        priority: true,
-        effortHours: true,
-        version: true,
-        project: { select: { archivedAt: true, evidencePolicy: true } },
-        evidence: { orderBy: { id: "asc" }, select: { id: true, expiresAt: true } },
-        waivers: { where: { status: "APPROVED" }, select: { status: true, expiresAt: true } },
-        checks: pendingChecksSelect,
-      },
-    });
-    assertEditable(item.project);
+    const item = await lockedEvidenceItem(tx, actor, evidence.itemId);
     const now = new Date();
     const removal = evidenceRemoval(scorableOf(item, item.project.evidencePolicy, now), item.evidence.findIndex((e) => e.id === evidence.id), now);
 
@@ -138,8 +105,10 @@ export async function removeEvidence(actor: Actor, input: unknown): Promise<Evid
       entityId: evidence.id,
       projectId: item.projectId,
       itemId: item.id,
-      before: { kind: evidence.kind, label: evidence.label, url: evidence.url, path: evidence.path, standing: removal.standingBefore },
-      after: { standing: removal.standingAfter },
+      // The whole piece of evidence and the item's status and version: what
+      // an undo (restoreEvidence) puts back.
+      before: { ...removedEvidence(evidence), standing: removal.standingBefore, status: item.status, version: item.version },
+      after: { standing: removal.standingAfter, status: removal.statusAfter, version: statusChanged ? item.version + 1 : item.version },
     });
     if (statusChanged) {
       await recordProjectChange(tx, actor, itemUpdatedEntry(item, item.version, { status: item.status }, { status: removal.statusAfter }));
@@ -147,3 +116,7 @@ export async function removeEvidence(actor: Actor, input: unknown): Promise<Evid
     return { ...removal, projectId: item.projectId, itemId: item.id };
   });
 }
+
+// Editing evidence and undoing a removal, with the rest of evidence's services.
+export { updateEvidence } from "./evidence-edit";
+export { restoreEvidence, RESTORE_WINDOW_MS } from "./evidence-restore";

@@ -109,7 +109,7 @@ export default async function ItemPage({ params }: Props) {
                   : "Optional for this item under the project's policy."
             }
           >
-            <EvidenceList itemId={item.id} evidence={page.evidence} removal={page.evidenceRemoval} canAdd={writable && can(actor.role, "evidence.add")} canRemove={writable && can(actor.role, "evidence.remove")} />
+            <EvidenceList itemId={item.id} evidence={page.evidence} removal={page.evidenceRemoval} repositoryUrl={project.repositoryUrl} canAdd={writable && can(actor.role, "evidence.add")} canRemove={writable && can(actor.role, "evidence.remove")} />
           </Card>
           <Card title="Notes">
             <NotesEditor item={item} canEdit={writable && can(actor.role, "item.updateNotes")} rendered={<Markdown>{item.notes}</Markdown>} />
