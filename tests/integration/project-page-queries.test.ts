@@ -66,6 +66,13 @@ describe("the project page's read model", () => {
     expect(page.items).toHaveLength(100);
     expect(page.items.every((item) => item.evidenceCount === 2 && item.ownerId !== null)).toBe(true);
     expect(page.items.filter((item) => item.waiver !== null)).toHaveLength(34);
+    // Members and recent activity come with the items: the team's members by
+    // name, and this project's activity only.
+    expect(page.members.map((member) => member.name)).toEqual(actors.map((actor) => actor.name).sort((a, b) => a.localeCompare(b)));
+    const { projectId: other } = await createProject(lead, { name: "Another project", source: "blank" });
+    const recent = (await loadProjectPage(lead, hundred)).recentActivity;
+    expect(recent.map((entry) => entry.action)).toEqual(["project.created"]);
+    expect((await loadProjectPage(lead, other)).recentActivity).toHaveLength(1);
     expect(hundredStatements).toBe(tenStatements);
   });
 });
