@@ -5,7 +5,7 @@
 // process; the measuring (measureProjectPage) runs against the production
 // server http-load.mts starts. Numbers are printed, never asserted.
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 
@@ -111,10 +111,19 @@ async function sequentialLatencies(url: string, cookie: string, count: number): 
  * median, so that a scheduled job's statement in between does not count.
  */
 async function statementsPerRequest(url: string, cookie: string, serverPid: number, countFile: string, count = 9): Promise<number> {
+  // The file is removed first, so that the value read is the one written
+  // for this signal (a full collection can take a while on a busy machine).
   const read = async () => {
+    rmSync(countFile, { force: true });
     process.kill(serverPid, "SIGUSR2");
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    return Number(readFileSync(countFile, "utf8"));
+    for (let waited = 0; waited < 10_000; waited += 50) {
+      if (existsSync(countFile)) {
+        const text = readFileSync(countFile, "utf8");
+        if (text) return Number(text);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error("The server did not report its SQL statement count (scripts/lib/collect-on-signal.cjs).");
   };
   const deltas: number[] = [];
   for (let n = 0; n < count; n += 1) {
