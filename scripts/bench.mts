@@ -1,7 +1,8 @@
 // `npm run bench`: times the readiness read paths on a scratch database and
 // counts their SQL statements, runs 1,000 scheduled checks for three minutes
 // (scripts/lib/check-load.mts), then loads the production server over HTTP
-// (autocannon) to compare the REST API with the liveness endpoint. Numbers
+// (autocannon) to compare the REST API and the signed-in project page with
+// the liveness endpoint (scripts/lib/page-bench.mts for the page). Numbers
 // are printed, never asserted: timings depend on the machine; the statement
 // budgets are asserted in the integration tests.
 import { randomBytes } from "node:crypto";
@@ -20,6 +21,20 @@ if (!server) throw new Error("Run through `npm run bench` (it provides DATABASE_
 const scratch = await createScratchDatabase(server, "shipshape_bench");
 await prepareDatabase(scratch.url);
 process.env.DATABASE_URL = scratch.url;
+
+// BENCH_ONLY=page: the signed-in project page alone, against /api/health
+// (scripts/lib/page-bench.mts), in a few minutes.
+if (process.env.BENCH_ONLY === "page") {
+  try {
+    const { seedPageProjects } = await import("./lib/page-bench.mts");
+    const page = await seedPageProjects();
+    await (await import("@/lib/server/kernel/db")).db.$disconnect();
+    await loadOverHttp({ databaseUrl: scratch.url, page });
+  } finally {
+    await scratch.drop();
+  }
+  process.exit(0);
+}
 
 // BENCH_ONLY=checks: the scheduled checks alone (three minutes of real time).
 if (process.env.BENCH_ONLY === "checks") {
@@ -194,15 +209,11 @@ try {
 
   // The mixed load: the lead signs in through the built-in auth (a password
   // on their account, then sign-in, whose cookie the page renders send), a
-  // write token updates the seeded projects' items.
-  const { builtInAuth } = await import("@/lib/server/identity/built-in-auth");
-  const auth = builtInAuth(false);
-  const password = randomBytes(18).toString("base64url");
-  const authContext = await auth.$context;
-  await authContext.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: await authContext.password.hash(password) });
-  const signedIn = await auth.api.signInEmail({ body: { email: user.email, password }, asResponse: true });
-  const sessionCookie = signedIn.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
-  if (!sessionCookie) throw new Error(`Sign-in for the mixed load failed (${signedIn.status}).`);
+  // write token updates the seeded projects' items. The project page's own
+  // figures use a team of their own (96 and 1,000 items, half of them worked).
+  const { seedPageProjects, signInCookie } = await import("./lib/page-bench.mts");
+  const sessionCookie = await signInCookie(user);
+  const page = await seedPageProjects();
   const { secret: writeToken } = await createApiToken(actor, { name: "Bench writes", scope: "write" });
   const items = await db.item.findMany({ where: { projectId: { in: projectIds }, status: { in: ["MISSING", "PARTIAL", "DONE"] } }, select: { projectId: true, key: true, version: true, status: true } });
 
@@ -210,7 +221,7 @@ try {
   await (await import("./lib/check-load.mts")).benchScheduledChecks();
   await db.$disconnect();
 
-  await loadOverHttp({ databaseUrl: scratch.url, token: secret, apiPath, mixed: { pagePath: `/projects/${projectIds[0]}`, sessionCookie, items, writeToken } });
+  await loadOverHttp({ databaseUrl: scratch.url, api: { token: secret, apiPath }, page, mixed: { pagePath: `/projects/${projectIds[0]}`, sessionCookie, items, writeToken } });
 } finally {
   await scratch.drop();
 }

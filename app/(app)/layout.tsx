@@ -1,15 +1,15 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { ViewerTimeZoneProvider } from "@/components/time/viewer-time-zone";
-import { requireActor } from "@/lib/server/access/current-actor";
+import { requireActor, teamsOfPerson } from "@/lib/server/access/current-actor";
 import { config } from "@/lib/server/kernel/config";
-import { teamsOf } from "@/lib/server/services/teams";
 import { sentTimeZone, viewerTimeZone } from "@/lib/server/access/viewer-time-zone";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  // Until the browser has sent its zone, moments are shown in the team's.
-  const [teams, zone, sent] = await Promise.all([teamsOf(actor.userId), viewerTimeZone(actor.timeZone), sentTimeZone()]);
+  // Until the browser has sent its zone, moments are shown in the team's. The
+  // teams are the ones the actor was chosen from: the same query, run once.
+  const [teams, zone, sent] = await Promise.all([teamsOfPerson(actor.userId), viewerTimeZone(actor.timeZone), sentTimeZone()]);
   return (
     <ViewerTimeZoneProvider zone={zone} sent={sent}>
       <AppShell actor={actor} teams={teams} clerk={config().clerkEnabled}>

@@ -1,18 +1,21 @@
 // The HTTP half of `npm run bench`: starts the production server on the
 // bench database (with the server preload and metrics on, as in production)
-// and loads /api/health and the REST API's project read with autocannon, with
-// the same number of connections, in alternating rounds so that a slow moment
-// of the machine does not fall on one endpoint only; then the mixed soak load
-// (mixed-load.mts).
+// and loads /api/health, the REST API's project read and the signed-in project
+// page with autocannon, with the same number of connections, in alternating
+// rounds so that a slow moment of the machine does not fall on one endpoint
+// only; then the project page's own figures (page-bench.mts) and the mixed
+// soak load (mixed-load.mts).
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { buildIsStale } from "./build-freshness.mjs";
 import { run } from "./database.mjs";
 import { mixedLoad, type MixedLoadTargets } from "./mixed-load.mts";
 import { nextStartArgs } from "./next-server.mjs";
+import { measureProjectPage, pageRequest, type PageTargets } from "./page-bench.mts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -51,16 +54,21 @@ async function requestSeries(base: string): Promise<{ series: number; routes: st
   return { series: lines.length, routes: [...new Set(lines.map((line) => /route="([^"]*)"/.exec(line)?.[1] ?? ""))].sort() };
 }
 
+/**
+ * Loads the production server. `api` (a read token and a project's path) and
+ * `mixed` are left out by `BENCH_ONLY=page`, which measures the project page
+ * (`page`) alone against /api/health.
+ */
 export async function loadOverHttp({
   databaseUrl,
-  token,
-  apiPath,
+  api,
+  page,
   mixed,
 }: {
   databaseUrl: string;
-  token: string;
-  apiPath: string;
-  mixed: Omit<MixedLoadTargets, "base" | "serverPid" | "apiPath" | "readToken" | "metricsToken">;
+  api?: { token: string; apiPath: string };
+  page?: PageTargets;
+  mixed?: Omit<MixedLoadTargets, "base" | "serverPid" | "apiPath" | "readToken" | "metricsToken">;
 }) {
   const env = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
   if (buildIsStale(root)) {
@@ -70,6 +78,7 @@ export async function loadOverHttp({
   }
   const base = `http://127.0.0.1:${PORT}`;
   const collectOnSignal = path.join(root, "scripts/lib/collect-on-signal.cjs");
+  const countFile = path.join(tmpdir(), `shipshape-bench-sql-${process.pid}`);
   const server = spawn(process.execPath, ["--expose-gc", "--require", collectOnSignal, ...nextStartArgs(PORT, "127.0.0.1")], {
     cwd: root,
     // Warnings and errors only (LOG_LEVEL below): a failed request says why.
@@ -81,6 +90,7 @@ export async function loadOverHttp({
       // The bench's own, which signed the session cookie of the mixed load.
       AUTH_SECRET: process.env.AUTH_SECRET,
       METRICS_TOKEN,
+      BENCH_SQL_COUNT_FILE: countFile,
       // Request logging is off so that both endpoints are measured, not stdout.
       LOG_LEVEL: "warn",
       // Limits high enough never to answer 429; they are still counted.
@@ -95,11 +105,12 @@ export async function loadOverHttp({
       console.log(`\nHTTP, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION} s (production server, one process):`);
       const targets: Target[] = [
         { name: "GET /api/health", url: `${base}/api/health`, headers: {}, rounds: [] },
-        { name: "GET /api/v1/projects/{id} (80 items)", url: `${base}${apiPath}`, headers: { authorization: `Bearer ${token}` }, rounds: [] },
+        ...(api ? [{ name: "GET /api/v1/projects/{id} (80 items)", url: `${base}${api.apiPath}`, headers: { authorization: `Bearer ${api.token}` }, rounds: [] }] : []),
+        ...(page ? [{ ...pageRequest(base, page), rounds: [] }] : []),
       ];
       for (const target of targets) await round(target, 2); // warm-up
       for (let n = 0; n < ROUNDS; n += 1) for (const target of targets) target.rounds.push(await round(target, DURATION));
-      const [health, project] = targets.map((target) => ({
+      const results = targets.map((target) => ({
         name: target.name,
         requestsPerSecond: median(target.rounds.map((r) => r.requestsPerSecond)),
         p50: median(target.rounds.map((r) => r.p50)),
@@ -108,19 +119,33 @@ export async function loadOverHttp({
         errors: target.rounds.reduce((sum, r) => sum + r.errors, 0),
         all: target.rounds.map((r) => r.requestsPerSecond.toFixed(0)).join(" / "),
       }));
-      for (const result of [health, project]) {
+      for (const result of results) {
         console.log(
           `${result.name.padEnd(40)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s (rounds ${result.all})   p50 ${String(result.p50).padStart(4)} ms   p99 ${String(result.p99).padStart(4)} ms   non-2xx ${result.non2xx}   errors ${result.errors}`,
         );
       }
-      const ratio = project.requestsPerSecond / health.requestsPerSecond;
-      console.log(`\nAPI project read / health throughput (medians): ${(ratio * 100).toFixed(0)} % (target ≥ 50 %)${ratio >= 0.5 ? "" : "  ← below target"}`);
+      const health = results[0];
+      // Each target's throughput against health's, and its target ratio.
+      const goals = [
+        { prefix: "GET /api/v1/", label: "API project read", goal: 0.5 },
+        { prefix: "page ", label: "project page (signed in)", goal: 0.25 },
+      ];
+      console.log("");
+      for (const result of results.slice(1)) {
+        const goal = goals.find((entry) => result.name.startsWith(entry.prefix));
+        if (!goal) continue;
+        const ratio = result.requestsPerSecond / health.requestsPerSecond;
+        console.log(`${goal.label} / health throughput (medians): ${(ratio * 100).toFixed(0)} % (target ≥ ${goal.goal * 100} %)${ratio >= goal.goal ? "" : "  ← below target"}`);
+      }
     }
 
     if (!server.pid) throw new Error("The server has no process id.");
-    await mixedLoad({ ...mixed, base, serverPid: server.pid, apiPath, readToken: token, metricsToken: METRICS_TOKEN });
-    const { series, routes } = await requestSeries(base);
-    console.log(`/api/metrics afterwards: ${series} request series, routes ${routes.join(", ")}`);
+    if (page) await measureProjectPage(base, page, { pid: server.pid, countFile });
+    if (mixed && api) {
+      await mixedLoad({ ...mixed, base, serverPid: server.pid, apiPath: api.apiPath, readToken: api.token, metricsToken: METRICS_TOKEN });
+      const { series, routes } = await requestSeries(base);
+      console.log(`/api/metrics afterwards: ${series} request series, routes ${routes.join(", ")}`);
+    }
   } finally {
     // Stopped before the bench drops its database under it.
     const exited = once(server, "exit");

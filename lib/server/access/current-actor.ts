@@ -5,18 +5,25 @@ import { cache } from "react";
 import type { UntargetedAction } from "@/lib/domain/permissions";
 import type { UserActor } from "@/lib/server/kernel/actor";
 import { permits } from "@/lib/server/kernel/gate";
-import { teamsOf } from "@/lib/server/services/teams";
+import { teamsOf, type TeamMembershipView } from "@/lib/server/services/teams";
 import { isSetupOpen } from "@/lib/server/services/setup";
 import { currentIdentity, type Identity } from "@/lib/server/identity/identity";
 
 export const TEAM_COOKIE = "shipshape_team";
+
+/**
+ * The teams `userId` belongs to with their role in each, read once per
+ * request (the actor and the app shell's team switcher share it). Never
+ * cached across requests: a removal or a role change counts on the next one.
+ */
+export const teamsOfPerson = cache((userId: string): Promise<TeamMembershipView[]> => teamsOf(userId));
 
 // The signed-in person acting in their selected team (the team cookie when
 // they are a member of it, otherwise their first team).
 const currentActor = cache(async (): Promise<UserActor | null> => {
   const identity = await currentIdentity();
   if (!identity) return null;
-  const teams = await teamsOf(identity.userId);
+  const teams = await teamsOfPerson(identity.userId);
   if (teams.length === 0) return null;
   const selected = (await cookies()).get(TEAM_COOKIE)?.value;
   const team = teams.find((t) => t.teamId === selected) ?? teams[0];

@@ -4,7 +4,8 @@ import { headers } from "next/headers";
 import { AppError } from "@/lib/server/kernel/errors";
 import { reachedOverHttps } from "@/lib/server/kernel/secure-transport";
 import { builtInAuth } from "@/lib/server/identity/built-in-auth";
-import type { Identity } from "@/lib/server/identity/identity";
+import { currentIdentity, type Identity } from "@/lib/server/identity/identity";
+import { forgetIdentitiesOf } from "@/lib/server/identity/session-cache";
 
 async function auth() {
   const requestHeaders = await headers();
@@ -41,7 +42,11 @@ export async function signInWithPassword(input: { email: string; password: strin
   }
 }
 
+// Ends the session and forgets this process's cached look-ups of the person's
+// sessions, so that the signed-out cookie stops working at once here.
 export async function signOutBuiltIn(): Promise<void> {
+  const identity = await currentIdentity();
   const { api, headers: requestHeaders } = await auth();
   await api.signOut({ headers: requestHeaders });
+  if (identity) forgetIdentitiesOf(identity.userId);
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { config } from "@/lib/server/kernel/config";
 import { builtInAuth } from "@/lib/server/identity/built-in-auth";
+import { cachedIdentity, rememberIdentity } from "@/lib/server/identity/session-cache";
 import { reachedOverHttps } from "@/lib/server/kernel/secure-transport";
 
 // Who is signed in, whatever the provider. The rest of Shipshape never asks
@@ -14,8 +15,25 @@ export const currentIdentity = cache(async (): Promise<Identity | null> => {
     const { clerkIdentity } = await import("@/lib/server/identity/clerk-identity");
     return clerkIdentity();
   }
-  const requestHeaders = await headers();
-  const session = await builtInAuth(reachedOverHttps(requestHeaders)).api.getSession({ headers: requestHeaders });
-  if (!session) return null;
-  return { userId: session.user.id, name: session.user.name, email: session.user.email };
+  return builtInIdentity();
 });
+
+// A built-in session found valid is taken as valid for up to a minute
+// without asking the database again (session-cache.ts and
+// docs/adr/XXXX-session-look-up-cache.md); roles are never cached.
+async function builtInIdentity(): Promise<Identity | null> {
+  const requestHeaders = await headers();
+  const auth = builtInAuth(reachedOverHttps(requestHeaders));
+  const cookieName = (await auth.$context).authCookies.sessionToken.name;
+  const cookie = (await cookies()).get(cookieName)?.value;
+  // Without the session cookie there is no session (better-auth would answer the same).
+  if (!cookie) return null;
+  const key = `${cookieName}=${cookie}`;
+  const cached = cachedIdentity(key);
+  if (cached) return cached;
+  const session = await auth.api.getSession({ headers: requestHeaders });
+  if (!session) return null;
+  const identity = { userId: session.user.id, name: session.user.name, email: session.user.email };
+  rememberIdentity(key, identity, new Date(session.session.expiresAt));
+  return identity;
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import { dayIn } from "@/lib/domain/readiness/dates";
 import { readinessMatrix, type MatrixRow } from "@/lib/domain/readiness/matrix";
 import { readinessOf, type Readiness } from "@/lib/domain/readiness/score";
@@ -13,15 +14,18 @@ import { projectViewSelect, toProjectView, weightsOf, type ProjectView } from ".
 
 export type MemberOption = { userId: string; name: string };
 
+// Members in the order owner pickers list them, as a relation of the team.
+const memberOptionsSelect = {
+  select: { user: { select: { id: true, name: true } } },
+  orderBy: { user: { name: "asc" } },
+} satisfies Prisma.Team$membershipsArgs;
+
+const toMemberOptions = (memberships: { user: { id: string; name: string } }[]): MemberOption[] =>
+  memberships.map((m) => ({ userId: m.user.id, name: m.user.name }));
+
 // The team's members, for owner pickers and names in activity feeds.
 export async function memberOptions(teamId: string): Promise<MemberOption[]> {
-  const memberships = await db.membership.findMany({
-    where: { teamId },
-    relationLoadStrategy: "join",
-    select: { user: { select: { id: true, name: true } } },
-    orderBy: { user: { name: "asc" } },
-  });
-  return memberships.map((m) => ({ userId: m.user.id, name: m.user.name }));
+  return toMemberOptions(await db.membership.findMany({ where: { teamId }, relationLoadStrategy: "join", ...memberOptionsSelect }));
 }
 
 // A project with its categories and scored items: what the project page and
@@ -44,16 +48,33 @@ export type ProjectPage = ProjectReadiness & {
   recentActivity: ActivityView[];
 };
 
+const projectWithItemsSelect = {
+  ...projectViewSelect,
+  categories: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+  items: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: itemViewSelect },
+} satisfies Prisma.ProjectSelect;
+
 // One joined statement: the project, its categories and its items with their
 // evidence expiries and open waivers.
 function projectWithItems(actor: Actor, projectId: string) {
+  return db.project.findFirst({ where: { id: projectId, teamId: actor.teamId }, relationLoadStrategy: "join", select: projectWithItemsSelect });
+}
+
+// The same statement with the team's members and the project's latest
+// activity joined in: each statement costs the query builder CPU of its own,
+// more than the rows it adds here.
+function projectPageRow(actor: Actor, projectId: string) {
   return db.project.findFirst({
     where: { id: projectId, teamId: actor.teamId },
     relationLoadStrategy: "join",
     select: {
-      ...projectViewSelect,
-      categories: { orderBy: { position: "asc" }, select: { id: true, name: true } },
-      items: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: itemViewSelect },
+      ...projectWithItemsSelect,
+      team: {
+        select: {
+          memberships: memberOptionsSelect,
+          activities: { where: { projectId }, orderBy: { createdAt: "desc" }, take: 6, select: activityViewSelect },
+        },
+      },
     },
   });
 }
@@ -85,20 +106,11 @@ export async function loadProjectReadiness(actor: Actor, projectId: string, now 
   return scoreProject(row, now, actor.timeZone);
 }
 
-// Three queries whatever the size of the project: the project with its
+// One statement whatever the size of the project: the project with its
 // categories and items, the team's members, and the latest activity.
 export async function loadProjectPage(actor: Actor, projectId: string, now = new Date()): Promise<ProjectPage> {
   authorize(actor, "project.read");
-  const [row, members, activity] = await Promise.all([
-    projectWithItems(actor, projectId),
-    memberOptions(actor.teamId),
-    db.activity.findMany({
-      where: { teamId: actor.teamId, projectId },
-      orderBy: { createdAt: "desc" },
-      take: 6,
-      select: activityViewSelect,
-    }),
-  ]);
+  const row = await projectPageRow(actor, projectId);
   if (!row) throw notFound("Project");
-  return { ...scoreProject(row, now, actor.timeZone), members, recentActivity: activity.map(toActivityView) };
+  return { ...scoreProject(row, now, actor.timeZone), members: toMemberOptions(row.team.memberships), recentActivity: row.team.activities.map(toActivityView) };
 }
