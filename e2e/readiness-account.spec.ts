@@ -14,7 +14,7 @@ const FORGETFUL: Person = { name: "Flynn Forgetful", email: "flynn@example.com",
 let admin: Page;
 
 test.beforeAll(async ({ browser }) => {
-  admin = await browser.newPage();
+  admin = await (await browser.newContext()).newPage();
   await signIn(admin, ADMIN.email, ADMIN.password);
   await expect(admin.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
 });
@@ -86,9 +86,6 @@ test("an admin creates a one-time reset link; the member sets a new password wit
   await again.close();
   await elsewhere.close();
   await member.context().close();
-
-  await admin.goto("/activity");
-  await expect(admin.getByText(`created a password reset link for ${FORGETFUL.name}`).first()).toBeVisible();
 });
 
 test("the dark theme is chosen in the account menu and holds across a reload", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { config } from "@/lib/server/kernel/config";
 import { builtInAuth } from "@/lib/server/identity/built-in-auth";
@@ -15,7 +15,13 @@ export const currentIdentity = cache(async (): Promise<Identity | null> => {
     return clerkIdentity();
   }
   const requestHeaders = await headers();
-  const session = await builtInAuth(reachedOverHttps(requestHeaders)).api.getSession({ headers: requestHeaders });
+  // The cookies as this request now has them: a server action that renewed
+  // the session (a password change that ended the others) re-renders the
+  // page with the new cookie, which the raw request header does not carry.
+  const current = new Headers(requestHeaders);
+  const jar = (await cookies()).getAll();
+  if (jar.length > 0) current.set("cookie", jar.map((cookie) => `${cookie.name}=${encodeURIComponent(cookie.value)}`).join("; "));
+  const session = await builtInAuth(reachedOverHttps(requestHeaders)).api.getSession({ headers: current });
   if (!session) return null;
   return { userId: session.user.id, name: session.user.name, email: session.user.email };
 });
