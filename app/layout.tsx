@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ViewerTimeZoneProvider } from "@/components/time/viewer-time-zone";
+import { parseTheme, THEME_COOKIE } from "@/lib/domain/theme";
 import { DEFAULT_TIME_ZONE } from "@/lib/domain/time-zone";
 import { config } from "@/lib/server/kernel/config";
 import { sentTimeZone, viewerTimeZone } from "@/lib/server/access/viewer-time-zone";
@@ -27,8 +28,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const { clerkEnabled, NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY, SENTRY_DSN, SENTRY_ENVIRONMENT } = config();
   // Signed-in pages refine the fallback to the team's zone (app/(app)/layout.tsx).
   const [sent, zone] = await Promise.all([sentTimeZone(), viewerTimeZone(DEFAULT_TIME_ZONE)]);
+  // Light, dark or the system's: rendered by the server, so no script runs before paint.
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   const page = (
-    <html lang="en" className={inter.variable}>
+    <html lang="en" className={`${inter.variable} ${theme}`}>
       <head>
         {/* Read by instrumentation-client.ts: the DSN is a run-time setting. */}
         {SENTRY_DSN && <meta name="sentry-dsn" content={SENTRY_DSN} data-environment={SENTRY_ENVIRONMENT ?? ""} />}

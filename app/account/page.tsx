@@ -1,34 +1,63 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DeleteAccountForm } from "@/components/account/delete-account-form";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { ProfileForm } from "@/components/account/profile-form";
+import { SignOutOthersForm } from "@/components/account/sign-out-others-form";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { clerkAccountPortal } from "@/lib/domain/clerk-account-portal";
 import { requireIdentity } from "@/lib/server/access/current-actor";
 import { config } from "@/lib/server/kernel/config";
-import { accountDeletionPlan } from "@/lib/server/services/account-deletion";
 
-export const metadata: Metadata = { title: "Delete my account" };
+export const metadata: Metadata = { title: "Your account" };
 
-// Outside the team shell: a person who belongs to no team may delete their
-// account too.
+// Outside the team shell: a person who belongs to no team has an account too.
+// With Clerk, the name and password are the identity provider's.
 export default async function AccountPage() {
   const identity = await requireIdentity();
-  const teams = await accountDeletionPlan(identity);
-  const clerk = config().clerkEnabled;
+  const { clerkEnabled, NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY } = config();
+  const portal = clerkEnabled ? clerkAccountPortal(NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY) : undefined;
+  const provider = (
+    <p className="text-sm text-slate-700">
+      Your name and password are managed by your organisation&apos;s sign-in provider.{" "}
+      {portal && (
+        <a className="font-medium text-indigo-600 hover:underline" href={portal} rel="noreferrer">
+          Manage them there
+        </a>
+      )}
+    </p>
+  );
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-8 sm:px-6">
       <Link href="/" className="mb-6 inline-block text-sm font-medium text-indigo-600 hover:underline">
         ← Back to Shipshape
       </Link>
-      <PageHeader
-        title="Delete my account"
-        description={
-          <>
-            {identity.name} · {identity.email}. Your account and your sign-in are removed for good; what you did stays in each team&apos;s history under your name.
-            {clerk && " Your sign-in itself is managed by your organisation's identity provider; this removes your Shipshape account."}
-          </>
-        }
-      />
-      <DeleteAccountForm email={identity.email} teams={teams} />
+      <PageHeader title="Your account" description={`${identity.name} · ${identity.email}`} />
+      <div className="space-y-6">
+        <Card title="Profile" description="Your name as your teams see it, on everything you did.">
+          {clerkEnabled ? (
+            <div className="space-y-2 text-sm text-slate-700">
+              <p>
+                {identity.name} · {identity.email}
+              </p>
+              {provider}
+            </div>
+          ) : (
+            <ProfileForm name={identity.name} email={identity.email} />
+          )}
+        </Card>
+        <Card title="Password">{clerkEnabled ? provider : <ChangePasswordForm />}</Card>
+        {!clerkEnabled && (
+          <Card title="Sessions" description="Signed in on another computer, or on one that is not yours any more? End every session but this one.">
+            <SignOutOthersForm />
+          </Card>
+        )}
+        <Card title="Delete my account" description="Your account and your sign-in are removed for good; what you did stays in each team's history under your name.">
+          <Link href="/account/delete" className="text-sm font-medium text-red-700 hover:underline">
+            Delete my account…
+          </Link>
+        </Card>
+      </div>
     </main>
   );
 }

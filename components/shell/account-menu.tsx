@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ThemeMenuItems } from "./theme-menu-items";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 
 export function AccountMenu({ name, email, role, signOut }: { name: string; email: string; role: string; signOut: ReactNode }) {
@@ -21,9 +22,15 @@ export function AccountMenu({ name, email, role, signOut }: { name: string; emai
           <span className="block">{role}</span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/account">Your account</Link>
+        </DropdownMenuItem>
+        <DropdownMenuSeparator />
+        <ThemeMenuItems />
+        <DropdownMenuSeparator />
         {signOut}
         <DropdownMenuItem asChild className="text-red-700 data-[highlighted]:bg-red-50 data-[highlighted]:text-red-800">
-          <Link href="/account">Delete my account…</Link>
+          <Link href="/account/delete">Delete my account…</Link>
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>

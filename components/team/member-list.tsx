@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import type { OpenItemsInProject } from "@/lib/domain/members/hand-over";
 import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import type { MemberView } from "@/lib/server/services/members";
+import { PasswordResetLink } from "./password-reset-link";
 import { RemoveMemberDialog } from "./remove-member-dialog";
 import { roleOptions } from "./role-options";
 
@@ -16,11 +17,14 @@ export function MemberList({
   members,
   currentUserId,
   manage,
+  resetLinks = false,
   openItems = {},
 }: {
   members: MemberView[];
   currentUserId: string;
   manage: boolean;
+  /** Offer admins a password reset link per member (built-in accounts only). */
+  resetLinks?: boolean;
   openItems?: Record<string, OpenItemsInProject[]>;
 }) {
   const [error, setError] = useState<string>();
@@ -61,6 +65,7 @@ export function MemberList({
                     </option>
                   ))}
                 </select>
+                {resetLinks && <PasswordResetLink membershipId={member.membershipId} name={member.name} />}
                 <RemoveMemberDialog
                   member={member}
                   successors={members.filter((other) => other.userId !== member.userId)}

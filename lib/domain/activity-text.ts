@@ -168,6 +168,12 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return handOver(before, after);
     case "member.removed":
       return memberLeft(`removed ${text(before?.name) || "a member"} from the team`, after);
+    case "member.passwordResetLinkCreated":
+      return `created a password reset link for ${text(after?.name) || "a member"}`;
+    case "account.renamed":
+      return `changed their name from “${text(before?.name)}” to “${text(after?.name)}”`;
+    case "invitation.reissued":
+      return `sent ${text(after?.email) || "an invitee"} a new invitation link`;
     case "account.deleted":
       return memberLeft("deleted their account and left the team", after);
     case "evidence.added":

@@ -18,6 +18,7 @@ const EXPECTED: Record<Action, string> = {
   "member.changeRole": "A O",
   "member.remove": "A O",
   "invitation.revoke": "A O",
+  "member.resetPassword": "A O",
   "apiToken.manage": "A O",
   "activity.read": "ALEV rw O",
   "project.read": "ALEV rw O",

@@ -51,6 +51,9 @@ export const PERMISSIONS = {
   "member.changeRole": { roles: ADMINS, scopes: NO_TOKEN, kinds: OPERATOR },
   "member.remove": { roles: ADMINS, scopes: NO_TOKEN, kinds: OPERATOR },
   "invitation.revoke": { roles: ADMINS, scopes: NO_TOKEN, kinds: OPERATOR },
+  // A one-time link that sets a member's built-in password: shown to the
+  // admin, who hands it over; no token may mint one.
+  "member.resetPassword": { roles: ADMINS, scopes: NO_TOKEN, kinds: OPERATOR },
   "apiToken.manage": { roles: ADMINS, scopes: NO_TOKEN, kinds: OPERATOR },
   "activity.read": { roles: EVERYONE, scopes: ANY_TOKEN, kinds: OPERATOR },
   // Projects and their structure

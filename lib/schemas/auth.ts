@@ -10,11 +10,11 @@ export const emailField = plainString()
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter a valid email address."));
 
-const newPasswordField = plainString()
+export const newPasswordField = plainString()
   .min(12, "Use at least 12 characters.")
   .max(128, "Use at most 128 characters.");
 
-const personNameField = plainString().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
+export const personNameField = plainString().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
 export const teamNameField = plainString().trim().min(2, "Use at least 2 characters.").max(80, "Use at most 80 characters.");
 
 export const signInInput = z.object({

@@ -16,3 +16,4 @@ export const changeRoleInput = z.object({ membershipId: id, role: roleField });
 export const removeMemberInput = z.object({ membershipId: id, successorId: optionalId });
 export const revokeInvitationInput = z.object({ invitationId: id });
 export const switchTeamInput = z.object({ teamId: id });
+export const reissueInvitationInput = z.object({ invitationId: id });

@@ -19,6 +19,8 @@ import * as invitations from "@/lib/server/services/invitations";
 import * as items from "@/lib/server/services/items";
 import * as members from "@/lib/server/services/members";
 import * as milestones from "@/lib/server/services/milestones";
+import * as passwordResets from "@/lib/server/services/password-resets";
+import * as profile from "@/lib/server/services/profile";
 import * as projects from "@/lib/server/services/projects";
 import * as repositoryTokens from "@/lib/server/services/repository-tokens";
 import * as shareLinks from "@/lib/server/services/share-links";
@@ -149,6 +151,12 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
     const { link } = await invitations.inviteMember(w.admin, { email: invitee.email, role: "ENGINEER" });
     return invitations.acceptInvitation(invitee, link.split("/invite/")[1]);
   },
+  "invitations.reissueInvitation": async (w) => {
+    const { invitation } = await invitations.inviteMember(w.admin, { email: "again@example.com", role: "ENGINEER" });
+    return invitations.reissueInvitation(w.admin, { invitationId: invitation.id });
+  },
+  "passwordResets.createPasswordResetLink": async (w) => passwordResets.createPasswordResetLink(w.admin, { membershipId: (await membershipOf(w.engineer)).id }),
+  "profile.renameSelf": (w) => profile.renameSelf(w.engineer, { name: "Renamed Engineer" }),
   "items.createItem": (w) => items.createItem(w.lead, { categoryId: w.category.id, title: "WAF" }),
   "items.updateItem": (w) => items.updateItem(w.engineer, { itemId: w.item.id, version: 1, changes: { status: "PARTIAL" } }),
   "items.reorderItem": (w) => items.reorderItem(w.lead, { itemId: w.item.id, direction: "up" }),

@@ -123,6 +123,7 @@ const READS: Record<string, (w: World) => Promise<unknown>> = {
   "catalogue.builtInCatalogue": (w) => SERVICE_MODULES.catalogue.builtInCatalogue(w.share),
   "importing.previewImport": (w) => SERVICE_MODULES.importing.previewImport(w.share, { projectId: w.projectId, text: "## Security\n- [x] Security headers\n" }),
   "invitations.listPendingInvitations": (w) => SERVICE_MODULES.invitations.listPendingInvitations(w.share),
+  "invitations.listOpenInvitations": (w) => SERVICE_MODULES.invitations.listOpenInvitations(w.share),
   "members.listMembers": (w) => SERVICE_MODULES.members.listMembers(w.share),
   "members.openItemsByMember": (w) => SERVICE_MODULES.members.openItemsByMember(w.share),
   "repositoryTokens.listRepositoryTokens": (w) => SERVICE_MODULES.repositoryTokens.listRepositoryTokens(w.share),

@@ -17,6 +17,8 @@ import * as invitations from "@/lib/server/services/invitations";
 import * as items from "@/lib/server/services/items";
 import * as members from "@/lib/server/services/members";
 import * as milestones from "@/lib/server/services/milestones";
+import * as passwordResets from "@/lib/server/services/password-resets";
+import * as profile from "@/lib/server/services/profile";
 import * as projects from "@/lib/server/services/projects";
 import * as repositoryTokens from "@/lib/server/services/repository-tokens";
 import * as setup from "@/lib/server/services/setup";
@@ -25,7 +27,7 @@ import * as teams from "@/lib/server/services/teams";
 import * as templates from "@/lib/server/services/templates";
 import * as waivers from "@/lib/server/services/waivers";
 
-export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, bulkItems, catalogue, categories, checks, checkSuggestions, comments, evidence, importing, invitations, items, members, milestones, projects, repositoryTokens, setup, shareLinks, teams, templates, waivers };
+export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, bulkItems, catalogue, categories, checks, checkSuggestions, comments, evidence, importing, invitations, items, members, milestones, passwordResets, profile, projects, repositoryTokens, setup, shareLinks, teams, templates, waivers };
 
 export const SERVICE_READS = new Set([
   "accountCreation.mayCreateAccount",
@@ -40,6 +42,7 @@ export const SERVICE_READS = new Set([
   "importing.previewImport",
   "importing.readChecklist",
   "invitations.invitationLink",
+  "invitations.listOpenInvitations",
   "invitations.listPendingInvitations",
   "invitations.previewInvitation",
   "members.listMembers",

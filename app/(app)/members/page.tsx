@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/domain/permissions";
 import { requireActor } from "@/lib/server/access/current-actor";
 import { config } from "@/lib/server/kernel/config";
-import { listPendingInvitations } from "@/lib/server/services/invitations";
+import { listOpenInvitations } from "@/lib/server/services/invitations";
 import { listMembers, openItemsByMember } from "@/lib/server/services/members";
 
 export const metadata: Metadata = { title: "Members" };
@@ -15,9 +15,11 @@ export const metadata: Metadata = { title: "Members" };
 export default async function MembersPage() {
   const actor = await requireActor("member.list");
   const manage = can(actor.role, "member.invite");
+  // With Clerk, passwords are Clerk's: there is nothing to reset here.
+  const resetLinks = can(actor.role, "member.resetPassword") && !config().clerkEnabled;
   const [members, invitations, openItems] = await Promise.all([
     listMembers(actor),
-    manage ? listPendingInvitations(actor) : [],
+    manage ? listOpenInvitations(actor) : [],
     can(actor.role, "member.remove") ? openItemsByMember(actor) : {},
   ]);
   return (
@@ -26,10 +28,10 @@ export default async function MembersPage() {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Team members" description={`${members.length} ${members.length === 1 ? "person" : "people"}`}>
-            <MemberList members={members} currentUserId={actor.userId} manage={manage} openItems={openItems} />
+            <MemberList members={members} currentUserId={actor.userId} manage={manage} resetLinks={resetLinks} openItems={openItems} />
           </Card>
           {manage && invitations.length > 0 && (
-            <Card title="Pending invitations">
+            <Card title="Pending invitations" description="Sending a new link makes the old one stop working.">
               <PendingInvitations invitations={invitations} />
             </Card>
           )}

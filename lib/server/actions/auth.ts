@@ -4,7 +4,7 @@
 // (session-flows.ts holds their steps).
 import { signOutBuiltIn } from "@/lib/server/identity/built-in-session";
 import { defineAction } from "./define-action";
-import { joinAsMember, joinWithNewAccount, setUp, signIn as signInWithForm } from "./session-flows";
+import { askForResetMail, joinAsMember, joinWithNewAccount, resetPassword, setUp, signIn as signInWithForm } from "./session-flows";
 
 export const completeSetup = defineAction({
   as: "anyone",
@@ -38,4 +38,17 @@ export const acceptInvitationAsMember = defineAction({
   form: { keep: [] },
   run: (_, form) => joinAsMember(String(form.get("token") ?? "")),
   redirect: () => "/",
+});
+
+export const forgotPasswordAction = defineAction({
+  as: "anyone",
+  form: { keep: ["email"] },
+  run: (_, form) => askForResetMail(form),
+});
+
+export const resetPasswordAction = defineAction({
+  as: "anyone",
+  form: { keep: [] },
+  run: (_, form) => resetPassword(form),
+  redirect: () => "/sign-in?passwordReset=1",
 });

@@ -1,7 +1,8 @@
 "use server";
 
 // Server actions of the team's members and invitations (the members page).
-import { inviteMember, revokeInvitation } from "@/lib/server/services/invitations";
+import { inviteMember, reissueInvitation, revokeInvitation } from "@/lib/server/services/invitations";
+import { createPasswordResetLink } from "@/lib/server/services/password-resets";
 import { changeMemberRole, removeMember } from "@/lib/server/services/members";
 import { defineAction } from "./define-action";
 import { everyProjectPage } from "./pages";
@@ -32,4 +33,18 @@ export const removeMemberAction = defineAction({
 export const revokeInvitationAction = defineAction({
   run: (actor, invitationId: string) => revokeInvitation(actor, { invitationId }),
   revalidate: () => MEMBERS,
+});
+
+// The new invitation link is shown once, here; the old one no longer works.
+export const reissueInvitationAction = defineAction({
+  run: async (actor, invitationId: string) => {
+    const { invitation, link, emailed } = await reissueInvitation(actor, { invitationId });
+    return { link, email: invitation.email, emailed };
+  },
+  revalidate: () => MEMBERS,
+});
+
+// The reset link is shown once, here, for the admin to hand over.
+export const createPasswordResetLinkAction = defineAction({
+  run: (actor, membershipId: string) => createPasswordResetLink(actor, { membershipId }),
 });

@@ -11,6 +11,7 @@ import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "@/l
 import { config } from "@/lib/server/kernel/config";
 import { AppError, parseInput } from "@/lib/server/kernel/errors";
 import { plainHttpSignInProblem, reachedOverHttps } from "@/lib/server/kernel/secure-transport";
+import { changeOwnPassword, requestPasswordResetMail, resetPasswordWithToken, signOutOtherSessions } from "@/lib/server/identity/passwords";
 import { deleteAccount } from "@/lib/server/services/account-deletion";
 import { acceptInvitation, previewInvitation } from "@/lib/server/services/invitations";
 import { claimInstallation, releaseInstallation } from "@/lib/server/services/setup";
@@ -113,4 +114,25 @@ export async function deleteAccountAndSignOut(identity: Identity, form: FormData
   if (config().clerkEnabled) return { signOutWithClerk: true };
   await signOutBuiltIn();
   return { signOutWithClerk: false };
+}
+
+/** Changes the signed-in person's password (account page); the session's cookie is renewed when the others are ended. */
+export async function changePasswordHere(identity: Identity, form: FormData): Promise<void> {
+  const requestHeaders = await headers();
+  await changeOwnPassword(identity, Object.fromEntries(form), { headers: requestHeaders, clientAddress: clientAddress(requestHeaders) });
+}
+
+/** Ends every other session of the signed-in person. */
+export async function signOutElsewhere(identity: Identity): Promise<void> {
+  await signOutOtherSessions(identity, await headers());
+}
+
+/** "Forgot password?": the same answer whether or not the address has an account. */
+export async function askForResetMail(form: FormData): Promise<void> {
+  await requestPasswordResetMail({ email: form.get("email") }, { clientAddress: clientAddress(await headers()) });
+}
+
+/** Sets a new password with a reset link, then signs this browser out too (the account's sessions are gone). */
+export async function resetPassword(form: FormData): Promise<void> {
+  await resetPasswordWithToken(Object.fromEntries(form));
 }

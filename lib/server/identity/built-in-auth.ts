@@ -6,6 +6,7 @@ import { nextCookies } from "better-auth/next-js";
 import { config } from "@/lib/server/kernel/config";
 import { db } from "@/lib/server/kernel/db";
 import { mayCreateAccount } from "@/lib/server/identity/account-creation";
+import { mailPasswordResetLink } from "@/lib/server/identity/password-reset-mail";
 
 // Built-in email + password accounts (used when Clerk is not configured).
 // Passwords are hashed with scrypt (memory-hard) by better-auth. Its HTTP
@@ -23,7 +24,18 @@ function createBuiltInAuth(secureCookies: boolean) {
       minPasswordLength: 12,
       maxPasswordLength: 128,
       autoSignIn: true,
+      // A link asked for by e-mail is valid for an hour and used once; setting
+      // the new password ends every session of the account.
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
+      // Not awaited: how long the mail takes must not tell whether the
+      // address has an account (the answer is the same either way).
+      sendResetPassword: async ({ user, token }) => {
+        void mailPasswordResetLink(user.email, token);
+      },
     },
+    // Reset links are bearer secrets: the database keeps only their hash.
+    verification: { storeIdentifier: "hashed" },
     session: {
       expiresIn: 60 * 60 * 24 * 30,
       updateAge: 60 * 60 * 24,

@@ -31,7 +31,13 @@ async function builtInIdentity(): Promise<Identity | null> {
   const key = `${cookieName}=${cookie}`;
   const cached = cachedIdentity(key);
   if (cached) return cached;
-  const session = await auth.api.getSession({ headers: requestHeaders });
+  // The cookies as this request now has them: a server action that renewed
+  // the session (a password change that ended the others) re-renders the
+  // page with the new cookie, which the raw request header does not carry.
+  const current = new Headers(requestHeaders);
+  const jar = (await cookies()).getAll();
+  if (jar.length > 0) current.set("cookie", jar.map((entry) => `${entry.name}=${encodeURIComponent(entry.value)}`).join("; "));
+  const session = await auth.api.getSession({ headers: current });
   if (!session) return null;
   const identity = { userId: session.user.id, name: session.user.name, email: session.user.email };
   rememberIdentity(key, identity, new Date(session.session.expiresAt));

@@ -4,10 +4,11 @@ import { redactUrlSecrets } from "./redact-url";
 const SECRET = "s3cr3t-T0ken_value";
 
 describe("URLs in request logs", () => {
-  it("keep their shape and lose share-link and invitation tokens in the path", () => {
+  it("keep their shape and lose share-link, invitation and password reset tokens in the path", () => {
     expect(redactUrlSecrets(`/share/${SECRET}`)).toBe("/share/[redacted]");
     expect(redactUrlSecrets(`/share/${SECRET}/badge.svg`)).toBe("/share/[redacted]/badge.svg");
     expect(redactUrlSecrets(`/invite/${SECRET}?x=1`)).toBe("/invite/[redacted]?x=1");
+    expect(redactUrlSecrets(`/reset-password/${SECRET}`)).toBe("/reset-password/[redacted]");
     expect(redactUrlSecrets("/projects/p1/items")).toBe("/projects/p1/items");
   });
 

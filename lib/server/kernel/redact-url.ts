@@ -1,11 +1,12 @@
 // Share-link and invitation tokens are bearer secrets: whoever reads one from
 // a log can open the share or join the team. Request logs keep the shape of
 // the URL and drop the secrets, wherever they sit: in the path
-// (/share/<token>, /invite/<token>), in a query parameter named like a secret,
+// (/share/<token>, /invite/<token>, /reset-password/<token>), in a query
+// parameter named like a secret,
 // or inside another parameter's value (sign-in's `next=/invite/<token>`).
 
 const REDACTED = "[redacted]";
-const SECRET_SEGMENT = /(\/(?:share|invite)\/)[^/?#]+/gi;
+const SECRET_SEGMENT = /(\/(?:share|invite|reset-password)\/)[^/?#]+/gi;
 const SECRET_PARAMETER = /^(token|secret|key|code|signature|sig|password|api[_-]?key|access[_-]?token)$/i;
 
 function redactPath(path: string): string {

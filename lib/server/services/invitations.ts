@@ -9,7 +9,7 @@ import type { Identity } from "@/lib/server/identity/identity";
 import { config } from "@/lib/server/kernel/config";
 import { db } from "@/lib/server/kernel/db";
 import { AppError, notFound, parseInput } from "@/lib/server/kernel/errors";
-import { inviteMemberInput, revokeInvitationInput } from "@/lib/schemas/team";
+import { inviteMemberInput, reissueInvitationInput, revokeInvitationInput } from "@/lib/schemas/team";
 import { sendMail } from "@/lib/server/kernel/mailer";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { recordActivity } from "./activity";
@@ -78,6 +78,60 @@ export async function listPendingInvitations(actor: Actor): Promise<InvitationVi
     orderBy: { createdAt: "desc" },
   });
   return rows.map((r) => ({ id: r.id, email: r.email, role: r.role, invitedBy: r.invitedBy?.name ?? null, expiresAt: r.expiresAt.toISOString() }));
+}
+
+/** An invitation not yet accepted nor revoked, and whether it has expired (the members page offers a fresh link for either). */
+export type OpenInvitationView = InvitationView & { expired: boolean };
+
+/** The team's invitations nobody accepted or revoked, pending or expired, newest first. Errors: FORBIDDEN without member.invite. */
+export async function listOpenInvitations(actor: Actor): Promise<OpenInvitationView[]> {
+  authorize(actor, "member.invite");
+  const now = new Date();
+  const rows = await db.invitation.findMany({
+    where: { teamId: actor.teamId, acceptedAt: null, revokedAt: null },
+    select: { id: true, email: true, role: true, expiresAt: true, invitedBy: { select: { name: true } } },
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map((r) => ({
+    id: r.id, email: r.email, role: r.role, invitedBy: r.invitedBy?.name ?? null, expiresAt: r.expiresAt.toISOString(), expired: r.expiresAt <= now,
+  }));
+}
+
+/**
+ * A fresh link for an invitation nobody accepted or revoked, pending or
+ * expired: the old link stops working at once, the new one is valid for the
+ * full period again, shown once and e-mailed when mail is configured.
+ * Errors: FORBIDDEN without member.invite; NOT_FOUND for an invitation of
+ * another team, or one accepted or revoked.
+ */
+export async function reissueInvitation(actor: UserActor, input: unknown): Promise<{ invitation: InvitationView; link: string; emailed: boolean }> {
+  authorize(actor, "member.invite");
+  const { invitationId } = parseInput(reissueInvitationInput, input);
+  const token = randomBytes(32).toString("base64url");
+  const invitation = await db.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM invitation WHERE id = ${invitationId} AND "teamId" = ${actor.teamId} AND "acceptedAt" IS NULL AND "revokedAt" IS NULL FOR UPDATE`;
+    if (!locked) throw notFound("Invitation");
+    const updated = await tx.invitation.update({
+      where: { id: locked.id },
+      data: { tokenHash: hashToken(token), expiresAt: invitationExpiry(new Date()) },
+      select: { id: true, email: true, role: true, expiresAt: true, invitedBy: { select: { name: true } } },
+    });
+    await recordActivity(tx, actor, { action: "invitation.reissued", entityType: "invitation", entityId: updated.id, after: { email: updated.email, role: updated.role } });
+    return updated;
+  });
+  const link = invitationLink(token);
+  const team = await db.team.findUniqueOrThrow({ where: { id: actor.teamId }, select: { name: true } });
+  const emailed = await sendMail({
+    to: invitation.email,
+    subject: `${actor.name} invited you to ${team.name} on Shipshape`,
+    text: `${actor.name} sent you a new link to join ${team.name} on Shipshape as ${ROLE_LABELS[invitation.role]}; earlier links no longer work.\n\nAccept the invitation: ${link}\n\nThe link is valid until ${formatMomentInFull(invitation.expiresAt.toISOString(), actor.timeZone)}.`,
+  });
+  return {
+    invitation: { id: invitation.id, email: invitation.email, role: invitation.role, invitedBy: invitation.invitedBy?.name ?? null, expiresAt: invitation.expiresAt.toISOString() },
+    link,
+    emailed,
+  };
 }
 
 export async function revokeInvitation(actor: Actor, input: unknown): Promise<void> {

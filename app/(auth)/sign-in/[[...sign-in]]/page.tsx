@@ -11,10 +11,10 @@ import { isSetupOpen } from "@/lib/server/services/setup";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<{ next?: string; email?: string; accountDeleted?: string }> };
+type Props = { searchParams: Promise<{ next?: string; email?: string; accountDeleted?: string; passwordReset?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { next, email, accountDeleted } = await searchParams;
+  const { next, email, accountDeleted, passwordReset } = await searchParams;
   const target = safeNextPath(next);
   if (config().clerkEnabled) {
     const { SignIn } = await import("@clerk/nextjs");
@@ -33,7 +33,17 @@ export default async function SignInPage({ searchParams }: Props) {
           <Alert tone="success">Your account has been deleted.</Alert>
         </div>
       )}
+      {passwordReset && (
+        <div className="mb-4">
+          <Alert tone="success">Your password has been changed. Sign in with the new one.</Alert>
+        </div>
+      )}
       <SignInForm next={target} email={email} />
+      <p className="mt-3 text-right text-sm">
+        <Link className="font-medium text-indigo-600 hover:underline" href="/forgot-password">
+          Forgot password?
+        </Link>
+      </p>
       <p className="mt-6 text-center text-xs text-slate-500">
         New here? Accounts are created from an invitation link sent by your team&apos;s admin.{" "}
         <Link className="font-medium text-indigo-600 hover:underline" href="/">
