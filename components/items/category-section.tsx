@@ -30,7 +30,10 @@ export const CategorySection = memo(function CategorySection({ category, items, 
   const listId = `category-items-${category.id}`;
   return (
     <section aria-labelledby={`category-${category.id}`} data-testid="checklist-category" data-collapsed={collapsed} className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-      <div className={cn("flex items-center gap-2 bg-slate-50 px-3 py-1.5 sm:px-4", collapsed ? "rounded-xl" : "rounded-t-xl border-b border-slate-100")}>
+      <h3
+        id={`category-${category.id}`}
+        className={cn("flex items-center gap-2 bg-slate-50 px-3 py-1.5 text-sm font-semibold text-slate-900 sm:px-4", collapsed ? "rounded-xl" : "rounded-t-xl border-b border-slate-100")}
+      >
         {onSelectAll && !collapsed && items.length > 0 && (
           <input
             type="checkbox"
@@ -40,22 +43,24 @@ export const CategorySection = memo(function CategorySection({ category, items, 
             className={cn("size-4 shrink-0 rounded border-slate-400 text-indigo-600", focusRing)}
           />
         )}
-        <h3 id={`category-${category.id}`} className="min-w-0 flex-1 text-sm font-semibold text-slate-900">
-          <button
-            type="button"
-            aria-expanded={!collapsed}
-            aria-controls={collapsed ? undefined : listId}
-            onClick={() => onToggle(category.id)}
-            className={cn("flex w-full items-center gap-2 rounded text-left", focusRing)}
-          >
-            <span aria-hidden className={cn("inline-block text-xs text-slate-600 transition-transform", !collapsed && "rotate-90")}>▶</span>
-            {category.name}
-            <span className="text-xs font-normal text-slate-600">
-              {items.length} {items.length === 1 ? "item" : "items"} · {done} done
-            </span>
-          </button>
-        </h3>
-      </div>
+        <button
+          type="button"
+          aria-expanded={!collapsed}
+          aria-controls={collapsed ? undefined : listId}
+          onClick={() => onToggle(category.id)}
+          className={cn(
+            "flex min-w-0 flex-1 items-center gap-2 rounded text-left",
+            "before:inline-block before:text-xs before:text-slate-600 before:transition-transform before:content-['▶']",
+            !collapsed && "before:rotate-90",
+            focusRing,
+          )}
+        >
+          {category.name}
+          <span className="text-xs font-normal text-slate-600">
+            {items.length} {items.length === 1 ? "item" : "items"} · {done} done
+          </span>
+        </button>
+      </h3>
       {!collapsed && (
         <>
           {items.length > 0 && (

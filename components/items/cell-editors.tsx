@@ -19,8 +19,9 @@ type Option = { value: string; label: string; disabled?: boolean };
  * otherwise save on every arrow press); Enter saves it. A pick with the mouse
  * saves at once.
  */
-export function SelectEditor({ label, value, options, openedBy, commit, cancel }: {
+export function SelectEditor({ label, value, options, openedBy, commit, cancel, className }: {
   label: string;
+  className?: string;
   value: string;
   options: Option[];
   openedBy: "keyboard" | "mouse";
@@ -73,7 +74,7 @@ export function SelectEditor({ label, value, options, openedBy, commit, cancel }
         byKey.current = false;
       }}
       onBlur={() => finish(() => commit(draft, false))}
-      className={`${editorClass} pl-2 pr-7`}
+      className={`${editorClass} pl-2 pr-7 ${className ?? ""}`}
     >
       {options.map((option) => (
         <option key={option.value} value={option.value} disabled={option.disabled}>
@@ -85,8 +86,9 @@ export function SelectEditor({ label, value, options, openedBy, commit, cancel }
 }
 
 /** A date or a number of hours, typed. */
-export function InputEditor({ label, value, type, commit, cancel }: {
+export function InputEditor({ label, value, type, commit, cancel, className }: {
   label: string;
+  className?: string;
   value: string;
   type: "date" | "number";
   commit: Commit;
@@ -119,7 +121,7 @@ export function InputEditor({ label, value, type, commit, cancel }: {
         }
       }}
       onBlur={() => finish(() => commit(draft, false))}
-      className={`${editorClass} px-2 ${type === "number" ? "w-20" : "w-36"}`}
+      className={`${editorClass} px-2 ${type === "number" ? "w-20" : "w-36"} ${className ?? ""}`}
     />
   );
 }
@@ -129,7 +131,7 @@ export function ReasonEditor({ title, commit, cancel }: { title: string; commit:
   const [reason, setReason] = useState("");
   return (
     <form
-      className="flex basis-full flex-wrap items-end gap-2 pl-7"
+      className="col-span-full flex basis-full flex-wrap items-end gap-2 md:pl-7"
       aria-label={`Why ${title} does not apply`}
       onSubmit={(event) => {
         event.preventDefault();

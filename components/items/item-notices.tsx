@@ -18,7 +18,7 @@ export function ItemNotices({ item, notice, memberNames, retry, dismiss }: {
 }) {
   if (notice.tone === "conflict") {
     return (
-      <div className="basis-full">
+      <div className="col-span-full basis-full">
         <ConflictNotice changes={notice.changes} mine={notice.retry} names={{ people: memberNames }} onApply={retry} onKeepTheirs={dismiss} />
       </div>
     );
@@ -27,7 +27,7 @@ export function ItemNotices({ item, notice, memberNames, retry, dismiss }: {
     <div
       role="status"
       className={cn(
-        "basis-full rounded-md px-3 py-2 text-sm ring-1 ring-inset",
+        "col-span-full basis-full rounded-md px-3 py-2 text-sm ring-1 ring-inset",
         notice.tone === "error" ? "bg-red-50 text-red-800 ring-red-200" : "bg-amber-50 text-amber-900 ring-amber-200",
       )}
     >

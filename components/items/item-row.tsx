@@ -32,7 +32,11 @@ export type { ItemPermissions } from "./checklist-context";
 const FIELD_LABEL: Record<EditableField, string> = { status: "Status", priority: "Priority", ownerId: "Owner", dueDate: "Due date", effortHours: "Effort in hours" };
 
 // Fixed widths on wide screens, so that the cells of all rows line up.
-const WIDTH: Record<EditableField, string> = { status: "md:w-36", priority: "md:w-24", ownerId: "md:w-36", dueDate: "md:w-28", effortHours: "md:w-16" };
+// In the checklist a row is a grid on wide screens: checkbox, then the title
+// over the key, then the five fields, each in its own column. On narrow ones
+// (and on the item's page) it wraps: title, key, then the fields on a line.
+const GRID = "md:grid md:grid-cols-[auto_minmax(0,1fr)_9rem_6rem_9rem_8rem_4rem] md:gap-y-0";
+const IN_GRID = "md:row-span-2 md:row-start-1 md:justify-self-start md:max-w-full";
 
 const STANDING_TEXT: Record<Standing, string> = {
   DONE: "text-emerald-700",
@@ -142,7 +146,7 @@ export const ChecklistRow = memo(function ChecklistRow({ initial, active, select
   const label = (field: EditableField) => `${FIELD_LABEL[field]} of ${item.title}`;
 
   function editor(field: EditableField, by: Editing["by"]): ReactNode {
-    const props = { label: label(field), value: value[field], commit: commit(field), cancel: cancel(field) };
+    const props = { label: label(field), value: value[field], commit: commit(field), cancel: cancel(field), className: stacked ? undefined : IN_GRID };
     if (field === "status") {
       return <SelectEditor {...props} openedBy={by} options={ITEM_STATUSES.map((s) => ({ value: s, label: `${STATUS_GLYPH[s]} ${STATUS_LABEL[s]}` }))} />;
     }
@@ -159,7 +163,7 @@ export const ChecklistRow = memo(function ChecklistRow({ initial, active, select
 
   function cell(field: EditableField, text: string, tone: string, hint?: string): ReactNode {
     if (editing?.field === field) return editor(field, editing.by);
-    const className = cn(cellClass, WIDTH[field], tone);
+    const className = cn(cellClass, !stacked && IN_GRID, tone);
     if (!mayEdit[field]) {
       return (
         <span className={className} title={hint ? `${FIELD_LABEL[field]}: ${text} (${hint})` : `${FIELD_LABEL[field]}: ${text}`}>
@@ -217,7 +221,7 @@ export const ChecklistRow = memo(function ChecklistRow({ initial, active, select
       }}
       className={cn(
         "flex flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2 sm:px-4",
-        !stacked && "md:flex-nowrap",
+        !stacked && GRID,
         selected && "bg-indigo-50",
         "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-600",
       )}
@@ -230,15 +234,17 @@ export const ChecklistRow = memo(function ChecklistRow({ initial, active, select
           checked={selected}
           onChange={() => undefined}
           onClick={(event) => onSelect(item.id, event.shiftKey)}
-          className={cn("size-4 shrink-0 rounded border-slate-400 text-indigo-600", focusRing)}
+          className={cn("size-4 shrink-0 rounded border-slate-400 text-indigo-600 md:col-start-1 md:row-span-2 md:row-start-1 md:self-center", focusRing)}
         />
       )}
-      <div className={cn("min-w-0 basis-[calc(100%-2rem)]", !stacked && "md:basis-0 md:flex-1")}>
-        <Link href={href} tabIndex={onActivate && !active ? -1 : undefined} className={cn("block truncate text-sm font-medium text-slate-900 hover:text-indigo-700 hover:underline", focusRing)}>
-          {item.title}
-        </Link>
-        <p className="truncate text-xs text-slate-600">{[item.key, ...extras].join(" · ")}</p>
-      </div>
+      <Link
+        href={href}
+        tabIndex={onActivate && !active ? -1 : undefined}
+        className={cn("min-w-0 flex-1 truncate text-sm font-medium text-slate-900 hover:text-indigo-700 hover:underline md:col-start-2 md:row-start-1", focusRing)}
+      >
+        {item.title}
+      </Link>
+      <p className={cn("min-w-0 basis-full truncate text-xs text-slate-600 md:col-start-2 md:row-start-2", onSelect && "pl-6 md:pl-0")}>{[item.key, ...extras].join(" · ")}</p>
       {cell("status", statusText, STANDING_TEXT[standing])}
       {cell("priority", priorityLabel(priority), PRIORITY_TEXT[priority ?? "NONE"])}
       {cell("ownerId", ownerName ?? "Unassigned", ownerName ? "text-slate-800" : "text-slate-500")}

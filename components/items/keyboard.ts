@@ -41,7 +41,9 @@ const withModifier = (event: KeyLike) => event.altKey || event.ctrlKey || event.
 export function isTyping(target: EventTarget | null): boolean {
   if (!target || typeof (target as Element).closest !== "function") return false;
   const element = target as HTMLElement;
-  return element.isContentEditable === true || element.closest("input, textarea, select, [contenteditable='true']") !== null;
+  // A checkbox or a button takes no text: its row's shortcuts still apply (x on a row's checkbox).
+  const field = element.closest("input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]), textarea, select, [contenteditable='true']");
+  return element.isContentEditable === true || field !== null;
 }
 
 /**
