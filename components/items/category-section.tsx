@@ -50,7 +50,8 @@ export const CategorySection = memo(function CategorySection({ category, items, 
           onClick={() => onToggle(category.id)}
           className={cn(
             "flex min-w-0 flex-1 items-center gap-2 rounded text-left",
-            "before:inline-block before:text-xs before:text-slate-600 before:transition-transform before:content-['▶']",
+            // A triangle drawn with borders: generated text would join the button's name.
+            "before:inline-block before:size-0 before:shrink-0 before:border-y-[5px] before:border-l-[7px] before:border-y-transparent before:border-l-slate-600 before:transition-transform before:content-['']",
             !collapsed && "before:rotate-90",
             focusRing,
           )}

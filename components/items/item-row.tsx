@@ -191,8 +191,8 @@ export const ChecklistRow = memo(function ChecklistRow({ initial, active, select
 
   const extras = [
     item.evidenceCount > 0 && `${item.evidenceCount} evidence`,
-    item.waiver?.status === "PENDING" && "waiver requested",
-    item.waiver?.valid && `waived until ${formatDay(item.waiver.expiresOn)}`,
+    item.waiver?.status === "PENDING" && "Waiver requested",
+    item.waiver?.valid && `Waived until ${formatDay(item.waiver.expiresOn)}`,
     item.status === "NOT_APPLICABLE" && item.notApplicableReason && `N/A: ${item.notApplicableReason}`,
   ].filter(Boolean);
 
