@@ -20,6 +20,8 @@ const focus = (p: Page) =>
     const row = active?.closest<HTMLElement>('[data-testid="item-row"]');
     return { key: row?.dataset.itemKey ?? null, cell: active?.dataset.cell ?? (active === row ? "row" : active?.tagName ?? null) };
   });
+// A server action's answer (its POST to the page): a save has landed.
+const saved = (p: Page) => p.waitForResponse((response) => response.request().method() === "POST" && response.request().headers()["next-action"] !== undefined);
 const rowKeys = (p: Page) => p.getByTestId("item-row").evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.itemKey));
 
 test.beforeAll(async ({ browser }) => {
@@ -73,9 +75,11 @@ test("keyboard-only triage: status, owner and due date, focus never lost, all ke
   await page.keyboard.press("s");
   await expect(page.getByRole("combobox", { name: `Status of ${title}` })).toBeFocused();
   await page.keyboard.press("ArrowDown");
+  let landed = saved(page);
   await page.keyboard.press("Enter");
   await expect(itemCell(row, "Status")).toContainText("Partial");
   expect(await focus(page)).toEqual({ key, cell: "status" });
+  await landed;
   await expect(row).toHaveAttribute("data-standing", "PARTIAL");
   expect(await focus(page)).toEqual({ key, cell: "status" });
 
@@ -90,8 +94,11 @@ test("keyboard-only triage: status, owner and due date, focus never lost, all ke
   await expect(page.getByRole("combobox", { name: `Owner of ${title}` })).toBeFocused();
   const owner = (await page.getByRole("combobox", { name: `Owner of ${title}` }).locator("option").nth(1).innerText()).trim();
   await page.keyboard.press("ArrowDown");
+  landed = saved(page);
   await page.keyboard.press("Enter");
   await expect(itemCell(row, "Owner")).toHaveText(owner);
+  expect(await focus(page)).toEqual({ key, cell: "ownerId" });
+  await landed;
   expect(await focus(page)).toEqual({ key, cell: "ownerId" });
 
   // d: due date, typed; Enter saves.
@@ -99,8 +106,11 @@ test("keyboard-only triage: status, owner and due date, focus never lost, all ke
   const due = page.getByLabel(`Due date of ${title}`, { exact: true });
   await expect(due).toBeFocused();
   await due.fill("2027-01-15");
+  landed = saved(page);
   await page.keyboard.press("Enter");
   await expect(itemCell(row, "Due date")).toHaveText("15 Jan 2027");
+  expect(await focus(page)).toEqual({ key, cell: "dueDate" });
+  await landed;
   expect(await focus(page)).toEqual({ key, cell: "dueDate" });
 
   // e, then Escape: nothing saved, focus back on the field.
@@ -111,9 +121,8 @@ test("keyboard-only triage: status, owner and due date, focus never lost, all ke
   const effortBefore = await itemCell(row, "Effort in hours").innerText();
   expect(effortBefore).not.toBe("7 h");
 
-  // Let the last save land, then reload: everything held.
+  // Every save landed: reload, and everything held.
   await expect(page.getByText("Not saved")).toHaveCount(0);
-  await page.waitForLoadState("networkidle");
   await page.reload();
   await expect(itemCell(row, "Status")).toContainText("Partial");
   await expect(itemCell(row, "Owner")).toHaveText(owner);
@@ -150,17 +159,15 @@ test("a folded category stays folded on reload, still counting its items", async
   const toggle = page.getByRole("button", { name: /^Testing/ });
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
   const count = await page.getByTestId("item-row").count();
-  await toggle.click();
+  await Promise.all([saved(page), toggle.click()]);
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
   await expect(page.getByTestId("item-row")).toHaveCount(0);
-  await page.waitForLoadState("networkidle");
   await page.reload();
   await expect(page.getByRole("button", { name: /^Testing/ })).toHaveAttribute("aria-expanded", "false");
   await expect(page.getByTestId("item-row")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Testing/ })).toContainText(`${count} items · `);
-  await page.getByRole("button", { name: /^Testing/ }).click();
+  await Promise.all([saved(page), page.getByRole("button", { name: /^Testing/ }).click()]);
   await expect(page.getByTestId("item-row")).toHaveCount(count);
-  await page.waitForLoadState("networkidle");
 });
 
 test("sorting by priority puts critical first and keeps it in the URL", async () => {
@@ -188,6 +195,11 @@ test("the whole catalogue stays light: DOM size, and how it looks on a laptop an
   console.log(`Project page with ${rows} items: ${elements} DOM elements`);
   expect(rows).toBeGreaterThanOrEqual(90);
   expect(elements).toBeLessThanOrEqual(1500);
+  // The checklist in view, its current item focused as after the skip link.
+  await page.getByRole("link", { name: "Skip to checklist" }).focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("j");
+  await page.evaluate(() => document.getElementById("items")?.scrollIntoView());
   await page.screenshot({ path: "docs/screenshots/checklist-laptop.png" });
   await page.locator("#items").screenshot({ path: "test-results/screenshots/checklist-laptop-list.png" });
 
