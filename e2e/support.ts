@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 
 export const ADMIN = { name: "Avery Admin", email: "avery@example.com", password: "correct horse battery staple", team: "Launch Crew" };
 export const VIEWER = { name: "Vic Viewer", password: "viewer passphrase 2026" };
@@ -71,6 +71,28 @@ export async function createCatalogueProject(page: Page, name: string, keep: str
 
 // An item's row in the project checklist, found by its stable key.
 export const itemRow = (page: Page, key: string) => page.locator(`[data-testid="item-row"][data-item-key="${key}"]`);
+
+/** A field of a checklist row, as its editors name it ("Status of Unit tests"). */
+export type ItemField = "Status" | "Priority" | "Owner" | "Due date" | "Effort in hours";
+
+// A field of an item row as text: a button that opens its editor ("Status of
+// Unit tests: ○ Missing"). Absent where the viewer may not change the field.
+export const itemCell = (row: Locator, field: ItemField) => row.getByRole("button", { name: new RegExp(`^${field} of `) });
+
+// The field's editor once open: a select, or a date or number input.
+export const cellEditor = (row: Locator, field: ItemField) => row.locator(`select[aria-label^="${field} of "], input[aria-label^="${field} of "]`);
+
+/** Sets a field of a checklist row as a person with a mouse does: a click on its text, then a choice (value or label), or typed text and Enter. */
+export async function setItemField(row: Locator, field: ItemField, value: string | { label: string }) {
+  await itemCell(row, field).click();
+  const editor = cellEditor(row, field);
+  if (typeof value === "string" && (field === "Due date" || field === "Effort in hours")) {
+    await editor.fill(value);
+    await editor.press("Enter");
+  } else {
+    await editor.selectOption(value);
+  }
+}
 
 // The project's readiness percentage on its dashboard ("44%").
 export const readinessPercent = (page: Page) => page.getByTestId("readiness-percent");

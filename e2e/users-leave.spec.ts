@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, createCatalogueProject, invitePerson, signIn, snapshot, type Person, itemRow } from "./support";
+import { ADMIN, createCatalogueProject, invitePerson, itemCell, setItemField, signIn, snapshot, type Person, itemRow } from "./support";
 
 // People who leave: an admin removes an engineer who owns items and picks who
 // takes them over; the successor later deletes her own account and leaves
@@ -16,7 +16,7 @@ let admin: Page;
 let successor: Page;
 let projectUrl: string;
 
-const owner = (page: Page, key: string) => itemRow(page, key).getByRole("combobox", { name: /^Owner of/ });
+const owner = (page: Page, key: string) => itemCell(itemRow(page, key), "Owner");
 
 async function signInOrSetUp(page: Page) {
   await page.goto("/");
@@ -46,10 +46,10 @@ test("the admin gives the engineer two open items and a done one", async () => {
   projectUrl = await createCatalogueProject(admin, "Payments gateway", ["Testing"]);
 
   for (const key of ["testing.unit", "testing.integration", "testing.coverage"]) {
-    await owner(admin, key).selectOption({ label: LEAVER.name });
-    await expect(owner(admin, key)).toHaveValue(/.+/);
+    await setItemField(itemRow(admin, key), "Owner", { label: LEAVER.name });
+    await expect(owner(admin, key)).toHaveText(LEAVER.name);
   }
-  await itemRow(admin, "testing.coverage").getByRole("combobox", { name: /^Status of/ }).selectOption("DONE");
+  await setItemField(itemRow(admin, "testing.coverage"), "Status", "DONE");
   await expect(itemRow(admin, "testing.coverage")).toHaveAttribute("data-standing", "DONE");
 });
 
@@ -74,9 +74,9 @@ test("removing the engineer asks who takes over their open items, per project, a
   await expect(admin.getByText(LEAVER.email)).toHaveCount(0);
 
   await admin.goto(projectUrl);
-  for (const key of ["testing.unit", "testing.integration"]) await expect(owner(admin, key).locator("option:checked")).toHaveText(SUCCESSOR.name);
+  for (const key of ["testing.unit", "testing.integration"]) await expect(owner(admin, key)).toHaveText(SUCCESSOR.name);
   // Finished work is not handed to someone who did not do it.
-  await expect(owner(admin, "testing.coverage").locator("option:checked")).toHaveText("Unassigned");
+  await expect(owner(admin, "testing.coverage")).toHaveText("Unassigned");
   await admin.goto(`${projectUrl}?owner=none`);
   await expect(itemRow(admin, "testing.coverage")).toBeVisible();
   await expect(itemRow(admin, "testing.unit")).toHaveCount(0);
@@ -111,7 +111,7 @@ test("the successor deletes her own account, leaving her items unassigned, and i
   await expect(successor.getByText("That email and password do not match an account.")).toBeVisible();
 
   await admin.goto(projectUrl);
-  for (const key of ["testing.unit", "testing.integration"]) await expect(owner(admin, key).locator("option:checked")).toHaveText("Unassigned");
+  for (const key of ["testing.unit", "testing.integration"]) await expect(owner(admin, key)).toHaveText("Unassigned");
   await admin.goto(`${projectUrl}/activity`);
   await expect(admin.getByText(`left the item unassigned (${SUCCESSOR.name} deleted their account)`)).toHaveCount(2);
 });

@@ -1,257 +1,283 @@
 "use client";
 
 import Link from "next/link";
-import { useState, type KeyboardEvent } from "react";
-import { Badge } from "@/components/ui/badge";
+import { useRouter } from "next/navigation";
+import { memo, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import { PriorityBadge } from "@/components/readiness/priority-badge";
-import { StandingBadge } from "@/components/readiness/standing-badge";
 import { formatDay, formatHours } from "@/lib/domain/format";
-import { ITEM_STATUSES, NEEDS_TRIAGE_LABEL, PRIORITIES, PRIORITY_LABEL, STATUS_GLYPH, STATUS_LABEL } from "@/lib/domain/readiness/vocabulary";
+import {
+  ITEM_STATUSES,
+  NEEDS_TRIAGE_LABEL,
+  PRIORITIES,
+  PRIORITY_LABEL,
+  STANDING_GLYPH,
+  STANDING_LABEL,
+  STATUS_GLYPH,
+  STATUS_LABEL,
+  priorityLabel,
+  type ItemPriority,
+  type ItemStatus,
+  type Standing,
+} from "@/lib/domain/readiness/vocabulary";
 import type { ItemView } from "@/lib/server/read-models/item-view";
 import type { MemberOption } from "@/lib/server/read-models/project-page";
-import { ConflictNotice } from "./conflict-notice";
-import { EvidenceQuickAdd } from "./evidence-quick-add";
-import { ITEM_COLUMNS, STACKED_COLUMNS } from "./item-columns";
+import { InputEditor, ReasonEditor, SelectEditor } from "./cell-editors";
+import { ChecklistProvider, useChecklist, type ItemPermissions } from "./checklist-context";
+import { ItemNotices } from "./item-notices";
+import { isTyping, rowCommand, type EditableField } from "./keyboard";
 import { useItemEditor } from "./use-item-editor";
 
-export type ItemPermissions = { status: boolean; owner: boolean; edit: boolean };
+export type { ItemPermissions } from "./checklist-context";
 
-const control =
-  "w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600 disabled:bg-slate-50 disabled:text-slate-500";
+const FIELD_LABEL: Record<EditableField, string> = { status: "Status", priority: "Priority", ownerId: "Owner", dueDate: "Due date", effortHours: "Effort in hours" };
 
-// Saves on Enter or when focus leaves; Escape puts the saved value back.
-function InlineInput({ label, value, type, step, disabled, onSave }: {
-  label: string;
-  value: string;
-  type: "date" | "number";
-  step?: string;
-  disabled: boolean;
-  onSave: (value: string) => void;
-}) {
-  const [draft, setDraft] = useState(value);
-  const [base, setBase] = useState(value);
-  if (value !== base) {
-    setBase(value);
-    setDraft(value);
-  }
-  const commit = () => draft !== value && onSave(draft);
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === "Enter") commit();
-    if (event.key === "Escape") setDraft(value);
+// Fixed widths on wide screens, so that the cells of all rows line up.
+// In the checklist a row is a grid on wide screens: checkbox, then the title
+// over the key, then the five fields, each in its own column. On narrow ones
+// (and on the item's page) it wraps: title, key, then the fields on a line.
+const GRID = "md:grid md:grid-cols-[auto_minmax(0,1fr)_9rem_6rem_9rem_8rem_4rem] md:gap-y-0";
+const IN_GRID = "md:row-span-2 md:row-start-1 md:justify-self-start md:max-w-full";
+
+const STANDING_TEXT: Record<Standing, string> = {
+  DONE: "text-emerald-700",
+  WAIVED: "text-violet-700",
+  STALE: "text-amber-800",
+  NEEDS_EVIDENCE: "text-amber-800",
+  PARTIAL: "text-sky-800",
+  MISSING: "text-slate-700",
+  NOT_EVALUATED: "text-indigo-700",
+  NOT_APPLICABLE: "text-slate-600",
+};
+
+const PRIORITY_TEXT: Record<NonNullable<ItemPriority> | "NONE", string> = {
+  CRITICAL: "font-semibold text-red-700",
+  HIGH: "text-amber-800",
+  MEDIUM: "text-slate-700",
+  LOW: "text-slate-600",
+  NONE: "font-medium text-violet-700",
+};
+
+const cellClass = "truncate rounded px-1.5 py-0.5 text-left text-sm";
+const focusRing = "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600";
+
+// The typed value a cell's text becomes (the editors hand over text).
+function typed(field: EditableField, raw: string): unknown {
+  if (field === "effortHours") return raw.trim() === "" ? null : Number.isFinite(Number(raw)) ? Number(raw) : raw;
+  if (field === "status") return raw;
+  return raw === "" ? null : raw;
+}
+
+type Editing = { field: EditableField | "reason"; by: "keyboard" | "mouse" };
+
+type RowProps = {
+  initial: ItemView;
+  // The list's one tab stop: this row and its cells take Tab; others only focus on click or arrows.
+  active: boolean;
+  selected: boolean;
+  // Null where items cannot be selected (read-only, archived, the item's own page).
+  onSelect: ((itemId: string, range: boolean) => void) | null;
+  onActivate?: (itemId: string) => void;
+  stacked?: boolean;
+};
+
+/**
+ * One item of the checklist, as text: its standing, priority, owner, due
+ * date and effort. A cell turns into its editor on click, Enter or its
+ * shortcut, and back to text once saved; saving never disables the row, so
+ * focus stays on the cell. Notices (conflict, evidence asked, refusal) show
+ * below the row.
+ */
+export const ChecklistRow = memo(function ChecklistRow({ initial, active, selected, onSelect, onActivate, stacked = false }: RowProps) {
+  const router = useRouter();
+  const { projectId, members, memberNames, can, viewerId, archived } = useChecklist();
+  const { item, notice, save, shown, dismiss, retry } = useItemEditor(initial);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const cells = useRef<Partial<Record<EditableField, HTMLButtonElement | null>>>({});
+  const refocus = useRef<EditableField | null>(null);
+  const href = `/projects/${projectId}/items/${item.id}`;
+
+  useLayoutEffect(() => {
+    if (editing || !refocus.current) return;
+    cells.current[refocus.current]?.focus();
+    refocus.current = null;
+  }, [editing]);
+
+  const plans = can.edit || (can.planOwn && item.ownerId === viewerId);
+  const mayEdit: Record<EditableField, boolean> = {
+    status: can.status && !archived,
+    priority: can.edit && !archived,
+    ownerId: can.owner && !archived,
+    dueDate: plans && !archived,
+    effortHours: plans && !archived,
   };
+
+  const status = shown("status");
+  const priority = shown("priority");
+  const ownerId = shown("ownerId");
+  const dueDate = shown("dueDate");
+  const effort = shown("effortHours");
+  const value: Record<EditableField, string> = {
+    status,
+    priority: priority ?? "",
+    ownerId: ownerId ?? "",
+    dueDate: dueDate ?? "",
+    effortHours: effort === null ? "" : String(effort),
+  };
+
+  const close = (field: EditableField, focusCell: boolean) => {
+    refocus.current = focusCell ? field : null;
+    setEditing(null);
+  };
+  const commit = (field: EditableField) => (raw: string, focusCell: boolean) => {
+    if (field === "status" && raw === "NOT_APPLICABLE" && raw !== value.status) {
+      setEditing({ field: "reason", by: "keyboard" });
+      return;
+    }
+    close(field, focusCell);
+    if (raw !== value[field]) save({ [field]: typed(field, raw) });
+  };
+  const cancel = (field: EditableField) => () => close(field, true);
+
+  // A changed status shows as set until the server says how it stands.
+  const standing: Standing = status === item.status ? item.standing : (status as ItemStatus);
+  const statusText = `${status === item.status ? STANDING_GLYPH[standing] : STATUS_GLYPH[status as ItemStatus]} ${STANDING_LABEL[standing]}`;
+  const ownerName = ownerId === null ? null : (memberNames[ownerId] ?? (ownerId === item.ownerId ? item.ownerName : null));
+  const overdue = item.overdue && dueDate === item.dueDate;
+  const label = (field: EditableField) => `${FIELD_LABEL[field]} of ${item.title}`;
+
+  function editor(field: EditableField, by: Editing["by"]): ReactNode {
+    const props = { label: label(field), value: value[field], commit: commit(field), cancel: cancel(field), className: stacked ? undefined : IN_GRID };
+    if (field === "status") {
+      return <SelectEditor {...props} openedBy={by} options={ITEM_STATUSES.map((s) => ({ value: s, label: `${STATUS_GLYPH[s]} ${STATUS_LABEL[s]}` }))} />;
+    }
+    if (field === "priority") {
+      // Triage is one way: an item once weighed cannot go back to unweighed.
+      const options = PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] }));
+      return <SelectEditor {...props} openedBy={by} options={priority === null ? [{ value: "", label: NEEDS_TRIAGE_LABEL, disabled: true }, ...options] : options} />;
+    }
+    if (field === "ownerId") {
+      return <SelectEditor {...props} openedBy={by} options={[{ value: "", label: "Unassigned" }, ...members.map((m) => ({ value: m.userId, label: m.name }))]} />;
+    }
+    return <InputEditor {...props} type={field === "dueDate" ? "date" : "number"} />;
+  }
+
+  function cell(field: EditableField, text: string, tone: string, hint?: string): ReactNode {
+    if (editing?.field === field) return editor(field, editing.by);
+    const className = cn(cellClass, !stacked && IN_GRID, tone);
+    if (!mayEdit[field]) {
+      return (
+        <span className={className} title={hint ? `${FIELD_LABEL[field]}: ${text} (${hint})` : `${FIELD_LABEL[field]}: ${text}`}>
+          {text}
+        </span>
+      );
+    }
+    return (
+      <button
+        ref={(element) => {
+          cells.current[field] = element;
+        }}
+        type="button"
+        data-cell={field}
+        tabIndex={active ? 0 : -1}
+        aria-label={`${label(field)}: ${text}${hint ? `, ${hint}` : ""}`}
+        // detail 0: Enter or Space, not a click.
+        onClick={(event) => setEditing({ field, by: event.detail === 0 ? "keyboard" : "mouse" })}
+        className={cn(className, "hover:bg-slate-100", focusRing)}
+      >
+        {text}
+      </button>
+    );
+  }
+
+  const extras = [
+    item.evidenceCount > 0 && `${item.evidenceCount} evidence`,
+    item.waiver?.status === "PENDING" && "Waiver requested",
+    item.waiver?.valid && `Waived until ${formatDay(item.waiver.expiresOn)}`,
+    item.status === "NOT_APPLICABLE" && item.notApplicableReason && `N/A: ${item.notApplicableReason}`,
+  ].filter(Boolean);
+
   return (
-    <input
-      aria-label={label}
-      type={type}
-      step={step}
-      min={type === "number" ? 0 : undefined}
-      value={draft}
-      disabled={disabled}
-      onChange={(event) => setDraft(event.target.value)}
-      onBlur={commit}
-      onKeyDown={onKeyDown}
-      className={cn(control, "px-2")}
-    />
+    <li
+      tabIndex={onActivate ? (active ? 0 : -1) : undefined}
+      aria-label={onActivate ? item.title : undefined}
+      data-testid="item-row"
+      data-item-key={item.key}
+      data-standing={item.standing}
+      data-stacked={stacked}
+      onFocus={() => onActivate?.(item.id)}
+      onKeyDown={(event) => {
+        if (isTyping(event.target)) return;
+        const command = rowCommand(event, event.target === event.currentTarget);
+        if (command?.kind === "edit" && mayEdit[command.field]) {
+          event.preventDefault();
+          setEditing({ field: command.field, by: "keyboard" });
+        } else if (command?.kind === "select" && onSelect) {
+          event.preventDefault();
+          onSelect(item.id, false);
+        } else if (command?.kind === "open") {
+          event.preventDefault();
+          router.push(href);
+        }
+      }}
+      className={cn(
+        "flex flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2 sm:px-4",
+        !stacked && GRID,
+        selected && "bg-indigo-50",
+        "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-600",
+      )}
+    >
+      {onSelect && (
+        <input
+          type="checkbox"
+          tabIndex={active ? 0 : -1}
+          aria-label={`Select ${item.title}`}
+          checked={selected}
+          onChange={() => undefined}
+          onClick={(event) => onSelect(item.id, event.shiftKey)}
+          className={cn("size-4 shrink-0 rounded border-slate-400 text-indigo-600 md:col-start-1 md:row-span-2 md:row-start-1 md:self-center", focusRing)}
+        />
+      )}
+      <Link
+        href={href}
+        tabIndex={onActivate && !active ? -1 : undefined}
+        className={cn("min-w-0 flex-1 truncate text-sm font-medium text-slate-900 hover:text-indigo-700 hover:underline md:col-start-2 md:row-start-1", focusRing)}
+      >
+        {item.title}
+      </Link>
+      <p className={cn("min-w-0 basis-full truncate text-xs text-slate-600 md:col-start-2 md:row-start-2", onSelect && "pl-6 md:pl-0")}>{[item.key, ...extras].join(" · ")}</p>
+      {cell("status", statusText, STANDING_TEXT[standing])}
+      {cell("priority", priorityLabel(priority), PRIORITY_TEXT[priority ?? "NONE"])}
+      {cell("ownerId", ownerName ?? "Unassigned", ownerName ? "text-slate-800" : "text-slate-500")}
+      {cell("dueDate", dueDate ? formatDay(dueDate) : "No due date", overdue ? "font-medium text-red-700" : dueDate ? "text-slate-800" : "text-slate-500", overdue ? "overdue" : undefined)}
+      {cell("effortHours", formatHours(typeof effort === "number" ? effort : null), effort === null ? "text-slate-500" : "text-slate-800")}
+      {editing?.field === "reason" && (
+        <ReasonEditor
+          title={item.title}
+          commit={(reason) => {
+            close("status", true);
+            save({ status: "NOT_APPLICABLE", notApplicableReason: reason });
+          }}
+          cancel={() => close("status", true)}
+        />
+      )}
+      {notice && <ItemNotices item={item} notice={notice} memberNames={memberNames} retry={retry} dismiss={dismiss} />}
+    </li>
   );
-}
+});
 
-// On narrow screens each control carries its caption; wide screens show
-// the captions once, as column headings above the category's items.
-function Cell({ caption, children }: { caption: string; children: React.ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <span aria-hidden className="mb-0.5 block text-[11px] font-medium text-slate-500 group-data-[stacked=false]/row:lg:hidden">
-        {caption}
-      </span>
-      {children}
-    </div>
-  );
-}
-
-
-export function ItemRow({ projectId, initial, members, can, archived, stacked = false }: {
+/** One item's row on its own (the item's page), with what a checklist row takes from its list. */
+export function ItemRow({ projectId, initial, members, can, viewerId, archived, stacked = false }: {
   projectId: string;
   initial: ItemView;
   members: MemberOption[];
   can: ItemPermissions;
+  viewerId: string;
   archived: boolean;
-  // On the item page the row sits in a narrower column: controls go below the title.
   stacked?: boolean;
 }) {
-  const { item, notice, pending, save, shown, dismiss, retry } = useItemEditor(initial);
-  const effort = shown("effortHours");
-  const [reasonFor, setReasonFor] = useState(false);
-  const [reason, setReason] = useState("");
-  const label = (what: string) => `${what} of ${item.title}`;
-  const locked = archived || pending;
-
   return (
-    <li className={cn("group/row px-4 py-3 sm:px-5", pending && "opacity-70")} data-testid="item-row" data-item-key={item.key} data-standing={item.standing} data-stacked={stacked}>
-      <div className={cn("flex flex-col gap-3", !stacked && "lg:flex-row lg:items-center")}>
-        <div className="min-w-0 flex-1">
-          <div className="flex flex-wrap items-center gap-2">
-            <StandingBadge standing={item.standing} />
-            <Link href={`/projects/${projectId}/items/${item.id}`} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline">
-              {item.title}
-            </Link>
-          </div>
-          <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
-            <code className="text-slate-400">{item.key}</code>
-            {!can.edit && <PriorityBadge priority={item.priority} />}
-            {item.evidenceCount > 0 && <span>{item.evidenceCount} evidence</span>}
-            {item.standing === "NEEDS_EVIDENCE" && <span className="font-medium text-amber-800">No evidence: the project&apos;s policy asks for it, so this counts as partial</span>}
-            {item.standing === "NOT_EVALUATED" && <span className="font-medium text-indigo-800">Its check has not given a verdict yet, so this counts as missing</span>}
-            {item.waiver?.status === "PENDING" && <Badge tone="violet">Waiver requested</Badge>}
-            {item.waiver?.valid && <Badge tone="violet">Waived until {formatDay(item.waiver.expiresOn)}</Badge>}
-            {item.overdue && <Badge tone="red">Overdue</Badge>}
-            {item.status === "NOT_APPLICABLE" && item.notApplicableReason && <span className="italic">N/A: {item.notApplicableReason}</span>}
-          </div>
-        </div>
-
-        {can.status || can.owner || can.edit ? (
-          <div className={stacked ? STACKED_COLUMNS : ITEM_COLUMNS}>
-            <Cell caption="Status">
-            <select
-              aria-label={label("Status")}
-              value={shown("status")}
-              disabled={locked || !can.status}
-              onChange={(event) => {
-                const status = event.target.value;
-                if (status === "NOT_APPLICABLE") setReasonFor(true);
-                else save({ status });
-              }}
-              className={cn(control, "pl-2 pr-7")}
-            >
-              {ITEM_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {STATUS_GLYPH[status]} {STATUS_LABEL[status]}
-                </option>
-              ))}
-            </select>
-            </Cell>
-            <Cell caption="Priority">
-            <select
-              aria-label={label("Priority")}
-              value={shown("priority") ?? ""}
-              disabled={locked || !can.edit}
-              onChange={(event) => save({ priority: event.target.value })}
-              className={cn(control, "pl-2 pr-7")}
-            >
-              {/* Triage is one way: an item once weighed cannot go back to unweighed. */}
-              {item.priority === null && (
-                <option value="" disabled>
-                  {NEEDS_TRIAGE_LABEL}
-                </option>
-              )}
-              {PRIORITIES.map((priority) => (
-                <option key={priority} value={priority}>
-                  {PRIORITY_LABEL[priority]}
-                </option>
-              ))}
-            </select>
-            </Cell>
-            <Cell caption="Owner">
-            <select
-              aria-label={label("Owner")}
-              value={shown("ownerId") ?? ""}
-              disabled={locked || !can.owner}
-              onChange={(event) => save({ ownerId: event.target.value })}
-              className={cn(control, "pl-2 pr-7")}
-            >
-              <option value="">Unassigned</option>
-              {members.map((member) => (
-                <option key={member.userId} value={member.userId}>
-                  {member.name}
-                </option>
-              ))}
-            </select>
-            </Cell>
-            <Cell caption="Due">
-            <InlineInput label={label("Due date")} type="date" value={shown("dueDate") ?? ""} disabled={locked || !can.edit} onSave={(dueDate) => save({ dueDate })} />
-            </Cell>
-            <Cell caption="Effort (h)">
-            <InlineInput
-              label={label("Effort in hours")}
-              type="number"
-              step="0.25"
-              value={effort === null ? "" : String(effort)}
-              disabled={locked || !can.edit}
-              onSave={(effortHours) => save({ effortHours })}
-            />
-            </Cell>
-          </div>
-        ) : (
-          <dl className="grid grid-cols-3 gap-2 text-xs text-slate-600 lg:w-[24rem] lg:shrink-0">
-            <div>
-              <dt className="text-slate-400">Owner</dt>
-              <dd>{item.ownerName ?? "Unassigned"}</dd>
-            </div>
-            <div>
-              <dt className="text-slate-400">Due</dt>
-              <dd>{formatDay(item.dueDate)}</dd>
-            </div>
-            <div>
-              <dt className="text-slate-400">Effort</dt>
-              <dd>{formatHours(item.effortHours)}</dd>
-            </div>
-          </dl>
-        )}
-      </div>
-
-      {reasonFor && (
-        <form
-          className="mt-2 flex flex-wrap items-end gap-2"
-          onSubmit={(event) => {
-            event.preventDefault();
-            save({ status: "NOT_APPLICABLE", notApplicableReason: reason });
-            setReasonFor(false);
-          }}
-        >
-          <label className="min-w-0 flex-1 basis-64 text-xs text-slate-600">
-            Why does this not apply?
-            <input
-              autoFocus
-              required
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              onKeyDown={(event) => event.key === "Escape" && setReasonFor(false)}
-              className="mt-0.5 block w-full rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
-            />
-          </label>
-          <button type="submit" className="rounded-md bg-indigo-600 px-2.5 py-1.5 text-xs font-semibold text-white">Mark N/A</button>
-          <button type="button" onClick={() => setReasonFor(false)} className="rounded-md px-2.5 py-1.5 text-xs font-semibold text-slate-700 hover:bg-slate-100">
-            Cancel
-          </button>
-        </form>
-      )}
-
-      {notice?.tone === "conflict" && (
-        <ConflictNotice
-          changes={notice.changes}
-          mine={notice.retry}
-          names={{ people: Object.fromEntries(members.map((member) => [member.userId, member.name])) }}
-          onApply={retry}
-          onKeepTheirs={dismiss}
-        />
-      )}
-      {notice && notice.tone !== "conflict" && (
-        <div
-          role="status"
-          className={cn(
-            "mt-2 rounded-md px-3 py-2 text-sm ring-1 ring-inset",
-            notice.tone === "error" ? "bg-red-50 text-red-800 ring-red-200" : "bg-amber-50 text-amber-900 ring-amber-200",
-          )}
-        >
-          <p>{notice.message}</p>
-          {notice.tone === "evidence" && <EvidenceQuickAdd itemId={item.id} itemTitle={item.title} onAdded={retry} />}
-          {notice.tone === "error" && (
-            <button type="button" onClick={dismiss} className="mt-1 text-xs font-semibold underline">
-              Dismiss
-            </button>
-          )}
-        </div>
-      )}
-    </li>
+    <ChecklistProvider projectId={projectId} members={members} can={can} viewerId={viewerId} archived={archived}>
+      <ChecklistRow initial={initial} active selected={false} onSelect={null} stacked={stacked} />
+    </ChecklistProvider>
   );
 }

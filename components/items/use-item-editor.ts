@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { updateItemAction } from "@/lib/server/actions/items";
 import type { ConflictingChange } from "@/lib/domain/item-edits";
 import type { ItemView } from "@/lib/server/read-models/item-view";
@@ -16,20 +16,25 @@ function describeError(error: { message: string; fields?: Record<string, string[
 }
 
 // Holds an item as the user sees it and saves changes against the version they
-// saw. A change of fields nobody else touched meanwhile lands on top of the
-// current version; one that clashes comes back as a conflict: the editor then
-// shows the current item, keeps the user's change (`shown` gives it to the
-// controls) and offers to apply it again or keep theirs.
+// saw. A change shows at once (optimistically) and nothing is disabled while
+// it travels, so focus stays where it was; a refused change rolls back and
+// says why. A change of fields nobody else touched meanwhile lands on top of
+// the current version; one that clashes comes back as a conflict: the editor
+// then shows the current item, keeps the user's change (`shown` gives it to
+// the cells) and offers to apply it again or keep theirs.
 export function useItemEditor(initial: ItemView) {
   const router = useRouter();
   const [item, setItem] = useState(initial);
   const [seen, setSeen] = useState(initial);
   const [notice, setNotice] = useState<ItemNotice | null>(null);
+  // Changes on their way to the server, by field, with the save that sent each
+  // (a later save of the same field replaces the earlier one's value).
+  const [inFlight, setInFlight] = useState<Record<string, { value: unknown; save: number }>>({});
+  const saves = useRef(0);
   const [pending, startTransition] = useTransition();
 
   // On a conflict the rest of the page (rendered notes, history, score)
-  // catches up with what changed, outside the save's transition so that the
-  // controls are usable again at once.
+  // catches up with what changed.
   const conflicted = notice?.tone === "conflict" ? notice : null;
   useEffect(() => {
     if (conflicted) router.refresh();
@@ -41,13 +46,18 @@ export function useItemEditor(initial: ItemView) {
     if (initial.version >= item.version) setItem(initial);
   }
 
-  // `onSaved` runs once the change has landed (e.g. to close an editor).
+  // `onSaved` runs once the change has landed.
   function save(changes: Record<string, unknown>, { onSaved }: { onSaved?: () => void } = {}) {
+    const save = ++saves.current;
+    setInFlight((current) => ({ ...current, ...Object.fromEntries(Object.entries(changes).map(([field, value]) => [field, { value, save }])) }));
+    setNotice(null);
+    const landed = () =>
+      setInFlight((current) => Object.fromEntries(Object.entries(current).filter(([, change]) => change.save !== save)));
     startTransition(async () => {
       const result = await updateItemAction(item.id, item.version, changes);
+      landed();
       if (result.ok) {
-        setItem(result.data);
-        setNotice(null);
+        setItem((current) => (result.data.version >= current.version ? result.data : current));
         onSaved?.();
         return;
       }
@@ -64,9 +74,10 @@ export function useItemEditor(initial: ItemView) {
     });
   }
 
-  // What a control shows for a field: the user's own value while their change
+  // What a cell shows for a field: the user's change while it travels or
   // waits on a conflict, otherwise the item's.
   function shown<F extends keyof ItemView>(field: F): ItemView[F] {
+    if (field in inFlight) return inFlight[field].value as ItemView[F];
     if (notice?.tone === "conflict" && field in notice.retry) return notice.retry[field] as ItemView[F];
     return item[field];
   }

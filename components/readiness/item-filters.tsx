@@ -4,8 +4,10 @@ import { NEEDS_TRIAGE_LABEL, PRIORITIES, PRIORITY_LABEL, STANDINGS, STANDING_LAB
 import type { MemberOption } from "@/lib/server/read-models/project-page";
 import { cn } from "@/components/ui/cn";
 import { CompactSelect } from "@/components/ui/compact-select";
+import { ChecklistSearch, ChecklistSort } from "@/components/items/checklist-search";
 
-// A plain GET form: filters live in the URL, so a filtered view can be shared.
+// A plain GET form: filters live in the URL, so a filtered view can be
+// shared. The search and the order apply at once (checklist-search.tsx).
 export function ItemFilters({
   projectId,
   filter,
@@ -40,16 +42,8 @@ export function ItemFilters({
         {filter.dueThisWeek && <input type="hidden" name="dueThisWeek" value="1" />}
         {filter.stale && <input type="hidden" name="stale" value="1" />}
         {filter.open && <input type="hidden" name="open" value="1" />}
-        <label className="min-w-0 flex-1 basis-48">
-          <span className="sr-only">Search items</span>
-          <input
-            type="search"
-            name="q"
-            defaultValue={filter.q ?? ""}
-            placeholder="Search title, key or notes"
-            className="block w-full rounded-md border-0 px-3 py-1.5 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
-          />
-        </label>
+        {filter.sort && <input type="hidden" name="sort" value={filter.sort} />}
+        <ChecklistSearch defaultValue={filter.q ?? ""} />
         <CompactSelect
           label="Status"
           name="status"
@@ -79,6 +73,7 @@ export function ItemFilters({
           defaultValue={filter.category ?? ""}
           options={[{ value: "", label: "All categories" }, ...categories.map((c) => ({ value: c.id, label: c.name }))]}
         />
+        <ChecklistSort value={filter.sort ?? ""} />
         <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700">
           Filter
         </button>
@@ -96,7 +91,7 @@ export function ItemFilters({
           {shown !== total && (
             <>
               {" · "}
-              <Link href={`/projects/${projectId}#items`} className="font-medium text-indigo-600 hover:underline">
+              <Link href={`/projects/${projectId}${filter.sort ? `?sort=${filter.sort}` : ""}#items`} className="font-medium text-indigo-700 hover:underline">
                 Clear filters
               </Link>
             </>

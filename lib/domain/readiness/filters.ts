@@ -1,6 +1,7 @@
 // The item list's filters, as they travel in the project page's URL.
 import { z } from "zod";
 import { addDays } from "./dates";
+import { ITEM_SORTS } from "./sort";
 import { isOpen } from "./standing";
 import { PRIORITIES, STANDINGS, type ItemPriority, type Standing } from "./vocabulary";
 
@@ -21,6 +22,8 @@ const itemFilterSchema = z.object({
   // Applicable and not yet done or waived.
   open: optionalParam(z.literal("1")),
   q: optionalParam(z.string().trim().max(200)),
+  // How items are ordered within their category (sort.ts); the project's order when absent.
+  sort: optionalParam(z.enum(ITEM_SORTS)),
 });
 
 export type ItemFilter = z.infer<typeof itemFilterSchema>;
@@ -35,7 +38,8 @@ export function parseItemFilter(params: Record<string, string | string[] | undef
   return filter as ItemFilter;
 }
 
-export const isFiltering = (filter: ItemFilter) => Object.values(filter).some((value) => value !== undefined);
+/** Whether the filter leaves items out (an order alone leaves every item in). */
+export const isFiltering = (filter: ItemFilter) => Object.entries(filter).some(([key, value]) => key !== "sort" && value !== undefined);
 
 export type FilterableItem = {
   categoryId: string;

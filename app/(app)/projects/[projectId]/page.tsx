@@ -8,6 +8,9 @@ import { ReadinessMatrix } from "@/components/readiness/readiness-matrix";
 import { ReadinessSummary } from "@/components/readiness/readiness-summary";
 import { can } from "@/lib/domain/permissions";
 import { filterItems, isFiltering, parseItemFilter } from "@/lib/domain/readiness/filters";
+import { sortItems } from "@/lib/domain/readiness/sort";
+import { SkipToChecklist } from "@/components/items/skip-to-checklist";
+import { collapsedCategoryIds } from "@/lib/server/services/checklist-preferences";
 import { requireActor } from "@/lib/server/access/current-actor";
 import { loadProjectPage } from "@/lib/server/read-models/project-page";
 import { pageOrNotFound } from "@/lib/server/page-data";
@@ -21,11 +24,13 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const { projectId } = await params;
   const page = await pageOrNotFound(loadProjectPage(actor, projectId));
   const filter = parseItemFilter(await searchParams);
-  const items = filterItems(page.items, filter, { userId: actor.userId, today: page.today });
+  const items = sortItems(filterItems(page.items, filter, { userId: actor.userId, today: page.today }), filter.sort);
+  const collapsed = await collapsedCategoryIds(actor, projectId);
   const archived = page.project.archived;
 
   return (
     <>
+      <SkipToChecklist />
       <ProjectHeader project={page.project} role={actor.role} current="overview" />
       <div className="space-y-6">
         <ReadinessSummary
@@ -60,10 +65,13 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             categories={page.categories}
             items={items}
             members={page.members}
-            can={{ status: can(actor.role, "item.updateStatus"), owner: can(actor.role, "item.assignOwner"), edit: can(actor.role, "item.edit") }}
+            can={{ status: can(actor.role, "item.updateStatus"), owner: can(actor.role, "item.assignOwner"), edit: can(actor.role, "item.edit"), planOwn: can(actor.role, "item.planOwn") }}
+            viewerId={actor.userId}
             canAddItems={can(actor.role, "item.create")}
+            canManageCategories={can(actor.role, "category.manage")}
             archived={archived}
             filtering={isFiltering(filter)}
+            collapsed={collapsed}
           />
         </section>
       </div>

@@ -75,7 +75,8 @@ export default async function ItemPage({ params }: Props) {
                 members={page.members}
                 archived={project.archived}
                 stacked
-                can={{ status: can(actor.role, "item.updateStatus"), owner: can(actor.role, "item.assignOwner"), edit: can(actor.role, "item.edit") }}
+                viewerId={actor.userId}
+                can={{ status: can(actor.role, "item.updateStatus"), owner: can(actor.role, "item.assignOwner"), edit: can(actor.role, "item.edit"), planOwn: can(actor.role, "item.planOwn") }}
               />
             </ul>
           </div>
