@@ -212,9 +212,7 @@ test("the whole catalogue stays light: DOM size, and how it looks on a laptop an
   await phone.context().close();
 });
 
-// Needs the bulk-edit service, which currently answers "not available yet":
-// enable once it has landed (it then passes against the real service).
-test.fixme("bulk N/A of a category with one reason, then what changed and what was left", async () => {
+test("bulk N/A of a category with one reason, then what changed and what was left", async () => {
   await page.goto(projectUrl);
   const count = await page.getByTestId("item-row").count();
   await page.getByRole("checkbox", { name: "Select all in Testing" }).check();
