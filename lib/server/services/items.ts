@@ -1,6 +1,5 @@
 import "server-only";
 import { EDITABLE_ITEM_FIELDS, rebaseEdit, type ItemField } from "@/lib/domain/item-edits";
-import type { Action } from "@/lib/domain/permissions";
 import { evidenceRequired, PRIORITY_LABEL } from "@/lib/domain/readiness/vocabulary";
 import { actorUserId, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
 import { authorize } from "@/lib/server/kernel/gate";
@@ -11,24 +10,8 @@ import { createItemInput, itemRefInput, reorderItemInput, updateItemInput, type 
 import type { Prisma } from "@/generated/prisma/client";
 import { recordProjectChange } from "./activity";
 import { editConflict, itemUpdatedEntry, lockItemRow, recordedChangesSince } from "./item-changes";
+import { authorizeItemFields, mayPlanItem, notYourItemToPlan } from "./item-permissions";
 import { asJson, categoryInTeam, changedFields, itemIdIn, itemInTeam, slugify, toDay } from "@/lib/server/kernel/tenancy";
-
-// Which permission each field of an item needs: engineers work the item
-// (status, notes, owner), leads shape it (everything else).
-const FIELD_PERMISSION: Record<keyof ItemChanges, Action> = {
-  status: "item.updateStatus",
-  notApplicableReason: "item.updateStatus",
-  notes: "item.updateNotes",
-  ownerId: "item.assignOwner",
-  ownerEmail: "item.assignOwner",
-  priority: "item.edit",
-  dueDate: "item.edit",
-  effortHours: "item.edit",
-  title: "item.edit",
-  why: "item.edit",
-  howToVerify: "item.edit",
-  categoryId: "item.edit",
-};
 
 type Tx = Prisma.TransactionClient;
 
@@ -128,12 +111,14 @@ async function rebaseOnCurrent(tx: Tx, actor: Actor, item: ItemRow, baseVersion:
  */
 export async function updateItem(actor: Actor, input: unknown): Promise<ItemDetail> {
   const { version, changes: requested, ...ref } = parseInput(updateItemInput, input);
-  for (const field of Object.keys(requested) as (keyof ItemChanges)[]) authorize(actor, FIELD_PERMISSION[field]);
+  const { ownershipNeeded } = authorizeItemFields(actor, Object.keys(requested) as (keyof ItemChanges)[]);
 
   return db.$transaction(async (tx) => {
     const itemId = await itemIdIn(tx, actor, ref);
     await lockItemRow(tx, actor, itemId);
     const item = await itemInTeam(tx, actor, itemId);
+    // The owner as it stands now, under the lock, not as the request would set it.
+    if (ownershipNeeded && !mayPlanItem(actor, item)) throw notYourItemToPlan();
     if (version > item.version) throw invalidField("version", `This item has no version ${version} yet: it is at version ${item.version}. Reload it and try again.`);
     const { changes: sent, sentAs } = await ownerById(tx, actor, requested);
     const changes = version === item.version ? sent : await rebaseOnCurrent(tx, actor, item, version, sent, sentAs);
