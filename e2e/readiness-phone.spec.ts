@@ -160,14 +160,6 @@ test("on a phone the report, the shared report and the portfolio fit the screen 
   await phone.goto(`/projects/${projectId}`);
   await expect(phone.getByTestId("overview-blockers")).toBeVisible();
   await expectNoSidewaysScroll(phone, '[data-testid="project-overview"]', { wholePage: false });
-  console.log(
-    await phone.evaluate(() =>
-      [...document.querySelectorAll("body *")]
-        .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && (element.parentElement?.getBoundingClientRect().right ?? 0) <= document.documentElement.clientWidth + 1)
-        .map((element) => `${element.tagName}.${String(element.className).slice(0, 80)} ${Math.round(element.getBoundingClientRect().width)}`)
-        .slice(0, 10),
-    ),
-  );
   await snapshot(phone, "project-phone");
 
   // The report.
@@ -179,6 +171,7 @@ test("on a phone the report, the shared report and the portfolio fit the screen 
   await expect(report.getByTestId("report-target")).not.toHaveText("—");
   await expect(report.getByText(LONG_TITLE).first()).toBeVisible();
   await expectNoSidewaysScroll(phone);
+  await report.evaluate((element) => element.scrollIntoView());
   await phone.screenshot({ path: "docs/screenshots/report-phone.png" });
   const percent = await report.getByTestId("report-percent").innerText();
   const blockers = await report.getByTestId("report-blockers").innerText();

@@ -3,9 +3,10 @@ import { isDueThisWeek, isOverdue } from "@/lib/domain/readiness/filters";
 import { dayIn } from "@/lib/domain/readiness/dates";
 import { isOpen } from "@/lib/domain/readiness/standing";
 import type { ItemPriority, Standing } from "@/lib/domain/readiness/vocabulary";
-import type { UserActor } from "@/lib/server/kernel/actor";
+import type { Actor, UserActor } from "@/lib/server/kernel/actor";
 import { authorize, permits } from "@/lib/server/kernel/gate";
 import { db } from "@/lib/server/kernel/db";
+import { forbidden } from "@/lib/server/kernel/errors";
 import { itemViewSelect, toItemView } from "./item-view";
 
 /** One of my open items, with the project it belongs to. */
@@ -93,11 +94,13 @@ function pendingWaivers(actor: UserActor) {
 
 /**
  * Reads My work in two statements whatever the number of projects and items
- * (one when the person decides no waiver). Only people have work of their
- * own. Errors: FORBIDDEN for someone who may not read the team's projects.
+ * (one when the person decides no waiver). Errors: FORBIDDEN for an actor
+ * who may not read the team's projects, and for any actor but a person (only
+ * people have work of their own).
  */
-export async function loadMyWork(actor: UserActor, now = new Date()): Promise<MyWork> {
+export async function loadMyWork(actor: Actor, now = new Date()): Promise<MyWork> {
   authorize(actor, "project.read");
+  if (actor.kind !== "user") throw forbidden("Only a person has work of their own.");
   const decidesWaivers = permits(actor, "waiver.decide");
   const [rows, waivers] = await Promise.all([myItems(actor), decidesWaivers ? pendingWaivers(actor) : Promise.resolve([])]);
   const today = dayIn(now, actor.timeZone);
