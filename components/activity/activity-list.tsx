@@ -31,7 +31,7 @@ export function ActivityList({ entries, members, projectId, compact = false, lin
               {linkItems && entry.itemId && entry.action !== "item.deleted" && (
                 <>
                   {" · "}
-                  <Link href={`/projects/${projectId}/items/${entry.itemId}`} className="hover:underline">
+                  <Link href={`/projects/${projectId}/items/${entry.itemId}`} className="[overflow-wrap:anywhere] hover:underline">
                     {typeof entry.after?.title === "string" ? entry.after.title : "View item"}
                   </Link>
                 </>

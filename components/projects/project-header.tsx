@@ -27,10 +27,10 @@ export function ProjectHeader({ project, role, current }: { project: HeaderProje
         /
       </nav>
       <div className="mt-1 flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{project.name}</h1>
+        <h1 className="min-w-0 text-2xl font-semibold tracking-tight text-slate-900 [overflow-wrap:anywhere]">{project.name}</h1>
         {project.archived && <Badge tone="amber">Archived — read only</Badge>}
       </div>
-      {project.description && <p className="mt-1 max-w-3xl text-sm text-slate-600">{project.description}</p>}
+      {project.description && <p className="mt-1 max-w-3xl text-sm text-slate-600 [overflow-wrap:anywhere]">{project.description}</p>}
       <div className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {project.productionUrl && (
           <a href={project.productionUrl} rel="noopener noreferrer" target="_blank" className="text-indigo-600 hover:underline">

@@ -40,21 +40,31 @@ function EvidenceLinks({ evidence }: { evidence: ReportEvidence[] }) {
 const Due = ({ item }: { item: ReportItem }) => (item.dueDate ? <span className={item.overdue ? "font-medium text-red-700" : undefined}>{formatDay(item.dueDate)}{item.overdue && " · overdue"}</span> : <span className="text-slate-400">—</span>);
 
 const th = "border-b border-slate-200 py-1.5 pr-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
-const td = "border-b border-slate-100 py-1.5 pr-3 align-top";
+
+// Tables become stacked cards on a phone: each row a block, each cell a line
+// labelled by its column (data-label), the header row hidden. From the `md`
+// width up, and on paper, they are tables again.
+const table = "block w-full md:table print:table";
+const thead = "hidden md:table-header-group print:table-header-group";
+const tbody = "block md:table-row-group print:table-row-group";
+const tr = "block border-b border-slate-100 py-2 md:table-row md:py-0 print:table-row print:py-0";
+const td =
+  "block py-0.5 align-top [overflow-wrap:anywhere] md:table-cell md:border-b md:border-slate-100 md:py-1.5 md:pr-3 print:table-cell print:border-b print:border-slate-100 print:py-1.5 print:pr-3 " +
+  "before:mr-1.5 before:text-xs before:font-medium before:text-slate-500 before:content-[attr(data-label)] md:before:content-none print:before:content-none";
 
 // The status report, on screen and on paper: the same ProjectReport the
 // Markdown, CSV and JSON exports are made from.
 export function ProjectReportView({ report }: { report: ProjectReport }) {
   const { summary, project } = report;
   return (
-    <article className="rounded-xl bg-white p-6 text-sm text-slate-700 shadow-sm ring-1 ring-slate-200 print:p-0 print:shadow-none print:ring-0" data-testid="project-report">
+    <article className="min-w-0 rounded-xl bg-white p-4 text-sm [overflow-wrap:anywhere] sm:p-6 text-slate-700 shadow-sm ring-1 ring-slate-200 print:p-0 print:shadow-none print:ring-0" data-testid="project-report">
       <header className="flex flex-wrap items-end justify-between gap-4 border-b border-slate-200 pb-4">
         <div>
           <p className="text-xs uppercase tracking-wide text-slate-500">Production readiness · {formatDay(dayIn(new Date(report.generatedAt), report.timeZone))} · dates in {report.timeZone}</p>
           <p className="mt-1 text-5xl font-bold tabular-nums text-slate-900" data-testid="report-percent">
             {summary.readinessPercent}%
           </p>
-          <p className="mt-1 text-base font-semibold text-indigo-700">{summary.level > 0 ? `Level ${summary.level} — ${summary.levelName}` : summary.levelName}</p>
+          <p className="mt-1 text-base font-semibold text-indigo-700" data-testid="report-level">{summary.level > 0 ? `Level ${summary.level} — ${summary.levelName}` : summary.levelName}</p>
           {summary.needsTriage > 0 && (
             <p className="mt-1 text-sm font-semibold text-amber-800" data-testid="report-needs-triage">
               {needsTriageText(summary.needsTriage)}: no level above 1 until {summary.needsTriage === 1 ? "it is" : "they are"} prioritised.
@@ -64,7 +74,7 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
         <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
           <div>
             <dt className="text-xs text-slate-500">Launch blockers</dt>
-            <dd className="text-lg font-semibold text-slate-900">{summary.launchBlockers}</dd>
+            <dd className="text-lg font-semibold text-slate-900" data-testid="report-blockers">{summary.launchBlockers}</dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">Remaining effort</dt>
@@ -79,7 +89,7 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
           </div>
           <div>
             <dt className="text-xs text-slate-500">Target launch</dt>
-            <dd className="text-lg font-semibold text-slate-900">{project.targetDate ? formatDay(project.targetDate) : "—"}</dd>
+            <dd className="text-lg font-semibold text-slate-900" data-testid="report-target">{project.targetDate ? formatDay(project.targetDate) : "—"}</dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">Items</dt>
@@ -126,8 +136,8 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
         {report.blockers.length === 0 ? (
           <p>{noLaunchBlockersText(summary.needsTriage)}</p>
         ) : (
-          <table className="w-full">
-            <thead>
+          <table className={table}>
+            <thead className={thead}>
               <tr>
                 <th className={th}>Item</th>
                 <th className={th}>Status</th>
@@ -135,17 +145,17 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
                 <th className={th}>Due</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className={tbody}>
               {report.blockers.map((item) => (
-                <tr key={item.key}>
+                <tr className={tr} key={item.key}>
                   <td className={td}>
                     {item.title} <code className="text-xs text-slate-500">{item.key}</code>
                   </td>
-                  <td className={td}>
+                  <td className={td} data-label="Status">
                     <StandingBadge standing={item.standing} />
                   </td>
-                  <td className={td}>{item.owner ?? <span className="text-red-700">unassigned</span>}</td>
-                  <td className={td}>
+                  <td className={td} data-label="Owner">{item.owner ?? <span className="text-red-700">unassigned</span>}</td>
+                  <td className={td} data-label="Due">
                     <Due item={item} />
                   </td>
                 </tr>
@@ -156,8 +166,8 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
       </Section>
 
       <Section title="Readiness matrix">
-        <table className="w-full max-w-xl" data-testid="report-matrix">
-          <thead>
+        <table className={`${table} max-w-xl`} data-testid="report-matrix">
+          <thead className={thead}>
             <tr>
               <th className={th}>Category</th>
               <th className={th}>State</th>
@@ -165,15 +175,15 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
               <th className={th}>Readiness</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className={tbody}>
             {report.categories.map((category) => (
-              <tr key={category.name}>
+              <tr className={tr} key={category.name}>
                 <td className={td}>{category.name}</td>
-                <td className={`${td} text-base`}>{category.glyph}</td>
-                <td className={`${td} tabular-nums`}>
+                <td className={`${td} text-base`} data-label="State">{category.glyph}</td>
+                <td className={`${td} tabular-nums`} data-label="Done or waived">
                   {category.counts.DONE + category.counts.WAIVED} / {category.applicable}
                 </td>
-                <td className={`${td} tabular-nums`}>{category.percent}%</td>
+                <td className={`${td} tabular-nums`} data-label="Readiness">{category.percent}%</td>
               </tr>
             ))}
           </tbody>
@@ -182,9 +192,9 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
 
       {report.categories.map((category) => (
         <Section key={category.name} title={`${category.name} · ${category.percent}%`}>
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[40rem]">
-              <thead>
+          <div>
+            <table className={table}>
+              <thead className={thead}>
                 <tr>
                   <th className={th}>Item</th>
                   <th className={th}>Priority</th>
@@ -195,9 +205,9 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
                   <th className={th}>Evidence</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody className={tbody}>
                 {category.items.map((item) => (
-                  <tr key={item.key} data-report-item={item.key}>
+                  <tr className={tr} key={item.key} data-report-item={item.key}>
                     <td className={td}>
                       {item.title}
                       <div>
@@ -205,18 +215,18 @@ export function ProjectReportView({ report }: { report: ProjectReport }) {
                       </div>
                       {item.notApplicableReason && item.standing === "NOT_APPLICABLE" && <div className="text-xs text-slate-500">N/A: {item.notApplicableReason}</div>}
                     </td>
-                    <td className={td}>
+                    <td className={td} data-label="Priority">
                       <PriorityBadge priority={item.priority} />
                     </td>
-                    <td className={td}>
+                    <td className={td} data-label="Status">
                       <StandingBadge standing={item.standing} />
                     </td>
-                    <td className={td}>{item.owner ?? "—"}</td>
-                    <td className={`${td} tabular-nums`}>{formatHours(item.effortHours)}</td>
-                    <td className={td}>
+                    <td className={td} data-label="Owner">{item.owner ?? "—"}</td>
+                    <td className={`${td} tabular-nums`} data-label="Effort">{formatHours(item.effortHours)}</td>
+                    <td className={td} data-label="Due">
                       <Due item={item} />
                     </td>
-                    <td className={td}>
+                    <td className={td} data-label="Evidence">
                       <EvidenceLinks evidence={item.evidence} />
                     </td>
                   </tr>

@@ -12,6 +12,7 @@ import { TeamSwitcher } from "./team-switcher";
 export function AppShell({ actor, teams, clerk, children }: { actor: UserActor; teams: TeamMembershipView[]; clerk: boolean; children: ReactNode }) {
   const links = [
     { href: "/", label: "Projects" },
+    { href: "/my-work", label: "My work" },
     { href: "/members", label: "Members" },
     { href: "/api-docs", label: "API" },
     ...(can(actor.role, "team.rename") ? [{ href: "/settings", label: "Settings" }] : []),

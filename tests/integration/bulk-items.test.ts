@@ -131,7 +131,7 @@ describe("bulk edits", () => {
     expect(planned.updated.map((item) => item.id).sort()).toEqual(ids.slice(0, 2).sort());
     expect(planned.updated[0].dueDate).toBe("2027-03-01");
     expect(planned.refused.map((r) => r.itemId).sort()).toEqual(ids.slice(2).sort());
-    expect(planned.refused[0].reason).toBe("You may set the due date only of items you own.");
+    expect(planned.refused[0].reason).toMatch(/^You can set the due date and effort only of items you own\./);
     for (const id of ids.slice(2)) expect((await db.item.findUniqueOrThrow({ where: { id } })).dueDate).toBeNull();
 
     // A lead may plan anyone's items.

@@ -17,6 +17,7 @@ import * as apiPages from "@/lib/server/read-models/api-pages";
 import * as itemDetail from "@/lib/server/read-models/item-detail";
 import * as itemPage from "@/lib/server/read-models/item-page";
 import * as itemView from "@/lib/server/read-models/item-view";
+import * as myWork from "@/lib/server/read-models/my-work";
 import * as ownerView from "@/lib/server/read-models/owner-view";
 import * as pagination from "@/lib/server/read-models/pagination";
 import * as portfolio from "@/lib/server/read-models/portfolio";
@@ -35,7 +36,7 @@ import { teamWith } from "../support/fixtures";
 import { catalogueProject, code, itemByKey as itemWithKey } from "../support/readiness";
 import { exportedFunctions, SERVICE_MODULES, SERVICE_READS } from "../support/service-exports";
 
-const READ_MODELS = { activityFeed, activityView, apiPages, checklistDocument, checkView, commentView, evidenceView, itemDetail, itemPage, itemView, ownerView, pagination, portfolio, portfolioReport, projectHistory, projectPage, projectReport, projectScore, projectView, snapshotValues, standingTally };
+const READ_MODELS = { activityFeed, activityView, apiPages, checklistDocument, checkView, commentView, evidenceView, itemDetail, itemPage, itemView, myWork, ownerView, pagination, portfolio, portfolioReport, projectHistory, projectPage, projectReport, projectScore, projectView, snapshotValues, standingTally };
 
 // The one read a share link may do, on its own project.
 const REPORT_READS = new Set(["projectReport.loadProjectReport", "projectScore.loadProjectScore"]);
@@ -115,6 +116,7 @@ const READS: Record<string, (w: World) => Promise<unknown>> = {
   "projectHistory.compareProjectStates": (w) => projectHistory.compareProjectStates(w.share, w.projectId, { from: w.milestoneId, to: "now" }),
   "projectPage.loadProjectReadiness": (w) => projectPage.loadProjectReadiness(w.share, w.projectId),
   "projectPage.loadProjectPage": (w) => projectPage.loadProjectPage(w.share, w.projectId),
+  "myWork.loadMyWork": (w) => myWork.loadMyWork(w.share),
   "apiTokens.listApiTokens": (w) => SERVICE_MODULES.apiTokens.listApiTokens(w.share),
   "comments.listComments": (w) => SERVICE_MODULES.comments.listComments(w.share, { itemId: w.item.id }),
   "checks.listChecks": (w) => SERVICE_MODULES.checks.listChecks(w.share, { projectId: w.projectId }),

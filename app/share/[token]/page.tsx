@@ -19,10 +19,10 @@ export default async function SharedReportPage({ params }: Props) {
   return (
     <main className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
       <header className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{report.project.name}</h1>
+        <h1 className="min-w-0 text-2xl font-semibold tracking-tight text-slate-900 [overflow-wrap:anywhere]">{report.project.name}</h1>
         <p className="text-xs text-slate-500 print:hidden">Read-only report shared from Shipshape</p>
       </header>
-      {report.project.description && <p className="mb-4 max-w-3xl text-sm text-slate-600">{report.project.description}</p>}
+      {report.project.description && <p className="mb-4 max-w-3xl text-sm text-slate-600 [overflow-wrap:anywhere]">{report.project.description}</p>}
       <ProjectReportView report={report} />
     </main>
   );

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { dayIn } from "@/lib/domain/readiness/dates";
+import { isDueThisWeek } from "@/lib/domain/readiness/filters";
 import { readinessMatrix, type MatrixRow } from "@/lib/domain/readiness/matrix";
 import { readinessOf, type Readiness } from "@/lib/domain/readiness/score";
 import { launchBlockerItems, nextLevelItems } from "@/lib/domain/readiness/next-level";
@@ -46,12 +47,52 @@ export type ProjectReadiness = {
 export type ProjectPage = ProjectReadiness & {
   members: MemberOption[];
   recentActivity: ActivityView[];
+  overview: ProjectOverview;
 };
+
+/** How many rows each overview panel shows before "and N more". */
+export const OVERVIEW_LIST_SIZE = 8;
+
+/** The first OVERVIEW_LIST_SIZE of a list, and how long the whole list is. */
+export type OverviewList<T> = { shown: T[]; total: number };
+
+/** A waiver request waiting for a lead's decision, as the overview lists it. */
+export type PendingWaiverView = {
+  waiverId: string;
+  itemId: string;
+  itemKey: string;
+  itemTitle: string;
+  priority: ItemView["priority"];
+  reason: string;
+  requestedById: string | null;
+  requestedByName: string | null;
+  // When it was asked for (ISO 8601 instant).
+  requestedAt: string;
+  // The day it would be granted until, in the team's zone.
+  expiresOn: string;
+};
+
+/**
+ * What a lead asks first: the launch blockers (overdue first, then by due
+ * date, undated last), the waivers waiting for a decision (oldest request
+ * first), and the open items due this week in the team's zone (soonest first).
+ */
+export type ProjectOverview = {
+  blockers: OverviewList<ItemView>;
+  pendingWaivers: OverviewList<PendingWaiverView>;
+  dueThisWeek: OverviewList<ItemView>;
+};
+
+// The item select with when each open waiver was asked for, for the overview.
+const overviewItemSelect = {
+  ...itemViewSelect,
+  waivers: { ...itemViewSelect.waivers, select: { ...itemViewSelect.waivers.select, createdAt: true } },
+} satisfies Prisma.ItemSelect;
 
 const projectWithItemsSelect = {
   ...projectViewSelect,
   categories: { orderBy: { position: "asc" }, select: { id: true, name: true } },
-  items: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: itemViewSelect },
+  items: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: overviewItemSelect },
 } satisfies Prisma.ProjectSelect;
 
 // One joined statement: the project, its categories and its items with their
@@ -98,6 +139,34 @@ function scoreProject(row: ProjectWithItems, now: Date, timeZone: string): Proje
   };
 }
 
+const capped = <T>(list: T[]): OverviewList<T> => ({ shown: list.slice(0, OVERVIEW_LIST_SIZE), total: list.length });
+
+// Undated last; ISO days compare as strings.
+const byDueDate = (a: ItemView, b: ItemView) => (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999");
+
+/** The overview's three lists, from the rows and views already read: no further query. */
+function projectOverview(rows: ProjectWithItems["items"], scored: ProjectReadiness, timeZone: string): ProjectOverview {
+  const blockers = [...scored.blockers].sort((a, b) => Number(b.overdue) - Number(a.overdue) || byDueDate(a, b));
+  const views = new Map(scored.items.map((item) => [item.id, item]));
+  const pending = rows
+    .flatMap((row) => row.waivers.filter((w) => w.status === "PENDING").map((waiver) => ({ row, waiver })))
+    .sort((a, b) => a.waiver.createdAt.getTime() - b.waiver.createdAt.getTime())
+    .map(({ row, waiver }): PendingWaiverView => ({
+      waiverId: waiver.id,
+      itemId: row.id,
+      itemKey: row.key,
+      itemTitle: row.title,
+      priority: views.get(row.id)?.priority ?? row.priority,
+      reason: waiver.reason,
+      requestedById: waiver.requestedById,
+      requestedByName: waiver.requestedBy?.name ?? null,
+      requestedAt: waiver.createdAt.toISOString(),
+      expiresOn: dayIn(waiver.expiresAt, timeZone),
+    }));
+  const due = scored.items.filter((item) => isDueThisWeek(item, scored.today)).sort(byDueDate);
+  return { blockers: capped(blockers), pendingWaivers: capped(pending), dueThisWeek: capped(due) };
+}
+
 // One statement whatever the size of the project.
 export async function loadProjectReadiness(actor: Actor, projectId: string, now = new Date()): Promise<ProjectReadiness> {
   authorize(actor, "project.read");
@@ -112,5 +181,6 @@ export async function loadProjectPage(actor: Actor, projectId: string, now = new
   authorize(actor, "project.read");
   const row = await projectPageRow(actor, projectId);
   if (!row) throw notFound("Project");
-  return { ...scoreProject(row, now, actor.timeZone), members: toMemberOptions(row.team.memberships), recentActivity: row.team.activities.map(toActivityView) };
+  const scored = scoreProject(row, now, actor.timeZone);
+  return { ...scored, members: toMemberOptions(row.team.memberships), recentActivity: row.team.activities.map(toActivityView), overview: projectOverview(row.items, scored, actor.timeZone) };
 }

@@ -1,16 +1,15 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { ItemField } from "@/lib/domain/item-edits";
 import { bulkUpdateItemsInput, type BulkChanges, type BulkRefusal } from "@/lib/schemas/bulk-items";
 import { actorUserId, nonPersonLabel, type Actor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
 import { AppError, conflict, invalidField, parseInput } from "@/lib/server/kernel/errors";
-import { authorize, permits } from "@/lib/server/kernel/gate";
 import { changedFields, projectInTeam, toDay } from "@/lib/server/kernel/tenancy";
 import { itemDetailsIn, type ItemDetail } from "@/lib/server/read-models/item-detail";
 import { recordProjectChange, type ProjectActivityEntry } from "./activity";
 import { itemUpdatedEntry } from "./item-changes";
-import { currentEvidenceWhere, evidenceAskedFor, evidenceFirstMessage, FIELD_PERMISSION, notApplicableReasonAfter, PLAN_OWN_FIELDS } from "./item-rules";
+import { authorizeItemFields, mayPlanItem, notYourItemToPlan, PLANNING_FIELDS } from "./item-permissions";
+import { currentEvidenceWhere, evidenceAskedFor, evidenceFirstMessage, notApplicableReasonAfter } from "./item-rules";
 
 // A bulk edit is many single edits judged by the same rules (item-rules.ts)
 // and committed together: one transaction, the same `item.updated` record per
@@ -30,26 +29,6 @@ type Sent = Omit<BulkChanges, "ownerEmail">;
 
 /** The fields written to every changed item (the owner as an id, the due date as the day's midnight UTC). */
 type Written = { status?: BulkChanges["status"]; notApplicableReason?: string | null; priority?: BulkChanges["priority"]; ownerId?: string | null; dueDate?: Date | null };
-
-// An item the actor owns: only a person owns items (an unowned item is nobody's).
-const ownedBy = (item: { ownerId: string | null }, actor: Actor) => item.ownerId !== null && item.ownerId === actorUserId(actor);
-
-const NOT_YOURS = "You may set the due date only of items you own.";
-
-/**
- * The fields the actor may set only on the items they own (item.planOwn);
- * every other field sent needs its permission for all items. Errors:
- * FORBIDDEN when a field is allowed on no item at all.
- */
-function fieldsOnOwnItemsOnly(actor: Actor, changes: BulkChanges): Set<ItemField> {
-  const ownOnly = new Set<ItemField>();
-  for (const field of Object.keys(changes) as (keyof BulkChanges)[]) {
-    const action = FIELD_PERMISSION[field];
-    if (!permits(actor, action) && PLAN_OWN_FIELDS.has(field) && permits(actor, "item.planOwn")) ownOnly.add(field as ItemField);
-    else authorize(actor, action);
-  }
-  return ownOnly;
-}
 
 // The owner to set, as an id: a member of the team, named by id or e-mail.
 async function ownerToSet(tx: Tx, actor: Actor, changes: BulkChanges): Promise<string | null | undefined> {
@@ -132,7 +111,7 @@ type Planned = { item: Item; next: Written; diff: ReturnType<typeof changedField
  */
 export async function bulkUpdateItems(actor: Actor, input: unknown): Promise<BulkUpdateResult> {
   const { projectId, itemIds, keys, changes } = parseInput(bulkUpdateItemsInput, input);
-  const ownOnly = fieldsOnOwnItemsOnly(actor, changes);
+  const { ownershipNeeded } = authorizeItemFields(actor, Object.keys(changes) as (keyof BulkChanges)[]);
   const selected: Selected = itemIds ? { ids: [...new Set(itemIds)] } : { keys: [...new Set(keys)] };
 
   return db.$transaction(async (tx) => {
@@ -157,7 +136,7 @@ export async function bulkUpdateItems(actor: Actor, input: unknown): Promise<Bul
       const next: Written = { ...sent, dueDate: toDay(sent.dueDate), notApplicableReason: reason };
       const diff = changedFields(item, next);
       if (!diff.changed) unchanged += 1;
-      else if (!ownedBy(item, actor) && Object.keys(diff.after).some((field) => ownOnly.has(field as ItemField))) refuse(item, NOT_YOURS);
+      else if (ownershipNeeded && !mayPlanItem(actor, item) && Object.keys(diff.after).some((field) => (PLANNING_FIELDS as readonly string[]).includes(field))) refuse(item, notYourItemToPlan().message);
       else planned.push({ item, next, diff });
     }
 

@@ -1,34 +1,11 @@
 import "server-only";
-import type { Action } from "@/lib/domain/permissions";
 import { evidenceRequired, PRIORITY_LABEL, type EvidencePolicy, type ItemPriority, type ItemStatus } from "@/lib/domain/readiness/vocabulary";
 import { invalidField } from "@/lib/server/kernel/errors";
-import type { ItemChanges } from "@/lib/schemas/item";
 
 // The rules every change to an item's fields follows, whether one item is
-// edited (items.ts) or many at once (bulk-items.ts): which permission each
-// field needs, what N/A asks for, and when the evidence policy refuses DONE.
-
-/**
- * Which permission each field of an item needs: engineers work the item
- * (status, notes, owner), leads shape it (everything else).
- */
-export const FIELD_PERMISSION: Record<keyof ItemChanges, Action> = {
-  status: "item.updateStatus",
-  notApplicableReason: "item.updateStatus",
-  notes: "item.updateNotes",
-  ownerId: "item.assignOwner",
-  ownerEmail: "item.assignOwner",
-  priority: "item.edit",
-  dueDate: "item.edit",
-  effortHours: "item.edit",
-  title: "item.edit",
-  why: "item.edit",
-  howToVerify: "item.edit",
-  categoryId: "item.edit",
-};
-
-/** The fields `item.planOwn` lets an actor without `item.edit` set on the items they own. */
-export const PLAN_OWN_FIELDS: ReadonlySet<keyof ItemChanges> = new Set(["dueDate", "effortHours"]);
+// edited (items.ts) or many at once (bulk-items.ts): what N/A asks for, and
+// when the evidence policy refuses DONE. Who may change which field is
+// item-permissions.ts.
 
 type StatusOf = { status: ItemStatus; notApplicableReason: string | null };
 type StatusChange = { status?: ItemStatus; notApplicableReason?: string | null };

@@ -9,7 +9,8 @@ import { createItemInput, itemRefInput, reorderItemInput, updateItemInput, type 
 import type { Prisma } from "@/generated/prisma/client";
 import { recordProjectChange } from "./activity";
 import { editConflict, itemUpdatedEntry, lockItemRow, recordedChangesSince } from "./item-changes";
-import { currentEvidenceWhere, evidenceAskedFor, evidenceFirstMessage, FIELD_PERMISSION, notApplicableReasonAfter } from "./item-rules";
+import { currentEvidenceWhere, evidenceAskedFor, evidenceFirstMessage, notApplicableReasonAfter } from "./item-rules";
+import { authorizeItemFields, mayPlanItem, notYourItemToPlan } from "./item-permissions";
 import { asJson, categoryInTeam, changedFields, itemIdIn, itemInTeam, slugify, toDay } from "@/lib/server/kernel/tenancy";
 
 type Tx = Prisma.TransactionClient;
@@ -110,12 +111,14 @@ async function rebaseOnCurrent(tx: Tx, actor: Actor, item: ItemRow, baseVersion:
  */
 export async function updateItem(actor: Actor, input: unknown): Promise<ItemDetail> {
   const { version, changes: requested, ...ref } = parseInput(updateItemInput, input);
-  for (const field of Object.keys(requested) as (keyof ItemChanges)[]) authorize(actor, FIELD_PERMISSION[field]);
+  const { ownershipNeeded } = authorizeItemFields(actor, Object.keys(requested) as (keyof ItemChanges)[]);
 
   return db.$transaction(async (tx) => {
     const itemId = await itemIdIn(tx, actor, ref);
     await lockItemRow(tx, actor, itemId);
     const item = await itemInTeam(tx, actor, itemId);
+    // The owner as it stands now, under the lock, not as the request would set it.
+    if (ownershipNeeded && !mayPlanItem(actor, item)) throw notYourItemToPlan();
     if (version > item.version) throw invalidField("version", `This item has no version ${version} yet: it is at version ${item.version}. Reload it and try again.`);
     const { changes: sent, sentAs } = await ownerById(tx, actor, requested);
     const changes = version === item.version ? sent : await rebaseOnCurrent(tx, actor, item, version, sent, sentAs);

@@ -5,6 +5,7 @@ import { ItemList } from "@/components/items/item-list";
 import { ProjectHeader } from "@/components/projects/project-header";
 import { ItemFilters } from "@/components/readiness/item-filters";
 import { ReadinessMatrix } from "@/components/readiness/readiness-matrix";
+import { ProjectOverviewPanels } from "@/components/readiness/project-overview-panels";
 import { ReadinessSummary } from "@/components/readiness/readiness-summary";
 import { can } from "@/lib/domain/permissions";
 import { filterItems, isFiltering, parseItemFilter } from "@/lib/domain/readiness/filters";
@@ -41,6 +42,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           targetDate={page.project.targetDate}
           daysToTarget={page.project.daysToTarget}
         />
+        <ProjectOverviewPanels projectId={projectId} overview={page.overview} decidesWaivers={can(actor.role, "waiver.decide")} />
         <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <ReadinessMatrix projectId={projectId} rows={page.matrix} />
           <section aria-labelledby="recent-title" className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
