@@ -218,7 +218,7 @@ test("bulk N/A of a category with one reason, then what changed and what was lef
   await page.getByRole("checkbox", { name: "Select all in Testing" }).check();
   const bar = page.getByRole("region", { name: "Change selected items" });
   await expect(bar).toContainText(`${count} selected`);
-  await bar.getByLabel("Change", { exact: true }).selectOption("notApplicable");
+  await bar.getByRole("combobox", { name: "Change", exact: true }).selectOption("notApplicable");
   await bar.getByLabel("Why these items do not apply").fill("Internal tool, no automated tests planned this quarter.");
   await bar.getByRole("button", { name: `Apply to ${count} items` }).click();
   const outcome = page.getByTestId("bulk-outcome");

@@ -50,7 +50,7 @@ export function ChecksTable({ projectId, checks, results, waivedItemIds, canRun 
                   <Link href={`/projects/${projectId}/items/${check.itemId}`} className="font-medium text-indigo-600 hover:underline">
                     {check.itemTitle}
                   </Link>
-                  <code className="block break-all text-xs text-slate-400">{check.itemKey}</code>
+                  <code className="block break-all text-xs text-slate-600">{check.itemKey}</code>
                 </div>
               </td>
               <td className={`${cell} md:max-w-72`}>
@@ -72,11 +72,11 @@ export function ChecksTable({ projectId, checks, results, waivedItemIds, canRun 
               </td>
               <td className={`${cell} whitespace-nowrap`}>
                 <span className={label}>Last run</span>
-                {check.lastRunAt ? <RelativeMoment iso={check.lastRunAt} /> : <span className="text-slate-400">Never</span>}
+                {check.lastRunAt ? <RelativeMoment iso={check.lastRunAt} /> : <span className="text-slate-500">Never</span>}
               </td>
               <td className={`${cell} whitespace-nowrap`}>
                 <span className={label}>Next run</span>
-                {check.nextRunAt ? <RelativeMoment iso={check.nextRunAt} of="due" /> : <span className="text-slate-400">—</span>}
+                {check.nextRunAt ? <RelativeMoment iso={check.nextRunAt} of="due" /> : <span className="text-slate-500">—</span>}
               </td>
               <td className={cell}>
                 <span className={label}>History</span>

@@ -12,7 +12,7 @@ import type { CheckResultView } from "@/lib/server/read-models/check-view";
  */
 export function ResultDots({ results, label }: { results: CheckResultView[]; label: string }) {
   const zone = useViewerTimeZone();
-  if (results.length === 0) return <span className="text-xs text-slate-400">No results yet</span>;
+  if (results.length === 0) return <span className="text-xs text-slate-500">No results yet</span>;
   return (
     <ol aria-label={label} className="flex min-h-5 flex-wrap items-center gap-1" data-testid="result-dots">
       {[...results].reverse().map((result) => {

@@ -133,7 +133,7 @@ export function ImportPreviewView({
                           <td className="py-1.5 pr-3 align-top">
                             {action === "create" && priority === null ? <Badge tone="amber">{NEEDS_TRIAGE_LABEL}</Badge> : priorityLabel(priority)}
                           </td>
-                          <td className="py-1.5 pr-3 align-top text-xs">{item.evidenceToAdd.length ? item.evidenceToAdd.map((e) => <div key={e}>{e}</div>) : <span className="text-slate-400">—</span>}</td>
+                          <td className="py-1.5 pr-3 align-top text-xs">{item.evidenceToAdd.length ? item.evidenceToAdd.map((e) => <div key={e}>{e}</div>) : <span className="text-slate-500">—</span>}</td>
                           <td className="py-1.5 align-top text-xs">{lineLink(item.line)}</td>
                         </tr>
                       );

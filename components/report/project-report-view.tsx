@@ -18,7 +18,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 function EvidenceLinks({ evidence }: { evidence: ReportEvidence[] }) {
-  if (evidence.length === 0) return <span className="text-slate-400">—</span>;
+  if (evidence.length === 0) return <span className="text-slate-500">—</span>;
   return (
     <ul className="space-y-0.5">
       {evidence.map((e, index) => (
@@ -37,7 +37,7 @@ function EvidenceLinks({ evidence }: { evidence: ReportEvidence[] }) {
   );
 }
 
-const Due = ({ item }: { item: ReportItem }) => (item.dueDate ? <span className={item.overdue ? "font-medium text-red-700" : undefined}>{formatDay(item.dueDate)}{item.overdue && " · overdue"}</span> : <span className="text-slate-400">—</span>);
+const Due = ({ item }: { item: ReportItem }) => (item.dueDate ? <span className={item.overdue ? "font-medium text-red-700" : undefined}>{formatDay(item.dueDate)}{item.overdue && " · overdue"}</span> : <span className="text-slate-500">—</span>);
 
 const th = "border-b border-slate-200 py-1.5 pr-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
 

@@ -20,7 +20,7 @@ export const currentIdentity = cache(async (): Promise<Identity | null> => {
 
 // A built-in session found valid is taken as valid for up to a minute
 // without asking the database again (session-cache.ts and
-// docs/adr/XXXX-session-look-up-cache.md); roles are never cached.
+// docs/adr/0037-session-look-up-cache.md); roles are never cached.
 async function builtInIdentity(): Promise<Identity | null> {
   const requestHeaders = await headers();
   const auth = builtInAuth(reachedOverHttps(requestHeaders));

@@ -5,7 +5,7 @@ import type { Identity } from "@/lib/server/identity/identity";
  * How long a built-in session, once found valid in the database, is taken as
  * valid without asking the database again, in milliseconds: the bound within
  * which a session ended elsewhere (another instance, a revocation, a deleted
- * account) stops working (docs/adr/XXXX-session-look-up-cache.md). Roles and
+ * account) stops working (docs/adr/0037-session-look-up-cache.md). Roles and
  * team memberships are not cached: they are read on every request.
  */
 export const SESSION_CACHE_MS = 60_000;

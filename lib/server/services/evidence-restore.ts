@@ -13,7 +13,7 @@ import { itemUpdatedEntry } from "./item-changes";
 export const RESTORE_WINDOW_MS = 5 * 60_000;
 
 /**
- * Undoes a removal of evidence (docs/adr/XXXX-evidence-undo.md): puts back
+ * Undoes a removal of evidence (docs/adr/0035-evidence-undo.md): puts back
  * the same evidence — same id, kind, link or path, label, re-verify date,
  * who added it and when — from the removal's activity record. Only the one
  * who removed it, within RESTORE_WINDOW_MS of the removal, and only once.

@@ -3,7 +3,7 @@ import { EVIDENCE_KINDS, ITEM_STATUSES, type EvidenceKind, type ItemStatus } fro
 
 // A removed piece of evidence as its removal's activity record keeps it
 // (`before`): everything needed to put the same evidence back (docs/adr/
-// XXXX-evidence-undo.md), plus the item's status and version then.
+// 0035-evidence-undo.md), plus the item's status and version then.
 
 type EvidenceRow = {
   id: string;

@@ -47,7 +47,7 @@ export default async function ItemPage({ params }: Props) {
       <div className="mb-6 mt-1 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{item.title}</h1>
         <PriorityBadge priority={item.priority} />
-        <code className="text-xs text-slate-400">{item.key}</code>
+        <code className="text-xs text-slate-600">{item.key}</code>
         {discussion.comments.length > 0 && (
           <a href="#discussion" className="text-sm text-slate-500 hover:text-slate-900 hover:underline">
             {discussion.comments.length} {discussion.comments.length === 1 ? "comment" : "comments"}
