@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
+import { lighthousePage } from "./lighthouse-page.mts";
 
 /** What measureProjectPage needs: the pages' paths and a lead's session cookie. */
 export type PageTargets = { smallPath: string; smallItems: number; bigPath: string; bigItems: number; sessionCookie: string };
@@ -178,6 +179,14 @@ export async function measureProjectPage(base: string, targets: PageTargets, ser
   }
   const dom = await domSize(base, targets.smallPath, cookie);
   console.log(`DOM of the ${targets.smallItems}-item page in Chromium: ${typeof dom === "string" ? dom : `${dom.elements} elements, ${(dom.htmlBytes / 1024).toFixed(0)} KiB serialised`}`);
+  const audit = await lighthousePage(`${base}${targets.smallPath}`, cookie);
+  console.log(
+    `Lighthouse, simulated mobile, ${targets.smallItems}-item page: ${
+      typeof audit === "string"
+        ? audit
+        : `performance ${audit.performance.toFixed(2)}, total blocking time ${audit.totalBlockingMs.toFixed(0)} ms, largest contentful paint ${(audit.largestPaintMs / 1000).toFixed(1)} s, accessibility ${audit.accessibility.toFixed(2)}${audit.failedAccessibility.length ? ` (failing: ${audit.failedAccessibility.join(", ")})` : ""}`
+    }`,
+  );
 }
 
 /** autocannon's load on one page at `connections`, for the rounds in http-load.mts. */

@@ -6,6 +6,7 @@ import { nextCookies } from "better-auth/next-js";
 import { config } from "@/lib/server/kernel/config";
 import { db } from "@/lib/server/kernel/db";
 import { mayCreateAccount } from "@/lib/server/identity/account-creation";
+import { forgetIdentitiesOf } from "@/lib/server/identity/session-cache";
 import { mailPasswordResetLink } from "@/lib/server/identity/password-reset-mail";
 
 // Built-in email + password accounts (used when Clerk is not configured).
@@ -32,6 +33,11 @@ function createBuiltInAuth(secureCookies: boolean) {
       // address has an account (the answer is the same either way).
       sendResetPassword: async ({ user, token }) => {
         void mailPasswordResetLink(user.email, token);
+      },
+      // The sessions just ended must not live on in this process's look-up
+      // cache (docs/adr/0037-session-look-up-cache.md).
+      onPasswordReset: async ({ user }) => {
+        forgetIdentitiesOf(user.id);
       },
     },
     // Reset links are bearer secrets: the database keeps only their hash.
