@@ -6,7 +6,7 @@ import { cn } from "@/components/ui/cn";
 import { ITEM_STATUSES, PRIORITIES, PRIORITY_LABEL, STATUS_GLYPH, STATUS_LABEL } from "@/lib/domain/readiness/vocabulary";
 import type { BulkChanges, BulkRefusal } from "@/lib/schemas/bulk-items";
 import { bulkUpdateItemsAction } from "@/lib/server/actions/bulk-items";
-import type { ItemView } from "@/lib/server/read-models/item-view";
+import type { ChecklistItem } from "@/lib/server/read-models/item-view";
 import { useChecklist } from "./checklist-context";
 
 type Field = "status" | "priority" | "ownerId" | "dueDate" | "notApplicable";
@@ -25,7 +25,7 @@ const control = "rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 ring
 export function BulkBar({ selected, onDone, onClear }: {
   selected: string[];
   // Called with what happened: the list shows it, since the selection (and so this bar) may go.
-  onDone: (outcome: BulkOutcomeValue, updated: ItemView[]) => void;
+  onDone: (outcome: BulkOutcomeValue, updated: ChecklistItem[]) => void;
   onClear: () => void;
 }) {
   const { projectId, members, can } = useChecklist();

@@ -2,7 +2,7 @@
 
 import { memo } from "react";
 import { cn } from "@/components/ui/cn";
-import type { ItemView } from "@/lib/server/read-models/item-view";
+import type { ChecklistItem } from "@/lib/server/read-models/item-view";
 import { AddItemForm } from "./add-item-form";
 import { ChecklistRow } from "./item-row";
 
@@ -15,7 +15,7 @@ const focusRing = "focus-visible:outline-none focus-visible:ring-2 focus-visible
  */
 export const CategorySection = memo(function CategorySection({ category, items, collapsed, onToggle, activeId, onActivate, selected, onSelect, onSelectAll, canAddItems }: {
   category: { id: string; name: string };
-  items: ItemView[];
+  items: ChecklistItem[];
   collapsed: boolean;
   onToggle: (categoryId: string) => void;
   activeId: string | null;

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type KeyboardEvent } from "react";
 import { setCategoryCollapsedAction } from "@/lib/server/actions/checklist-preferences";
-import type { ItemView } from "@/lib/server/read-models/item-view";
+import type { ChecklistItem } from "@/lib/server/read-models/item-view";
 import type { MemberOption } from "@/lib/server/read-models/project-page";
 import { BulkBar, BulkOutcome, type BulkOutcomeValue } from "./bulk-bar";
 import { CategorySection } from "./category-section";
@@ -25,7 +25,7 @@ const ROW = '[data-testid="item-row"]';
 export function ItemList({ projectId, categories, items, members, can, viewerId, canAddItems, canManageCategories, archived, filtering, collapsed: initiallyCollapsed }: {
   projectId: string;
   categories: { id: string; name: string }[];
-  items: ItemView[];
+  items: ChecklistItem[];
   members: MemberOption[];
   can: ItemPermissions;
   viewerId: string;
@@ -43,7 +43,7 @@ export function ItemList({ projectId, categories, items, members, can, viewerId,
   const [help, setHelp] = useState(false);
   const [outcome, setOutcome] = useState<BulkOutcomeValue | null>(null);
   // Items as the last bulk change answered them, until the page catches up.
-  const [bulkUpdated, setBulkUpdated] = useState<Record<string, ItemView>>({});
+  const [bulkUpdated, setBulkUpdated] = useState<Record<string, ChecklistItem>>({});
   const [, startTransition] = useTransition();
   const listRef = useRef<HTMLDivElement>(null);
   const anchor = useRef<string | null>(null);

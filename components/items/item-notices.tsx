@@ -1,6 +1,6 @@
 "use client";
 
-import type { ItemView } from "@/lib/server/read-models/item-view";
+import type { ChecklistItem } from "@/lib/server/read-models/item-view";
 import { cn } from "@/components/ui/cn";
 import { ConflictNotice } from "./conflict-notice";
 import { EvidenceQuickAdd } from "./evidence-quick-add";
@@ -10,7 +10,7 @@ import type { ItemNotice } from "./use-item-editor";
 // settle, evidence the project's policy asks for, or a refusal (the change is
 // rolled back; this says why).
 export function ItemNotices({ item, notice, memberNames, retry, dismiss }: {
-  item: ItemView;
+  item: ChecklistItem;
   notice: ItemNotice;
   memberNames: Record<string, string>;
   retry: () => void;

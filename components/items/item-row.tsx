@@ -19,7 +19,7 @@ import {
   type ItemStatus,
   type Standing,
 } from "@/lib/domain/readiness/vocabulary";
-import type { ItemView } from "@/lib/server/read-models/item-view";
+import type { ChecklistItem } from "@/lib/server/read-models/item-view";
 import type { MemberOption } from "@/lib/server/read-models/project-page";
 import { InputEditor, ReasonEditor, SelectEditor } from "./cell-editors";
 import { ChecklistProvider, useChecklist, type ItemPermissions } from "./checklist-context";
@@ -70,7 +70,7 @@ function typed(field: EditableField, raw: string): unknown {
 type Editing = { field: EditableField | "reason"; by: "keyboard" | "mouse" };
 
 type RowProps = {
-  initial: ItemView;
+  initial: ChecklistItem;
   // The list's one tab stop: this row and its cells take Tab; others only focus on click or arrows.
   active: boolean;
   selected: boolean;
@@ -268,7 +268,7 @@ export const ChecklistRow = memo(function ChecklistRow({ initial, active, select
 /** One item's row on its own (the item's page), with what a checklist row takes from its list. */
 export function ItemRow({ projectId, initial, members, can, viewerId, archived, stacked = false }: {
   projectId: string;
-  initial: ItemView;
+  initial: ChecklistItem;
   members: MemberOption[];
   can: ItemPermissions;
   viewerId: string;

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { updateItemAction } from "@/lib/server/actions/items";
 import type { ConflictingChange } from "@/lib/domain/item-edits";
-import type { ItemView } from "@/lib/server/read-models/item-view";
+import type { ChecklistItem } from "@/lib/server/read-models/item-view";
 
 export type ItemNotice =
   | { tone: "conflict"; message: string; retry: Record<string, unknown>; changes: ConflictingChange[] }
@@ -22,7 +22,9 @@ function describeError(error: { message: string; fields?: Record<string, string[
 // the current version; one that clashes comes back as a conflict: the editor
 // then shows the current item, keeps the user's change (`shown` gives it to
 // the cells) and offers to apply it again or keep theirs.
-export function useItemEditor(initial: ItemView) {
+// `T`: the checklist's lighter item or the item page's full one; the server
+// answers with the full item, which is both.
+export function useItemEditor<T extends ChecklistItem>(initial: T) {
   const router = useRouter();
   const [item, setItem] = useState(initial);
   const [seen, setSeen] = useState(initial);
@@ -57,12 +59,12 @@ export function useItemEditor(initial: ItemView) {
       const result = await updateItemAction(item.id, item.version, changes);
       landed();
       if (result.ok) {
-        setItem((current) => (result.data.version >= current.version ? result.data : current));
+        setItem((current) => (result.data.version >= current.version ? (result.data as unknown as T) : current));
         onSaved?.();
         return;
       }
       const { error } = result;
-      const current = error.details?.current as ItemView | undefined;
+      const current = error.details?.current as T | undefined;
       if (error.code === "CONFLICT" && current) {
         setItem(current);
         setNotice({ tone: "conflict", message: error.message, retry: changes, changes: (error.details?.changes as ConflictingChange[] | undefined) ?? [] });
@@ -76,9 +78,9 @@ export function useItemEditor(initial: ItemView) {
 
   // What a cell shows for a field: the user's change while it travels or
   // waits on a conflict, otherwise the item's.
-  function shown<F extends keyof ItemView>(field: F): ItemView[F] {
-    if (field in inFlight) return inFlight[field].value as ItemView[F];
-    if (notice?.tone === "conflict" && field in notice.retry) return notice.retry[field] as ItemView[F];
+  function shown<F extends keyof T & string>(field: F): T[F] {
+    if (field in inFlight) return inFlight[field].value as T[F];
+    if (notice?.tone === "conflict" && field in notice.retry) return notice.retry[field] as T[F];
     return item[field];
   }
 

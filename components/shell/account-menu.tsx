@@ -11,7 +11,7 @@ export function AccountMenu({ name, email, role, signOut }: { name: string; emai
     <DropdownMenu>
       <DropdownMenuTrigger
         className="grid size-8 place-items-center rounded-full bg-white/15 text-xs font-semibold text-white hover:bg-white/25 focus-visible:outline-2 focus-visible:outline-white"
-        aria-label="Account menu"
+        aria-label={`Account menu (${initials})`}
       >
         {initials}
       </DropdownMenuTrigger>

@@ -13,6 +13,7 @@ import { sortItems } from "@/lib/domain/readiness/sort";
 import { SkipToChecklist } from "@/components/items/skip-to-checklist";
 import { collapsedCategoryIds } from "@/lib/server/services/checklist-preferences";
 import { requireActor } from "@/lib/server/access/current-actor";
+import { toChecklistItem } from "@/lib/server/read-models/item-view";
 import { loadProjectPage } from "@/lib/server/read-models/project-page";
 import { pageOrNotFound } from "@/lib/server/page-data";
 
@@ -65,7 +66,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           <ItemList
             projectId={projectId}
             categories={page.categories}
-            items={items}
+            items={items.map(toChecklistItem)}
             members={page.members}
             can={{ status: can(actor.role, "item.updateStatus"), owner: can(actor.role, "item.assignOwner"), edit: can(actor.role, "item.edit"), planOwn: can(actor.role, "item.planOwn") }}
             viewerId={actor.userId}
