@@ -94,12 +94,19 @@ export function resolveMentions(body: string, members: readonly Mentionable[]): 
   return { body: resolved, mentionedUserIds: mentioned };
 }
 
+// Marks and controls of text direction (embeddings, overrides, isolates): in
+// a comment they act within its own paragraph, but an excerpt is quoted
+// inside a line of the activity log, where an unclosed one turns the rest
+// of the line around.
+const DIRECTION_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
 /**
  * The body as plain text for a one-line excerpt: mention tokens as "@Name",
- * whitespace collapsed, at most `max` code points (then "…").
+ * whitespace collapsed, without direction controls, at most `max` code
+ * points (then "…").
  */
 export function commentExcerpt(body: string, max = 120): string {
-  const plain = body.replace(TOKEN, (_whole, name: string) => `@${name}`).replace(/\s+/g, " ").trim();
+  const plain = body.replace(TOKEN, (_whole, name: string) => `@${name}`).replace(DIRECTION_CONTROLS, "").replace(/\s+/g, " ").trim();
   const points = Array.from(plain);
   return points.length <= max ? plain : `${points.slice(0, max - 1).join("").trimEnd()}…`;
 }

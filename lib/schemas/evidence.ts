@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EVIDENCE_KINDS, type EvidenceKind } from "@/lib/domain/readiness/vocabulary";
-import { calendarDay, id, linkUrl, optionalCalendarDay, optionalText, plainString } from "./fields";
+import { calendarDay, id, linkUrlWithoutCredentials, optionalCalendarDay, optionalText, plainString } from "./fields";
 import { itemReference, NAMES_AN_ITEM } from "./item";
 
 const repositoryPath = plainString()
@@ -12,18 +12,23 @@ const repositoryPath = plainString()
 /** Is evidence of this kind a link (stored as `url`)? FILE_PATH is a path, NOTE has no target. */
 export const isLinkKind = (kind: string) => kind !== "FILE_PATH" && kind !== "NOTE";
 
+// Evidence is shown to everyone who reads the project, on share links and in
+// reports too: a link with a user name or password in it would publish them.
+const evidenceLink = linkUrlWithoutCredentials("Leave the user name and password out of the link: everyone who can read the project sees it.");
+
 export type TargetCheck = { ok: true; target: string } | { ok: false; message: string };
 
 /**
  * The rule for what a piece of evidence points at, by kind: a link must be
  * http(s) (a host typed without a scheme gets https://), a FILE_PATH is a
- * path in the repository, a NOTE's text is its label (`label`). Returns the
+ * path in the repository, a NOTE's text is its label (`label`); a link
+ * carries no user name or password. Returns the
  * target as stored, or the message for the field that holds it. Adding and
  * editing evidence both judge by this, so changing a kind re-applies it.
  */
 export function checkEvidenceTarget(kind: EvidenceKind, target: string, label: string): TargetCheck {
   if (kind === "NOTE") return label || target ? { ok: true, target } : { ok: false, message: "Write the note." };
-  const result = (kind === "FILE_PATH" ? repositoryPath : linkUrl).safeParse(target);
+  const result = (kind === "FILE_PATH" ? repositoryPath : evidenceLink).safeParse(target);
   return result.success ? { ok: true, target: result.data } : { ok: false, message: result.error.issues[0].message };
 }
 

@@ -93,7 +93,14 @@ const withoutCredentials = (value: string) => {
  */
 export const httpUrlWithoutCredentials = (message: string) => httpUrl.refine(withoutCredentials, message);
 
-const projectUrl = linkUrl.refine(withoutCredentials, "Leave the user name and password out of the address: everyone who can read the project sees it.");
+/**
+ * A link a person types (linkUrl) that names no user name or password: for
+ * links everyone who can read a project sees (its URLs, its evidence).
+ * `message` says what to do instead.
+ */
+export const linkUrlWithoutCredentials = (message: string) => linkUrl.refine(withoutCredentials, message);
+
+const projectUrl = linkUrlWithoutCredentials("Leave the user name and password out of the address: everyone who can read the project sees it.");
 /** A project's production or repository URL: optional, blank is none, no credentials. */
 export const optionalProjectUrl = z.preprocess(blankToNull, projectUrl.nullable());
 /** A project's production or repository URL as the API takes it (absent is none). */

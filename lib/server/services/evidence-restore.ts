@@ -21,7 +21,8 @@ export const RESTORE_WINDOW_MS = 5 * 60_000;
  * item since, the item's status goes back too. Recorded as its own activity
  * entry ("evidence.restored"). Returns the evidence as it stands again.
  * Errors: NOT_FOUND (no removal of it in the team), FORBIDDEN (removed by
- * someone else), CONFLICT (too late, back already, archived project).
+ * someone else), CONFLICT (too late, back already or its link or path added
+ * again, archived project).
  */
 export async function restoreEvidence(actor: Actor, input: unknown, now = new Date()): Promise<AddedEvidence> {
   authorize(actor, "evidence.add");
@@ -42,6 +43,11 @@ export async function restoreEvidence(actor: Actor, input: unknown, now = new Da
     // Locked first: a second undo waits here, then finds the evidence back.
     const item = await lockedEvidenceItem(tx, actor, removal.itemId);
     if (await tx.evidence.findUnique({ where: { id: evidenceId }, select: { id: true } })) throw conflict("This evidence is back already.");
+    // The same link or path added again since (adding keeps one copy of each): putting this one back would make two.
+    const target = removed.url ? { url: removed.url } : removed.path ? { path: removed.path } : null;
+    if (target && (await tx.evidence.findFirst({ where: { itemId: item.id, teamId: actor.teamId, ...target }, select: { id: true } }))) {
+      throw conflict("The item has this evidence again already: it was added since the removal.");
+    }
 
     const standingBefore = standingOfRow(item, now);
     // Its author's account or its check may have gone meanwhile.

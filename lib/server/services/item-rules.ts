@@ -13,8 +13,10 @@ type StatusChange = { status?: ItemStatus; notApplicableReason?: string | null }
 /**
  * The N/A reason to store after `changes` (undefined: leave it as it is). An
  * item that is or becomes N/A needs a reason (the one sent, or the one it
- * has); one that leaves N/A loses its reason. Errors: VALIDATION on
- * `notApplicableReason`.
+ * has); one that leaves N/A loses its reason. A reason for an item that is
+ * not N/A after the change is refused rather than stored: it would be shown
+ * nowhere, and resurface as the reason the day someone marks the item N/A.
+ * Errors: VALIDATION on `notApplicableReason`.
  */
 export function notApplicableReasonAfter(item: StatusOf, changes: StatusChange): string | null | undefined {
   const status = changes.status ?? item.status;
@@ -23,7 +25,8 @@ export function notApplicableReasonAfter(item: StatusOf, changes: StatusChange):
     if (!reason) throw invalidField("notApplicableReason", "Say why this item does not apply.");
     return changes.notApplicableReason;
   }
-  return changes.status ? null : changes.notApplicableReason;
+  if (changes.notApplicableReason) throw invalidField("notApplicableReason", "Only an item marked N/A has a reason for it: set the status to N/A with the reason.");
+  return changes.status ? null : undefined;
 }
 
 /**
