@@ -44,10 +44,14 @@ export function formatDaysAway(days: number | null): string {
   return days > 0 ? `${days} days to go` : `${-days} days overdue`;
 }
 
+// One formatter for every day shown: toLocaleDateString with options builds
+// a new one per call, which a page listing hundreds of dates feels.
+const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
 /** A calendar day ("YYYY-MM-DD") as "1 Dec 2026". A day has no zone: pass a day, never an instant (see dayIn). */
 export function formatDay(day: string | null): string {
   if (!day) return "—";
-  return new Date(`${day.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return dayFormat.format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
 }
 
 const momentFormats = new Map<string, Intl.DateTimeFormat>();

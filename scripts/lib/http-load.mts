@@ -79,7 +79,9 @@ export async function loadOverHttp({
   const base = `http://127.0.0.1:${PORT}`;
   const collectOnSignal = path.join(root, "scripts/lib/collect-on-signal.cjs");
   const countFile = path.join(tmpdir(), `shipshape-bench-sql-${process.pid}`);
-  const server = spawn(process.execPath, ["--expose-gc", "--require", collectOnSignal, ...nextStartArgs(PORT, "127.0.0.1")], {
+  // BENCH_CPU_PROF=<directory>: the server writes a V8 CPU profile there on
+  // exit, to see where a page's time goes (open it in Chrome's DevTools).
+  const server = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), "--expose-gc", "--require", collectOnSignal, ...nextStartArgs(PORT, "127.0.0.1")], {
     cwd: root,
     // Warnings and errors only (LOG_LEVEL below): a failed request says why.
     stdio: ["ignore", "inherit", "inherit"],
