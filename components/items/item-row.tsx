@@ -35,8 +35,10 @@ const FIELD_LABEL: Record<EditableField, string> = { status: "Status", priority:
 // In the checklist a row is a grid on wide screens: checkbox, then the title
 // over the key, then the five fields, each in its own column. On narrow ones
 // (and on the item's page) it wraps: title, key, then the fields on a line.
-const GRID = "md:grid md:grid-cols-[auto_minmax(0,1fr)_9rem_6rem_9rem_8rem_4rem] md:gap-y-0";
-const IN_GRID = "md:row-span-2 md:row-start-1 md:justify-self-start md:max-w-full";
+// The row's, cells' and title's own classes live in app/globals.css
+// (checklist-*): written out here they were most of a long list's HTML.
+const GRID = "checklist-grid";
+const IN_GRID = "checklist-in-grid";
 
 const STANDING_TEXT: Record<Standing, string> = {
   DONE: "text-emerald-700",
@@ -57,8 +59,7 @@ const PRIORITY_TEXT: Record<NonNullable<ItemPriority> | "NONE", string> = {
   NONE: "font-medium text-violet-700",
 };
 
-const cellClass = "truncate rounded px-1.5 py-0.5 text-left text-sm";
-const focusRing = "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600";
+const cellClass = "checklist-cell";
 
 // The typed value a cell's text becomes (the editors hand over text).
 function typed(field: EditableField, raw: string): unknown {
@@ -182,7 +183,7 @@ export const ChecklistRow = memo(function ChecklistRow({ initial, active, select
         aria-label={`${label(field)}: ${text}${hint ? `, ${hint}` : ""}`}
         // detail 0: Enter or Space, not a click.
         onClick={(event) => setEditing({ field, by: event.detail === 0 ? "keyboard" : "mouse" })}
-        className={cn(className, "hover:bg-slate-100", focusRing)}
+        className={cn(className, "checklist-cell-button")}
       >
         {text}
       </button>
@@ -220,10 +221,9 @@ export const ChecklistRow = memo(function ChecklistRow({ initial, active, select
         }
       }}
       className={cn(
-        "flex flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2 sm:px-4",
+        "checklist-row",
         !stacked && GRID,
         selected && "bg-indigo-50",
-        "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-600",
       )}
     >
       {onSelect && (
@@ -234,17 +234,17 @@ export const ChecklistRow = memo(function ChecklistRow({ initial, active, select
           checked={selected}
           onChange={() => undefined}
           onClick={(event) => onSelect(item.id, event.shiftKey)}
-          className={cn("size-4 shrink-0 rounded border-slate-400 text-indigo-600 md:col-start-1 md:row-span-2 md:row-start-1 md:self-center", focusRing)}
+          className="checklist-check"
         />
       )}
       <Link
         href={href}
         tabIndex={onActivate && !active ? -1 : undefined}
-        className={cn("min-w-0 flex-1 truncate text-sm font-medium text-slate-900 hover:text-indigo-700 hover:underline md:col-start-2 md:row-start-1", focusRing)}
+        className="checklist-title"
       >
         {item.title}
       </Link>
-      <p className={cn("min-w-0 basis-full truncate text-xs text-slate-600 md:col-start-2 md:row-start-2", onSelect && "pl-6 md:pl-0")}>{[item.key, ...extras].join(" · ")}</p>
+      <p className={cn("checklist-key", onSelect && "pl-6 md:pl-0")}>{[item.key, ...extras].join(" · ")}</p>
       {cell("status", statusText, STANDING_TEXT[standing])}
       {cell("priority", priorityLabel(priority), PRIORITY_TEXT[priority ?? "NONE"])}
       {cell("ownerId", ownerName ?? "Unassigned", ownerName ? "text-slate-800" : "text-slate-500")}
