@@ -123,10 +123,6 @@ test("a lead sees the launch blockers with their owners, the waiver waiting for 
   await expect(due).toContainText("Secrets kept out of code");
   await expect(due).not.toContainText("Proven authentication");
   await admin.getByTestId("project-overview").screenshot({ path: "docs/screenshots/overview.png" });
-  // The README's first picture: the top of a worked project's page on a laptop.
-  await admin.setViewportSize({ width: 1280, height: 1500 });
-  await admin.screenshot({ path: "docs/screenshots/project.png" });
-  await admin.setViewportSize(LAPTOP);
 
   // The lead's own list of decisions has the engineer's request.
   await admin.getByRole("link", { name: "My work" }).click();

@@ -155,6 +155,10 @@ test("a waiver requested by one lead is approved by another, and shows as waived
   await expect(readinessPercent(otherLead)).toHaveText("21%");
   await expect(matrixRow(otherLead, "Testing").getByRole("link", { name: "1 waived in Testing" })).toBeVisible();
   await snapshot(otherLead, "16-project-laptop");
+  // The README's first picture: the top of a worked project's page on a laptop.
+  await otherLead.setViewportSize({ width: 1280, height: 1400 });
+  await otherLead.evaluate(() => window.scrollTo(0, 0));
+  await otherLead.screenshot({ path: "docs/screenshots/project.png" });
 
   await otherLead.setViewportSize(PHONE);
   await otherLead.reload();

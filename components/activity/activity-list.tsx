@@ -23,7 +23,7 @@ export function ActivityList({ entries, members, projectId, compact = false, lin
         <li key={entry.id} className="flex gap-3 text-sm">
           <span aria-hidden className="mt-1.5 size-2 shrink-0 rounded-full bg-indigo-400" />
           <div className="min-w-0">
-            <p className="text-slate-800">
+            <p className="text-slate-800 [overflow-wrap:anywhere]">
               <span className="font-medium text-slate-900">{entry.actorName}</span> {describeActivity(entry, names, zone)}
             </p>
             <p className="text-xs text-slate-500">
