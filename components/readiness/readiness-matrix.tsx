@@ -57,7 +57,9 @@ export function ReadinessMatrix({ projectId, rows }: { projectId: string; rows: 
                 {columns.map((column) => {
                   const count = row.counts[column.standing];
                   return (
-                    <td key={column.standing} className="px-2 py-2 text-right tabular-nums">
+                    // A zero is the cell's own text (no element of its own: a
+                    // catalogue project has a hundred of them).
+                    <td key={column.standing} className={cn("py-2 text-right tabular-nums", count > 0 ? "px-2" : "pl-2 pr-3.5 text-slate-300")}>
                       {count > 0 ? (
                         <Link
                           href={href(row.categoryId, column.standing)}
@@ -67,7 +69,7 @@ export function ReadinessMatrix({ projectId, rows }: { projectId: string; rows: 
                           {count}
                         </Link>
                       ) : (
-                        <span className="px-1.5 text-slate-300">0</span>
+                        0
                       )}
                     </td>
                   );
