@@ -60,6 +60,7 @@ const WITHOUT_ACTOR = new Set([
   "commentView.isOwnComment",
   "itemView.scorableOf",
   "itemView.toItemView",
+  "itemView.toChecklistItem",
   "ownerView.currentOwner",
   "pagination.compareSortKeys",
   "pagination.creationKeyOf",
