@@ -2,6 +2,7 @@
 // throttling (a mid-range phone on a slow 4G link), in Debian's Chromium as
 // the e2e tests use. A measurement for the bench's report, never a test:
 // its timings depend on the machine.
+import { writeFileSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
@@ -17,6 +18,8 @@ export async function lighthousePage(url: string, cookie: string): Promise<Light
     });
     const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: { cookie } });
     if (!result) return "not measured (no result)";
+    // BENCH_LIGHTHOUSE_JSON=<file>: the whole report, for its opportunities and diagnostics.
+    if (process.env.BENCH_LIGHTHOUSE_JSON) writeFileSync(process.env.BENCH_LIGHTHOUSE_JSON, JSON.stringify(result.lhr));
     const { categories, audits } = result.lhr;
     if (result.lhr.runtimeError) return `not measured (${result.lhr.runtimeError.message})`;
     const accessibilityAudits = categories.accessibility.auditRefs.map((ref) => audits[ref.id]);
