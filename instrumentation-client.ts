@@ -1,14 +1,9 @@
-import * as Sentry from "@sentry/nextjs";
+import { browserSentry } from "@/components/telemetry/browser-sentry";
 
-// The DSN is a run-time setting, handed to the browser by the root layout.
-const meta = typeof document !== "undefined" ? document.querySelector<HTMLMetaElement>('meta[name="sentry-dsn"]') : null;
+// The DSN is a run-time setting, handed to the browser by the root layout;
+// without one, Sentry's SDK is not even fetched (components/telemetry/browser-sentry.ts).
+browserSentry();
 
-if (meta?.content) {
-  Sentry.init({
-    dsn: meta.content,
-    environment: meta.dataset.environment || undefined,
-    tracesSampleRate: 0,
-  });
+export function onRouterTransitionStart(href: string, navigationType: "push" | "replace" | "traverse") {
+  void browserSentry()?.then((Sentry) => Sentry.captureRouterTransitionStart(href, navigationType));
 }
-
-export const onRouterTransitionStart = Sentry.captureRouterTransitionStart;

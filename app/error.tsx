@@ -1,11 +1,11 @@
 "use client";
 
-import * as Sentry from "@sentry/nextjs";
+import { reportBrowserError } from "@/components/telemetry/browser-sentry";
 import { useEffect } from "react";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
-    Sentry.captureException(error);
+    reportBrowserError(error);
   }, [error]);
   return (
     <main className="mx-auto max-w-lg px-4 py-24 text-center">

@@ -1,11 +1,11 @@
 "use client";
 
-import * as Sentry from "@sentry/nextjs";
+import { reportBrowserError } from "@/components/telemetry/browser-sentry";
 import { useEffect } from "react";
 
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
-    Sentry.captureException(error);
+    reportBrowserError(error);
   }, [error]);
   return (
     <html lang="en">

@@ -237,8 +237,10 @@ export const ChecklistRow = memo(function ChecklistRow({ initial, active, select
           className="checklist-check"
         />
       )}
+      {/* Not prefetched: a long checklist in view would fetch a page per row from the server. */}
       <Link
         href={href}
+        prefetch={false}
         tabIndex={onActivate && !active ? -1 : undefined}
         className="checklist-title"
       >

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense, type ReactNode } from "react";
 import { ActivityList } from "@/components/activity/activity-list";
+import { ChecklistLoading } from "@/components/items/checklist-loading";
 import { ItemList } from "@/components/items/item-list";
 import { ProjectHeader } from "@/components/projects/project-header";
 import { ItemFilters } from "@/components/readiness/item-filters";
@@ -12,6 +14,7 @@ import { filterItems, isFiltering, parseItemFilter } from "@/lib/domain/readines
 import { sortItems } from "@/lib/domain/readiness/sort";
 import { SkipToChecklist } from "@/components/items/skip-to-checklist";
 import { collapsedCategoryIds } from "@/lib/server/services/checklist-preferences";
+import type { Actor } from "@/lib/server/kernel/actor";
 import { requireActor } from "@/lib/server/access/current-actor";
 import { toChecklistItem } from "@/lib/server/read-models/item-view";
 import { loadProjectPage } from "@/lib/server/read-models/project-page";
@@ -27,7 +30,6 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const page = await pageOrNotFound(loadProjectPage(actor, projectId));
   const filter = parseItemFilter(await searchParams);
   const items = sortItems(filterItems(page.items, filter, { userId: actor.userId, today: page.today }), filter.sort);
-  const collapsed = await collapsedCategoryIds(actor, projectId);
   const archived = page.project.archived;
 
   return (
@@ -63,21 +65,33 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             Checklist
           </h2>
           <ItemFilters projectId={projectId} filter={filter} members={page.members} categories={page.categories} shown={items.length} total={page.items.length} />
-          <ItemList
-            projectId={projectId}
-            categories={page.categories}
-            items={items.map(toChecklistItem)}
-            members={page.members}
-            can={{ status: can(actor.role, "item.updateStatus"), owner: can(actor.role, "item.assignOwner"), edit: can(actor.role, "item.edit"), planOwn: can(actor.role, "item.planOwn") }}
-            viewerId={actor.userId}
-            canAddItems={can(actor.role, "item.create")}
-            canManageCategories={can(actor.role, "category.manage")}
-            archived={archived}
-            filtering={isFiltering(filter)}
-            collapsed={collapsed}
-          />
+          {/* The checklist streams after the rest: the top of the page shows while its rows (and the viewer's folds) load. */}
+          <Suspense fallback={<ChecklistLoading />}>
+            <FoldedChecklist actor={actor} projectId={projectId}>
+              {(collapsed) => (
+                <ItemList
+                  projectId={projectId}
+                  categories={page.categories}
+                  items={items.map(toChecklistItem)}
+                  members={page.members}
+                  can={{ status: can(actor.role, "item.updateStatus"), owner: can(actor.role, "item.assignOwner"), edit: can(actor.role, "item.edit"), planOwn: can(actor.role, "item.planOwn") }}
+                  viewerId={actor.userId}
+                  canAddItems={can(actor.role, "item.create")}
+                  canManageCategories={can(actor.role, "category.manage")}
+                  archived={archived}
+                  filtering={isFiltering(filter)}
+                  collapsed={collapsed}
+                />
+              )}
+            </FoldedChecklist>
+          </Suspense>
         </section>
       </div>
     </>
   );
+}
+
+/** Renders `children` with the categories the viewer folded away, read on their own so that the page above does not wait for them. */
+async function FoldedChecklist({ actor, projectId, children }: { actor: Actor; projectId: string; children: (collapsed: string[]) => ReactNode }) {
+  return children(await collapsedCategoryIds(actor, projectId));
 }
