@@ -65,7 +65,7 @@ export const CategorySection = memo(function CategorySection({ category, items, 
       {!collapsed && (
         <>
           {items.length > 0 && (
-            <ul id={listId} className="checklist-items divide-y divide-slate-100">
+            <ul id={listId} className="divide-y divide-slate-100">
               {items.map((item) => (
                 <ChecklistRow key={item.id} initial={item} active={item.id === activeId} selected={selected.has(item.id)} onSelect={onSelect} onActivate={onActivate} />
               ))}

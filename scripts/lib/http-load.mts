@@ -109,6 +109,8 @@ export async function loadOverHttp({
         { name: "GET /api/health", url: `${base}/api/health`, headers: {}, rounds: [] },
         ...(api ? [{ name: "GET /api/v1/projects/{id} (80 items)", url: `${base}${api.apiPath}`, headers: { authorization: `Bearer ${api.token}` }, rounds: [] }] : []),
         ...(page ? [{ ...pageRequest(base, page), rounds: [] }] : []),
+        // The lightest signed-in page: what every page costs before its own content.
+        ...(page ? [{ name: "signed-in /account (the floor)", url: `${base}/account`, headers: { cookie: page.sessionCookie }, rounds: [] }] : []),
       ];
       for (const target of targets) await round(target, 2); // warm-up
       for (let n = 0; n < ROUNDS; n += 1) for (const target of targets) target.rounds.push(await round(target, DURATION));
