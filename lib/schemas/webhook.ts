@@ -26,9 +26,9 @@ export const webhookUrl = plainString({ error: "Enter the address the messages a
   })
   .meta({ description: "Where the messages are posted: https:// (http:// only to a network the operator allows)." });
 
-/** The format as the API and forms name it, lower case. */
+/** The format as the API and forms name it, lower case (upper case is read too: a parsed input parses again). */
 export const webhookFormatField = z
-  .enum(["slack", "teams", "json"], { error: "Choose Slack, Microsoft Teams or JSON." })
+  .preprocess((value) => (typeof value === "string" ? value.toLowerCase() : value), z.enum(["slack", "teams", "json"], { error: "Choose Slack, Microsoft Teams or JSON." }))
   .transform((value) => value.toUpperCase() as "SLACK" | "TEAMS" | "JSON")
   .meta({ description: "`slack` (incoming webhook), `teams` (incoming webhook or workflow) or `json` (signed, see the Shipshape-Signature header)." });
 
