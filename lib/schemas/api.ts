@@ -15,6 +15,7 @@ import { checkFailureFields, checkIntervalMinutes, MAX_CHECK_INTERVAL_MINUTES, M
 import { acceptedProposals } from "./check-suggestions";
 import { storeRepositoryTokenInput } from "./repository-token";
 import { commentBody } from "./comment";
+import { createWebhookInput } from "./webhook";
 
 // ── Requests ────────────────────────────────────────────────────────────────
 
@@ -196,6 +197,9 @@ export const apiReportResultBody = z.strictObject(reportedResultFields).meta({ i
 // A read token for repository checks on one git host.
 export const apiStoreRepositoryTokenBody = z.strictObject(storeRepositoryTokenInput.shape).meta({ id: "NewRepositoryToken" });
 
+// A chat or webhook destination.
+export const apiCreateWebhookBody = z.strictObject(createWebhookInput.shape).meta({ id: "NewWebhook" });
+
 export const apiReportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default("json").meta({ description: "`json` (schema shipshape.report/v1), `md`, `csv` or `pdf`." }),
 });
@@ -211,3 +215,4 @@ export const evidencePath = z.object({ projectId, key, evidenceId: id.meta({ des
 export const commentPath = z.object({ commentId: id.meta({ description: "Comment id." }) });
 export const checkPath = z.object({ projectId, checkId: id.meta({ description: "Check id." }) });
 export const repositoryTokenPath = z.object({ tokenId: id.meta({ description: "Repository token id." }) });
+export const webhookPath = z.object({ webhookId: id.meta({ description: "Webhook id." }) });

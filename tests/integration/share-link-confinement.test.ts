@@ -136,6 +136,7 @@ const READS: Record<string, (w: World) => Promise<unknown>> = {
   "teams.currentTeam": (w) => SERVICE_MODULES.teams.currentTeam(w.share),
   "templates.listTeamTemplates": (w) => SERVICE_MODULES.templates.listTeamTemplates(w.share),
   "templates.loadTemplateDocument": (w) => SERVICE_MODULES.templates.loadTemplateDocument(w.share, w.templateId),
+  "webhooks.listWebhooks": (w) => SERVICE_MODULES.webhooks.listWebhooks(w.share, { projectId: w.projectId }),
 };
 
 const reads = [...exportedFunctions(READ_MODELS), ...exportedFunctions(SERVICE_MODULES).filter((name) => SERVICE_READS.has(name))];

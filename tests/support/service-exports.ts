@@ -26,8 +26,9 @@ import * as shareLinks from "@/lib/server/services/share-links";
 import * as teams from "@/lib/server/services/teams";
 import * as templates from "@/lib/server/services/templates";
 import * as waivers from "@/lib/server/services/waivers";
+import * as webhooks from "@/lib/server/services/webhooks";
 
-export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, bulkItems, catalogue, categories, checks, checkSuggestions, comments, evidence, importing, invitations, items, members, milestones, passwordResets, profile, projects, repositoryTokens, setup, shareLinks, teams, templates, waivers };
+export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, bulkItems, catalogue, categories, checks, checkSuggestions, comments, evidence, importing, invitations, items, members, milestones, passwordResets, profile, projects, repositoryTokens, setup, shareLinks, teams, templates, waivers, webhooks };
 
 export const SERVICE_READS = new Set([
   "accountCreation.mayCreateAccount",
@@ -58,6 +59,7 @@ export const SERVICE_READS = new Set([
   "teams.teamsOf",
   "templates.listTeamTemplates",
   "templates.loadTemplateDocument",
+  "webhooks.listWebhooks",
 ]);
 
 /** "module.export" for every exported function of `modules`. */
