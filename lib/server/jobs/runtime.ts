@@ -5,6 +5,7 @@ import { logger } from "@/lib/server/kernel/logger";
 import { startQueue, type Queue } from "./boss";
 import { startCheckScheduler } from "./checks";
 import { runDailySnapshotsOn } from "./daily-snapshots";
+import { runNotificationMailOn } from "./notification-mail";
 
 // The scheduled jobs of one process (docs/adr/0030-scheduled-checks-on-pg-boss.md):
 // the web server's (unless JOBS_IN_SERVER=false) or `shipshape worker`'s.
@@ -34,6 +35,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   try {
     const checks = await startCheckScheduler(queue.boss, queue.pool, settings, options.checkContext);
     const stopSnapshots = await runDailySnapshotsOn(queue, options.snapshotIntervalSeconds);
+    await runNotificationMailOn(queue);
     let stopping: Promise<void> | undefined;
     const stop = (graceMs = 35_000) =>
       (stopping ??= (async () => {
