@@ -172,6 +172,10 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return memberLeft(`removed ${text(before?.name) || "a member"} from the team`, after);
     case "member.passwordResetLinkCreated":
       return `created a password reset link for ${text(after?.name) || "a member"}`;
+    case "notifications.preferencesChanged":
+      return "changed how often they hear of notifications by e-mail";
+    case "notifications.unsubscribed":
+      return "stopped some notification e-mails with an unsubscribe link";
     case "account.renamed":
       return `changed their name from “${text(before?.name)}” to “${text(after?.name)}”`;
     case "invitation.reissued":

@@ -20,6 +20,8 @@ import * as invitations from "@/lib/server/services/invitations";
 import * as items from "@/lib/server/services/items";
 import * as members from "@/lib/server/services/members";
 import * as milestones from "@/lib/server/services/milestones";
+import * as notificationPreferences from "@/lib/server/services/notification-preferences";
+import { unsubscribeToken } from "@/lib/server/notifications/email/unsubscribe-token";
 import * as passwordResets from "@/lib/server/services/password-resets";
 import * as profile from "@/lib/server/services/profile";
 import * as projects from "@/lib/server/services/projects";
@@ -171,6 +173,9 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
     return invitations.reissueInvitation(w.admin, { invitationId: invitation.id });
   },
   "passwordResets.createPasswordResetLink": async (w) => passwordResets.createPasswordResetLink(w.admin, { membershipId: (await membershipOf(w.engineer)).id }),
+  "notificationPreferences.setNotificationPreferences": (w) => notificationPreferences.setNotificationPreferences(w.engineer, { cadences: { COMMENT_ADDED: "WEEKLY" } }),
+  "notificationPreferences.unsubscribeWithToken": (w) =>
+    notificationPreferences.unsubscribeWithToken(unsubscribeToken({ userId: w.engineer.userId, teamId: w.teamId, kinds: ["ITEM_ASSIGNED"] })),
   "profile.renameSelf": (w) => profile.renameSelf(w.engineer, { name: "Renamed Engineer" }),
   "items.createItem": (w) => items.createItem(w.lead, { categoryId: w.category.id, title: "WAF" }),
   "items.updateItem": (w) => items.updateItem(w.engineer, { itemId: w.item.id, version: 1, changes: { status: "PARTIAL" } }),

@@ -129,6 +129,7 @@ const READS: Record<string, (w: World) => Promise<unknown>> = {
   "invitations.listOpenInvitations": (w) => SERVICE_MODULES.invitations.listOpenInvitations(w.share),
   "members.listMembers": (w) => SERVICE_MODULES.members.listMembers(w.share),
   "members.openItemsByMember": (w) => SERVICE_MODULES.members.openItemsByMember(w.share),
+  "notificationPreferences.notificationSettings": (w) => SERVICE_MODULES.notificationPreferences.notificationSettings(w.share),
   "repositoryTokens.listRepositoryTokens": (w) => SERVICE_MODULES.repositoryTokens.listRepositoryTokens(w.share),
   "repositoryTokens.repositoryCredentialsFor": (w) =>
     SERVICE_MODULES.repositoryTokens.repositoryCredentialsFor(w.share, { kind: "repository", url: "https://git.example.com/a.git", files: [{ path: "README.md" }], timeoutMs: 30_000 }),
