@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, createCatalogueProject, itemCell, itemRow, signIn } from "./support";
+import { ADMIN, checklistReady, createCatalogueProject, itemCell, itemRow, openChecklist, signIn } from "./support";
 
 // A lead works through a category with the keyboard alone: into the list with
 // Tab, along it with j/k and the arrows, each field changed by its shortcut;
@@ -33,7 +33,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test("Tab reaches the list as one stop, and the skip link goes straight to it", async () => {
-  await page.goto(projectUrl);
+  await openChecklist(page, projectUrl);
   let presses = 0;
   while ((await focus(page)).cell !== "row" && presses < 60) {
     await page.keyboard.press("Tab");
@@ -46,7 +46,7 @@ test("Tab reaches the list as one stop, and the skip link goes straight to it", 
   await page.keyboard.press("Tab");
   expect((await focus(page)).key).toBe(first);
 
-  await page.goto(projectUrl);
+  await openChecklist(page, projectUrl);
   await page.getByRole("link", { name: "Skip to checklist" }).focus();
   await expect(page.getByRole("link", { name: "Skip to checklist" })).toBeVisible();
   await page.keyboard.press("Enter");
@@ -54,7 +54,7 @@ test("Tab reaches the list as one stop, and the skip link goes straight to it", 
 });
 
 test("keyboard-only triage: status, owner and due date, focus never lost, all kept on reload", async () => {
-  await page.goto(projectUrl);
+  await openChecklist(page, projectUrl);
   const keys = await rowKeys(page);
   await page.getByRole("link", { name: "Skip to checklist" }).focus();
   await page.keyboard.press("Enter");
@@ -124,6 +124,7 @@ test("keyboard-only triage: status, owner and due date, focus never lost, all ke
   // Every save landed: reload, and everything held.
   await expect(page.getByText("Not saved")).toHaveCount(0);
   await page.reload();
+  await checklistReady(page);
   await expect(itemCell(row, "Status")).toContainText("Partial");
   await expect(itemCell(row, "Owner")).toHaveText(owner);
   await expect(itemCell(row, "Due date")).toHaveText("15 Jan 2027");
@@ -131,7 +132,7 @@ test("keyboard-only triage: status, owner and due date, focus never lost, all ke
 });
 
 test("? lists the shortcuts; / focuses the search, which filters as you type and keeps the URL", async () => {
-  await page.goto(projectUrl);
+  await openChecklist(page, projectUrl);
   await page.getByTestId("item-row").first().focus();
   await page.keyboard.press("?");
   const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
@@ -150,12 +151,13 @@ test("? lists the shortcuts; / focuses the search, which filters as you type and
   // Typing in the search is typing: no shortcut fired.
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await page.reload();
+  await checklistReady(page);
   await expect(page.getByRole("searchbox", { name: "Search items" })).toHaveValue("unit");
   await expect(page.getByTestId("item-row")).not.toHaveCount(all);
 });
 
 test("a folded category stays folded on reload, still counting its items", async () => {
-  await page.goto(projectUrl);
+  await openChecklist(page, projectUrl);
   const toggle = page.getByRole("button", { name: /^Testing/ });
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
   const count = await page.getByTestId("item-row").count();
@@ -163,6 +165,7 @@ test("a folded category stays folded on reload, still counting its items", async
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
   await expect(page.getByTestId("item-row")).toHaveCount(0);
   await page.reload();
+  await checklistReady(page);
   await expect(page.getByRole("button", { name: /^Testing/ })).toHaveAttribute("aria-expanded", "false");
   await expect(page.getByTestId("item-row")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Testing/ })).toContainText(`${count} items · `);
@@ -171,7 +174,7 @@ test("a folded category stays folded on reload, still counting its items", async
 });
 
 test("sorting by priority puts critical first and keeps it in the URL", async () => {
-  await page.goto(projectUrl);
+  await openChecklist(page, projectUrl);
   await page.getByLabel("Sort items by").selectOption("priority");
   await page.waitForURL(/[?&]sort=priority/);
   const rank = ["Critical", "High", "Medium", "Low", "Needs triage"];
@@ -189,7 +192,7 @@ test("sorting by priority puts critical first and keeps it in the URL", async ()
 test("the whole catalogue stays light: DOM size, and how it looks on a laptop and a phone", async () => {
   test.setTimeout(90_000);
   const url = await createCatalogueProject(page, "Whole catalogue", ["Environments", "Testing", "Security", "CI/CD", "Infrastructure", "Database", "Backup", "Monitoring", "Operations", "Performance", "Documentation", "Compliance"]);
-  await page.goto(url);
+  await openChecklist(page, url);
   const rows = await page.getByTestId("item-row").count();
   const elements = await page.evaluate(() => document.querySelectorAll("*").length);
   console.log(`Project page with ${rows} items: ${elements} DOM elements`);
@@ -213,7 +216,7 @@ test("the whole catalogue stays light: DOM size, and how it looks on a laptop an
 });
 
 test("bulk N/A of a category with one reason, then what changed and what was left", async () => {
-  await page.goto(projectUrl);
+  await openChecklist(page, projectUrl);
   const count = await page.getByTestId("item-row").count();
   await page.getByRole("checkbox", { name: "Select all in Testing" }).check();
   const bar = page.getByRole("region", { name: "Change selected items" });
@@ -227,5 +230,6 @@ test("bulk N/A of a category with one reason, then what changed and what was lef
   const refused = await outcome.getByRole("listitem").count();
   expect(standings.filter((s) => s === "NOT_APPLICABLE").length).toBe(count - refused);
   await page.reload();
+  await checklistReady(page);
   await expect(page.locator('[data-testid="item-row"][data-standing="NOT_APPLICABLE"]')).toHaveCount(count - refused);
 });

@@ -96,3 +96,17 @@ export async function setItemField(row: Locator, field: ItemField, value: string
 
 // The project's readiness percentage on its dashboard ("44%").
 export const readinessPercent = (page: Page) => page.getByTestId("readiness-percent");
+
+/**
+ * Waits until the project page's checklist has hydrated: its rows stream in
+ * after the top of the page, and its keyboard shortcuts work from then on.
+ */
+export async function checklistReady(page: Page) {
+  await expect(page.locator("html[data-checklist-keys]")).toBeAttached();
+}
+
+/** Opens a project page and waits for its checklist to take keys. */
+export async function openChecklist(page: Page, url: string) {
+  await page.goto(url);
+  await checklistReady(page);
+}

@@ -42,6 +42,7 @@ export function ItemList({ projectId, categories, items, members, can, viewerId,
   const [activeId, setActiveId] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
   const [outcome, setOutcome] = useState<BulkOutcomeValue | null>(null);
+
   // Items as the last bulk change answered them, until the page catches up.
   const [bulkUpdated, setBulkUpdated] = useState<Record<string, ChecklistItem>>({});
   const [, startTransition] = useTransition();
@@ -86,7 +87,13 @@ export function ItemList({ projectId, categories, items, members, can, viewerId,
       }
     };
     document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
+    // Says the shortcuts are live: the rows stream in after the top of the
+    // page and hydrate after it (the browser tests wait for this).
+    document.documentElement.dataset.checklistKeys = "on";
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      delete document.documentElement.dataset.checklistKeys;
+    };
   }, []);
 
   const onSelect = useCallback((itemId: string, range: boolean) => {
