@@ -13,7 +13,7 @@ import {
   waiverRequestedSummary,
 } from "@/lib/domain/notifications/summary";
 import { PERMISSIONS } from "@/lib/domain/permissions";
-import type { Actor } from "@/lib/server/kernel/actor";
+import { actorUserId, type Actor } from "@/lib/server/kernel/actor";
 import { emitNotification, shownActor } from "./outbox";
 
 // The events changes cause, each built from ids the change already holds and
@@ -49,6 +49,8 @@ function byProject(items: ItemFacts[]): ItemFacts[][] {
  * items they were when the items were handed over.
  */
 export async function notifyAssigned(tx: Tx, actor: Actor, ownerId: string, itemIds: readonly string[], leaving?: string): Promise<void> {
+  // Taking an item oneself is no news to anyone.
+  if (ownerId === actorUserId(actor)) return;
   for (const group of byProject(await itemsIn(tx, actor, itemIds))) {
     const { project } = group[0];
     const single = group.length === 1 ? group[0] : null;
