@@ -17,6 +17,7 @@ import * as invitations from "@/lib/server/services/invitations";
 import * as items from "@/lib/server/services/items";
 import * as members from "@/lib/server/services/members";
 import * as milestones from "@/lib/server/services/milestones";
+import * as notifications from "@/lib/server/services/notifications";
 import * as passwordResets from "@/lib/server/services/password-resets";
 import * as profile from "@/lib/server/services/profile";
 import * as projects from "@/lib/server/services/projects";
@@ -27,7 +28,7 @@ import * as teams from "@/lib/server/services/teams";
 import * as templates from "@/lib/server/services/templates";
 import * as waivers from "@/lib/server/services/waivers";
 
-export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, bulkItems, catalogue, categories, checks, checkSuggestions, comments, evidence, importing, invitations, items, members, milestones, passwordResets, profile, projects, repositoryTokens, setup, shareLinks, teams, templates, waivers };
+export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, bulkItems, catalogue, categories, checks, checkSuggestions, comments, evidence, importing, invitations, items, members, milestones, notifications, passwordResets, profile, projects, repositoryTokens, setup, shareLinks, teams, templates, waivers };
 
 export const SERVICE_READS = new Set([
   "accountCreation.mayCreateAccount",
@@ -59,6 +60,14 @@ export const SERVICE_READS = new Set([
   "templates.listTeamTemplates",
   "templates.loadTemplateDocument",
 ]);
+
+/**
+ * Exports that change only the actor's own view of things (reading their
+ * notifications): nothing of the team changes, so nothing is recorded in its
+ * activity log. activity-coverage.test.ts proves they record nothing and
+ * touch no one else's rows.
+ */
+export const SERVICE_PERSONAL = new Set(["notifications.markRead", "notifications.markAllRead"]);
 
 /** "module.export" for every exported function of `modules`. */
 export const exportedFunctions = (modules: Record<string, Record<string, unknown>>) =>
