@@ -71,6 +71,10 @@ describe("activity text", () => {
     expect(describeActivity({ action: "repositoryToken.stored", before: null, after: { host: "github.com", last4: "wxyz" } })).toBe("stored the read token for github.com (ending wxyz)");
     expect(describeActivity({ action: "repositoryToken.stored", before: { host: "github.com" }, after: { host: "github.com", last4: null } })).toBe("replaced the read token for github.com");
     expect(describeActivity({ action: "repositoryToken.removed", before: { host: "github.com" }, after: null })).toBe("removed the read token for github.com");
+    expect(describeActivity({ action: "webhook.created", before: null, after: { format: "SLACK", url: "https://hooks.slack.com/…x9Qa", project: "Checkout" } })).toBe(
+      "added the Slack destination https://hooks.slack.com/…x9Qa for Checkout",
+    );
+    expect(describeActivity({ action: "webhook.deleted", before: { format: "JSON", url: "https://ci.example.com/…hook" }, after: null })).toBe("removed the JSON (signed) destination https://ci.example.com/…hook");
   });
 
   it("describes a hand-over with both people's names, which outlive the membership", () => {

@@ -1,6 +1,7 @@
 // One line of plain English for each activity record, for feeds and history.
 import { ITEM_FIELD_NAME } from "./item-edits";
 import { formatMoment } from "./format";
+import { WEBHOOK_FORMAT_LABEL, type WebhookFormat } from "./notifications/webhook-destinations";
 import { EVIDENCE_KIND_LABEL, PRIORITY_LABEL, STANDING_LABEL, STATUS_LABEL, type EvidenceKind, type ItemStatus, type Priority, type Standing } from "./readiness/vocabulary";
 
 export type ActivityRecord = {
@@ -51,6 +52,7 @@ function changes(record: ActivityRecord, names: Record<string, string>): string 
 }
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
+const webhookFormatName = (value: unknown) => WEBHOOK_FORMAT_LABEL[value as WebhookFormat] ?? "webhook";
 
 // " (the item went from Done to Stale)" when a record's standing changed.
 function standingEffect(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
@@ -170,6 +172,10 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return memberLeft(`removed ${text(before?.name) || "a member"} from the team`, after);
     case "member.passwordResetLinkCreated":
       return `created a password reset link for ${text(after?.name) || "a member"}`;
+    case "notifications.preferencesChanged":
+      return "changed how often they hear of notifications by e-mail";
+    case "notifications.unsubscribed":
+      return "stopped some notification e-mails with an unsubscribe link";
     case "account.renamed":
       return `changed their name from “${text(before?.name)}” to “${text(after?.name)}”`;
     case "invitation.reissued":
@@ -206,6 +212,10 @@ export function describeActivity(record: ActivityRecord, names: Record<string, s
       return `${before ? "replaced" : "stored"} the read token for ${text(after?.host)}${after?.last4 ? ` (ending ${text(after.last4)})` : ""}`;
     case "repositoryToken.removed":
       return `removed the read token for ${text(before?.host)}`;
+    case "webhook.created":
+      return `added the ${webhookFormatName(after?.format)} destination ${text(after?.url)}${after?.project ? ` for ${text(after.project)}` : ""}`;
+    case "webhook.deleted":
+      return `removed the ${webhookFormatName(before?.format)} destination ${text(before?.url)}`;
     case "shareLink.created":
       return `created a share link${after?.expiresAt ? ` valid until ${formatMoment(text(after.expiresAt), timeZone)}` : ""}`;
     case "shareLink.revoked":

@@ -50,6 +50,7 @@ const EXPECTED: Record<Action, string> = {
   "shareLink.manage": "AL w O",
   "check.manage": "AL w O",
   "check.run": "ALE w OY",
+  "webhook.manage": "AL w O",
   "snapshot.takeDaily": "Y",
 };
 

@@ -106,6 +106,10 @@ export const PERMISSIONS = {
   // scheduler.
   "check.manage": { roles: LEADS_UP, scopes: WRITE_TOKEN, kinds: OPERATOR },
   "check.run": { roles: ENGINEERS_UP, scopes: WRITE_TOKEN, kinds: ["operator", "system"] },
+  // Chat and webhook destinations: a lead decides where the team's events
+  // go, since a destination receives what happens in the team and makes the
+  // server connect where it says.
+  "webhook.manage": { roles: LEADS_UP, scopes: WRITE_TOKEN, kinds: OPERATOR },
   // Work Shipshape does by itself
   "snapshot.takeDaily": { roles: NOBODY, scopes: NO_TOKEN, kinds: ["system"], target: "project" },
 } as const satisfies Record<string, Rule>;

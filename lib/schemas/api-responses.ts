@@ -7,6 +7,7 @@ import { NOTIFICATION_KINDS } from "@/lib/domain/notifications/kinds";
 import { LEVELS } from "@/lib/domain/readiness/score";
 import { CHECK_STATES, FAILING_STATUSES } from "@/lib/domain/checks/verdict";
 import { CHECK_KINDS } from "./check-settings";
+import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_FORMATS } from "@/lib/domain/notifications/webhook-destinations";
 import { EVIDENCE_KINDS, EVIDENCE_POLICIES, ITEM_STATUSES, PRIORITIES, STANDINGS } from "@/lib/domain/readiness/vocabulary";
 
 const timestamp = z.iso.datetime();
@@ -376,6 +377,64 @@ export const sentNotification = z
   })
   .meta({ id: "SentNotification" });
 export const sentNotificationPage = page(sentNotification, "SentNotificationPage", {});
+
+const notificationKind = z.enum(NOTIFICATION_KINDS);
+
+export const webhookDelivery = z
+  .object({
+    id: z.string().meta({ description: "Sent as the Shipshape-Delivery header of JSON deliveries; the same on every retry." }),
+    kind: z.enum([...NOTIFICATION_KINDS, "TEST"]).meta({ description: "The event's kind, or TEST for a test message." }),
+    status: z.enum(WEBHOOK_DELIVERY_STATUSES).meta({ description: "PENDING (waiting for a retry), SUCCEEDED, FAILED (a 4xx other than 429, or an address refused), GAVE_UP (24 hours of retries, or the destination turned off)." }),
+    attempts: z.number().int().min(0),
+    statusCode: z.number().int().nullable().meta({ description: "The receiver's last HTTP status; null when it did not answer." }),
+    response: z.string().nullable().meta({ description: "The start of the receiver's last answer, at most 500 characters." }),
+    error: z.string().nullable(),
+    lastAttemptAt: timestamp.nullable(),
+    nextAttemptAt: timestamp.nullable().meta({ description: "When a PENDING delivery is tried again." }),
+  })
+  .meta({ id: "WebhookDelivery" });
+
+export const webhook = z
+  .object({
+    id: z.string(),
+    format: z.enum(WEBHOOK_FORMATS),
+    url: z.string().meta({ description: "The address, masked to its origin and last four characters: a chat webhook's address is a secret." }),
+    project: z.object({ id: z.string(), name: z.string() }).nullable().meta({ description: "Only this project's events; null for every project of the team." }),
+    events: z.array(notificationKind).meta({ description: "The kinds delivered; empty for every kind." }),
+    enabled: z.boolean().meta({ description: "False once 10 deliveries in a row failed; add it again to resume." }),
+    disabledAt: timestamp.nullable(),
+    disabledReason: z.string().nullable(),
+    consecutiveFailures: z.number().int().min(0),
+    createdBy: z.string(),
+    createdAt: timestamp,
+    recentDeliveries: z.array(webhookDelivery).meta({ description: "The last five deliveries, newest first." }),
+  })
+  .meta({ id: "Webhook" });
+export const webhookList = z.object({ data: z.array(webhook) }).meta({ id: "WebhookList" });
+export const createdWebhook = webhook
+  .extend({ secret: z.string().nullable().meta({ description: "JSON destinations: the signing secret (`whsec_…`), shown this once and never again. Null for Slack and Teams." }) })
+  .meta({ id: "CreatedWebhook" });
+
+/** What a JSON destination receives (version 1 of the payload). */
+export const webhookPayloadV1 = z
+  .object({
+    v: z.literal(1),
+    kind: z.enum([...NOTIFICATION_KINDS, "TEST"]),
+    summary: z.string().meta({ description: "One sentence saying what happened." }),
+    project: z.object({ id: z.string(), name: z.string() }).nullable(),
+    item: z.object({ id: z.string(), key: z.string(), title: z.string() }).nullable(),
+    actor: z.string().meta({ description: "Who did it, as shown; \"Shipshape\" for what the scheduler found." }),
+    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).meta({ description: "Kind-specific facts, flat." }),
+  })
+  .meta({ id: "WebhookPayloadV1", description: "An event's facts. Fields are only added within a version; anything else takes a new `v`." });
+export const webhookEventBody = z
+  .object({
+    id: z.string().meta({ description: "The event's id: the same event is delivered to a destination at most once." }),
+    type: z.enum([...NOTIFICATION_KINDS, "TEST"]),
+    createdAt: timestamp,
+    data: webhookPayloadV1,
+  })
+  .meta({ id: "WebhookEvent", description: "The body POSTed to a JSON destination." });
 
 export type ApiProjectSummary = z.infer<typeof projectSummary>;
 export type ApiProject = z.infer<typeof projectDetail>;

@@ -16,6 +16,7 @@ import { checkFailureFields, checkIntervalMinutes, MAX_CHECK_INTERVAL_MINUTES, M
 import { acceptedProposals } from "./check-suggestions";
 import { storeRepositoryTokenInput } from "./repository-token";
 import { commentBody } from "./comment";
+import { createWebhookInput } from "./webhook";
 
 // ── Requests ────────────────────────────────────────────────────────────────
 
@@ -202,6 +203,9 @@ export const apiNotificationListQuery = z.strictObject({
   kind: z.enum(NOTIFICATION_KINDS).optional().meta({ description: "Only events of this kind." }),
 });
 
+// A chat or webhook destination.
+export const apiCreateWebhookBody = z.strictObject(createWebhookInput.shape).meta({ id: "NewWebhook" });
+
 export const apiReportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default("json").meta({ description: "`json` (schema shipshape.report/v1), `md`, `csv` or `pdf`." }),
 });
@@ -217,3 +221,4 @@ export const evidencePath = z.object({ projectId, key, evidenceId: id.meta({ des
 export const commentPath = z.object({ commentId: id.meta({ description: "Comment id." }) });
 export const checkPath = z.object({ projectId, checkId: id.meta({ description: "Check id." }) });
 export const repositoryTokenPath = z.object({ tokenId: id.meta({ description: "Repository token id." }) });
+export const webhookPath = z.object({ webhookId: id.meta({ description: "Webhook id." }) });

@@ -4,6 +4,7 @@
 // every change inside a project is shown to keep that project's readiness
 // history (recordProjectChange), not only its audit trail.
 import { describe, expect, it } from "vitest";
+import { networkPolicyOf, parseCidr } from "@/lib/server/checks/network-policy";
 import { db } from "@/lib/server/kernel/db";
 import { recordActivity } from "@/lib/server/services/activity";
 import * as accountDeletion from "@/lib/server/services/account-deletion";
@@ -19,6 +20,8 @@ import * as invitations from "@/lib/server/services/invitations";
 import * as items from "@/lib/server/services/items";
 import * as members from "@/lib/server/services/members";
 import * as milestones from "@/lib/server/services/milestones";
+import * as notificationPreferences from "@/lib/server/services/notification-preferences";
+import { unsubscribeToken } from "@/lib/server/notifications/email/unsubscribe-token";
 import * as passwordResets from "@/lib/server/services/password-resets";
 import * as profile from "@/lib/server/services/profile";
 import * as projects from "@/lib/server/services/projects";
@@ -27,6 +30,7 @@ import * as shareLinks from "@/lib/server/services/share-links";
 import * as teams from "@/lib/server/services/teams";
 import * as templates from "@/lib/server/services/templates";
 import * as waivers from "@/lib/server/services/waivers";
+import * as webhooks from "@/lib/server/services/webhooks";
 import { membershipOf, person, teamWith } from "../support/fixtures";
 import { catalogueProject, daysFromNow, itemByKey } from "../support/readiness";
 import { exportedFunctions, SERVICE_MODULES, SERVICE_PERSONAL, SERVICE_READS } from "../support/service-exports";
@@ -39,6 +43,14 @@ const OUTSIDE_ANY_TEAM = new Set(["setup.claimInstallation", "setup.releaseInsta
 // Needs a database that was never set up; tests/integration/cli.test.ts runs
 // it on one and checks the team's creation is recorded.
 const FRESH_INSTALL_ONLY = new Set(["setup.setUpFromCommandLine"]);
+
+// Deliveries change no team data: a test message is kept in its destination's
+// delivery log, like every delivery, not in the activity log
+// (tests/integration/webhooks.test.ts).
+const DELIVERIES = new Set(["webhooks.sendTestWebhook"]);
+
+// A destination on loopback, allowed as an operator would allow an internal receiver.
+const webhookContext = { context: { network: networkPolicyOf([parseCidr("127.0.0.0/8")!]) } };
 
 // What a check's run changes is recorded as Shipshape's own work (the system
 // actor), whoever asked for the run.
@@ -64,6 +76,11 @@ type World = Awaited<ReturnType<typeof world>>;
 const withSealingKey = () => (process.env.SHIPSHAPE_SECRET_KEY ??= "activity-coverage-sealing-key-0123456789");
 
 const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
+  "webhooks.createWebhook": (w) => webhooks.createWebhook(w.lead, { url: "http://127.0.0.1:9/hook", format: "slack", projectId: w.projectId }, webhookContext),
+  "webhooks.deleteWebhook": async (w) => {
+    const { webhook } = await webhooks.createWebhook(w.lead, { url: "http://127.0.0.1:9/hook", format: "teams" }, webhookContext);
+    return webhooks.deleteWebhook(w.lead, { webhookId: webhook.id });
+  },
   "repositoryTokens.storeRepositoryToken": (w) => (withSealingKey(), repositoryTokens.storeRepositoryToken(w.lead, { host: "github.com", token: "ghp_0123456789abcdef" })),
   "repositoryTokens.removeRepositoryToken": async (w) => {
     withSealingKey();
@@ -157,6 +174,9 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
     return invitations.reissueInvitation(w.admin, { invitationId: invitation.id });
   },
   "passwordResets.createPasswordResetLink": async (w) => passwordResets.createPasswordResetLink(w.admin, { membershipId: (await membershipOf(w.engineer)).id }),
+  "notificationPreferences.setNotificationPreferences": (w) => notificationPreferences.setNotificationPreferences(w.engineer, { cadences: { COMMENT_ADDED: "WEEKLY" } }),
+  "notificationPreferences.unsubscribeWithToken": (w) =>
+    notificationPreferences.unsubscribeWithToken(unsubscribeToken({ userId: w.engineer.userId, teamId: w.teamId, kinds: ["ITEM_ASSIGNED"] })),
   "profile.renameSelf": (w) => profile.renameSelf(w.engineer, { name: "Renamed Engineer" }),
   "items.createItem": (w) => items.createItem(w.lead, { categoryId: w.category.id, title: "WAF" }),
   "items.updateItem": (w) => items.updateItem(w.engineer, { itemId: w.item.id, version: 1, changes: { status: "PARTIAL" } }),
@@ -190,7 +210,7 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
 };
 
 const exported = exportedFunctions(SERVICE_MODULES);
-const mutations = exported.filter((name) => !SERVICE_READS.has(name) && !SERVICE_PERSONAL.has(name) && !OUTSIDE_ANY_TEAM.has(name) && !FRESH_INSTALL_ONLY.has(name));
+const mutations = exported.filter((name) => !SERVICE_READS.has(name) && !SERVICE_PERSONAL.has(name) && !OUTSIDE_ANY_TEAM.has(name) && !FRESH_INSTALL_ONLY.has(name) && !DELIVERIES.has(name));
 
 // Each personal export, run by the engineer on an inbox holding an entry of
 // theirs and one of the lead's.

@@ -134,6 +134,7 @@ const READS: Record<string, (w: World) => Promise<unknown>> = {
   "invitations.listOpenInvitations": (w) => SERVICE_MODULES.invitations.listOpenInvitations(w.share),
   "members.listMembers": (w) => SERVICE_MODULES.members.listMembers(w.share),
   "members.openItemsByMember": (w) => SERVICE_MODULES.members.openItemsByMember(w.share),
+  "notificationPreferences.notificationSettings": (w) => SERVICE_MODULES.notificationPreferences.notificationSettings(w.share),
   "repositoryTokens.listRepositoryTokens": (w) => SERVICE_MODULES.repositoryTokens.listRepositoryTokens(w.share),
   "repositoryTokens.repositoryCredentialsFor": (w) =>
     SERVICE_MODULES.repositoryTokens.repositoryCredentialsFor(w.share, { kind: "repository", url: "https://git.example.com/a.git", files: [{ path: "README.md" }], timeoutMs: 30_000 }),
@@ -141,6 +142,7 @@ const READS: Record<string, (w: World) => Promise<unknown>> = {
   "teams.currentTeam": (w) => SERVICE_MODULES.teams.currentTeam(w.share),
   "templates.listTeamTemplates": (w) => SERVICE_MODULES.templates.listTeamTemplates(w.share),
   "templates.loadTemplateDocument": (w) => SERVICE_MODULES.templates.loadTemplateDocument(w.share, w.templateId),
+  "webhooks.listWebhooks": (w) => SERVICE_MODULES.webhooks.listWebhooks(w.share, { projectId: w.projectId }),
 };
 
 const reads = [...exportedFunctions(READ_MODELS), ...exportedFunctions(SERVICE_MODULES).filter((name) => SERVICE_READS.has(name))];

@@ -24,6 +24,9 @@ import * as projectsRoute from "@/app/api/v1/projects/route";
 import * as notificationsRoute from "@/app/api/v1/notifications/route";
 import * as repositoryTokenRoute from "@/app/api/v1/repository-tokens/[tokenId]/route";
 import * as repositoryTokensRoute from "@/app/api/v1/repository-tokens/route";
+import * as webhookTestRoute from "@/app/api/v1/webhooks/[webhookId]/test/route";
+import * as webhookRoute from "@/app/api/v1/webhooks/[webhookId]/route";
+import * as webhooksRoute from "@/app/api/v1/webhooks/route";
 import { openApiDocument } from "@/lib/server/api/openapi";
 import { createApiToken } from "@/lib/server/services/api-tokens";
 import type { Actor } from "@/lib/server/kernel/actor";
@@ -53,6 +56,9 @@ const ROUTES: { template: string; module: Partial<Record<Method, Handler>> }[] =
   { template: "/api/v1/notifications", module: notificationsRoute },
   { template: "/api/v1/repository-tokens", module: repositoryTokensRoute },
   { template: "/api/v1/repository-tokens/{tokenId}", module: repositoryTokenRoute },
+  { template: "/api/v1/webhooks", module: webhooksRoute },
+  { template: "/api/v1/webhooks/{webhookId}", module: webhookRoute },
+  { template: "/api/v1/webhooks/{webhookId}/test", module: webhookTestRoute },
 ];
 
 const document = openApiDocument();

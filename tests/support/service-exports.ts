@@ -18,6 +18,7 @@ import * as items from "@/lib/server/services/items";
 import * as members from "@/lib/server/services/members";
 import * as milestones from "@/lib/server/services/milestones";
 import * as notifications from "@/lib/server/services/notifications";
+import * as notificationPreferences from "@/lib/server/services/notification-preferences";
 import * as passwordResets from "@/lib/server/services/password-resets";
 import * as profile from "@/lib/server/services/profile";
 import * as projects from "@/lib/server/services/projects";
@@ -27,8 +28,9 @@ import * as shareLinks from "@/lib/server/services/share-links";
 import * as teams from "@/lib/server/services/teams";
 import * as templates from "@/lib/server/services/templates";
 import * as waivers from "@/lib/server/services/waivers";
+import * as webhooks from "@/lib/server/services/webhooks";
 
-export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, bulkItems, catalogue, categories, checks, checkSuggestions, comments, evidence, importing, invitations, items, members, milestones, notifications, passwordResets, profile, projects, repositoryTokens, setup, shareLinks, teams, templates, waivers };
+export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, bulkItems, catalogue, categories, checks, checkSuggestions, comments, evidence, importing, invitations, items, members, milestones, notificationPreferences, notifications, passwordResets, profile, projects, repositoryTokens, setup, shareLinks, teams, templates, waivers, webhooks };
 
 export const SERVICE_READS = new Set([
   "accountCreation.mayCreateAccount",
@@ -48,6 +50,7 @@ export const SERVICE_READS = new Set([
   "invitations.previewInvitation",
   "members.listMembers",
   "members.openItemsByMember",
+  "notificationPreferences.notificationSettings",
   "repositoryTokens.listRepositoryTokens",
   "repositoryTokens.repositoryCredentialsFor",
   "setup.isSetupOpen",
@@ -59,6 +62,7 @@ export const SERVICE_READS = new Set([
   "teams.teamsOf",
   "templates.listTeamTemplates",
   "templates.loadTemplateDocument",
+  "webhooks.listWebhooks",
 ]);
 
 /**

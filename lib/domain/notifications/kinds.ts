@@ -23,6 +23,7 @@ export const NOTIFICATION_KINDS = [
   "LEVEL_RAISED",
   "LEVEL_LOWERED",
   "INVITATION_ACCEPTED",
+  "WEBHOOK_DISABLED",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -49,6 +50,7 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   LEVEL_RAISED: "A project's launch level rises",
   LEVEL_LOWERED: "A project's launch level falls",
   INVITATION_ACCEPTED: "Someone you invited joins",
+  WEBHOOK_DISABLED: "A chat or webhook destination is turned off after failing",
 };
 
 export const DEFAULT_CADENCE: Record<NotificationKind, Cadence> = {
@@ -69,4 +71,5 @@ export const DEFAULT_CADENCE: Record<NotificationKind, Cadence> = {
   LEVEL_RAISED: "WEEKLY",
   LEVEL_LOWERED: "WEEKLY",
   INVITATION_ACCEPTED: "DAILY",
+  WEBHOOK_DISABLED: "IMMEDIATE",
 };

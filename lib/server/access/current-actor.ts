@@ -30,6 +30,9 @@ const currentActor = cache(async (): Promise<UserActor | null> => {
   return { kind: "user", ...identity, teamId: team.teamId, role: team.role, timeZone: team.timeZone };
 });
 
+/** The signed-in person in their selected team, or null (signed out, or in no team): for pages outside the team shell. */
+export const currentMember = (): Promise<UserActor | null> => currentActor();
+
 export async function requireIdentity(): Promise<Identity> {
   const identity = await currentIdentity();
   if (identity) return identity;

@@ -4,8 +4,8 @@
 // /api/v1/openapi.json, rendered at /api-docs, linted in CI.
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import { apiAcceptCheckSuggestionsBody, apiAddCheckBody, apiAddEvidenceBody, apiEvidencePatchBody, apiCommentBody, commentPath, apiReportResultBody, apiStoreRepositoryTokenBody, repositoryTokenPath, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiBulkItemsBody, apiProjectListQuery, apiNotificationListQuery, apiReportQuery, checkPath, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
-import { acceptedCheckSuggestions, bulkItemsResult, check, checkList, checkReport, checkRun, checkSuggestions, comment, commentList, repositoryToken, repositoryTokenList, evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument, sentNotificationPage } from "@/lib/schemas/api-responses";
+import { apiAcceptCheckSuggestionsBody, apiAddCheckBody, apiAddEvidenceBody, apiEvidencePatchBody, apiCommentBody, commentPath, apiReportResultBody, apiStoreRepositoryTokenBody, repositoryTokenPath, apiCreateWebhookBody, webhookPath, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiBulkItemsBody, apiProjectListQuery, apiNotificationListQuery, apiReportQuery, checkPath, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
+import { acceptedCheckSuggestions, bulkItemsResult, check, checkList, checkReport, checkRun, checkSuggestions, comment, commentList, repositoryToken, repositoryTokenList, createdWebhook, webhookDelivery, webhookEventBody, webhookList, evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument, sentNotificationPage } from "@/lib/schemas/api-responses";
 import { apiError, ERRORS, type ApiErrorCode } from "@/lib/schemas/errors";
 
 const errorContent = { "application/json": { schema: apiError } };
@@ -79,10 +79,38 @@ export function openApiDocument(serverUrl = "/") {
       { name: "Checks", description: "Automated checks that keep an item true: a passing check makes it done, a failing one (after a number of failures in a row) missing or partial." },
       { name: "Notifications", description: "What the team's notifications told whom: each event with its one-sentence summary and its recipients, and whether each has read it." },
       { name: "Repository tokens", description: "Read tokens the team's repository checks send to a git host, stored encrypted and never returned." },
+      {
+        name: "Webhooks",
+        description:
+          "Chat (Slack, Microsoft Teams) and JSON destinations that hear of the team's events: the `notificationEvent` webhook below describes what a JSON destination receives and how it is signed (docs/webhooks.md).",
+      },
     ],
     components: {
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "shp_ token", description: "A team API token." },
+      },
+    },
+    webhooks: {
+      notificationEvent: {
+        post: operation({
+          operationId: "notificationEvent",
+          tags: ["Webhooks"],
+          summary: "What a JSON destination receives",
+          description:
+            "One POST per event and destination, retried with the same `Shipshape-Delivery` on failure. Verify `Shipshape-Signature` before trusting the body: " +
+            "compute the hex HMAC-SHA256 of `<t>.<raw body>` with the secret, compare it with `v1` in constant time, and refuse a `t` more than 5 minutes from your clock. " +
+            "Answer 2xx within 10 seconds; 5xx, 429 and no answer are retried for 24 hours, other 4xx are not.",
+          requestParams: {
+            header: z.object({
+              "Shipshape-Event": z.string().meta({ description: "The event's kind (the body's `type`)." }),
+              "Shipshape-Delivery": z.string().meta({ description: "The delivery's id: the same on every retry, to deduplicate." }),
+              "Shipshape-Signature": z.string().meta({ description: "`t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\" with the secret>`." }),
+            }),
+          },
+          requestBody: jsonBody(webhookEventBody),
+          responses: { 200: { description: "Received; any 2xx will do." } },
+          security: [],
+        }),
       },
     },
     paths: {
@@ -406,6 +434,55 @@ export function openApiDocument(serverUrl = "/") {
           description: "Needs a write token. Repository checks of its host clone without a token from then on.",
           requestParams: { path: repositoryTokenPath },
           responses: responses({ 204: { description: "Removed.", headers: rateLimitHeaders } }, ["FORBIDDEN", "NOT_FOUND"]),
+        }),
+      },
+      "/api/v1/webhooks": {
+        get: operation({
+          operationId: "listWebhooks",
+          tags: ["Webhooks"],
+          summary: "The team's chat and webhook destinations, with their last deliveries",
+          description: "Needs a write token. Never returns a signing secret; addresses are masked to their origin and last four characters.",
+          responses: responses({ 200: ok("The destinations, oldest first.", webhookList) }, ["FORBIDDEN"]),
+        }),
+        post: operation({
+          operationId: "createWebhook",
+          tags: ["Webhooks"],
+          summary: "Add a chat or webhook destination",
+          description:
+            "Needs a write token. `slack` and `teams` post a message with a link back to the app to an incoming webhook; `json` posts the event " +
+            "(see the `notificationEvent` webhook) signed with a secret that this answer holds **once**. The address must be https:// and resolve to a " +
+            "public address (the checks' network guard, CHECKS_ALLOWED_NETWORKS; plain http only to a network the operator allows); it is judged again at every delivery. " +
+            "Failed deliveries are retried for 24 hours on network errors, timeouts (10 s), 5xx and 429; after 10 failed deliveries in a row the destination is turned off " +
+            "and the person who added it and the admins are notified. A `json` destination needs SHIPSHAPE_SECRET_KEY on the server (503 otherwise).",
+          requestBody: jsonBody(apiCreateWebhookBody),
+          responses: responses({ 201: ok("The destination, with its signing secret (JSON only) shown this once.", createdWebhook) }, [
+            "VALIDATION",
+            "FORBIDDEN",
+            "NOT_FOUND",
+            "CONFLICT",
+            "PAYLOAD_TOO_LARGE",
+            "UNSUPPORTED_MEDIA_TYPE",
+          ]),
+        }),
+      },
+      "/api/v1/webhooks/{webhookId}": {
+        delete: operation({
+          operationId: "deleteWebhook",
+          tags: ["Webhooks"],
+          summary: "Remove a destination",
+          description: "Needs a write token. Nothing more is sent to it; its delivery log goes with it.",
+          requestParams: { path: webhookPath },
+          responses: responses({ 204: { description: "Removed.", headers: rateLimitHeaders } }, ["FORBIDDEN", "NOT_FOUND"]),
+        }),
+      },
+      "/api/v1/webhooks/{webhookId}/test": {
+        post: operation({
+          operationId: "testWebhook",
+          tags: ["Webhooks"],
+          summary: "Send a test message to a destination now",
+          description: "Needs a write token. Sends one message of kind `TEST` and waits for the answer (at most 10 s); a failing receiver is a 200 with the failed delivery. Not retried.",
+          requestParams: { path: webhookPath },
+          responses: responses({ 200: ok("The test delivery.", webhookDelivery) }, ["FORBIDDEN", "NOT_FOUND"]),
         }),
       },
       "/api/v1/projects/{projectId}/items/{key}/evidence/{evidenceId}": {

@@ -5,6 +5,8 @@ import { logger } from "@/lib/server/kernel/logger";
 import { startQueue, type Queue } from "./boss";
 import { startCheckScheduler } from "./checks";
 import { runDailySnapshotsOn } from "./daily-snapshots";
+import { runNotificationMailOn } from "./notification-mail";
+import { startWebhookDeliveries } from "./webhooks";
 
 // The scheduled jobs of one process (docs/adr/0030-scheduled-checks-on-pg-boss.md):
 // the web server's (unless JOBS_IN_SERVER=false) or `shipshape worker`'s.
@@ -34,11 +36,13 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   try {
     const checks = await startCheckScheduler(queue.boss, queue.pool, settings, options.checkContext);
     const stopSnapshots = await runDailySnapshotsOn(queue, options.snapshotIntervalSeconds);
+    await runNotificationMailOn(queue);
+    const stopWebhooks = startWebhookDeliveries({ network: options.checkContext?.network, lookup: options.checkContext?.lookup });
     let stopping: Promise<void> | undefined;
     const stop = (graceMs = 35_000) =>
       (stopping ??= (async () => {
         stopSnapshots();
-        await checks.stop(graceMs);
+        await Promise.all([checks.stop(graceMs), stopWebhooks()]);
         await queue.close();
       })());
     return { ...queue, stop };

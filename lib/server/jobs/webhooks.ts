@@ -1,0 +1,116 @@
+import "server-only";
+import { RETRY_WINDOW_MS } from "@/lib/domain/notifications/webhook-formats";
+import { db } from "@/lib/server/kernel/db";
+import { logger } from "@/lib/server/kernel/logger";
+import { attemptDelivery, type DeliveryOutcome } from "@/lib/server/notifications/webhook-delivery";
+import type { WebhookContext } from "@/lib/server/notifications/webhook-sender";
+
+// Chat and webhook deliveries from the outbox (docs/adr/0038-notifications-outbox.md,
+// docs/webhooks.md). Every process that runs the jobs makes a pass every few
+// seconds; any number may run at once:
+//
+// 1. Queue: for every enabled destination, a delivery row for each event of
+//    its team (its project, its kinds) recorded since it was added and within
+//    the retry window that has none yet. A scan for what has no row, not a
+//    cursor, so an event committed after a later one is still found; the row
+//    is unique per (destination, event), so two passes insert it once.
+// 2. Claim: due PENDING rows, locked with FOR UPDATE SKIP LOCKED and their
+//    next attempt moved a lease ahead in the same statement, so no other pass
+//    takes them while this one sends (a process that dies mid-send leaves
+//    them to be tried again when the lease ends).
+// 3. Send each once and record what became of it (webhook-delivery.ts).
+
+/** How often each process makes a pass. */
+export const PASS_INTERVAL_MS = 5_000;
+// Longer than an attempt (10 s) with room to record it.
+const LEASE_MS = 60_000;
+// Deliveries claimed per pass, and sent at once.
+const CLAIM_BATCH = 50;
+const PARALLEL = 8;
+// Finished deliveries are kept for the log this long.
+const KEPT_MS = 30 * 24 * 60 * 60 * 1000;
+
+const utc = (date: Date) => date.toISOString();
+
+/** Creates the missing delivery rows for events up to `now`; returns how many. */
+export async function queueDeliveries(now: Date): Promise<number> {
+  const since = new Date(now.getTime() - RETRY_WINDOW_MS);
+  return db.$executeRaw`
+    INSERT INTO webhook_delivery (id, "webhookId", "eventId", status, attempts, "nextAttemptAt", "createdAt", "updatedAt")
+    SELECT gen_random_uuid()::text, w.id, e.id, 'PENDING', 0, e."createdAt", ${utc(now)}::timestamptz AT TIME ZONE 'UTC', ${utc(now)}::timestamptz AT TIME ZONE 'UTC'
+    FROM webhook w
+    JOIN notification_event e ON e."teamId" = w."teamId"
+      AND (w."projectId" IS NULL OR w."projectId" = e."projectId")
+      AND (cardinality(w.kinds) = 0 OR e.kind = ANY (w.kinds))
+      AND e."createdAt" >= w."createdAt"
+      AND e."createdAt" >= ${utc(since)}::timestamptz AT TIME ZONE 'UTC'
+    WHERE w.enabled
+      AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d."webhookId" = w.id AND d."eventId" = e.id)
+    ON CONFLICT ("webhookId", "eventId") DO NOTHING`;
+}
+
+/** Takes up to `limit` due deliveries for this pass (moving their next attempt a lease ahead); their ids. */
+export async function claimDeliveries(now: Date, limit = CLAIM_BATCH): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    UPDATE webhook_delivery d SET "nextAttemptAt" = ${utc(new Date(now.getTime() + LEASE_MS))}::timestamptz AT TIME ZONE 'UTC'
+    FROM (
+      SELECT id FROM webhook_delivery
+      WHERE status = 'PENDING' AND "nextAttemptAt" <= ${utc(now)}::timestamptz AT TIME ZONE 'UTC'
+      ORDER BY "nextAttemptAt"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    ) due
+    WHERE d.id = due.id
+    RETURNING d.id`;
+  return rows.map((row) => row.id);
+}
+
+/** What one pass did: rows queued, and each attempt's outcome. */
+export type PassReport = { queued: number; outcomes: DeliveryOutcome[] };
+
+/**
+ * One delivery pass at `now` (tests call it with their own clock): queue,
+ * claim, send, record, then drop finished deliveries older than 30 days.
+ * Claims batches until none is due.
+ */
+export async function runDeliveryPass(context: WebhookContext = {}, now = (context.now ?? (() => new Date()))()): Promise<PassReport> {
+  const queued = await queueDeliveries(now);
+  const outcomes: DeliveryOutcome[] = [];
+  for (;;) {
+    const claimed = await claimDeliveries(now);
+    for (let start = 0; start < claimed.length; start += PARALLEL) {
+      const settled = await Promise.allSettled(claimed.slice(start, start + PARALLEL).map((id) => attemptDelivery(id, context, now)));
+      for (const result of settled) {
+        if (result.status === "fulfilled") outcomes.push(result.value);
+        else logger.error({ err: result.reason }, "a webhook delivery could not be recorded; it is tried again when its lease ends");
+      }
+    }
+    if (claimed.length < CLAIM_BATCH) break;
+  }
+  await db.webhookDelivery.deleteMany({ where: { status: { not: "PENDING" }, createdAt: { lt: new Date(now.getTime() - KEPT_MS) } } });
+  return { queued, outcomes };
+}
+
+/**
+ * Runs a pass every PASS_INTERVAL_MS in this process until the returned stop
+ * is called (which waits for a running pass). A failed pass is logged; the
+ * next one tries again.
+ */
+export function startWebhookDeliveries(context: WebhookContext = {}): () => Promise<void> {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const tick = () => {
+    running = runDeliveryPass(context)
+      .catch((error) => logger.warn({ err: error }, "a webhook delivery pass failed; the next one tries again"))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, PASS_INTERVAL_MS).unref();
+      });
+  };
+  timer = setTimeout(tick, 0).unref();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+  };
+}
