@@ -3,13 +3,14 @@ import { can } from "@/lib/domain/permissions";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import type { UserActor } from "@/lib/server/kernel/actor";
 import type { TeamMembershipView } from "@/lib/server/services/teams";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { AccountMenu } from "./account-menu";
 import { ClerkSignOutItem } from "./clerk-sign-out-item";
 import { NavLinks } from "./nav-links";
 import { SignOutItem } from "./sign-out-item";
 import { TeamSwitcher } from "./team-switcher";
 
-export function AppShell({ actor, teams, clerk, children }: { actor: UserActor; teams: TeamMembershipView[]; clerk: boolean; children: ReactNode }) {
+export function AppShell({ actor, teams, clerk, unread, children }: { actor: UserActor; teams: TeamMembershipView[]; clerk: boolean; unread: number; children: ReactNode }) {
   const links = [
     { href: "/", label: "Projects" },
     { href: "/my-work", label: "My work" },
@@ -30,7 +31,8 @@ export function AppShell({ actor, teams, clerk, children }: { actor: UserActor; 
           <div className="hidden flex-1 sm:block">
             <NavLinks links={links} />
           </div>
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-1">
+            <NotificationBell unread={unread} />
             <AccountMenu
               name={actor.name}
               email={actor.email}

@@ -3,10 +3,10 @@
 // the types the CLI reads them as. Requests are in ./api.ts, errors in
 // ./errors.ts.
 import { z } from "zod";
+import { NOTIFICATION_KINDS } from "@/lib/domain/notifications/kinds";
 import { LEVELS } from "@/lib/domain/readiness/score";
 import { CHECK_STATES, FAILING_STATUSES } from "@/lib/domain/checks/verdict";
 import { CHECK_KINDS } from "./check-settings";
-import { NOTIFICATION_KINDS } from "@/lib/domain/notifications/kinds";
 import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_FORMATS } from "@/lib/domain/notifications/webhook-destinations";
 import { EVIDENCE_KINDS, EVIDENCE_POLICIES, ITEM_STATUSES, PRIORITIES, STANDINGS } from "@/lib/domain/readiness/vocabulary";
 
@@ -355,6 +355,29 @@ export const repositoryToken = z
   .meta({ id: "RepositoryToken" });
 export const repositoryTokenList = z.object({ data: z.array(repositoryToken) }).meta({ id: "RepositoryTokenList" });
 
+export const sentNotification = z
+  .object({
+    id: z.string(),
+    kind: z.enum(NOTIFICATION_KINDS),
+    summary: z.string().meta({ description: "The one sentence people were told, e.g. “Lena Lead assigned you 5 items in Checkout API”." }),
+    project: z.object({ id: z.string(), name: z.string() }).nullable().meta({ description: "The project it concerns, named as it was then; null for news of the team." }),
+    item: z.object({ id: z.string(), key: z.string(), title: z.string() }).nullable().meta({ description: "The item it concerns; null for several items or none." }),
+    actor: z.string().meta({ description: "Who caused it, as shown: a person's name, a token's label, or Shipshape." }),
+    createdAt: timestamp,
+    recipients: z
+      .array(
+        z.object({
+          name: z.string(),
+          email: z.string(),
+          read: z.boolean(),
+          readAt: timestamp.nullable(),
+        }),
+      )
+      .meta({ description: "The members it was sent to, in the app's inbox, and whether each has read it. Never the person who caused it." }),
+  })
+  .meta({ id: "SentNotification" });
+export const sentNotificationPage = page(sentNotification, "SentNotificationPage", {});
+
 const notificationKind = z.enum(NOTIFICATION_KINDS);
 
 export const webhookDelivery = z
@@ -420,6 +443,7 @@ export type ApiItem = z.infer<typeof itemDetail>;
 export type ApiBulkItemsResult = z.infer<typeof bulkItemsResult>;
 export type ApiEvidence = z.infer<typeof evidence>;
 export type ApiComment = z.infer<typeof comment>;
+export type ApiSentNotification = z.infer<typeof sentNotification>;
 export type ApiCheck = z.infer<typeof check>;
 export type ApiCheckResult = z.infer<typeof checkResult>;
 export type ApiCheckRun = z.infer<typeof checkRun>;

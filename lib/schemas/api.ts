@@ -3,6 +3,7 @@
 // OpenAPI document (lib/server/api/openapi.ts), so the three cannot drift
 // apart. Answers are in ./api-responses.ts, errors in ./errors.ts.
 import { z } from "zod";
+import { NOTIFICATION_KINDS } from "@/lib/domain/notifications/kinds";
 import { EXPORT_FORMATS } from "@/lib/domain/report/formats";
 import { EVIDENCE_KINDS, PRIORITIES, STANDINGS } from "@/lib/domain/readiness/vocabulary";
 import { emailField } from "./auth";
@@ -196,6 +197,11 @@ export const apiReportResultBody = z.strictObject(reportedResultFields).meta({ i
 
 // A read token for repository checks on one git host.
 export const apiStoreRepositoryTokenBody = z.strictObject(storeRepositoryTokenInput.shape).meta({ id: "NewRepositoryToken" });
+
+export const apiNotificationListQuery = z.strictObject({
+  ...pageQuery,
+  kind: z.enum(NOTIFICATION_KINDS).optional().meta({ description: "Only events of this kind." }),
+});
 
 // A chat or webhook destination.
 export const apiCreateWebhookBody = z.strictObject(createWebhookInput.shape).meta({ id: "NewWebhook" });

@@ -33,7 +33,8 @@ import * as waivers from "@/lib/server/services/waivers";
 import * as webhooks from "@/lib/server/services/webhooks";
 import { membershipOf, person, teamWith } from "../support/fixtures";
 import { catalogueProject, daysFromNow, itemByKey } from "../support/readiness";
-import { exportedFunctions, SERVICE_MODULES, SERVICE_READS } from "../support/service-exports";
+import { exportedFunctions, SERVICE_MODULES, SERVICE_PERSONAL, SERVICE_READS } from "../support/service-exports";
+import * as notifications from "@/lib/server/services/notifications";
 
 // The installation claim happens before any team (and so any activity feed)
 // exists; the first team's creation during setup is recorded by createTeam.
@@ -209,7 +210,14 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
 };
 
 const exported = exportedFunctions(SERVICE_MODULES);
-const mutations = exported.filter((name) => !SERVICE_READS.has(name) && !OUTSIDE_ANY_TEAM.has(name) && !FRESH_INSTALL_ONLY.has(name) && !DELIVERIES.has(name));
+const mutations = exported.filter((name) => !SERVICE_READS.has(name) && !SERVICE_PERSONAL.has(name) && !OUTSIDE_ANY_TEAM.has(name) && !FRESH_INSTALL_ONLY.has(name) && !DELIVERIES.has(name));
+
+// Each personal export, run by the engineer on an inbox holding an entry of
+// theirs and one of the lead's.
+const PERSONAL: Record<string, (w: World, ids: { mine: string; theirs: string }) => Promise<unknown>> = {
+  "notifications.markRead": (w, ids) => notifications.markRead(w.engineer, { notificationIds: [ids.mine, ids.theirs] }),
+  "notifications.markAllRead": (w) => notifications.markAllRead(w.engineer),
+};
 
 describe("activity coverage", () => {
   it("knows every exported service function", () => {
@@ -239,6 +247,24 @@ describe("activity coverage", () => {
     const remaining = await db.project.findMany({ where: { id: { in: changed } }, select: { id: true } });
     const snapshotted = await db.readinessSnapshot.findMany({ where: { projectId: { in: changed } }, distinct: ["projectId"], select: { projectId: true } });
     expect(snapshotted.map((row) => row.projectId).sort()).toEqual(remaining.map((row) => row.id).sort());
+  });
+
+  it("knows every personal export", () => {
+    expect(exported.filter((name) => SERVICE_PERSONAL.has(name)).sort()).toEqual(Object.keys(PERSONAL).sort());
+  });
+
+  it.each(Object.keys(PERSONAL))("%s records nothing and changes only the actor's own rows", async (name) => {
+    const w = await world();
+    // A waiver request tells the leads; a comment mentioning the engineer tells them.
+    await waivers.requestWaiver(w.otherLead, { itemId: w.item.id, reason: "Accepted for the beta", expiresAt: daysFromNow(7) });
+    await comments.addComment(w.lead, { itemId: w.item.id, body: `@${w.engineer.email} please look` });
+    const mine = await db.notification.findFirstOrThrow({ where: { userId: w.engineer.userId } });
+    const theirs = await db.notification.findFirstOrThrow({ where: { userId: w.lead.userId } });
+    const before = await db.activity.count();
+    await PERSONAL[name](w, { mine: mine.id, theirs: theirs.id });
+    expect(await db.activity.count()).toBe(before);
+    expect((await db.notification.findUniqueOrThrow({ where: { id: mine.id } })).readAt).not.toBeNull();
+    expect((await db.notification.findUniqueOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
   });
 
   it("refuses to record a change inside a project as a team change", async () => {

@@ -14,6 +14,7 @@ import * as checkView from "@/lib/server/read-models/check-view";
 import * as commentView from "@/lib/server/read-models/comment-view";
 import * as evidenceView from "@/lib/server/read-models/evidence-view";
 import * as apiPages from "@/lib/server/read-models/api-pages";
+import * as inbox from "@/lib/server/read-models/inbox";
 import * as itemDetail from "@/lib/server/read-models/item-detail";
 import * as itemPage from "@/lib/server/read-models/item-page";
 import * as itemView from "@/lib/server/read-models/item-view";
@@ -28,6 +29,7 @@ import * as projectReport from "@/lib/server/read-models/project-report";
 import * as projectScore from "@/lib/server/read-models/project-score";
 import * as projectView from "@/lib/server/read-models/project-view";
 import * as snapshotValues from "@/lib/server/read-models/snapshot-values";
+import * as sentNotifications from "@/lib/server/read-models/sent-notifications";
 import * as standingTally from "@/lib/server/read-models/standing-tally";
 import { createMilestone } from "@/lib/server/services/milestones";
 import { createShareLink } from "@/lib/server/services/share-links";
@@ -36,7 +38,7 @@ import { teamWith } from "../support/fixtures";
 import { catalogueProject, code, itemByKey as itemWithKey } from "../support/readiness";
 import { exportedFunctions, SERVICE_MODULES, SERVICE_READS } from "../support/service-exports";
 
-const READ_MODELS = { activityFeed, activityView, apiPages, checklistDocument, checkView, commentView, evidenceView, itemDetail, itemPage, itemView, myWork, ownerView, pagination, portfolio, portfolioReport, projectHistory, projectPage, projectReport, projectScore, projectView, snapshotValues, standingTally };
+const READ_MODELS = { activityFeed, activityView, apiPages, checklistDocument, checkView, commentView, evidenceView, inbox, itemDetail, itemPage, itemView, myWork, ownerView, pagination, portfolio, portfolioReport, projectHistory, projectPage, projectReport, projectScore, projectView, sentNotifications, snapshotValues, standingTally };
 
 // The one read a share link may do, on its own project.
 const REPORT_READS = new Set(["projectReport.loadProjectReport", "projectScore.loadProjectScore"]);
@@ -118,6 +120,9 @@ const READS: Record<string, (w: World) => Promise<unknown>> = {
   "projectPage.loadProjectReadiness": (w) => projectPage.loadProjectReadiness(w.share, w.projectId),
   "projectPage.loadProjectPage": (w) => projectPage.loadProjectPage(w.share, w.projectId),
   "myWork.loadMyWork": (w) => myWork.loadMyWork(w.share),
+  "inbox.loadInbox": (w) => inbox.loadInbox(w.share),
+  "inbox.unreadNotificationCount": (w) => inbox.unreadNotificationCount(w.share),
+  "sentNotifications.sentNotificationPage": (w) => sentNotifications.sentNotificationPage(w.share, { limit: 10 }),
   "apiTokens.listApiTokens": (w) => SERVICE_MODULES.apiTokens.listApiTokens(w.share),
   "comments.listComments": (w) => SERVICE_MODULES.comments.listComments(w.share, { itemId: w.item.id }),
   "checks.listChecks": (w) => SERVICE_MODULES.checks.listChecks(w.share, { projectId: w.projectId }),

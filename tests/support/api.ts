@@ -21,6 +21,7 @@ import * as reportRoute from "@/app/api/v1/projects/[projectId]/report/route";
 import * as portfolioRoute from "@/app/api/v1/report/route";
 import * as projectRoute from "@/app/api/v1/projects/[projectId]/route";
 import * as projectsRoute from "@/app/api/v1/projects/route";
+import * as notificationsRoute from "@/app/api/v1/notifications/route";
 import * as repositoryTokenRoute from "@/app/api/v1/repository-tokens/[tokenId]/route";
 import * as repositoryTokensRoute from "@/app/api/v1/repository-tokens/route";
 import * as webhookTestRoute from "@/app/api/v1/webhooks/[webhookId]/test/route";
@@ -52,6 +53,7 @@ const ROUTES: { template: string; module: Partial<Record<Method, Handler>> }[] =
   { template: "/api/v1/projects/{projectId}/checks/{checkId}/run", module: checkRunRoute },
   { template: "/api/v1/projects/{projectId}/check-suggestions", module: checkSuggestionsRoute },
   { template: "/api/v1/projects/{projectId}/checks/{checkId}/results", module: checkResultsRoute },
+  { template: "/api/v1/notifications", module: notificationsRoute },
   { template: "/api/v1/repository-tokens", module: repositoryTokensRoute },
   { template: "/api/v1/repository-tokens/{tokenId}", module: repositoryTokenRoute },
   { template: "/api/v1/webhooks", module: webhooksRoute },

@@ -17,6 +17,7 @@ import * as invitations from "@/lib/server/services/invitations";
 import * as items from "@/lib/server/services/items";
 import * as members from "@/lib/server/services/members";
 import * as milestones from "@/lib/server/services/milestones";
+import * as notifications from "@/lib/server/services/notifications";
 import * as notificationPreferences from "@/lib/server/services/notification-preferences";
 import * as passwordResets from "@/lib/server/services/password-resets";
 import * as profile from "@/lib/server/services/profile";
@@ -29,7 +30,7 @@ import * as templates from "@/lib/server/services/templates";
 import * as waivers from "@/lib/server/services/waivers";
 import * as webhooks from "@/lib/server/services/webhooks";
 
-export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, bulkItems, catalogue, categories, checks, checkSuggestions, comments, evidence, importing, invitations, items, members, milestones, notificationPreferences, passwordResets, profile, projects, repositoryTokens, setup, shareLinks, teams, templates, waivers, webhooks };
+export const SERVICE_MODULES = { accountCreation, accountDeletion, apiTokens, bulkItems, catalogue, categories, checks, checkSuggestions, comments, evidence, importing, invitations, items, members, milestones, notificationPreferences, notifications, passwordResets, profile, projects, repositoryTokens, setup, shareLinks, teams, templates, waivers, webhooks };
 
 export const SERVICE_READS = new Set([
   "accountCreation.mayCreateAccount",
@@ -63,6 +64,14 @@ export const SERVICE_READS = new Set([
   "templates.loadTemplateDocument",
   "webhooks.listWebhooks",
 ]);
+
+/**
+ * Exports that change only the actor's own view of things (reading their
+ * notifications): nothing of the team changes, so nothing is recorded in its
+ * activity log. activity-coverage.test.ts proves they record nothing and
+ * touch no one else's rows.
+ */
+export const SERVICE_PERSONAL = new Set(["notifications.markRead", "notifications.markAllRead"]);
 
 /** "module.export" for every exported function of `modules`. */
 export const exportedFunctions = (modules: Record<string, Record<string, unknown>>) =>

@@ -4,8 +4,8 @@
 // /api/v1/openapi.json, rendered at /api-docs, linted in CI.
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import { apiAcceptCheckSuggestionsBody, apiAddCheckBody, apiAddEvidenceBody, apiEvidencePatchBody, apiCommentBody, commentPath, apiReportResultBody, apiStoreRepositoryTokenBody, repositoryTokenPath, apiCreateWebhookBody, webhookPath, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiBulkItemsBody, apiProjectListQuery, apiReportQuery, checkPath, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
-import { acceptedCheckSuggestions, bulkItemsResult, check, checkList, checkReport, checkRun, checkSuggestions, comment, commentList, repositoryToken, repositoryTokenList, createdWebhook, webhookDelivery, webhookEventBody, webhookList, evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument } from "@/lib/schemas/api-responses";
+import { apiAcceptCheckSuggestionsBody, apiAddCheckBody, apiAddEvidenceBody, apiEvidencePatchBody, apiCommentBody, commentPath, apiReportResultBody, apiStoreRepositoryTokenBody, repositoryTokenPath, apiCreateWebhookBody, webhookPath, apiCreateProjectBody, apiItemListQuery, apiItemPatchBody, apiBulkItemsBody, apiProjectListQuery, apiNotificationListQuery, apiReportQuery, checkPath, evidencePath, itemPath, projectPath } from "@/lib/schemas/api";
+import { acceptedCheckSuggestions, bulkItemsResult, check, checkList, checkReport, checkRun, checkSuggestions, comment, commentList, repositoryToken, repositoryTokenList, createdWebhook, webhookDelivery, webhookEventBody, webhookList, evidence, evidenceList, itemConflict, itemDetail, itemPage, portfolioDocument, projectDetail, projectPage, reportDocument, sentNotificationPage } from "@/lib/schemas/api-responses";
 import { apiError, ERRORS, type ApiErrorCode } from "@/lib/schemas/errors";
 
 const errorContent = { "application/json": { schema: apiError } };
@@ -77,6 +77,7 @@ export function openApiDocument(serverUrl = "/") {
       { name: "Evidence", description: "Links that show an item is done." },
       { name: "Comments", description: "An item's discussion, in Markdown, with mentions of team members. A token edits and deletes only the comments it posted." },
       { name: "Checks", description: "Automated checks that keep an item true: a passing check makes it done, a failing one (after a number of failures in a row) missing or partial." },
+      { name: "Notifications", description: "What the team's notifications told whom: each event with its one-sentence summary and its recipients, and whether each has read it." },
       { name: "Repository tokens", description: "Read tokens the team's repository checks send to a git host, stored encrypted and never returned." },
       {
         name: "Webhooks",
@@ -391,6 +392,18 @@ export function openApiDocument(serverUrl = "/") {
             "PAYLOAD_TOO_LARGE",
             "UNSUPPORTED_MEDIA_TYPE",
           ]),
+        }),
+      },
+      "/api/v1/notifications": {
+        get: operation({
+          operationId: "listNotifications",
+          tags: ["Notifications"],
+          summary: "What the team's notifications told whom, newest first",
+          description:
+            "Every event that notified people (an assignment, a waiver to decide or decided, a mention, a comment, someone joining), as it was sent, " +
+            "with the members it was sent to and whether each has read it in the app. The person who caused an event is never among its recipients.",
+          requestParams: { query: apiNotificationListQuery },
+          responses: responses({ 200: ok("A page of events, newest first (by time, then id).", sentNotificationPage) }, ["VALIDATION"]),
         }),
       },
       "/api/v1/repository-tokens": {

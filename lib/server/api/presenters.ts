@@ -1,6 +1,6 @@
 import "server-only";
 import { headlineOf } from "@/lib/domain/readiness/score";
-import type { ApiAcceptedCheckSuggestions, ApiBulkItemsResult, ApiCheck, ApiComment, ApiCheckReport, ApiCheckRun, ApiCheckSuggestions, ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary } from "@/lib/schemas/api-responses";
+import type { ApiAcceptedCheckSuggestions, ApiBulkItemsResult, ApiCheck, ApiComment, ApiCheckReport, ApiCheckRun, ApiCheckSuggestions, ApiConflictingChange, ApiEvidence, ApiItem, ApiItemSummary, ApiProject, ApiProjectSummary, ApiSentNotification } from "@/lib/schemas/api-responses";
 import { config } from "@/lib/server/kernel/config";
 import { AppError } from "@/lib/server/kernel/errors";
 import type { EvidenceView } from "@/lib/server/read-models/evidence-view";
@@ -11,6 +11,7 @@ import type { BulkUpdateResult } from "@/lib/server/services/bulk-items";
 import type { ItemDetail } from "@/lib/server/read-models/item-detail";
 import type { ItemView } from "@/lib/server/read-models/item-view";
 import type { PortfolioProject } from "@/lib/server/read-models/portfolio";
+import type { SentNotification } from "@/lib/server/read-models/sent-notifications";
 import type { ProjectScore } from "@/lib/server/read-models/project-score";
 
 // Read models → the REST API's documented shapes (lib/schemas/api.ts). The
@@ -107,6 +108,12 @@ export const toApiComment = (comment: CommentView): ApiComment => ({
   editedAt: comment.editedAt,
   canEdit: comment.canEdit,
   canDelete: comment.canDelete,
+});
+
+/** An event of the outbox as the API shows it: its recipients with whether each has read it. */
+export const toApiSentNotification = (event: SentNotification): ApiSentNotification => ({
+  ...event,
+  recipients: event.recipients.map(({ name, email, readAt }) => ({ name, email, read: readAt !== null, readAt })),
 });
 
 /** The item as the API shows it; `timeZone` is the team's, in which `overdue` was judged. */

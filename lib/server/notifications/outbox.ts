@@ -21,7 +21,7 @@ export type NotificationDraft = {
 };
 
 /** How an actor is named in what people read: a person by name alone. */
-function shownActor(actor: Actor): string {
+export function shownActor(actor: Actor): string {
   return actor.kind === "user" ? actor.name : actor.kind === "system" ? "Shipshape" : actorLabel(actor);
 }
 

@@ -6,6 +6,7 @@ import { db } from "@/lib/server/kernel/db";
 import { AppError, conflict, invalidField, parseInput } from "@/lib/server/kernel/errors";
 import { changedFields, projectInTeam, toDay } from "@/lib/server/kernel/tenancy";
 import { itemDetailsIn, type ItemDetail } from "@/lib/server/read-models/item-detail";
+import { notifyAssigned } from "@/lib/server/notifications/emitters";
 import { recordProjectChange, type ProjectActivityEntry } from "./activity";
 import { itemUpdatedEntry } from "./item-changes";
 import { authorizeItemFields, mayPlanItem, notYourItemToPlan, PLANNING_FIELDS } from "./item-permissions";
@@ -165,6 +166,9 @@ export async function bulkUpdateItems(actor: Actor, input: unknown): Promise<Bul
       const entries: ProjectActivityEntry[] = changing.map(({ item, diff }) => itemUpdatedEntry(item, item.version, diff.before, diff.after));
       entries.push(await summaryEntry(tx, projectId, sent, changing.length, refused, unchanged));
       await recordProjectChange(tx, actor, entries);
+      // The new owner hears once of all the items now theirs, not once per item.
+      const assigned = changing.filter(({ diff }) => typeof diff.after.ownerId === "string").map(({ item }) => item.id);
+      if (sent.ownerId && assigned.length > 0) await notifyAssigned(tx, actor, sent.ownerId, assigned);
     }
     const updated = await itemDetailsIn(tx, actor, changing.map(({ item }) => item.id), now);
     return { updated, refused, unchanged };

@@ -8,6 +8,7 @@ import { forbidden, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { authorize, permits } from "@/lib/server/kernel/gate";
 import { assertEditable, itemInTeam } from "@/lib/server/kernel/tenancy";
 import { commentViewSelect, isOwnComment, toCommentView, type CommentRow, type CommentView } from "@/lib/server/read-models/comment-view";
+import { notifyComment } from "@/lib/server/notifications/emitters";
 import { recordProjectChange } from "./activity";
 
 // An item's discussion: Markdown comments with mentions of team members
@@ -117,6 +118,7 @@ export async function addComment(actor: Actor, input: unknown): Promise<CommentR
       itemId: item.id,
       after: { excerpt: commentExcerpt(resolved.body), mentioned: resolved.mentionedUserIds.length },
     });
+    await notifyComment(tx, actor, { itemId: item.id, commentId: row.id, mentioned: resolved.mentionedUserIds, isNew: true });
     return { projectId: item.projectId, itemId: item.id, comment: toCommentView(row, byId(members), allowed(actor, row, false)) };
   });
 }
@@ -165,6 +167,8 @@ export async function editComment(actor: Actor, input: unknown): Promise<Comment
       before: { excerpt: commentExcerpt(comment.body) },
       after: { excerpt: commentExcerpt(resolved.body), mentioned: resolved.mentionedUserIds.length },
     });
+    // Only those the edit newly mentions hear of it.
+    await notifyComment(tx, actor, { itemId: comment.itemId, commentId: comment.id, mentioned: resolved.mentionedUserIds, previouslyMentioned: comment.mentionedUserIds, isNew: false });
     return result(row);
   });
 }

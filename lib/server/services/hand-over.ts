@@ -6,6 +6,7 @@ import { actorUserId, nonPersonLabel, type Actor } from "@/lib/server/kernel/act
 import { db } from "@/lib/server/kernel/db";
 import { invalidField } from "@/lib/server/kernel/errors";
 import { pendingChecksSelect, scorableOf } from "@/lib/server/read-models/item-view";
+import { notifyAssigned } from "@/lib/server/notifications/emitters";
 import { recordProjectChange, type ProjectActivityEntry } from "./activity";
 
 // The hand-over of a leaving person's items, shared by the removal of a
@@ -127,5 +128,6 @@ export async function handOverItems(
     }
   }
   await recordProjectChange(tx, actor, entries);
+  if (successor && toSuccessor.length > 0) await notifyAssigned(tx, actor, successor.userId, toSuccessor.map((item) => item.id), leaving.name);
   return { handedOver: toSuccessor.length, unassigned: toNobody.length };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyAssigned } from "@/lib/server/notifications/emitters";
 import { createHash } from "node:crypto";
 import type { EvidenceKind, ItemPriority, ItemStatus } from "@/lib/domain/readiness/vocabulary";
 import { MARKED_NOT_APPLICABLE, NoChecklistError, type ImportedChecklist } from "@/lib/import/checklist";
@@ -211,7 +212,7 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
               updatedByLabel: nonPersonLabel(actor),
             };
           }),
-          select: { id: true, key: true },
+          select: { id: true, key: true, ownerId: true },
         });
         const idByKey = new Map(createdItems.map((item) => [item.key, item.id]));
 
@@ -298,6 +299,10 @@ export async function importChecklist(actor: Actor, input: unknown): Promise<Imp
             },
           },
         ]);
+        // Each person the document names as an owner hears once of the items now theirs.
+        const owned = new Map<string, string[]>();
+        for (const item of createdItems) if (item.ownerId) owned.set(item.ownerId, [...(owned.get(item.ownerId) ?? []), item.id]);
+        for (const [ownerId, itemIds] of owned) await notifyAssigned(tx, actor, ownerId, itemIds);
         return { projectId: project.id, created: !projectId, counts, warnings: plan.warnings };
       },
       { timeout: 60_000, maxWait: 10_000 },

@@ -12,6 +12,7 @@ import { AppError, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { inviteMemberInput, reissueInvitationInput, revokeInvitationInput } from "@/lib/schemas/team";
 import { sendMail } from "@/lib/server/kernel/mailer";
 import { ROLE_LABELS } from "@/lib/domain/roles";
+import { notifyInvitationAccepted } from "@/lib/server/notifications/emitters";
 import { recordActivity } from "./activity";
 
 // invitedBy is null once the inviter has deleted their account.
@@ -196,6 +197,7 @@ export async function acceptInvitation(identity: Identity, token: string): Promi
       entityId: membership.id,
       after: { userId: identity.userId, email: invitation.email, role: membership.role, invitationId: invitation.id },
     });
+    await notifyInvitationAccepted(tx, actor, { invitedById: invitation.invitedById, role: ROLE_LABELS[membership.role] });
     return { teamId: invitation.teamId };
   });
 }

@@ -7,6 +7,7 @@ import { conflict, invalidField, parseInput } from "@/lib/server/kernel/errors";
 import { itemDetailIn, type ItemDetail } from "@/lib/server/read-models/item-detail";
 import { createItemInput, itemRefInput, reorderItemInput, updateItemInput, type ItemChanges } from "@/lib/schemas/item";
 import type { Prisma } from "@/generated/prisma/client";
+import { notifyAssigned } from "@/lib/server/notifications/emitters";
 import { recordProjectChange } from "./activity";
 import { editConflict, itemUpdatedEntry, lockItemRow, recordedChangesSince } from "./item-changes";
 import { currentEvidenceWhere, evidenceAskedFor, evidenceFirstMessage, notApplicableReasonAfter } from "./item-rules";
@@ -158,6 +159,8 @@ export async function updateItem(actor: Actor, input: unknown): Promise<ItemDeta
     // The changed fields with the version they produced: the record later
     // edits based on an older version are merged against (item-changes.ts).
     await recordProjectChange(tx, actor, itemUpdatedEntry(item, item.version, diff.before, diff.after));
+    // A new owner hears of it (nobody when the owner is cleared or is the actor).
+    if (typeof diff.after.ownerId === "string") await notifyAssigned(tx, actor, diff.after.ownerId, [item.id]);
     return currentDetail(tx, actor, item.id);
   });
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/server/kernel/db";
 import { conflict, forbidden, invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { decideWaiverInput, requestWaiverInput, withdrawWaiverInput } from "@/lib/schemas/waiver";
 import type { Prisma } from "@/generated/prisma/client";
+import { notifyWaiverDecided, notifyWaiverRequested } from "@/lib/server/notifications/emitters";
 import { recordProjectChange } from "./activity";
 import { assertEditable, itemInTeam, toStartOfDay } from "@/lib/server/kernel/tenancy";
 
@@ -39,6 +40,7 @@ export async function requestWaiver(actor: Actor, input: unknown): Promise<Waive
       itemId: item.id,
       after: { reason, expiresAt },
     });
+    await notifyWaiverRequested(tx, actor, item.id, reason);
     return { waiverId: waiver.id, projectId: item.projectId, itemId: item.id };
   });
 }
@@ -78,6 +80,7 @@ export async function decideWaiver(actor: Actor, input: unknown): Promise<Waived
       before: { status: "PENDING" },
       after: { status, note: note || null, expiresAt: dayIn(waiver.expiresAt, actor.timeZone) },
     });
+    await notifyWaiverDecided(tx, actor, { itemId: waiver.itemId, requestedById: waiver.requestedById, status, note: note || null });
     return { projectId: waiver.item.projectId, itemId: waiver.itemId };
   });
 }
