@@ -52,20 +52,23 @@ const destinationSelect = { id: true, teamId: true, projectId: true, url: true, 
 /** What became of one attempt. */
 export type DeliveryOutcome = "succeeded" | "retrying" | "failed" | "gave up" | "skipped";
 
+/** An attempt's outcome, and whether the receiver answered at all (false: network error, timeout, nothing sent). */
+export type DeliveryAttempt = { outcome: DeliveryOutcome; answered: boolean };
+
 /**
  * Attempts delivery `deliveryId` (claimed by the caller) once, at `now`, and
  * records the outcome. A delivery no longer PENDING, or whose destination was
  * removed, is skipped; one whose destination was turned off is given up.
  */
-export async function attemptDelivery(deliveryId: string, context: WebhookContext, now: Date): Promise<DeliveryOutcome> {
+export async function attemptDelivery(deliveryId: string, context: WebhookContext, now: Date): Promise<DeliveryAttempt> {
   const delivery = await db.webhookDelivery.findUnique({
     where: { id: deliveryId },
     select: { id: true, status: true, attempts: true, firstAttemptAt: true, webhook: { select: destinationSelect }, event: { select: { id: true, createdAt: true, payload: true } } },
   });
-  if (!delivery || delivery.status !== "PENDING" || !delivery.event) return "skipped";
+  if (!delivery || delivery.status !== "PENDING" || !delivery.event) return { outcome: "skipped", answered: true };
   if (!delivery.webhook.enabled) {
     await db.webhookDelivery.updateMany({ where: { id: deliveryId, status: "PENDING" }, data: { status: "GAVE_UP", lastError: "the destination was turned off" } });
-    return "gave up";
+    return { outcome: "gave up", answered: true };
   }
   const event: WebhookEvent = { id: delivery.event.id, createdAt: delivery.event.createdAt.toISOString(), payload: delivery.event.payload as NotificationPayloadV1 };
   const result = await sendOnce(delivery.webhook, event, delivery.id, context, now);
@@ -73,7 +76,7 @@ export async function attemptDelivery(deliveryId: string, context: WebhookContex
   const firstAttemptAt = delivery.firstAttemptAt ?? now;
   const log = { attempts, firstAttemptAt, lastAttemptAt: now, lastStatusCode: result.status, lastResponse: result.response, lastError: result.error };
 
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx): Promise<DeliveryOutcome> => {
     if (result.verdict === "succeeded") {
       const updated = await tx.webhookDelivery.updateMany({ where: { id: deliveryId, status: "PENDING" }, data: { ...log, status: "SUCCEEDED" } });
       if (updated.count > 0) await tx.webhook.updateMany({ where: { id: delivery.webhook.id }, data: { consecutiveFailures: 0 } });
@@ -88,6 +91,7 @@ export async function attemptDelivery(deliveryId: string, context: WebhookContex
     await countFailure(tx, delivery.webhook, result, now);
     return next.retry ? "retrying" : result.verdict === "failed" ? "failed" : "gave up";
   });
+  return { outcome, answered: result.status !== null };
 }
 
 /**
