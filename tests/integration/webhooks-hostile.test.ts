@@ -115,4 +115,45 @@ describe("chat and webhook destinations against hostile input", () => {
     expect(deliveries.filter((d) => d.attempts > 0).length).toBeLessThanOrEqual(2);
     expect(deliveries.every((d) => d.status === "PENDING")).toBe(true);
   });
+
+  it("keeps a chat destination's address sealed at rest and out of every answer, and still posts to it", async () => {
+    const w = await world();
+    const address = url("/slack/T0/B0/xoxsecretpart");
+    const { webhook } = await createWebhook(w.lead, { url: address, format: "slack" }, options);
+    const row = await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } });
+    expect(row.sealedUrl).toMatch(/^v1\./);
+    expect(row.url).toBe(`http://127.0.0.1:${receiver.port}/…part`);
+    const everything = JSON.stringify([row, webhook, await listWebhooks(w.lead), await db.activity.findMany({ where: { teamId: w.teamId } })]);
+    expect(everything).not.toContain("xoxsecret");
+    await emit(w);
+    await runDeliveryPass(context, new Date());
+    expect(received.map((r) => r.path)).toEqual(["/slack/T0/B0/xoxsecretpart"]);
+    expect(await sendTestWebhook(w.lead, { webhookId: webhook.id }, options)).toMatchObject({ status: "SUCCEEDED" });
+
+    // Without the key the address cannot be sealed: refused, nothing stored.
+    delete process.env.SHIPSHAPE_SECRET_KEY;
+    try {
+      expect((await failure(createWebhook(w.lead, { url: url("/teams"), format: "teams" }, options))).code).toBe("UNAVAILABLE");
+    } finally {
+      process.env.SHIPSHAPE_SECRET_KEY = KEY;
+    }
+    expect(await listWebhooks(w.lead)).toHaveLength(1);
+  });
+
+  it("goes on posting to a chat address stored in clear before addresses were sealed, and seals it", async () => {
+    const w = await world();
+    const { webhook } = await createWebhook(w.lead, { url: url("/unused"), format: "teams" }, options);
+    // As a row stored before: the address in clear, nothing sealed.
+    await db.webhook.update({ where: { id: webhook.id }, data: { url: url("/teams/legacysecret"), sealedUrl: null, keyId: null } });
+    expect((await listWebhooks(w.lead))[0].url).toBe(`http://127.0.0.1:${receiver.port}/…cret`);
+    await emit(w);
+    await runDeliveryPass(context, new Date());
+    expect(received.map((r) => r.path)).toEqual(["/teams/legacysecret"]);
+    const row = await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } });
+    expect(row.sealedUrl).toMatch(/^v1\./);
+    expect(row.url).not.toContain("legacysecret");
+    expect((await listWebhooks(w.lead))[0].url).toBe(`http://127.0.0.1:${receiver.port}/…cret`);
+    expect(await sendTestWebhook(w.lead, { webhookId: webhook.id }, options)).toMatchObject({ status: "SUCCEEDED" });
+    expect(received.map((r) => r.path)).toEqual(["/teams/legacysecret", "/teams/legacysecret"]);
+  });
 });

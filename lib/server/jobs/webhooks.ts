@@ -2,7 +2,7 @@ import "server-only";
 import { RETRY_WINDOW_MS } from "@/lib/domain/notifications/webhook-formats";
 import { db } from "@/lib/server/kernel/db";
 import { logger } from "@/lib/server/kernel/logger";
-import { attemptDelivery, type DeliveryOutcome } from "@/lib/server/notifications/webhook-delivery";
+import { attemptDelivery, sealStoredAddresses, type DeliveryOutcome } from "@/lib/server/notifications/webhook-delivery";
 import type { WebhookContext } from "@/lib/server/notifications/webhook-sender";
 
 // Chat and webhook deliveries from the outbox (docs/adr/0038-notifications-outbox.md,
@@ -82,8 +82,8 @@ async function renewClaim(claim: ClaimedDelivery, clock: Date): Promise<boolean>
 export type PassReport = { queued: number; outcomes: DeliveryOutcome[] };
 
 /**
- * One delivery pass at `now` (tests call it with their own clock): queue,
- * claim, send, record, then drop finished deliveries older than 30 days.
+ * One delivery pass at `now` (tests call it with their own clock): seal chat
+ * addresses still stored in clear, queue, claim, send, record, then drop finished deliveries older than 30 days.
  * Claims batches until none is due.
  *
  * Destinations are served side by side (PARALLEL at once), each one's
@@ -93,6 +93,7 @@ export type PassReport = { queued: number; outcomes: DeliveryOutcome[] };
  * holds one worker for one timeout, not everyone's deliveries.
  */
 export async function runDeliveryPass(context: WebhookContext = {}, now = (context.now ?? (() => new Date()))()): Promise<PassReport> {
+  await sealStoredAddresses();
   const queued = await queueDeliveries(now);
   const outcomes: DeliveryOutcome[] = [];
   const clock = () => (context.now ?? (() => new Date()))();

@@ -6,7 +6,7 @@ import { afterFailure, FAILURES_BEFORE_DISABLING, webhookMessage, type WebhookEv
 import { systemActor } from "@/lib/server/access/system";
 import { config } from "@/lib/server/kernel/config";
 import { db } from "@/lib/server/kernel/db";
-import { open, sealingKeyFromEnv, SECRET_KEY_VARIABLE } from "@/lib/server/kernel/sealed-secrets";
+import { open, seal, sealingKeyFromEnv, SECRET_KEY_VARIABLE, type SealingKey } from "@/lib/server/kernel/sealed-secrets";
 import { emitNotification } from "./outbox";
 import { postWebhook, type AttemptResult, type WebhookContext } from "./webhook-sender";
 
@@ -21,33 +21,89 @@ type Tx = Prisma.TransactionClient;
 /** What a JSON destination's secret is bound to: a sealed secret copied to another row does not open. */
 export const secretBinding = (teamId: string, webhookId: string) => `webhook-secret:${teamId}:${webhookId}`;
 
-type Destination = { id: string; teamId: string; projectId: string | null; url: string; format: "SLACK" | "TEAMS" | "JSON"; sealedSecret: string | null; keyId: string | null };
+/** What a chat destination's sealed address is bound to. */
+export const urlBinding = (teamId: string, webhookId: string) => `webhook-url:${teamId}:${webhookId}`;
+
+type Destination = {
+  id: string;
+  teamId: string;
+  projectId: string | null;
+  url: string;
+  sealedUrl: string | null;
+  format: "SLACK" | "TEAMS" | "JSON";
+  sealedSecret: string | null;
+  keyId: string | null;
+};
+
+/** The address as shown (origin and last four characters): a sealed row keeps only that in `url`. */
+export const shownUrl = (webhook: { url: string; sealedUrl: string | null }) => (webhook.sealedUrl ? webhook.url : maskedWebhookUrl(webhook.url));
+
+/** The key that opens a destination's sealed values, or why there is none. */
+function keyFor(webhook: Destination): { key: SealingKey; error?: undefined } | { key?: undefined; error: string } {
+  let key;
+  try {
+    key = sealingKeyFromEnv();
+  } catch {
+    return { error: `${SECRET_KEY_VARIABLE} is not set on the server: the destination's sealed ${webhook.format === "JSON" ? "signing secret" : "address"} cannot be opened` };
+  }
+  if (webhook.keyId !== key.keyId) return { error: `the destination was sealed under another ${SECRET_KEY_VARIABLE}; add it again` };
+  return { key };
+}
+
+/** The address to post to: a chat destination's sealed one, opened; a reason when it cannot be. */
+function addressOf(webhook: Destination): { url: string | null; error?: string } {
+  if (!webhook.sealedUrl) return { url: webhook.url };
+  const { key, error } = keyFor(webhook);
+  if (!key) return { url: null, error };
+  const url = open(webhook.sealedUrl, urlBinding(webhook.teamId, webhook.id), key);
+  return url === null ? { url: null, error: "the destination's sealed address does not open; add it again" } : { url };
+}
 
 /** The JSON destination's signing secret, opened; a reason when it cannot be. */
 function secretOf(webhook: Destination): { secret: string | null; error?: string } {
   if (webhook.format !== "JSON") return { secret: null };
   if (!webhook.sealedSecret) return { secret: null, error: "no signing secret is stored" };
-  let key;
+  const { key, error } = keyFor(webhook);
+  if (!key) return { secret: null, error };
+  const secret = open(webhook.sealedSecret, secretBinding(webhook.teamId, webhook.id), key);
+  return secret === null ? { secret: null, error: "the signing secret does not open; add the destination again" } : { secret };
+}
+
+/**
+ * Seals the addresses of chat destinations stored in clear (added before
+ * addresses were sealed), when the server has a key; returns how many. Until
+ * then they are posted to as stored. Safe with several processes at once.
+ */
+export async function sealStoredAddresses(): Promise<number> {
+  let key: SealingKey;
   try {
     key = sealingKeyFromEnv();
   } catch {
-    return { secret: null, error: `${SECRET_KEY_VARIABLE} is not set on the server: the signing secret cannot be opened` };
+    return 0;
   }
-  if (webhook.keyId !== key.keyId) return { secret: null, error: `the signing secret was sealed under another ${SECRET_KEY_VARIABLE}; add the destination again` };
-  const secret = open(webhook.sealedSecret, secretBinding(webhook.teamId, webhook.id), key);
-  return secret === null ? { secret: null, error: "the signing secret does not open; add the destination again" } : { secret };
+  const rows = await db.webhook.findMany({ where: { format: { in: ["SLACK", "TEAMS"] }, sealedUrl: null }, select: { id: true, teamId: true, url: true } });
+  let sealed = 0;
+  for (const row of rows) {
+    const { count } = await db.webhook.updateMany({
+      where: { id: row.id, sealedUrl: null, url: row.url },
+      data: { sealedUrl: seal(row.url, urlBinding(row.teamId, row.id), key), url: maskedWebhookUrl(row.url), keyId: key.keyId },
+    });
+    sealed += count;
+  }
+  return sealed;
 }
 
 /** Sends `event` to `webhook` once; `deliveryId` goes in the JSON format's Shipshape-Delivery header. */
 export async function sendOnce(webhook: Destination, event: WebhookEvent, deliveryId: string, context: WebhookContext, now: Date): Promise<AttemptResult> {
   const { secret, error } = secretOf(webhook);
+  const address = addressOf(webhook);
   // Nothing the receiver did: tried again, in case the operator sets the key.
-  if (error) return { verdict: "retry", status: null, response: null, error };
+  if (error || !address.url) return { verdict: "retry", status: null, response: null, error: error ?? address.error ?? null };
   const message = webhookMessage(webhook.format, event, { appUrl: context.appUrl ?? config().APP_URL, deliveryId, secret, now });
-  return postWebhook(webhook.url, message, context);
+  return postWebhook(address.url, message, context);
 }
 
-const destinationSelect = { id: true, teamId: true, projectId: true, url: true, format: true, sealedSecret: true, keyId: true, enabled: true, createdByUserId: true, project: { select: { name: true } } } as const;
+const destinationSelect = { id: true, teamId: true, projectId: true, url: true, sealedUrl: true, format: true, sealedSecret: true, keyId: true, enabled: true, createdByUserId: true, project: { select: { name: true } } } as const;
 
 /** What became of one attempt. */
 export type DeliveryOutcome = "succeeded" | "retrying" | "failed" | "gave up" | "skipped";
@@ -111,12 +167,12 @@ async function countFailure(tx: Tx, webhook: Prisma.WebhookGetPayload<{ select: 
   const team = await tx.team.findUniqueOrThrow({ where: { id: webhook.teamId }, select: { timeZone: true } });
   const admins = await tx.membership.findMany({ where: { teamId: webhook.teamId, role: "ADMIN" }, select: { userId: true } });
   const link = await settingsLink(tx, webhook);
-  const shown = `${WEBHOOK_FORMAT_LABEL[webhook.format]} destination ${maskedWebhookUrl(webhook.url)}`;
+  const shown = `${WEBHOOK_FORMAT_LABEL[webhook.format]} destination ${shownUrl(webhook)}`;
   await emitNotification(tx, systemActor({ teamId: webhook.teamId, timeZone: team.timeZone }, "webhooks"), {
     kind: "WEBHOOK_DISABLED",
     project: webhook.projectId && webhook.project ? { id: webhook.projectId, name: webhook.project.name } : null,
     summary: `The ${shown} was turned off after ${FAILURES_BEFORE_DISABLING} failed deliveries in a row`,
-    details: { webhookId: webhook.id, format: webhook.format, url: maskedWebhookUrl(webhook.url), reason, link },
+    details: { webhookId: webhook.id, format: webhook.format, url: shownUrl(webhook), reason, link },
     link,
     recipientIds: [...(webhook.createdByUserId ? [webhook.createdByUserId] : []), ...admins.map((admin) => admin.userId)],
   });
