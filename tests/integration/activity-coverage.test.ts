@@ -72,12 +72,13 @@ async function world() {
 }
 type World = Awaited<ReturnType<typeof world>>;
 
-// Storing a read token needs the key that seals it.
+// Storing a read token, or a webhook's secret or chat address, needs the key that seals it.
 const withSealingKey = () => (process.env.SHIPSHAPE_SECRET_KEY ??= "activity-coverage-sealing-key-0123456789");
 
 const SCENARIOS: Record<string, (w: World) => Promise<unknown>> = {
-  "webhooks.createWebhook": (w) => webhooks.createWebhook(w.lead, { url: "http://127.0.0.1:9/hook", format: "slack", projectId: w.projectId }, webhookContext),
+  "webhooks.createWebhook": (w) => (withSealingKey(), webhooks.createWebhook(w.lead, { url: "http://127.0.0.1:9/hook", format: "slack", projectId: w.projectId }, webhookContext)),
   "webhooks.deleteWebhook": async (w) => {
+    withSealingKey();
     const { webhook } = await webhooks.createWebhook(w.lead, { url: "http://127.0.0.1:9/hook", format: "teams" }, webhookContext);
     return webhooks.deleteWebhook(w.lead, { webhookId: webhook.id });
   },

@@ -7,6 +7,7 @@ import { emitNotification } from "@/lib/server/notifications/outbox";
 import { callApi, documentedOperations, notExercised, tokenFor } from "../support/api";
 import { startHttpServer, type Listening } from "../support/check-targets";
 import { teamWith } from "../support/fixtures";
+import { catalogueProject } from "../support/readiness";
 
 // /api/v1/webhooks as a script uses it, each answer checked against the
 // OpenAPI document: the secret once, a list without it, a test message, and
@@ -93,6 +94,35 @@ describe("the webhooks API", () => {
     const refused = await callApi("POST", "/api/v1/webhooks", { token: write, body: { url: "http://10.1.2.3/hook", format: "slack" } });
     expect(refused.status).toBe(400);
     expect(refused.body.error.fields.url[0]).toMatch(/10\.1\.2\.3 is a private address/);
+  });
+});
+
+describe("the webhooks API against careless and hostile input", () => {
+  it("answers every bad input with a field-level 4xx and stores nothing", async () => {
+    const { actors: [admin] } = await teamWith(["ADMIN"]);
+    const other = (await teamWith(["ADMIN"])).actors[0];
+    const theirProject = await catalogueProject(other, ["security"]);
+    const write = (await tokenFor(admin, "write")).secret;
+    const url = `http://127.0.0.1:${receiver.port}/hooks/x`;
+    const post = (body: unknown) => callApi("POST", "/api/v1/webhooks", { token: write, body });
+    const cases: [unknown, number, string[]][] = [
+      [{ url: 42, format: "slack" }, 400, ["url"]],
+      [{ url: "http://user:pass@127.0.0.1/x", format: "slack" }, 400, ["url"]],
+      [{ url: "javascript:alert(1)", format: "slack" }, 400, ["url"]],
+      [{ url: `https://x.test/${"a".repeat(3000)}`, format: "slack" }, 400, ["url"]],
+      [{ url, format: "slack", events: "ITEM_ASSIGNED" }, 400, ["events"]],
+      [{ url, format: "slack", events: ["ITEM_ASSIGNED\u202e"] }, 400, ["events.0"]],
+      [{ url, format: "slack", projectId: { $ne: null } }, 400, ["projectId"]],
+      [[], 400, []],
+    ];
+    for (const [body, status, fields] of cases) {
+      const answer = await post(body);
+      expect(answer.status, JSON.stringify(body).slice(0, 80)).toBe(status);
+      for (const field of fields) expect(answer.body.error.fields, JSON.stringify(body).slice(0, 80)).toHaveProperty([field]);
+    }
+    expect((await post({ url, format: "slack", projectId: theirProject })).status).toBe(404);
+    expect((await post({ url, format: "slack", events: [], padding: "x".repeat(2_000_000) })).status).toBe(413);
+    expect((await callApi("GET", "/api/v1/webhooks", { token: write })).body).toEqual({ data: [] });
   });
 });
 

@@ -2,7 +2,7 @@ import "server-only";
 import { RETRY_WINDOW_MS } from "@/lib/domain/notifications/webhook-formats";
 import { db } from "@/lib/server/kernel/db";
 import { logger } from "@/lib/server/kernel/logger";
-import { attemptDelivery, type DeliveryOutcome } from "@/lib/server/notifications/webhook-delivery";
+import { attemptDelivery, sealStoredAddresses, type DeliveryOutcome } from "@/lib/server/notifications/webhook-delivery";
 import type { WebhookContext } from "@/lib/server/notifications/webhook-sender";
 
 // Chat and webhook deliveries from the outbox (docs/adr/0038-notifications-outbox.md,
@@ -49,9 +49,12 @@ export async function queueDeliveries(now: Date): Promise<number> {
     ON CONFLICT ("webhookId", "eventId") DO NOTHING`;
 }
 
-/** Takes up to `limit` due deliveries for this pass (moving their next attempt a lease ahead); their ids. */
-export async function claimDeliveries(now: Date, limit = CLAIM_BATCH): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
+/** A claimed delivery: its destination, and the lease this pass holds it under (its `nextAttemptAt`). */
+export type ClaimedDelivery = { id: string; webhookId: string; lease: Date };
+
+/** Takes up to `limit` due deliveries for this pass (moving their next attempt a lease ahead), oldest first. */
+export async function claimDeliveries(now: Date, limit = CLAIM_BATCH): Promise<ClaimedDelivery[]> {
+  return db.$queryRaw<ClaimedDelivery[]>`
     UPDATE webhook_delivery d SET "nextAttemptAt" = ${utc(new Date(now.getTime() + LEASE_MS))}::timestamptz AT TIME ZONE 'UTC'
     FROM (
       SELECT id FROM webhook_delivery
@@ -61,30 +64,64 @@ export async function claimDeliveries(now: Date, limit = CLAIM_BATCH): Promise<s
       FOR UPDATE SKIP LOCKED
     ) due
     WHERE d.id = due.id
-    RETURNING d.id`;
-  return rows.map((row) => row.id);
+    RETURNING d.id, d."webhookId", d."nextAttemptAt" AS lease`;
+}
+
+/**
+ * Keeps a claim for one more lease from `clock`, right before its attempt,
+ * if this pass still holds it: a pass slow enough for the lease to end may
+ * have had the delivery taken by another, which then sends it. False then.
+ */
+async function renewClaim(claim: ClaimedDelivery, clock: Date): Promise<boolean> {
+  const lease = new Date(Math.max(claim.lease.getTime(), clock.getTime() + LEASE_MS));
+  const { count } = await db.webhookDelivery.updateMany({ where: { id: claim.id, status: "PENDING", nextAttemptAt: claim.lease }, data: { nextAttemptAt: lease } });
+  return count > 0;
 }
 
 /** What one pass did: rows queued, and each attempt's outcome. */
 export type PassReport = { queued: number; outcomes: DeliveryOutcome[] };
 
 /**
- * One delivery pass at `now` (tests call it with their own clock): queue,
- * claim, send, record, then drop finished deliveries older than 30 days.
+ * One delivery pass at `now` (tests call it with their own clock): seal chat
+ * addresses still stored in clear, queue, claim, send, record, then drop finished deliveries older than 30 days.
  * Claims batches until none is due.
+ *
+ * Destinations are served side by side (PARALLEL at once), each one's
+ * deliveries in turn, oldest first. A receiver that does not answer (a
+ * timeout, a network error) is not tried again in the pass: the rest of its
+ * claimed deliveries wait for their lease to end, so one hanging receiver
+ * holds one worker for one timeout, not everyone's deliveries.
  */
 export async function runDeliveryPass(context: WebhookContext = {}, now = (context.now ?? (() => new Date()))()): Promise<PassReport> {
+  await sealStoredAddresses();
   const queued = await queueDeliveries(now);
   const outcomes: DeliveryOutcome[] = [];
-  for (;;) {
-    const claimed = await claimDeliveries(now);
-    for (let start = 0; start < claimed.length; start += PARALLEL) {
-      const settled = await Promise.allSettled(claimed.slice(start, start + PARALLEL).map((id) => attemptDelivery(id, context, now)));
-      for (const result of settled) {
-        if (result.status === "fulfilled") outcomes.push(result.value);
-        else logger.error({ err: result.reason }, "a webhook delivery could not be recorded; it is tried again when its lease ends");
+  const clock = () => (context.now ?? (() => new Date()))();
+  const serve = async (claims: ClaimedDelivery[]) => {
+    for (const claim of claims) {
+      try {
+        if (!(await renewClaim(claim, clock()))) {
+          outcomes.push("skipped");
+          continue;
+        }
+        const attempt = await attemptDelivery(claim.id, context, now);
+        outcomes.push(attempt.outcome);
+        if (!attempt.answered) return;
+      } catch (error) {
+        logger.error({ err: error }, "a webhook delivery could not be recorded; it is tried again when its lease ends");
       }
     }
+  };
+  for (;;) {
+    const claimed = await claimDeliveries(now);
+    const byDestination = new Map<string, ClaimedDelivery[]>();
+    for (const claim of claimed) byDestination.set(claim.webhookId, [...(byDestination.get(claim.webhookId) ?? []), claim]);
+    const queue = [...byDestination.values()];
+    await Promise.all(
+      Array.from({ length: Math.min(PARALLEL, queue.length) }, async () => {
+        for (let claims = queue.shift(); claims; claims = queue.shift()) await serve(claims);
+      }),
+    );
     if (claimed.length < CLAIM_BATCH) break;
   }
   await db.webhookDelivery.deleteMany({ where: { status: { not: "PENDING" }, createdAt: { lt: new Date(now.getTime() - KEPT_MS) } } });

@@ -11,7 +11,7 @@ import { AppError, invalidField, notFound, parseInput } from "@/lib/server/kerne
 import { authorize } from "@/lib/server/kernel/gate";
 import { seal, sealingKeyFromEnv, SealingKeyMissing, SECRET_KEY_VARIABLE, type SealingKey } from "@/lib/server/kernel/sealed-secrets";
 import { projectInTeam } from "@/lib/server/kernel/tenancy";
-import { secretBinding, sendOnce } from "@/lib/server/notifications/webhook-delivery";
+import { secretBinding, sendOnce, shownUrl, urlBinding } from "@/lib/server/notifications/webhook-delivery";
 import { refusalOf, type WebhookContext } from "@/lib/server/notifications/webhook-sender";
 import { recordActivity } from "./activity";
 
@@ -20,8 +20,9 @@ import { recordActivity } from "./activity";
 // happens in the team, and makes the server connect where it says, so its
 // address passes the checks' network guard when added (and again at every
 // delivery). A JSON destination's signing secret is made here, shown once,
-// and kept sealed. Adding and removing are in the activity log; deliveries
-// are in the destination's own log.
+// and kept sealed, as is a chat destination's address (itself a secret:
+// whoever has it can post to the channel). Adding and removing are in the
+// activity log; deliveries are in the destination's own log.
 
 /** Deliveries shown with each destination, newest first. */
 export const RECENT_DELIVERIES = 5;
@@ -64,6 +65,7 @@ const viewSelect = {
   id: true as const,
   format: true,
   url: true,
+  sealedUrl: true,
   project: { select: { id: true, name: true } },
   kinds: true,
   enabled: true,
@@ -83,6 +85,7 @@ type ViewRow = {
   id: string;
   format: WebhookFormat;
   url: string;
+  sealedUrl: string | null;
   project: { id: string; name: string } | null;
   kinds: NotificationKind[];
   enabled: boolean;
@@ -107,7 +110,7 @@ type ViewRow = {
 const toView = (row: ViewRow): WebhookView => ({
   id: row.id,
   format: row.format,
-  url: maskedWebhookUrl(row.url),
+  url: shownUrl(row),
   project: row.project,
   events: row.kinds,
   enabled: row.enabled,
@@ -140,7 +143,7 @@ function keyOrRefuse(): SealingKey {
     if (!(error instanceof SealingKeyMissing)) throw error;
     throw new AppError(
       "UNAVAILABLE",
-      `Signed JSON webhooks cannot be added on this server: ${SECRET_KEY_VARIABLE} is ${error.reason === "unset" ? "not set" : "too short"}. Ask the operator to set it to at least 32 random characters (openssl rand -base64 32), or use Slack or Teams.`,
+      `Webhooks cannot be added on this server: ${SECRET_KEY_VARIABLE} is ${error.reason === "unset" ? "not set" : "too short"}, and a destination's signing secret or chat address is stored sealed with it. Ask the operator to set it to at least 32 random characters (openssl rand -base64 32).`,
     );
   }
 }
@@ -156,8 +159,8 @@ const newSecret = () => `whsec_${randomBytes(32).toString("base64url")}`;
  * the destination and, for JSON, its signing `secret` — the only time it is
  * shown. `options.context` is the guard's (tests allow loopback with it).
  * Errors: VALIDATION (field-level: `url`, `format`, `events`), FORBIDDEN,
- * NOT_FOUND (project), CONFLICT (archived project), UNAVAILABLE (JSON
- * without SHIPSHAPE_SECRET_KEY on the server).
+ * NOT_FOUND (project), CONFLICT (archived project), UNAVAILABLE (no
+ * SHIPSHAPE_SECRET_KEY on the server to seal the secret or chat address).
  */
 export async function createWebhook(actor: Actor, input: unknown, options: { context?: WebhookContext } = {}): Promise<{ webhook: WebhookView; secret: string | null }> {
   authorize(actor, "webhook.manage");
@@ -166,7 +169,8 @@ export async function createWebhook(actor: Actor, input: unknown, options: { con
   if (refusal) throw invalidField("url", refusal);
   const id = randomUUID();
   const secret = format === "JSON" ? newSecret() : null;
-  const key = secret ? keyOrRefuse() : null;
+  // Sealed: the JSON format's signing secret, or a chat destination's address (itself a secret).
+  const key = keyOrRefuse();
   return db.$transaction(async (tx) => {
     if (projectId) await projectInTeam(tx, actor, projectId);
     const row = await tx.webhook.create({
@@ -174,11 +178,12 @@ export async function createWebhook(actor: Actor, input: unknown, options: { con
         id,
         teamId: actor.teamId,
         projectId: projectId ?? null,
-        url,
+        url: format === "JSON" ? url : maskedWebhookUrl(url),
+        sealedUrl: format === "JSON" ? null : seal(url, urlBinding(actor.teamId, id), key),
         format,
         kinds: events,
-        sealedSecret: secret && key ? seal(secret, secretBinding(actor.teamId, id), key) : null,
-        keyId: key?.keyId ?? null,
+        sealedSecret: secret ? seal(secret, secretBinding(actor.teamId, id), key) : null,
+        keyId: key.keyId,
         createdByUserId: actorUserId(actor),
         createdByLabel: actorLabel(actor),
       },
@@ -215,14 +220,14 @@ export async function deleteWebhook(actor: Actor, input: unknown): Promise<{ id:
   authorize(actor, "webhook.manage");
   const { webhookId } = parseInput(webhookRefInput, input);
   return db.$transaction(async (tx) => {
-    const webhook = await tx.webhook.findFirst({ where: { id: webhookId, teamId: actor.teamId }, select: { id: true, format: true, url: true, project: { select: { name: true } } } });
+    const webhook = await tx.webhook.findFirst({ where: { id: webhookId, teamId: actor.teamId }, select: { id: true, format: true, url: true, sealedUrl: true, project: { select: { name: true } } } });
     if (!webhook) throw notFound("Webhook");
     await tx.webhook.delete({ where: { id: webhook.id } });
     await recordActivity(tx, actor, {
       action: "webhook.deleted",
       entityType: "webhook",
       entityId: webhook.id,
-      before: { format: webhook.format, url: maskedWebhookUrl(webhook.url), project: webhook.project?.name ?? null },
+      before: { format: webhook.format, url: shownUrl(webhook), project: webhook.project?.name ?? null },
     });
     return { id: webhook.id };
   });
@@ -239,7 +244,7 @@ export async function sendTestWebhook(actor: Actor, input: unknown, options: { c
   const { webhookId } = parseInput(webhookRefInput, input);
   const webhook = await db.webhook.findFirst({
     where: { id: webhookId, teamId: actor.teamId },
-    select: { id: true, teamId: true, projectId: true, url: true, format: true, sealedSecret: true, keyId: true, project: { select: { id: true, name: true } } },
+    select: { id: true, teamId: true, projectId: true, url: true, sealedUrl: true, format: true, sealedSecret: true, keyId: true, project: { select: { id: true, name: true } } },
   });
   if (!webhook) throw notFound("Webhook");
   const now = (options.context?.now ?? (() => new Date()))();
