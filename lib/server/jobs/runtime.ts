@@ -5,6 +5,7 @@ import { logger } from "@/lib/server/kernel/logger";
 import { startQueue, type Queue } from "./boss";
 import { startCheckScheduler } from "./checks";
 import { runDailySnapshotsOn } from "./daily-snapshots";
+import { runTimeNotificationsOn } from "./notifications";
 
 // The scheduled jobs of one process (docs/adr/0030-scheduled-checks-on-pg-boss.md):
 // the web server's (unless JOBS_IN_SERVER=false) or `shipshape worker`'s.
@@ -24,7 +25,7 @@ export type JobsOptions = {
 
 /**
  * Starts pg-boss (creating its schema on first start), the check scheduler
- * and its worker, and the daily snapshots. Throws when the database cannot be
+ * and its worker, the daily snapshots, and the time-based notifications. Throws when the database cannot be
  * reached or pg-boss cannot start.
  */
 export async function startJobs(options: JobsOptions): Promise<Jobs> {
@@ -34,10 +35,12 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   try {
     const checks = await startCheckScheduler(queue.boss, queue.pool, settings, options.checkContext);
     const stopSnapshots = await runDailySnapshotsOn(queue, options.snapshotIntervalSeconds);
+    const stopNotifications = await runTimeNotificationsOn(queue);
     let stopping: Promise<void> | undefined;
     const stop = (graceMs = 35_000) =>
       (stopping ??= (async () => {
         stopSnapshots();
+        stopNotifications();
         await checks.stop(graceMs);
         await queue.close();
       })());
