@@ -16,6 +16,7 @@ import { systemActor } from "@/lib/server/access/system";
 import { db } from "@/lib/server/kernel/db";
 import { observeJob, type JobProgress } from "@/lib/server/kernel/metrics";
 import { claimEvents, writeInbox } from "@/lib/server/notifications/outbox";
+import { recordReadinessAfterLapse } from "@/lib/server/services/snapshots";
 
 // What the passing of time brings (lib/domain/notifications/time-rules.ts),
 // found across every team by a few statements per run, and told once:
@@ -177,20 +178,51 @@ async function recordTeamFindings(team: TeamRow, findings: readonly Finding[]): 
 }
 
 /**
- * Finds and records what time has brought by `now` (see above). Returns how
- * many events were recorded. Observed in /api/metrics as "notifications".
+ * Finds and records what time has brought by `now` (see above), and judges
+ * again the projects where a waiver lapsed or evidence expired lately, which
+ * tells of a level fallen or a new launch blocker as a change would.
+ * Returns how many time events were recorded. Observed in /api/metrics as
+ * "notifications".
  */
 export function notifyTimeEvents(now = new Date()): Promise<number> {
   return observeJob("notifications", (progress) => run(now, progress));
 }
 
 async function run(now: Date, progress: JobProgress): Promise<number> {
-  const byTeam = await findTimeEvents(now);
-  progress.due(byTeam.size);
+  const [byTeam, lapsed] = await Promise.all([findTimeEvents(now), lapsedProjects(now)]);
+  progress.due(byTeam.size + lapsed.length);
   let recorded = 0;
   for (const [teamId, { timeZone, findings }] of byTeam) {
     recorded += await recordTeamFindings({ teamId, timeZone }, findings);
     progress.done();
   }
+  for (const project of lapsed) {
+    await recordReadinessAfterLapse(systemActor(project, "notifications"), project.projectId, now);
+    progress.done();
+  }
   return recorded;
+}
+
+/**
+ * How far back a lapse sends a project to be judged again: a few runs, so a
+ * run missed is made up by the next; the daily snapshot judges every
+ * project anyway.
+ */
+export const LAPSE_WINDOW_MS = 2 * 60 * 60 * 1000;
+
+// Active projects where an approved waiver lapsed or evidence expired within
+// the window: time may have moved their level or made a launch blocker.
+function lapsedProjects(now: Date): Promise<(TeamRow & { projectId: string })[]> {
+  const since = new Date(now.getTime() - LAPSE_WINDOW_MS);
+  return db.$queryRaw<(TeamRow & { projectId: string })[]>`
+    SELECT p.id AS "projectId", p."teamId", t."timeZone"
+    FROM project p JOIN team t ON t.id = p."teamId"
+    WHERE p."archivedAt" IS NULL AND p.id IN (
+      SELECT i."projectId" FROM waiver w JOIN item i ON i.id = w."itemId" AND i."teamId" = w."teamId"
+      WHERE w.status = 'APPROVED' AND w."expiresAt" > ${since} AND w."expiresAt" <= ${now}
+      UNION
+      SELECT i."projectId" FROM evidence e JOIN item i ON i.id = e."itemId" AND i."teamId" = e."teamId"
+      WHERE e."expiresAt" > ${since} AND e."expiresAt" <= ${now})
+    ORDER BY p.id
+    LIMIT ${BATCH}`;
 }
