@@ -127,7 +127,7 @@ describe("waivers lapsing", () => {
 });
 
 describe("the fold", () => {
-  const finding = (kind: Finding["kind"], key: string, recipientIds: string[], itemId = "i1", phrase = kind): Finding => ({
+  const finding = (kind: Finding["kind"], key: string, recipientIds: string[], itemId = "i1", phrase: string = kind): Finding => ({
     kind,
     dedupeKey: key,
     item: { ...item, id: itemId, key: `k.${itemId}` },
