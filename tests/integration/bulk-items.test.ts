@@ -235,7 +235,9 @@ describe("bulk edits", () => {
   it("sends as many statements for 40 items as for 2", async () => {
     const { actors: [lead] } = await teamWith(["LEAD"]);
     const projectId = await catalogueProject(lead, ["security", "testing", "monitoring", "backup", "infrastructure"]);
-    const items = await itemsOf(projectId);
+    // One critical item is left alone, so neither edit moves the level (which would tell the leads, a few statements more).
+    const all = await itemsOf(projectId);
+    const items = all.filter((item) => item !== all.find((candidate) => candidate.priority === "CRITICAL"));
     const statements = async (actor: UserActor, ids: string[], priority: "LOW" | "HIGH") => {
       const before = sqlStatementCount();
       const result = await bulkUpdateItems(actor, { projectId, itemIds: ids, changes: { status: "PARTIAL", priority } });

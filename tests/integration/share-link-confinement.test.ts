@@ -78,6 +78,7 @@ const WITHOUT_ACTOR = new Set([
   "snapshotValues.valuesOf",
   "standingTally.standingTally",
   "standingTally.standingTallySql",
+  "standingTally.launchBlockerIdsSql",
   "standingTally.talliesByGroup",
   "accountCreation.mayCreateAccount",
   "accountDeletion.accountDeletionPlan",

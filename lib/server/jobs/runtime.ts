@@ -6,6 +6,7 @@ import { startQueue, type Queue } from "./boss";
 import { startCheckScheduler } from "./checks";
 import { runDailySnapshotsOn } from "./daily-snapshots";
 import { runNotificationMailOn } from "./notification-mail";
+import { runTimeNotificationsOn } from "./notifications";
 import { startWebhookDeliveries } from "./webhooks";
 
 // The scheduled jobs of one process (docs/adr/0030-scheduled-checks-on-pg-boss.md):
@@ -26,7 +27,7 @@ export type JobsOptions = {
 
 /**
  * Starts pg-boss (creating its schema on first start), the check scheduler
- * and its worker, and the daily snapshots. Throws when the database cannot be
+ * and its worker, the daily snapshots, and the time-based notifications. Throws when the database cannot be
  * reached or pg-boss cannot start.
  */
 export async function startJobs(options: JobsOptions): Promise<Jobs> {
@@ -36,12 +37,14 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   try {
     const checks = await startCheckScheduler(queue.boss, queue.pool, settings, options.checkContext);
     const stopSnapshots = await runDailySnapshotsOn(queue, options.snapshotIntervalSeconds);
+    const stopNotifications = await runTimeNotificationsOn(queue);
     await runNotificationMailOn(queue);
     const stopWebhooks = startWebhookDeliveries({ network: options.checkContext?.network, lookup: options.checkContext?.lookup });
     let stopping: Promise<void> | undefined;
     const stop = (graceMs = 35_000) =>
       (stopping ??= (async () => {
         stopSnapshots();
+        stopNotifications();
         await Promise.all([checks.stop(graceMs), stopWebhooks()]);
         await queue.close();
       })());

@@ -22,7 +22,7 @@ export type OperatorActor = InTeam & { kind: "operator" };
 export type ShareActor = InTeam & { kind: "share"; shareLinkId: string; projectId: string };
 
 // The work Shipshape does by itself, named for the record and the logs.
-export type SystemJob = "daily snapshots" | "checks" | "webhooks";
+export type SystemJob = "daily snapshots" | "checks" | "notifications" | "webhooks";
 export type SystemActor = InTeam & { kind: "system"; job: SystemJob };
 
 export type Actor = UserActor | TokenActor | OperatorActor | ShareActor | SystemActor;

@@ -23,7 +23,7 @@ export const metricsEnabled = (): boolean => Boolean(config().METRICS_TOKEN);
  * set is closed: a new job (checks, notifications) adds its name here and
  * reports through `observeJob`.
  */
-export type JobName = "daily-snapshots" | "checks";
+export type JobName = "daily-snapshots" | "checks" | "notifications";
 
 type JobMetrics = ReturnType<typeof createJobMetrics>;
 

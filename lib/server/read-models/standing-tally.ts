@@ -17,6 +17,26 @@ export function standingTallySql(teamId: string, now: Date, by: "projectId" | "c
     SELECT ${group} AS "groupId", coalesce(i.priority::text, 'UNTRIAGED') AS priority, s.standing,
            count(*)::int AS count, coalesce(sum(i."effortHours"), 0)::float8 AS effort,
            (count(*) FILTER (WHERE i."effortHours" IS NULL))::int AS unestimated
+    ${itemStandingsFromSql(teamId, now, projectId)}
+    GROUP BY ${group}, i.priority, s.standing`;
+}
+
+/**
+ * The ids of a project's launch blockers at `now`, sorted, as a JSON array
+ * (one column, for a larger statement): applicable critical items that are
+ * neither done nor validly waived, judged as the tally judges them.
+ */
+export function launchBlockerIdsSql(teamId: string, now: Date, projectId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT coalesce(json_agg(i.id ORDER BY i.id), '[]'::json)
+    ${itemStandingsFromSql(teamId, now, projectId, Prisma.sql`AND i.priority = 'CRITICAL'`)}
+      AND s.standing NOT IN ('DONE', 'WAIVED', 'NOT_APPLICABLE')`;
+}
+
+// Every item of the team (of one project, and `also`) with its standing `s.standing`:
+// the FROM and WHERE of the statements above.
+function itemStandingsFromSql(teamId: string, now: Date, projectId?: string, also: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
     FROM item i
     JOIN project p ON p.id = i."projectId" AND p."teamId" = ${teamId}
     LEFT JOIN LATERAL (
@@ -58,8 +78,7 @@ export function standingTallySql(teamId: string, now: Date, by: "projectId" | "c
         ELSE i.status::text
       END AS standing
     ) s
-    WHERE i."teamId" = ${teamId} ${projectId ? Prisma.sql`AND i."projectId" = ${projectId}` : Prisma.empty}
-    GROUP BY ${group}, i.priority, s.standing`;
+    WHERE i."teamId" = ${teamId} ${projectId ? Prisma.sql`AND i."projectId" = ${projectId}` : Prisma.empty} ${also}`;
 }
 
 export const standingTally = (teamId: string, now: Date, by: "projectId" | "categoryId", projectId?: string) =>

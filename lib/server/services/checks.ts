@@ -13,6 +13,7 @@ import { assertEditable, itemInTeam, projectInTeam } from "@/lib/server/kernel/t
 import { checkResultViewSelect, checkViewSelect, toCheckResultView, toCheckView, type CheckResultView, type CheckView } from "@/lib/server/read-models/check-view";
 import { recordProjectChange } from "./activity";
 import { insertCheck } from "./check-writes";
+import { notifyCheckRun } from "@/lib/server/notifications/check-events";
 import { itemUpdatedEntry, lockItemRow } from "./item-changes";
 import { repositoryCredentialsFor } from "./repository-tokens";
 
@@ -384,6 +385,14 @@ async function applyOutcome(
         data: { status: verdict.itemStatus, version: { increment: 1 }, updatedById: null, updatedByLabel: actorLabel(system) },
       });
     }
+    await notifyCheckRun(tx, system, {
+      checkId,
+      kind: current.kind,
+      before: current.state,
+      after: verdict.state,
+      summary: outcome.summary,
+      item: { id: item.id, key: item.key, title: item.title, projectId: item.projectId, ownerId: item.ownerId },
+    });
     if (verdict.stateChanged || verdict.itemStatus) {
       await recordProjectChange(tx, system, [
         {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "readiness_snapshot" ADD COLUMN     "launchBlockerIds" JSONB;
+
