@@ -93,6 +93,8 @@ test("a lead adds a signed JSON destination, tests it, adds a Slack one and remo
 
   // JSON, this project only, two kinds of event.
   const jsonUrl = `${receiverBase}/hooks/shipshape`;
+  // Every destination is shown by its origin and last four characters.
+  const jsonShown = `${receiverBase}/…hape`;
   const form = addForm(lead);
   await form.getByLabel("Address").fill(jsonUrl);
   await form.getByLabel("Format").selectOption({ label: "JSON, signed (your own endpoint)" });
@@ -105,18 +107,19 @@ test("a lead adds a signed JSON destination, tests it, adds a Slack one and remo
   await expect(secretField).toBeVisible();
   const secret = await secretField.inputValue();
   expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{40,}$/);
-  const json = destinations(lead).getByRole("listitem").filter({ hasText: jsonUrl });
+  await expect(lead.getByText(`Added ${jsonShown}.`)).toBeVisible();
+  const json = destinations(lead).getByRole("listitem").filter({ hasText: jsonShown });
   await expect(json).toContainText(`${PROJECT} · An item is assigned to you, A project gains a launch blocker`);
   await expect(json).toContainText(`by ${LEAD.name}`);
 
   // Shown once: gone after a reload.
   await lead.reload();
-  await expect(destinations(lead).getByRole("listitem").filter({ hasText: jsonUrl })).toBeVisible();
+  await expect(destinations(lead).getByRole("listitem").filter({ hasText: jsonShown })).toBeVisible();
   await expect(lead.getByTestId("webhook-secret")).toHaveCount(0);
   expect(await lead.content()).not.toContain(secret);
 
   // Send a test: the receiver gets one signed POST, and the log shows its status code.
-  await destinations(lead).getByRole("button", { name: `Send a test to ${jsonUrl}` }).click();
+  await destinations(lead).getByRole("button", { name: `Send a test to ${jsonShown}` }).click();
   await expect(lead.getByRole("status").filter({ hasText: "The test message was delivered (202)." })).toBeVisible();
   expect(received).toHaveLength(1);
   const [message] = received;
@@ -131,7 +134,7 @@ test("a lead adds a signed JSON destination, tests it, adds a Slack one and remo
   expect(signatureValid(signature, message.body, `${secret}x`)).toBe(false);
   const event = JSON.parse(message.body);
   expect(event).toMatchObject({ type: "TEST", data: { v: 1, kind: "TEST", project: { name: PROJECT }, actor: LEAD.name } });
-  const log = lead.getByRole("table", { name: `Last deliveries to ${jsonUrl}` });
+  const log = lead.getByRole("table", { name: `Last deliveries to ${jsonShown}` });
   await expect(log.getByRole("row").nth(1)).toContainText("Test message");
   await expect(log.getByRole("row").nth(1)).toContainText("202");
 
@@ -160,7 +163,7 @@ test("a lead adds a signed JSON destination, tests it, adds a Slack one and remo
 
   // Remove both, confirming each.
   lead.on("dialog", (dialog) => void dialog.accept());
-  await destinations(lead).getByRole("button", { name: `Remove destination ${jsonUrl}` }).click();
+  await destinations(lead).getByRole("button", { name: `Remove destination ${jsonShown}` }).click();
   await expect(destinations(lead).getByRole("listitem")).toHaveCount(1);
   await destinations(lead).getByRole("button", { name: `Remove destination ${masked}` }).click();
   await expect(lead.locator("#webhooks").getByText("No destinations yet")).toBeVisible();

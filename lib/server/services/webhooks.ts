@@ -11,6 +11,7 @@ import { AppError, invalidField, notFound, parseInput } from "@/lib/server/kerne
 import { authorize } from "@/lib/server/kernel/gate";
 import { seal, sealingKeyFromEnv, SealingKeyMissing, SECRET_KEY_VARIABLE, type SealingKey } from "@/lib/server/kernel/sealed-secrets";
 import { projectInTeam } from "@/lib/server/kernel/tenancy";
+import { shownActor } from "@/lib/server/notifications/outbox";
 import { secretBinding, sendOnce, shownUrl, urlBinding } from "@/lib/server/notifications/webhook-delivery";
 import { refusalOf, type WebhookContext } from "@/lib/server/notifications/webhook-sender";
 import { recordActivity } from "./activity";
@@ -255,10 +256,11 @@ export async function sendTestWebhook(actor: Actor, input: unknown, options: { c
     payload: {
       v: 1,
       kind: "TEST",
-      summary: `A test message from Shipshape, sent by ${actorLabel(actor)}`,
+      // Named as in every other event (a person by name alone): the message leaves the team.
+      summary: `A test message from Shipshape, sent by ${shownActor(actor)}`,
       project: webhook.project,
       item: null,
-      actor: actorLabel(actor),
+      actor: shownActor(actor),
       details: {},
     },
   };
