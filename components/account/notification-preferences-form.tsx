@@ -38,7 +38,7 @@ export function NotificationPreferencesForm({ settings, mailEnabled }: { setting
                 defaultValue={setting.cadence}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={error ? `${id}-error` : undefined}
-                className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+                className="w-52 max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
               >
                 {ORDER.map((cadence) => (
                   <option key={cadence} value={cadence}>
