@@ -7,6 +7,7 @@ import { createWebhook, listWebhooks, sendTestWebhook } from "@/lib/server/servi
 import { loopbackAllowed, nothingAllowed, startHttpServer, type Listening } from "../support/check-targets";
 import { teamWith } from "../support/fixtures";
 import { catalogueProject, failure } from "../support/readiness";
+import { withSealingKey } from "../support/sealing-key";
 
 // Chat and webhook destinations against hostile input and misbehaving
 // receivers on loopback: private addresses in every spelling, receivers that
@@ -33,12 +34,7 @@ beforeAll(async () => {
 afterAll(() => receiver.close());
 
 const KEY = "webhooks-hostile-sealing-key-0123456789abcdef";
-const previousKey = process.env.SHIPSHAPE_SECRET_KEY;
-beforeAll(() => void (process.env.SHIPSHAPE_SECRET_KEY = KEY));
-afterAll(() => {
-  if (previousKey === undefined) delete process.env.SHIPSHAPE_SECRET_KEY;
-  else process.env.SHIPSHAPE_SECRET_KEY = previousKey;
-});
+withSealingKey(KEY);
 afterEach(() => {
   received.length = 0;
   for (const response of hanging) response.destroy();

@@ -8,6 +8,7 @@ import { createWebhook, deleteWebhook, listWebhooks, sendTestWebhook } from "@/l
 import { loopbackAllowed, nothingAllowed, startHttpServer, tableLookup, type Listening } from "../support/check-targets";
 import { activitiesOf, teamWith } from "../support/fixtures";
 import { catalogueProject, code, failure } from "../support/readiness";
+import { withSealingKey } from "../support/sealing-key";
 
 // Chat and webhook destinations against a real receiver on loopback: what
 // Slack, Teams and JSON destinations receive, the JSON signature checked the
@@ -37,12 +38,7 @@ beforeAll(async () => {
 afterAll(() => receiver.close());
 
 const KEY = "webhooks-test-sealing-key-0123456789abcdef";
-const previousKey = process.env.SHIPSHAPE_SECRET_KEY;
-beforeAll(() => void (process.env.SHIPSHAPE_SECRET_KEY = KEY));
-afterAll(() => {
-  if (previousKey === undefined) delete process.env.SHIPSHAPE_SECRET_KEY;
-  else process.env.SHIPSHAPE_SECRET_KEY = previousKey;
-});
+withSealingKey(KEY);
 afterEach(() => {
   received.length = 0;
   answers.clear();

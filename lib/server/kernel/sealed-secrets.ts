@@ -1,5 +1,6 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
+import { AppError } from "@/lib/server/kernel/errors";
 
 // Secrets Shipshape must give back to someone else later (a git host's read
 // token), unlike the ones it hands out and only compares (secrets.ts): sealed
@@ -36,6 +37,23 @@ export function sealingKeyFromEnv(env: Record<string, string | undefined> = proc
   if (!secret) throw new SealingKeyMissing("unset");
   if (secret.length < MIN_SECRET_KEY_LENGTH) throw new SealingKeyMissing("short");
   return sealingKeyOf(secret);
+}
+
+/**
+ * The key from the environment, or an UNAVAILABLE AppError that tells the
+ * person why `what` cannot be done here ("Read tokens cannot be stored on
+ * this server") and what the operator should set.
+ */
+export function sealingKeyOrRefuse(what: string, env: Record<string, string | undefined> = process.env): SealingKey {
+  try {
+    return sealingKeyFromEnv(env);
+  } catch (error) {
+    if (!(error instanceof SealingKeyMissing)) throw error;
+    throw new AppError(
+      "UNAVAILABLE",
+      `${what}: ${SECRET_KEY_VARIABLE} is ${error.reason === "unset" ? "not set" : "too short"}. Ask the operator to set it to at least ${MIN_SECRET_KEY_LENGTH} random characters (openssl rand -base64 32).`,
+    );
+  }
 }
 
 /** HKDF-SHA256 of the operator's secret for this purpose. */

@@ -3,9 +3,9 @@ import type { CheckSettings } from "@/lib/schemas/check-settings";
 import { removeRepositoryTokenInput, storeRepositoryTokenInput } from "@/lib/schemas/repository-token";
 import { actorLabel, type Actor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
-import { AppError, notFound, parseInput } from "@/lib/server/kernel/errors";
+import { notFound, parseInput } from "@/lib/server/kernel/errors";
 import { authorize } from "@/lib/server/kernel/gate";
-import { open, seal, sealingKeyFromEnv, SealingKeyMissing, SECRET_KEY_VARIABLE, type SealingKey } from "@/lib/server/kernel/sealed-secrets";
+import { open, seal, sealingKeyFromEnv, sealingKeyOrRefuse, SECRET_KEY_VARIABLE, type SealingKey } from "@/lib/server/kernel/sealed-secrets";
 import { recordActivity } from "./activity";
 
 // Read tokens that repository checks send to a git host, one per team and
@@ -49,15 +49,7 @@ const binding = (teamId: string, host: string) => `repository-token:${teamId}:${
 const last4Of = (token: string) => (token.length >= 16 ? token.slice(-4) : "");
 
 function keyOrRefuse(): SealingKey {
-  try {
-    return sealingKeyFromEnv();
-  } catch (error) {
-    if (!(error instanceof SealingKeyMissing)) throw error;
-    throw new AppError(
-      "UNAVAILABLE",
-      `Read tokens cannot be stored on this server: ${SECRET_KEY_VARIABLE} is ${error.reason === "unset" ? "not set" : "too short"}. Ask the operator to set it to at least 32 random characters (openssl rand -base64 32).`,
-    );
-  }
+  return sealingKeyOrRefuse("Read tokens cannot be stored on this server");
 }
 
 /** The team's stored read tokens, by host. Errors: FORBIDDEN (below lead, read tokens, share links). */

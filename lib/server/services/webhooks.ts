@@ -7,9 +7,9 @@ import type { WebhookEvent } from "@/lib/domain/notifications/webhook-formats";
 import { createWebhookInput, listWebhooksInput, webhookRefInput } from "@/lib/schemas/webhook";
 import { actorLabel, actorUserId, type Actor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
-import { AppError, invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
+import { invalidField, notFound, parseInput } from "@/lib/server/kernel/errors";
 import { authorize } from "@/lib/server/kernel/gate";
-import { seal, sealingKeyFromEnv, SealingKeyMissing, SECRET_KEY_VARIABLE, type SealingKey } from "@/lib/server/kernel/sealed-secrets";
+import { seal, sealingKeyOrRefuse, type SealingKey } from "@/lib/server/kernel/sealed-secrets";
 import { projectInTeam } from "@/lib/server/kernel/tenancy";
 import { shownActor } from "@/lib/server/notifications/outbox";
 import { secretBinding, sendOnce, shownUrl, urlBinding } from "@/lib/server/notifications/webhook-delivery";
@@ -138,15 +138,7 @@ function toDeliveryView(delivery: ViewRow["deliveries"][number]): WebhookDeliver
 }
 
 function keyOrRefuse(): SealingKey {
-  try {
-    return sealingKeyFromEnv();
-  } catch (error) {
-    if (!(error instanceof SealingKeyMissing)) throw error;
-    throw new AppError(
-      "UNAVAILABLE",
-      `Webhooks cannot be added on this server: ${SECRET_KEY_VARIABLE} is ${error.reason === "unset" ? "not set" : "too short"}, and a destination's signing secret or chat address is stored sealed with it. Ask the operator to set it to at least 32 random characters (openssl rand -base64 32).`,
-    );
-  }
+  return sealingKeyOrRefuse("Webhooks cannot be added on this server (a destination's signing secret or chat address is stored sealed)");
 }
 
 /** A new signing secret: 32 random bytes, `whsec_` and base64url. */
