@@ -23,7 +23,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             ? "What needs you in this team: items assigned to you, waivers to decide, mentions and replies. Nothing unread."
             : `What needs you in this team: items assigned to you, waivers to decide, mentions and replies. ${inbox.unread} unread.`
         }
-        actions={<MarkAllReadButton unread={inbox.unread} />}
+        actions={<MarkAllReadButton unread={inbox.unread} asOf={inbox.asOf} />}
       />
       {empty ? (
         <p className="rounded-xl bg-white p-5 text-sm text-slate-600 shadow-sm ring-1 ring-slate-200" data-testid="inbox-empty">
