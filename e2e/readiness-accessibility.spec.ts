@@ -54,7 +54,7 @@ test.beforeAll(async ({ browser }) => {
   await context.close();
 });
 
-const TEAM_PAGES = ["/", "/my-work", "/report", "/templates", "/members", "/settings", "/api-docs", "/account"];
+const TEAM_PAGES = ["/", "/my-work", "/inbox", "/report", "/templates", "/members", "/settings", "/api-docs", "/account"];
 const PROJECT_PAGES = ["", "/activity", "/history", "/report", "/checks", "/settings"];
 
 for (const who of ["lead", "viewer"] as const) {

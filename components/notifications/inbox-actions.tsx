@@ -49,8 +49,8 @@ export function MarkReadButton({ id, title }: { id: string; title: string }) {
   );
 }
 
-/** "Mark all read": every unread entry of the inbox in this team. */
-export function MarkAllReadButton({ unread }: { unread: number }) {
+/** "Mark all read": every unread entry of the inbox in this team that had arrived when the page was loaded (`asOf`). */
+export function MarkAllReadButton({ unread, asOf }: { unread: number; asOf: string }) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -62,7 +62,7 @@ export function MarkAllReadButton({ unread }: { unread: number }) {
         disabled={pending || unread === 0}
         onClick={() =>
           start(async () => {
-            const result = await markAllNotificationsReadAction();
+            const result = await markAllNotificationsReadAction(asOf);
             setError(result.ok ? null : result.error.message);
           })
         }

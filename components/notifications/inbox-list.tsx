@@ -31,7 +31,7 @@ export function InboxList({ groups }: { groups: InboxGroup[] }) {
                         {entry.title}
                       </EntryLink>
                     </p>
-                    <p className="mt-0.5 text-xs text-slate-500">
+                    <p className="mt-0.5 text-xs text-slate-600">
                       {entry.kindLabel} · <Moment iso={entry.createdAt} />
                       {entry.read && <span className="sr-only"> · read</span>}
                     </p>

@@ -12,8 +12,8 @@ export const markNotificationsReadAction = defineAction({
   revalidate: () => everyPage,
 });
 
-/** Marks every unread entry of one's inbox in the current team read; answers `{ marked }`. */
+/** Marks every unread entry of one's inbox in the current team that had arrived by `upTo` (the page's `asOf`) read; answers `{ marked }`. */
 export const markAllNotificationsReadAction = defineAction({
-  run: (actor) => markAllRead(actor),
+  run: (actor, upTo: string) => markAllRead(actor, { upTo }),
   revalidate: () => everyPage,
 });

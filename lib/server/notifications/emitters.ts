@@ -105,11 +105,24 @@ export async function notifyWaiverDecided(
   });
 }
 
+// Of `people` a comment mentions, those not yet told of it: an edit that takes
+// a mention out and the next that puts it back must not tell them twice.
+async function notToldOf(tx: Tx, actor: Actor, commentId: string, people: string[], isNew: boolean): Promise<string[]> {
+  if (isNew || people.length === 0) return people;
+  const told = await tx.notification.findMany({
+    where: { teamId: actor.teamId, kind: "MENTIONED", userId: { in: people }, event: { payload: { path: ["details", "commentId"], equals: commentId } } },
+    select: { userId: true },
+  });
+  const toldIds = new Set(told.map((entry) => entry.userId));
+  return people.filter((id) => !toldIds.has(id));
+}
+
 /**
  * MENTIONED to each person newly mentioned in a comment, and, for a new
  * comment, COMMENT_ADDED to the item's owner unless they are mentioned (one
  * entry says it) or wrote it. `previouslyMentioned` are those an edited
- * comment already mentioned: they heard of it before.
+ * comment already mentioned: they heard of it before, as did anyone an
+ * earlier version mentioned (each person hears of a comment once).
  */
 export async function notifyComment(
   tx: Tx,
@@ -120,7 +133,7 @@ export async function notifyComment(
   if (!item) return;
   const place = { projectName: item.project.name };
   const link = itemPath(item.projectId, item.id);
-  const fresh = mentioned.filter((id) => !previouslyMentioned.includes(id));
+  const fresh = await notToldOf(tx, actor, commentId, mentioned.filter((id) => !previouslyMentioned.includes(id)), isNew);
   if (fresh.length > 0) {
     await emitNotification(tx, actor, {
       kind: "MENTIONED",

@@ -28,8 +28,12 @@ export type InboxEntry = {
 /** The entries of one project (`project` null for news of the team, e.g. someone joining), newest first. */
 export type InboxGroup = { project: { id: string; name: string } | null; entries: InboxEntry[] };
 
-/** A page of the inbox: groups in order of their newest entry, how many entries are unread in all, and the next page's cursor. */
-export type Inbox = { groups: InboxGroup[]; unread: number; nextCursor: string | null };
+/**
+ * A page of the inbox: groups in order of their newest entry, how many
+ * entries are unread in all, the next page's cursor, and `asOf` (ISO 8601),
+ * the moment it was read: "mark all read" marks what had arrived by then.
+ */
+export type Inbox = { groups: InboxGroup[]; unread: number; nextCursor: string | null; asOf: string };
 
 // Newest first by (createdAt, id): entries are never re-dated, so pages stay stable as new ones arrive.
 const inboxList = (actor: UserActor): PagedList<CreationKey> => ({ kind: "inbox", key: creationKey, scope: { teamId: actor.teamId, userId: actor.userId } });
@@ -59,6 +63,7 @@ export async function loadInbox(actor: Actor, input: z.input<typeof inboxQuery> 
   const list = inboxList(me);
   const after = decodeCursor(list, cursor);
   const before = after && { createdAt: new Date(after[0]), id: after[1] };
+  const asOf = new Date().toISOString();
   const [rows, unread] = await Promise.all([
     db.notification.findMany({
       where: {
@@ -96,5 +101,5 @@ export async function loadInbox(actor: Actor, input: z.input<typeof inboxQuery> 
     });
     groups.set(key, group);
   }
-  return { groups: [...groups.values()], unread, nextCursor: rows.length > limit ? encodeCursor(list, creationKeyOf(page[limit - 1])) : null };
+  return { groups: [...groups.values()], unread, asOf, nextCursor: rows.length > limit ? encodeCursor(list, creationKeyOf(page[limit - 1])) : null };
 }

@@ -68,7 +68,8 @@ export async function changeMemberRole(actor: Actor, input: unknown): Promise<Me
  * their items over (services/hand-over.ts): open items to `successorId` (a
  * current member of the team other than the person leaving) or, when it is
  * null or absent, to nobody; finished items to nobody. Records one
- * `item.handedOver` per item and the `member.removed`. Admins only; the last
+ * `item.handedOver` per item and the `member.removed`; their inbox entries
+ * in the team are deleted. Admins only; the last
  * admin cannot be removed (CONFLICT); a successor from outside the team is a
  * field-level VALIDATION error on `successorId`, and nothing changes.
  */
@@ -87,6 +88,9 @@ export async function removeMember(actor: Actor, input: unknown): Promise<void> 
     const successor = await successorIn(tx, actor.teamId, successorId, leaving.userId, "successorId");
     const { handedOver, unassigned } = await handOverItems(tx, actor, { leaving, successor, reason: "member.removed" });
     await tx.membership.delete({ where: { id: membership.id } });
+    // Their inbox here goes with them: invited back later, they start afresh,
+    // not with months-old news of items since handed over.
+    await tx.notification.deleteMany({ where: { teamId: actor.teamId, userId: membership.userId } });
     await recordActivity(tx, actor, {
       action: "member.removed",
       entityType: "membership",

@@ -1,5 +1,5 @@
 import "server-only";
-import { markReadInput } from "@/lib/schemas/notification";
+import { markAllReadInput, markReadInput } from "@/lib/schemas/notification";
 import type { Actor, UserActor } from "@/lib/server/kernel/actor";
 import { db } from "@/lib/server/kernel/db";
 import { forbidden, parseInput } from "@/lib/server/kernel/errors";
@@ -32,9 +32,18 @@ export async function markRead(actor: Actor, input: unknown): Promise<{ marked: 
   return { marked: count };
 }
 
-/** Marks every unread entry of the actor's inbox in the current team read. Returns how many. Errors: FORBIDDEN for anyone but a person. */
-export async function markAllRead(actor: Actor): Promise<{ marked: number }> {
+/**
+ * Marks every unread entry of the actor's inbox in the current team read, up
+ * to `upTo` when given (input: markAllReadInput): what arrived after the
+ * person's page was loaded, they have not seen, so it stays unread. Returns
+ * how many. Errors: VALIDATION (`upTo`), FORBIDDEN for anyone but a person.
+ */
+export async function markAllRead(actor: Actor, input: unknown = {}): Promise<{ marked: number }> {
   const me = person(actor);
-  const { count } = await db.notification.updateMany({ where: { userId: me.userId, teamId: me.teamId, readAt: null }, data: { readAt: new Date() } });
+  const { upTo } = parseInput(markAllReadInput, input);
+  const { count } = await db.notification.updateMany({
+    where: { userId: me.userId, teamId: me.teamId, readAt: null, ...(upTo && { createdAt: { lte: new Date(upTo) } }) },
+    data: { readAt: new Date() },
+  });
   return { marked: count };
 }
