@@ -26,7 +26,7 @@ export async function loadChecklistDocument(actor: Actor, projectId: string): Pr
         select: {
           name: true,
           items: {
-            orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+            orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
             select: {
               teamId: true,
               key: true,

@@ -92,7 +92,7 @@ const overviewItemSelect = {
 const projectWithItemsSelect = {
   ...projectViewSelect,
   categories: { orderBy: { position: "asc" }, select: { id: true, name: true } },
-  items: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: overviewItemSelect },
+  items: { orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }], select: overviewItemSelect },
 } satisfies Prisma.ProjectSelect;
 
 // One joined statement: the project, its categories and its items with their

@@ -36,7 +36,7 @@ function reportQuery(actor: Actor, projectId: string, now: Date) {
       },
       milestones: { orderBy: { createdAt: "desc" }, take: 1, select: { name: true, state: true } },
       items: {
-        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
         select: {
           ...itemViewSelect,
           evidence: { ...evidenceViewQuery, orderBy: { createdAt: "asc" } },
